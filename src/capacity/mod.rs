@@ -1,0 +1,2 @@
+//! capacity
+//! (being built)

@@ -1,0 +1,10 @@
+//! Support Ops Plan Designer: the plan model, its rules, planning maths and renderers.
+//! Everything here is browser-free and tested natively; the `ui` module (feature `ui`) is the Leptos app.
+
+pub mod capacity;
+pub mod plan;
+pub mod render;
+pub mod rules;
+
+#[cfg(feature = "ui")]
+pub mod ui;

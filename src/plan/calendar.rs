@@ -1,0 +1,403 @@
+//! Business-hour calendars: weekly intervals in an IANA time zone, holidays, and the built-in 24/7.
+//! Plain data with text forms (`09:00`, `2026-12-25`, `mon`); the maths on them lives in `capacity`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The name of the built-in calendar that is always open.
+pub const ALWAYS_OPEN: &str = "24/7";
+
+/// A named business-hours calendar.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Calendar {
+    pub name: String,
+    /// IANA time zone, e.g. `Europe/Berlin`.
+    pub time_zone: String,
+    /// Open intervals; a weekday may have several (split shifts).
+    #[serde(default)]
+    pub intervals: Vec<WeeklyInterval>,
+    #[serde(default)]
+    pub holidays: Vec<Holiday>,
+}
+
+impl Calendar {
+    /// The built-in calendar that is open every minute of every day.
+    pub fn always_open() -> Calendar {
+        Calendar {
+            name: ALWAYS_OPEN.to_string(),
+            time_zone: "UTC".to_string(),
+            intervals: Weekday::ALL
+                .iter()
+                .map(|&day| WeeklyInterval {
+                    day,
+                    start: ClockTime::MIDNIGHT,
+                    end: ClockTime::END_OF_DAY,
+                    overnight: false,
+                })
+                .collect(),
+            holidays: Vec::new(),
+        }
+    }
+
+    /// Whether this calendar is the built-in 24/7 one.
+    pub fn is_always_open(&self) -> bool {
+        self.name == ALWAYS_OPEN
+    }
+
+    /// Open minutes in a week, not counting holidays.
+    pub fn weekly_open_minutes(&self) -> u32 {
+        self.intervals
+            .iter()
+            .map(WeeklyInterval::length_minutes)
+            .sum()
+    }
+
+    /// Whether the calendar is open at the given weekday and minute of day (ignoring holidays).
+    pub fn is_open_at(&self, day: Weekday, minute_of_day: u32) -> bool {
+        self.intervals.iter().any(|interval| {
+            let start = interval.start.minute_of_day();
+            let end = interval.end.minute_of_day();
+            if interval.crosses_midnight() {
+                (interval.day == day && minute_of_day >= start)
+                    || (interval.day.next() == day && minute_of_day < end)
+            } else {
+                interval.day == day && minute_of_day >= start && minute_of_day < end
+            }
+        })
+    }
+}
+
+/// One open stretch of a weekday. An `overnight` interval ends on the following day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WeeklyInterval {
+    pub day: Weekday,
+    pub start: ClockTime,
+    pub end: ClockTime,
+    /// True when the shift runs past midnight into the next day (e.g. 22:00 → 06:00).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub overnight: bool,
+}
+
+impl WeeklyInterval {
+    pub fn new(day: Weekday, start: ClockTime, end: ClockTime) -> Self {
+        WeeklyInterval {
+            day,
+            start,
+            end,
+            overnight: false,
+        }
+    }
+
+    /// True for an overnight shift whose end is on the next day.
+    pub fn crosses_midnight(&self) -> bool {
+        self.overnight && self.end.minute_of_day() <= self.start.minute_of_day()
+    }
+
+    /// Length in minutes; zero for an interval that ends before it starts (a rule flags it).
+    pub fn length_minutes(&self) -> u32 {
+        let start = self.start.minute_of_day();
+        let end = self.end.minute_of_day();
+        if self.crosses_midnight() {
+            24 * 60 - start + end
+        } else {
+            end.saturating_sub(start)
+        }
+    }
+}
+
+/// A day the calendar is closed: once, or every year on the same month and day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    pub name: String,
+    pub date: Date,
+    /// True when the holiday falls on the same month and day every year.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub yearly: bool,
+}
+
+impl Holiday {
+    /// Whether this holiday closes the calendar on `date`.
+    pub fn falls_on(&self, date: Date) -> bool {
+        if self.yearly {
+            self.date.month == date.month && self.date.day == date.day
+        } else {
+            self.date == date
+        }
+    }
+}
+
+/// Day of the week, written `mon` … `sun` in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    /// 0 for Monday … 6 for Sunday.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn from_index(index: usize) -> Weekday {
+        Weekday::ALL[index % 7]
+    }
+
+    pub fn next(self) -> Weekday {
+        Weekday::from_index(self.index() + 1)
+    }
+
+    pub fn short_name(self) -> &'static str {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][self.index()]
+    }
+}
+
+/// A time of day, `HH:MM`, from `00:00` to `24:00` (the end of the day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime {
+    minute_of_day: u16,
+}
+
+impl ClockTime {
+    pub const MIDNIGHT: ClockTime = ClockTime { minute_of_day: 0 };
+    pub const END_OF_DAY: ClockTime = ClockTime {
+        minute_of_day: 24 * 60,
+    };
+
+    /// `None` when the hour or minute is out of range.
+    pub fn new(hour: u32, minute: u32) -> Option<ClockTime> {
+        if minute >= 60 || hour > 24 || (hour == 24 && minute != 0) {
+            return None;
+        }
+        Some(ClockTime {
+            minute_of_day: (hour * 60 + minute) as u16,
+        })
+    }
+
+    pub fn minute_of_day(self) -> u32 {
+        u32::from(self.minute_of_day)
+    }
+}
+
+impl FromStr for ClockTime {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let fail =
+            || format!("\"{text}\" is not a time of day; write it as HH:MM, like 09:00 or 17:30");
+        let (hour, minute) = text.trim().split_once(':').ok_or_else(fail)?;
+        let hour: u32 = hour.parse().map_err(|_| fail())?;
+        let minute: u32 = minute.parse().map_err(|_| fail())?;
+        ClockTime::new(hour, minute).ok_or_else(fail)
+    }
+}
+
+impl fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:02}:{:02}",
+            self.minute_of_day / 60,
+            self.minute_of_day % 60
+        )
+    }
+}
+
+impl Serialize for ClockTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A calendar date, `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// `None` when the date does not exist (e.g. 2026-02-30).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday (index 3).
+        Weekday::from_index((self.days_since_epoch() + 3).rem_euclid(7) as usize)
+    }
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl FromStr for Date {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let fail = || format!("\"{text}\" is not a date; write it as YYYY-MM-DD, like 2026-12-25");
+        let mut parts = text.trim().splitn(3, '-');
+        let year = parts.next().and_then(|p| p.parse().ok()).ok_or_else(fail)?;
+        let month = parts.next().and_then(|p| p.parse().ok()).ok_or_else(fail)?;
+        let day = parts.next().and_then(|p| p.parse().ok()).ok_or_else(fail)?;
+        Date::new(year, month, day).ok_or_else(fail)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schema")]
+mod schema {
+    use super::{ClockTime, Date};
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    impl JsonSchema for ClockTime {
+        fn schema_name() -> Cow<'static, str> {
+            "ClockTime".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "description": "Time of day, HH:MM (24:00 ends the day)", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$" })
+        }
+    }
+
+    impl JsonSchema for Date {
+        fn schema_name() -> Cow<'static, str> {
+            "Date".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "format": "date", "description": "A date, YYYY-MM-DD" })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_count_days_both_ways() {
+        let d = Date::new(2026, 3, 29).unwrap();
+        assert_eq!(Date::from_days_since_epoch(d.days_since_epoch()), d);
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
+        assert_eq!(d.weekday(), Weekday::Sun);
+        assert_eq!(Date::new(2026, 11, 25).unwrap().weekday(), Weekday::Wed);
+        assert!(Date::new(2026, 2, 29).is_none());
+        assert!(Date::new(2028, 2, 29).is_some());
+    }
+
+    #[test]
+    fn clock_times_read_and_print() {
+        assert_eq!("09:05".parse::<ClockTime>().unwrap().to_string(), "09:05");
+        assert_eq!("24:00".parse::<ClockTime>().unwrap(), ClockTime::END_OF_DAY);
+        assert!("24:30".parse::<ClockTime>().is_err());
+        assert!("9".parse::<ClockTime>().is_err());
+    }
+
+    #[test]
+    fn overnight_shift_opens_next_morning() {
+        let cal = Calendar {
+            name: "Night".into(),
+            time_zone: "UTC".into(),
+            intervals: vec![WeeklyInterval {
+                day: Weekday::Fri,
+                start: "22:00".parse().unwrap(),
+                end: "06:00".parse().unwrap(),
+                overnight: true,
+            }],
+            holidays: vec![],
+        };
+        assert_eq!(cal.weekly_open_minutes(), 8 * 60);
+        assert!(cal.is_open_at(Weekday::Sat, 5 * 60));
+        assert!(!cal.is_open_at(Weekday::Sat, 7 * 60));
+        assert_eq!(Calendar::always_open().weekly_open_minutes(), 7 * 24 * 60);
+    }
+}

@@ -1,0 +1,267 @@
+//! Reading and writing a plan as JSON: `schema_version` checks, migration of older files,
+//! and errors that name the JSON path, line and column in words a support leader follows.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use super::{Plan, SCHEMA_VERSION};
+
+/// Why a plan file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// What went wrong, in plain words.
+    pub message: String,
+    /// Where in the JSON (`sla[2].resolution`), if known.
+    pub path: Option<String>,
+    /// Line and column (1-based), if known.
+    pub position: Option<(usize, usize)>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(path) = &self.path {
+            write!(f, " (at {path}")?;
+            if let Some((line, column)) = self.position {
+                write!(f, ", line {line}, column {column}")?;
+            }
+            f.write_str(")")?;
+        } else if let Some((line, column)) = self.position {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a plan from JSON text, migrating older schema versions.
+pub fn from_json(text: &str) -> Result<Plan, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    let version = schema_version_of(&value)?;
+    if version == SCHEMA_VERSION {
+        // Deserialise from the text itself so type errors keep their line and column.
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        return serde_path_to_error::deserialize(&mut deserializer).map_err(shape_error);
+    }
+    let migrated = migrate(value, version)?;
+    serde_path_to_error::deserialize(migrated).map_err(shape_error)
+}
+
+/// Writes a plan as pretty JSON (two-space indent, trailing newline).
+pub fn to_json(plan: &Plan) -> String {
+    let mut text = serde_json::to_string_pretty(plan)
+        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    text.push('\n');
+    text
+}
+
+fn schema_version_of(value: &Value) -> Result<u32, LoadError> {
+    let plain = |message: String| LoadError {
+        message,
+        path: None,
+        position: None,
+    };
+    let object = value.as_object().ok_or_else(|| {
+        plain("This is not a plan: a plan file is a JSON object starting with {".to_string())
+    })?;
+    let version = object.get("schema_version").ok_or_else(|| {
+        plain(format!(
+            "This file has no \"schema_version\", so it is not a plan saved by this app. \
+             Add \"schema_version\": {SCHEMA_VERSION} if you wrote it by hand."
+        ))
+    })?;
+    let version = version.as_u64().ok_or_else(|| LoadError {
+        message: "\"schema_version\" must be a whole number".to_string(),
+        path: Some("schema_version".to_string()),
+        position: None,
+    })?;
+    if version == 0 || version > u64::from(SCHEMA_VERSION) {
+        return Err(plain(format!(
+            "This plan was saved by a newer version of the app (format {version}; this app reads up to {SCHEMA_VERSION}). \
+             Open it in the newer app, or export it from there as text or Markdown."
+        )));
+    }
+    Ok(version as u32)
+}
+
+/// Upgrades an older plan, one version at a time, to the current format.
+fn migrate(mut value: Value, from: u32) -> Result<Value, LoadError> {
+    let mut version = from;
+    while version < SCHEMA_VERSION {
+        value = match version {
+            1 => migrate_v1_to_v2(value),
+            _ => value,
+        };
+        version += 1;
+    }
+    if let Some(object) = value.as_object_mut() {
+        object.insert("schema_version".to_string(), Value::from(SCHEMA_VERSION));
+    }
+    Ok(value)
+}
+
+/// Version 1 stored durations as whole minutes and called the team size `agents`.
+fn migrate_v1_to_v2(mut value: Value) -> Value {
+    const DURATION_KEYS: [&str; 7] = [
+        "first_response",
+        "next_response",
+        "resolution",
+        "warn_before",
+        "handle_time",
+        "response",
+        "timeframe",
+    ];
+    fn minutes_to_text(value: &mut Value) {
+        if let Some(minutes) = value.as_u64() {
+            *value = Value::String(format!("{minutes}m"));
+        }
+    }
+    fn walk(value: &mut Value, keys: &[&str]) {
+        match value {
+            Value::Object(object) => {
+                for (key, child) in object.iter_mut() {
+                    if keys.contains(&key.as_str()) {
+                        minutes_to_text(child);
+                    }
+                    walk(child, keys);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|item| walk(item, keys)),
+            _ => {}
+        }
+    }
+    if let Some(header) = value.get_mut("header").and_then(Value::as_object_mut) {
+        if let Some(agents) = header.remove("agents") {
+            header.insert("team_size".to_string(), agents);
+        }
+    }
+    // Success-metric durations: metrics.first_response/resolution.{baseline,target}.
+    if let Some(metrics) = value.get_mut("metrics").and_then(Value::as_object_mut) {
+        for metric in ["first_response", "resolution"] {
+            if let Some(target) = metrics.get_mut(metric).and_then(Value::as_object_mut) {
+                for key in ["baseline", "target"] {
+                    if let Some(field) = target.get_mut(key) {
+                        minutes_to_text(field);
+                    }
+                }
+            }
+        }
+    }
+    walk(&mut value, &DURATION_KEYS);
+    value
+}
+
+fn syntax_error(error: serde_json::Error) -> LoadError {
+    let message = match error.classify() {
+        serde_json::error::Category::Eof => {
+            "The file ends too early: it looks cut off (was it copied in full?)".to_string()
+        }
+        _ => format!(
+            "This is not valid JSON: {}",
+            strip_position(&error.to_string())
+        ),
+    };
+    LoadError {
+        message,
+        path: None,
+        position: Some((error.line(), error.column())),
+    }
+}
+
+fn shape_error(error: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
+    let path = error.path().to_string();
+    let inner = error.inner();
+    let position = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+    LoadError {
+        message: format!(
+            "This plan has a field the app cannot read: {}",
+            strip_position(&inner.to_string())
+        ),
+        path: (path != ".").then_some(path),
+        position,
+    }
+}
+
+/// serde_json appends " at line L column C"; we report the position separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_plan_round_trips() {
+        let plan = Plan::blank();
+        assert_eq!(from_json(&to_json(&plan)), Ok(plan));
+    }
+
+    #[test]
+    fn unknown_field_names_its_path_and_line() {
+        let text = "{\n  \"schema_version\": 2,\n  \"header\": {\n    \"product\": \"Acme\",\n    \"colour\": 1\n  }\n}";
+        let error = from_json(text).unwrap_err();
+        assert_eq!(error.path.as_deref(), Some("header.colour"));
+        assert_eq!(error.position.map(|p| p.0), Some(5));
+        assert!(error.message.contains("unknown field `colour`"), "{error}");
+    }
+
+    #[test]
+    fn wrong_type_names_its_path() {
+        let text = r#"{"schema_version": 2, "header": {"team_size": "twelve"}}"#;
+        let error = from_json(text).unwrap_err();
+        assert_eq!(error.path.as_deref(), Some("header.team_size"));
+    }
+
+    #[test]
+    fn bad_duration_says_how_to_write_one() {
+        let text = r#"{"schema_version": 2, "header": {}, "sla": [{"priority": "High", "first_response": "soon", "resolution": "1d", "calendar": "24/7"}]}"#;
+        let error = from_json(text).unwrap_err();
+        assert_eq!(error.path.as_deref(), Some("sla[0].first_response"));
+        assert!(error.message.contains("30m, 4h"), "{error}");
+    }
+
+    #[test]
+    fn newer_version_is_refused_plainly() {
+        let error = from_json(r#"{"schema_version": 99, "header": {}}"#).unwrap_err();
+        assert!(error.message.contains("newer version"), "{error}");
+    }
+
+    #[test]
+    fn truncated_file_says_it_is_cut_off() {
+        let text = to_json(&Plan::blank());
+        let error = from_json(&text[..text.len() / 2]).unwrap_err();
+        assert!(error.message.contains("cut off"), "{error}");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(100_000);
+        assert!(from_json(&text).is_err());
+    }
+
+    #[test]
+    fn version_one_migrates_minutes_and_agents() {
+        let text = r#"{"schema_version": 1, "header": {"product": "Old", "agents": 7},
+            "sla": [{"priority": "Critical", "first_response": 30, "resolution": 240, "calendar": "24/7"}],
+            "metrics": {"first_response": {"target": 60}, "csat": {"target": 90}}}"#;
+        let plan = from_json(text).unwrap();
+        assert_eq!(plan.schema_version, SCHEMA_VERSION);
+        assert_eq!(plan.header.team_size, 7);
+        assert_eq!(
+            plan.sla[0].first_response,
+            crate::plan::Duration::minutes(30)
+        );
+        assert_eq!(plan.sla[0].resolution, crate::plan::Duration::hours(4));
+        assert_eq!(
+            plan.metrics.first_response.target,
+            crate::plan::Duration::hours(1)
+        );
+        assert_eq!(plan.metrics.csat.target, 90.0);
+    }
+}

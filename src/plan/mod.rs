@@ -1,0 +1,657 @@
+//! The Support Operations Plan as data: every section a support leader fills in, with serde forms.
+//! No logic beyond constructors and small look-ups; rules, maths and renderers read it.
+
+mod calendar;
+mod duration;
+pub mod json;
+
+use serde::{Deserialize, Serialize};
+
+pub use calendar::{
+    days_in_month, Calendar, ClockTime, Date, Holiday, Weekday, WeeklyInterval, ALWAYS_OPEN,
+};
+pub use duration::{Duration, DurationError, MINUTES_PER_DAY};
+
+/// The JSON format version this build writes. Older versions are migrated on load.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// A whole Support Operations Plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub schema_version: u32,
+    pub header: Header,
+    #[serde(default)]
+    pub calendars: Vec<Calendar>,
+    /// Priorities, most urgent first.
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    #[serde(default)]
+    pub tiers: Vec<Tier>,
+    #[serde(default)]
+    pub taxonomy: Vec<Category>,
+    #[serde(default)]
+    pub sla: Vec<SlaTarget>,
+    #[serde(default)]
+    pub escalation: Escalation,
+    #[serde(default)]
+    pub self_service: SelfService,
+    #[serde(default)]
+    pub automation: Automation,
+    #[serde(default)]
+    pub metrics: SuccessMetrics,
+    #[serde(default)]
+    pub feedback: FeedbackLoop,
+    #[serde(default)]
+    pub customer_success: CustomerSuccess,
+    #[serde(default)]
+    pub roadmap: Roadmap,
+    #[serde(default)]
+    pub staffing: StaffingAssumptions,
+    #[serde(default)]
+    pub helpdesk: HelpdeskMapping,
+}
+
+/// Who the plan is for and the size of the operation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Header {
+    pub product: String,
+    /// Tickets a month across all channels.
+    pub monthly_volume: u32,
+    /// Agents on the team (head-count, before shrinkage).
+    pub team_size: u32,
+    /// The team's home IANA time zone, e.g. `America/New_York`.
+    pub time_zone: String,
+}
+
+/// One priority level. Its position in `Plan::priorities` is its urgency (first = most urgent).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Priority {
+    pub name: String,
+    /// When to use it, in a sentence ("Production down for many customers").
+    pub description: String,
+}
+
+/// The kind of a support channel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum ChannelKind {
+    Chat,
+    #[default]
+    Email,
+    Phone,
+    Portal,
+    Community,
+    Social,
+    Other,
+}
+
+impl ChannelKind {
+    pub const ALL: [ChannelKind; 7] = [
+        ChannelKind::Chat,
+        ChannelKind::Email,
+        ChannelKind::Phone,
+        ChannelKind::Portal,
+        ChannelKind::Community,
+        ChannelKind::Social,
+        ChannelKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ChannelKind::Chat => "Chat",
+            ChannelKind::Email => "Email",
+            ChannelKind::Phone => "Phone",
+            ChannelKind::Portal => "Portal",
+            ChannelKind::Community => "Community",
+            ChannelKind::Social => "Social",
+            ChannelKind::Other => "Other",
+        }
+    }
+
+    /// Live channels are answered while the customer waits (Erlang C); others are deferred work.
+    pub fn is_live(self) -> bool {
+        matches!(self, ChannelKind::Chat | ChannelKind::Phone)
+    }
+}
+
+/// A way customers reach support.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Channel {
+    pub name: String,
+    pub kind: ChannelKind,
+    /// When customers should use it.
+    pub use_case: String,
+    /// Name of the calendar it is staffed on (`24/7` for always).
+    pub hours: String,
+    /// Percent of monthly volume arriving here.
+    pub volume_share: f64,
+    /// Average handle time of one contact.
+    pub handle_time: Duration,
+    /// Contacts one agent handles at once (chat: 2–3; others 1).
+    pub concurrency: u32,
+    /// Name of the tier that first answers this channel.
+    pub route_to: String,
+}
+
+/// A support tier (Self-service, Tier 1–3, Executive…).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Tier {
+    pub name: String,
+    /// What this tier handles.
+    pub handles: String,
+    /// How quickly it responds; `0m` means instant.
+    pub response: Duration,
+    /// Name of the calendar it is staffed on.
+    pub hours: String,
+}
+
+/// A ticket category with its types, default priority and routing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Category {
+    pub name: String,
+    pub types: Vec<String>,
+    /// Name of the default priority.
+    pub priority: String,
+    /// Name of the tier tickets are routed to.
+    pub route_to: String,
+    /// Team within the tier, if any ("Billing", "Platform").
+    pub team: String,
+    /// Words in a ticket that put it in this category (auto-categorisation).
+    pub keywords: Vec<String>,
+    /// Resolution workflow, as ordered steps.
+    pub workflow: Vec<String>,
+    /// Percent of tickets in this category (for the priority mix of simulations); 0 = unknown.
+    pub volume_share: f64,
+}
+
+/// Service-level targets for one priority.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct SlaTarget {
+    /// Name of the priority this row is for.
+    pub priority: String,
+    pub first_response: Duration,
+    /// Time to each following reply, if the plan promises one.
+    pub next_response: Option<Duration>,
+    pub resolution: Duration,
+    /// Name of the calendar the clock runs on (`24/7` for always).
+    pub calendar: String,
+    /// Warn the assignee this long before a target is breached.
+    pub warn_before: Option<Duration>,
+}
+
+/// Which SLA clock an escalation guards.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SlaMetric {
+    #[default]
+    FirstResponse,
+    NextResponse,
+    Resolution,
+}
+
+impl SlaMetric {
+    pub const ALL: [SlaMetric; 3] = [
+        SlaMetric::FirstResponse,
+        SlaMetric::NextResponse,
+        SlaMetric::Resolution,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SlaMetric::FirstResponse => "first response",
+            SlaMetric::NextResponse => "next response",
+            SlaMetric::Resolution => "resolution",
+        }
+    }
+}
+
+/// Which path an escalation belongs to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EscalationPath {
+    #[default]
+    Standard,
+    Executive,
+    Crisis,
+}
+
+impl EscalationPath {
+    pub const ALL: [EscalationPath; 3] = [
+        EscalationPath::Standard,
+        EscalationPath::Executive,
+        EscalationPath::Crisis,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EscalationPath::Standard => "Standard",
+            EscalationPath::Executive => "Executive",
+            EscalationPath::Crisis => "Crisis",
+        }
+    }
+}
+
+/// One row of the escalation matrix: trigger → escalate to → timeframe → notify.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct EscalationRule {
+    /// The condition, in words ("Critical ticket without first response").
+    pub trigger: String,
+    /// The priority whose SLA this escalation guards, if any.
+    pub priority: Option<String>,
+    /// The SLA clock it guards.
+    pub metric: SlaMetric,
+    /// Role the ticket escalates to.
+    pub escalate_to: String,
+    /// When it fires, measured on the guarded SLA's clock from ticket creation.
+    pub timeframe: Duration,
+    /// Who is told.
+    pub notify: Vec<String>,
+    pub path: EscalationPath,
+}
+
+/// The escalation matrix with its handoff protocol.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Escalation {
+    pub rules: Vec<EscalationRule>,
+    /// What every handoff between tiers must carry, as ordered steps.
+    pub handoff_protocol: Vec<String>,
+}
+
+/// Self-service resources.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct SelfService {
+    pub knowledge_base: Vec<String>,
+    pub faq: Vec<String>,
+    pub video_tutorials: Vec<String>,
+    pub community_forum: bool,
+}
+
+/// Automation opportunities.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Automation {
+    pub auto_reply: Vec<String>,
+    pub auto_route: Vec<String>,
+    pub auto_resolve: Vec<String>,
+    /// What the chatbot covers, in words.
+    pub chatbot: String,
+    /// Percent of incoming conversations the chatbot is expected to handle end to end.
+    pub chatbot_containment: Option<f64>,
+}
+
+/// A target with today's baseline (from the Assess phase), for a duration metric.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct DurationTarget {
+    pub baseline: Option<Duration>,
+    pub target: Duration,
+}
+
+/// A target with today's baseline, in percent.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct PercentTarget {
+    pub baseline: Option<f64>,
+    pub target: f64,
+}
+
+/// The success metrics the seed names, each a target.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct SuccessMetrics {
+    pub first_response: DurationTarget,
+    pub resolution: DurationTarget,
+    pub csat: PercentTarget,
+    pub first_contact_resolution: PercentTarget,
+    pub deflection: PercentTarget,
+}
+
+/// What is reported, and to whom, on each cadence.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct FeedbackLoop {
+    pub weekly: String,
+    pub monthly: String,
+    pub quarterly: String,
+}
+
+/// One weighted input of the customer health score.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct HealthComponent {
+    pub name: String,
+    /// Weight in percent; the weights add up to 100.
+    pub weight: f64,
+    /// How it is measured.
+    pub signal: String,
+}
+
+/// A health colour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum HealthColour {
+    Red,
+    #[default]
+    Yellow,
+    Green,
+}
+
+impl HealthColour {
+    pub const ALL: [HealthColour; 3] =
+        [HealthColour::Red, HealthColour::Yellow, HealthColour::Green];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HealthColour::Red => "Red",
+            HealthColour::Yellow => "Yellow",
+            HealthColour::Green => "Green",
+        }
+    }
+}
+
+/// A score band: scores from `min` to `max` inclusive get this colour.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct HealthBand {
+    pub colour: HealthColour,
+    pub min: u32,
+    pub max: u32,
+}
+
+/// The health score: weighted components on a 0–100 scale, banded red/yellow/green.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct HealthScore {
+    pub components: Vec<HealthComponent>,
+    pub bands: Vec<HealthBand>,
+}
+
+/// A signal that makes the success team reach out before the customer asks.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct OutreachTrigger {
+    pub trigger: String,
+    pub action: String,
+    pub owner: String,
+}
+
+/// Customer success: health, outreach, renewals, expansion and churn.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct CustomerSuccess {
+    pub health: HealthScore,
+    pub outreach: Vec<OutreachTrigger>,
+    /// Renewal playbook, as ordered steps.
+    pub renewal_playbook: Vec<String>,
+    pub expansion_signals: Vec<String>,
+    pub churn_signals: Vec<String>,
+}
+
+/// Progress of a roadmap step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+    Blocked,
+}
+
+impl StepStatus {
+    pub const ALL: [StepStatus; 4] = [
+        StepStatus::NotStarted,
+        StepStatus::InProgress,
+        StepStatus::Done,
+        StepStatus::Blocked,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StepStatus::NotStarted => "Not started",
+            StepStatus::InProgress => "In progress",
+            StepStatus::Done => "Done",
+            StepStatus::Blocked => "Blocked",
+        }
+    }
+}
+
+/// One step of a rollout phase.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct RoadmapStep {
+    pub title: String,
+    pub owner: String,
+    pub status: StepStatus,
+    pub due: Option<Date>,
+}
+
+/// The four rollout phases of the brief's workflow.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Roadmap {
+    pub assess: Vec<RoadmapStep>,
+    pub design: Vec<RoadmapStep>,
+    pub implement: Vec<RoadmapStep>,
+    pub optimize: Vec<RoadmapStep>,
+}
+
+impl Roadmap {
+    /// The phases in order, with their names.
+    pub fn phases(&self) -> [(&'static str, &Vec<RoadmapStep>); 4] {
+        [
+            ("Assess", &self.assess),
+            ("Design", &self.design),
+            ("Implement", &self.implement),
+            ("Optimize", &self.optimize),
+        ]
+    }
+}
+
+/// Assumptions behind the staffing maths.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct StaffingAssumptions {
+    /// Percent of live contacts to answer within the first-response target.
+    pub service_level: f64,
+    /// Highest acceptable agent occupancy, percent.
+    pub max_occupancy: f64,
+    /// Percent of paid time agents are not available (breaks, training, leave).
+    pub shrinkage: f64,
+    /// Relative arrivals per hour of the week, 168 values from Monday 00:00 in the home time zone.
+    /// Empty: arrivals follow each channel's open hours.
+    pub arrival_profile: Vec<f64>,
+}
+
+impl Default for StaffingAssumptions {
+    fn default() -> Self {
+        StaffingAssumptions {
+            service_level: 80.0,
+            max_occupancy: 85.0,
+            shrinkage: 30.0,
+            arrival_profile: Vec::new(),
+        }
+    }
+}
+
+/// How the plan's priorities map onto a helpdesk's fixed ones.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct HelpdeskMapping {
+    /// Plan priority name → helpdesk priority (`urgent`, `high`, `normal`, `low`).
+    pub priority_map: Vec<PriorityMapping>,
+}
+
+/// One line of the priority mapping.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct PriorityMapping {
+    pub priority: String,
+    pub helpdesk_priority: String,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan::blank()
+    }
+}
+
+impl Plan {
+    /// An empty plan with the brief's defaults: four priorities, five tiers, the four phases' steps.
+    pub fn blank() -> Plan {
+        let priorities = ["Critical", "High", "Normal", "Low"]
+            .iter()
+            .map(|name| Priority {
+                name: name.to_string(),
+                description: String::new(),
+            })
+            .collect();
+        let tier = |name: &str, handles: &str, response: Duration, hours: &str| Tier {
+            name: name.into(),
+            handles: handles.into(),
+            response,
+            hours: hours.into(),
+        };
+        let steps = |titles: [&str; 5]| {
+            titles
+                .iter()
+                .map(|title| RoadmapStep {
+                    title: title.to_string(),
+                    ..RoadmapStep::default()
+                })
+                .collect()
+        };
+        Plan {
+            schema_version: SCHEMA_VERSION,
+            header: Header::default(),
+            calendars: Vec::new(),
+            priorities,
+            channels: Vec::new(),
+            tiers: vec![
+                tier("Self-Service", "FAQs, docs", Duration::ZERO, ALWAYS_OPEN),
+                tier("Tier 1", "Common issues", Duration::hours(1), ALWAYS_OPEN),
+                tier("Tier 2", "Complex cases", Duration::hours(4), ALWAYS_OPEN),
+                tier(
+                    "Tier 3",
+                    "Technical/billing",
+                    Duration::hours(24),
+                    ALWAYS_OPEN,
+                ),
+                tier("Executive", "Escalations", Duration::hours(2), ALWAYS_OPEN),
+            ],
+            taxonomy: Vec::new(),
+            sla: Vec::new(),
+            escalation: Escalation::default(),
+            self_service: SelfService::default(),
+            automation: Automation::default(),
+            metrics: SuccessMetrics::default(),
+            feedback: FeedbackLoop::default(),
+            customer_success: CustomerSuccess::default(),
+            roadmap: Roadmap {
+                assess: steps([
+                    "Audit current support",
+                    "Map customer journey",
+                    "Identify pain points",
+                    "Benchmark competitors",
+                    "Set improvement goals",
+                ]),
+                design: steps([
+                    "Define channel strategy",
+                    "Create ticket taxonomy",
+                    "Build escalation matrix",
+                    "Design self-service",
+                    "Set SLA targets",
+                ]),
+                implement: steps([
+                    "Configure helpdesk",
+                    "Train support team",
+                    "Create knowledge base",
+                    "Set up automation",
+                    "Launch monitoring",
+                ]),
+                optimize: steps([
+                    "Analyze ticket patterns",
+                    "Reduce repeat contacts",
+                    "Improve first response",
+                    "Build proactive alerts",
+                    "Feed into product",
+                ]),
+            },
+            staffing: StaffingAssumptions::default(),
+            helpdesk: HelpdeskMapping::default(),
+        }
+    }
+
+    /// The calendar with this name; `24/7` is built in unless the plan defines its own.
+    pub fn calendar(&self, name: &str) -> Option<Calendar> {
+        self.calendars
+            .iter()
+            .find(|c| c.name == name)
+            .cloned()
+            .or_else(|| (name == ALWAYS_OPEN).then(Calendar::always_open))
+    }
+
+    /// Urgency rank of a priority: 0 is the most urgent. `None` if the plan has no such priority.
+    pub fn priority_rank(&self, name: &str) -> Option<usize> {
+        self.priorities.iter().position(|p| p.name == name)
+    }
+
+    pub fn tier(&self, name: &str) -> Option<&Tier> {
+        self.tiers.iter().find(|t| t.name == name)
+    }
+
+    pub fn sla_for(&self, priority: &str) -> Option<&SlaTarget> {
+        self.sla.iter().find(|s| s.priority == priority)
+    }
+
+    /// All calendar names a reference may use: the plan's own plus the built-in `24/7`.
+    pub fn calendar_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.calendars.iter().map(|c| c.name.clone()).collect();
+        if !names.iter().any(|n| n == ALWAYS_OPEN) {
+            names.insert(0, ALWAYS_OPEN.to_string());
+        }
+        names
+    }
+}
