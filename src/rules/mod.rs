@@ -38,6 +38,17 @@ pub struct Finding {
     pub hint: String,
 }
 
+/// What the catalogue says of one rule: its id, how serious it is, and what it checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// A short title ("Resolution faster than first response").
+    pub title: &'static str,
+    /// What the rule checks and why it matters, in a support leader's words.
+    pub explanation: &'static str,
+}
+
 /// Runs every rule over the plan. Findings come most severe first, then in plan order.
 pub fn check(plan: &Plan) -> Vec<Finding> {
     let mut findings = Vec::new();

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use crate::plan::Plan;
 
+pub mod browser;
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
