@@ -1,9 +1,7 @@
 //! Escalation rules: every escalation fires before the SLA it guards is breached, goes to someone,
 //! tells someone, and the matrix has executive and crisis paths.
 
-use std::collections::HashMap;
-
-use super::util::{missing, name_key, Names};
+use super::util::{missing, same_name, Map, Names};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::{Duration, EscalationPath, EscalationRule, Plan, SlaMetric, SlaTarget};
 
@@ -92,7 +90,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
-    let mut sla_of: HashMap<&str, &SlaTarget> = HashMap::new();
+    let mut sla_of: Map<&str, &SlaTarget> = Map::default();
     for target in &plan.sla {
         sla_of.entry(target.priority.as_str()).or_insert(target);
     }
@@ -159,11 +157,10 @@ fn describe(rule: &EscalationRule, index: usize) -> String {
 
 fn check_notify(rule: &EscalationRule, index: usize, trigger: &str, findings: &mut Vec<Finding>) {
     let path = format!("escalation.rules[{index}].notify");
-    let told: Vec<String> = rule
+    let told: Vec<&String> = rule
         .notify
         .iter()
-        .map(|n| name_key(n))
-        .filter(|n| !n.is_empty())
+        .filter(|n| !n.trim().is_empty())
         .collect();
     if told.is_empty() {
         findings.push(NOBODY_TOLD.at(
@@ -171,7 +168,9 @@ fn check_notify(rule: &EscalationRule, index: usize, trigger: &str, findings: &m
             format!("{trigger} notifies nobody."),
             "List who is told when it fires: the role it goes to, the account owner, a manager.".into(),
         ));
-    } else if !rule.escalate_to.trim().is_empty() && !told.contains(&name_key(&rule.escalate_to)) {
+    } else if !rule.escalate_to.trim().is_empty()
+        && !told.iter().any(|n| same_name(n, &rule.escalate_to))
+    {
         findings.push(OWNER_NOT_TOLD.at(
             path,
             format!(
@@ -220,7 +219,7 @@ fn check_timing(
     ));
 }
 
-fn check_paths(plan: &Plan, sla_of: &HashMap<&str, &SlaTarget>, findings: &mut Vec<Finding>) {
+fn check_paths(plan: &Plan, sla_of: &Map<&str, &SlaTarget>, findings: &mut Vec<Finding>) {
     let escalation = &plan.escalation;
     if escalation.rules.is_empty() {
         return;

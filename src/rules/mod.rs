@@ -352,3 +352,34 @@ mod tests {
         assert_eq!(field_id("taxonomy[3].types[0]"), "field-taxonomy-3-types-0");
     }
 }
+
+#[cfg(test)]
+mod template_tests {
+    use super::*;
+    use crate::plan::templates;
+
+    #[test]
+    fn every_template_passes_its_own_rules() {
+        let all = templates::all();
+        assert_eq!(all.len(), templates::ids().count(), "every template loads");
+        let mut report = String::new();
+        for template in all {
+            for finding in check(&template.plan) {
+                if finding.severity != Severity::Info {
+                    report.push_str(&format!(
+                        "{}: {} {} at {}: {}\n",
+                        template.id,
+                        finding.severity.label(),
+                        finding.rule,
+                        finding.path,
+                        finding.message
+                    ));
+                }
+            }
+        }
+        assert!(
+            report.is_empty(),
+            "templates break their own rules:\n{report}"
+        );
+    }
+}

@@ -1,8 +1,7 @@
 //! Priority rules: the plan defines priorities, and every priority in use has SLA targets.
 //! A priority's position is its urgency, so SLA ordering is checked in `sla.rs`.
 
-use std::collections::{HashMap, HashSet};
-
+use super::util::{Map, Set};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::Plan;
 
@@ -36,9 +35,9 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         ));
         return;
     }
-    let with_sla: HashSet<&str> = plan.sla.iter().map(|s| s.priority.as_str()).collect();
+    let with_sla: Set<&str> = plan.sla.iter().map(|s| s.priority.as_str()).collect();
     // Who uses each priority, first user wins: a category, or else an escalation.
-    let mut used_by: HashMap<&str, String> = HashMap::new();
+    let mut used_by: Map<&str, String> = Map::default();
     for category in &plan.taxonomy {
         used_by
             .entry(category.priority.as_str())

@@ -1,11 +1,9 @@
 //! SLA rules: targets that make sense on their own, in priority order, on real calendars, and
 //! served by tiers and channels that are on shift while the SLA clock runs.
 
-use std::collections::{HashMap, HashSet};
-
-use super::util::{missing, Names};
+use super::util::{missing, Map, Names, WeekHours};
 use super::{Finding, RuleInfo, Severity};
-use crate::plan::{Calendar, Plan, SlaTarget, Weekday};
+use crate::plan::{Plan, SlaTarget, Tier};
 
 const RESOLUTION_BEFORE_RESPONSE: RuleInfo = RuleInfo {
     id: "SLA-002",
@@ -90,7 +88,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
-    let mut first_row: HashMap<&str, usize> = HashMap::new();
+    let mut first_row: Map<&str, usize> = Map::default();
     for (index, target) in plan.sla.iter().enumerate() {
         let at = |field: &str| format!("sla[{index}].{field}");
         let priority = &target.priority;
@@ -197,7 +195,7 @@ fn check_targets(index: usize, target: &SlaTarget, findings: &mut Vec<Finding>) 
 }
 
 /// More urgent priorities (earlier in the list) must not get slower targets than later ones.
-fn check_order(plan: &Plan, first_row: &HashMap<&str, usize>, findings: &mut Vec<Finding>) {
+fn check_order(plan: &Plan, first_row: &Map<&str, usize>, findings: &mut Vec<Finding>) {
     let mut ranked: Vec<(usize, usize)> = first_row
         .iter()
         .filter_map(|(name, &row)| plan.priority_rank(name).map(|rank| (rank, row)))
@@ -246,124 +244,112 @@ fn check_order(plan: &Plan, first_row: &HashMap<&str, usize>, findings: &mut Vec
     }
 }
 
-/// Hours of the week (sampled at half past each hour) when `clock` runs and none of `staff` is open.
-struct Gap {
-    hours: u32,
-    first: Option<(Weekday, u32)>,
-}
-
-fn uncovered(clock: &Calendar, staff: &[&Calendar]) -> Gap {
-    let mut gap = Gap {
-        hours: 0,
-        first: None,
-    };
-    for hour in 0..7 * 24 {
-        let day = Weekday::from_index(hour / 24);
-        let minute = (hour % 24) as u32 * 60 + 30;
-        if clock.is_open_at(day, minute) && !staff.iter().any(|c| c.is_open_at(day, minute)) {
-            gap.hours += 1;
-            gap.first.get_or_insert((day, minute - 30));
-        }
-    }
-    gap
-}
-
-fn describe(gap: &Gap) -> String {
+/// "128 hours a week, e.g. Mon 00:00": how long a gap in cover is, and where it starts.
+fn describe(gap: WeekHours) -> String {
     let example = gap
-        .first
-        .map(|(day, minute)| format!(", e.g. {} {:02}:00", day.short_name(), minute / 60))
+        .first()
+        .map(|(day, hour)| format!(", e.g. {} {hour:02}:00", day.short_name()))
         .unwrap_or_default();
-    format!("{} hours a week{example}", gap.hours)
+    format!("{} hours a week{example}", gap.count())
 }
 
 /// The tiers handling a priority (and the channels customers reach) must be on shift when its clock runs.
-fn check_coverage(plan: &Plan, first_row: &HashMap<&str, usize>, findings: &mut Vec<Finding>) {
-    let calendars: HashMap<&str, Calendar> = plan
+/// Hours are compared on each calendar's local clock, sampled at half past each hour of the week.
+fn check_coverage(plan: &Plan, first_row: &Map<&str, usize>, findings: &mut Vec<Finding>) {
+    // Each calendar in use, once, as the hours of the week it is open.
+    let mut hours_of: Map<&str, WeekHours> = Map::default();
+    for name in plan
         .tiers
         .iter()
         .map(|t| t.hours.as_str())
         .chain(plan.channels.iter().map(|c| c.hours.as_str()))
         .chain(plan.sla.iter().map(|s| s.calendar.as_str()))
-        .filter_map(|name| plan.calendar(name).map(|c| (name, c)))
-        .collect();
-    let mut handlers: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut seen: HashSet<(&str, &str)> = HashSet::new();
-    for category in &plan.taxonomy {
-        if plan.tier(&category.route_to).is_some()
-            && seen.insert((&category.priority, &category.route_to))
-        {
-            handlers
-                .entry(&category.priority)
-                .or_default()
-                .push(&category.route_to);
+    {
+        if !hours_of.contains_key(name) {
+            if let Some(calendar) = plan.calendar(name) {
+                hours_of.insert(name, WeekHours::of(&calendar));
+            }
         }
     }
-    let channel_hours: Vec<&Calendar> = plan
-        .channels
-        .iter()
-        .filter_map(|c| calendars.get(c.hours.as_str()))
-        .collect();
+    let tiers: Map<&str, &Tier> = plan.tiers.iter().map(|t| (t.name.as_str(), t)).collect();
+    // Tiers handling each priority; a plan has a handful of tiers, so a list per priority is enough.
+    let mut handlers: Map<&str, Vec<&Tier>> = Map::default();
+    for category in &plan.taxonomy {
+        if let Some(&tier) = tiers.get(category.route_to.as_str()) {
+            let handling = handlers.entry(&category.priority).or_default();
+            if !handling.iter().any(|known| std::ptr::eq(*known, tier)) {
+                handling.push(tier);
+            }
+        }
+    }
+    let channel_hours: Option<WeekHours> =
+        plan.channels
+            .iter()
+            .try_fold(WeekHours::default(), |open, channel| {
+                hours_of
+                    .get(channel.hours.as_str())
+                    .map(|hours| open.union(*hours))
+            });
     let mut rows: Vec<usize> = first_row.values().copied().collect();
     rows.sort_unstable();
     for index in rows {
         let target = &plan.sla[index];
-        let Some(clock) = calendars.get(target.calendar.as_str()) else {
+        let Some(&clock) = hours_of.get(target.calendar.as_str()) else {
             continue;
         };
-        let tiers = handlers
+        let handling = handlers
             .get(target.priority.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let tier_hours: Vec<&Calendar> = tiers
+        let tier_hours = handling
             .iter()
-            .filter_map(|name| {
-                plan.tier(name)
-                    .and_then(|t| calendars.get(t.hours.as_str()))
-            })
-            .collect();
-        if !tier_hours.is_empty() && tier_hours.len() == tiers.len() {
-            let gap = uncovered(clock, &tier_hours);
-            if gap.hours > 0 {
-                let staffed: Vec<String> = tiers
-                    .iter()
-                    .filter_map(|name| plan.tier(name))
-                    .map(|t| format!("{} ({})", t.name, t.hours))
-                    .collect();
-                findings.push(TIERS_OFF_SHIFT.at(
-                    format!("sla[{index}].calendar"),
-                    format!(
-                        "{} tickets run on the \"{}\" clock ({} first response), but {} {} off shift {}.",
-                        target.priority,
-                        target.calendar,
-                        target.first_response.in_words(),
-                        staffed.join(", "),
-                        if staffed.len() == 1 { "is" } else { "are" },
-                        describe(&gap)
-                    ),
-                    format!(
-                        "Staff a tier handling {} for those hours (on-call counts), or run its SLA on the tiers' hours.",
-                        target.priority
-                    ),
-                ));
-            }
+            .try_fold(WeekHours::default(), |open, tier| {
+                hours_of
+                    .get(tier.hours.as_str())
+                    .map(|hours| open.union(*hours))
+            });
+        let tier_gap = tier_hours
+            .map(|open| clock.without(open))
+            .filter(|gap| gap.count() > 0);
+        if let (Some(gap), false) = (tier_gap, handling.is_empty()) {
+            let staffed: Vec<String> = handling
+                .iter()
+                .map(|t| format!("{} ({})", t.name, t.hours))
+                .collect();
+            findings.push(TIERS_OFF_SHIFT.at(
+                format!("sla[{index}].calendar"),
+                format!(
+                    "{} tickets run on the \"{}\" clock ({} first response), but {} {} off shift {}.",
+                    target.priority,
+                    target.calendar,
+                    target.first_response.in_words(),
+                    staffed.join(", "),
+                    if staffed.len() == 1 { "is" } else { "are" },
+                    describe(gap)
+                ),
+                format!(
+                    "Staff a tier handling {} for those hours (on-call counts), or run its SLA on the tiers' hours.",
+                    target.priority
+                ),
+            ));
         }
-        if !channel_hours.is_empty() && channel_hours.len() == plan.channels.len() {
-            let gap = uncovered(clock, &channel_hours);
-            if gap.hours > 0 {
-                findings.push(CHANNELS_CLOSED.at(
-                    format!("sla[{index}].calendar"),
-                    format!(
-                        "{} tickets run on the \"{}\" clock, but no channel is staffed {}.",
-                        target.priority,
-                        target.calendar,
-                        describe(&gap)
-                    ),
-                    format!(
-                        "Staff a channel for urgent cases (phone or chat) in those hours, or run {}'s SLA on business hours.",
-                        target.priority
-                    ),
-                ));
-            }
+        let channel_gap = channel_hours
+            .map(|open| clock.without(open))
+            .filter(|gap| gap.count() > 0);
+        if let (Some(gap), false) = (channel_gap, plan.channels.is_empty()) {
+            findings.push(CHANNELS_CLOSED.at(
+                format!("sla[{index}].calendar"),
+                format!(
+                    "{} tickets run on the \"{}\" clock, but no channel is staffed {}.",
+                    target.priority,
+                    target.calendar,
+                    describe(gap)
+                ),
+                format!(
+                    "Staff a channel for urgent cases (phone or chat) in those hours, or run {}'s SLA on business hours.",
+                    target.priority
+                ),
+            ));
         }
     }
 }

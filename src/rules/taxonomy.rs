@@ -1,9 +1,7 @@
 //! Taxonomy rules: each category has types, a priority and a tier that exist, and keywords that
 //! point to one category only. Category volume shares, when given, add up to 100 %.
 
-use std::collections::HashMap;
-
-use super::util::{missing, name_key, percent, Names};
+use super::util::{missing, percent, Map, NameKey, Names};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::Plan;
 
@@ -44,7 +42,7 @@ const SHARE_TOLERANCE: f64 = 0.5;
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
-    let mut keyword_owner: HashMap<String, usize> = HashMap::new();
+    let mut keyword_owner: Map<NameKey, usize> = Map::default();
     for (index, category) in plan.taxonomy.iter().enumerate() {
         let at = |field: &str| format!("taxonomy[{index}].{field}");
         let name = &category.name;
@@ -76,7 +74,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             ));
         }
         for (position, keyword) in category.keywords.iter().enumerate() {
-            let key = name_key(keyword);
+            let key = NameKey::new(keyword);
             if key.is_empty() {
                 continue;
             }

@@ -1,9 +1,7 @@
 //! Tier rules: tiers exist, are staffed on a known calendar, and respond within the SLA they serve.
 //! A tier handles the default priorities of the categories routed to it.
 
-use std::collections::HashMap;
-
-use super::util::{missing, Names};
+use super::util::{missing, Map, Names};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::{Plan, SlaTarget};
 
@@ -44,11 +42,11 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         return;
     }
     let names = Names::of(plan);
-    let mut sla_of: HashMap<&str, &SlaTarget> = HashMap::new();
+    let mut sla_of: Map<&str, &SlaTarget> = Map::default();
     for target in &plan.sla {
         sla_of.entry(target.priority.as_str()).or_insert(target);
     }
-    let mut demand: HashMap<&str, Demand> = HashMap::new();
+    let mut demand: Map<&str, Demand> = Map::default();
     for category in &plan.taxonomy {
         let Some(&target) = sla_of.get(category.priority.as_str()) else {
             continue;
