@@ -1,7 +1,7 @@
 //! Channel rules: shares of volume that add up, routing and hours that resolve, workable handle times.
 //! The staffing maths read these numbers directly, so impossible values are errors.
 
-use super::util::{is_percent, missing, percent, Names};
+use super::util::{is_percent, missing, percent, total_off_100, Names};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::{ChannelKind, Plan};
 
@@ -67,9 +67,6 @@ pub(crate) const RULES: &[RuleInfo] = &[
     SHARE_RANGE,
 ];
 
-/// How far from 100 % the channel shares may add up to.
-const SHARE_TOLERANCE: f64 = 0.5;
-
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
     for (index, channel) in plan.channels.iter().enumerate() {
@@ -108,8 +105,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         }
         check_concurrency(index, channel, findings);
     }
-    let total: f64 = plan.channels.iter().map(|c| c.volume_share).sum();
-    if !plan.channels.is_empty() && (total - 100.0).abs() > SHARE_TOLERANCE {
+    if let Some(total) = total_off_100(plan.channels.iter().map(|c| c.volume_share)) {
         findings.push(SHARES.at(
             "channels[0].volume_share",
             format!(

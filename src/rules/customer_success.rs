@@ -1,7 +1,7 @@
 //! Customer-success rules: the health score's weights add up, its bands cover 0–100 once each
 //! in red, yellow and green, and every outreach trigger has an owner.
 
-use super::util::percent;
+use super::util::{percent, total_off_100};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::{HealthBand, HealthColour, Plan};
 
@@ -83,8 +83,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             ));
         }
     }
-    let total: f64 = health.components.iter().map(|c| c.weight).sum();
-    if !health.components.is_empty() && (total - 100.0).abs() > 0.5 {
+    if let Some(total) = total_off_100(health.components.iter().map(|c| c.weight)) {
         findings.push(WEIGHTS.at(
             "customer_success.health.components[0].weight",
             format!(

@@ -52,7 +52,7 @@ const OWNER_NOT_TOLD: RuleInfo = RuleInfo {
     id: "ESC-009",
     severity: Severity::Info,
     title: "Role escalated to is not notified",
-    explanation: "The ticket moves to a role that isn't on the notification list. Unless the helpdesk assigns it to them directly, add that role to the list so they know.",
+    explanation: "The ticket moves to a person or role that isn't on the notification list. Unless the helpdesk assigns it to them directly, add them to the list so they know. A tier of the plan needn't be listed: the ticket lands in its queue.",
 };
 const NO_HANDOFF: RuleInfo = RuleInfo {
     id: "ESC-010",
@@ -111,7 +111,8 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 "Name the role that takes over, like Support Manager or On-call engineer.".into(),
             ));
         }
-        check_notify(rule, index, &trigger, findings);
+        let to_a_tier = names.tiers.contains(rule.escalate_to.trim());
+        check_notify(rule, index, &trigger, to_a_tier, findings);
         let Some(priority) = &rule.priority else {
             continue;
         };
@@ -155,7 +156,15 @@ fn describe(rule: &EscalationRule, index: usize) -> String {
     }
 }
 
-fn check_notify(rule: &EscalationRule, index: usize, trigger: &str, findings: &mut Vec<Finding>) {
+/// Who is told. A ticket escalated to a tier lands in that tier's queue, so the tier itself
+/// need not be on the list; a person or role must be.
+fn check_notify(
+    rule: &EscalationRule,
+    index: usize,
+    trigger: &str,
+    to_a_tier: bool,
+    findings: &mut Vec<Finding>,
+) {
     let path = format!("escalation.rules[{index}].notify");
     let told: Vec<&String> = rule
         .notify
@@ -169,6 +178,7 @@ fn check_notify(rule: &EscalationRule, index: usize, trigger: &str, findings: &m
             "List who is told when it fires: the role it goes to, the account owner, a manager.".into(),
         ));
     } else if !rule.escalate_to.trim().is_empty()
+        && !to_a_tier
         && !told.iter().any(|n| same_name(n, &rule.escalate_to))
     {
         findings.push(OWNER_NOT_TOLD.at(
@@ -377,6 +387,13 @@ mod tests {
             .message
             .contains("goes to VP Support, who isn't on its notification list"));
         plan.escalation.rules[1].notify.push("vp support".into());
+        assert_quiet(&plan, "ESC-009");
+    }
+
+    #[test]
+    fn a_tier_escalated_to_needs_no_notification() {
+        let mut plan = valid_plan();
+        plan.escalation.rules[0].escalate_to = "Tier 2".into();
         assert_quiet(&plan, "ESC-009");
     }
 

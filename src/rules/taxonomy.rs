@@ -1,7 +1,7 @@
 //! Taxonomy rules: each category has types, a priority and a tier that exist, and keywords that
 //! point to one category only. Category volume shares, when given, add up to 100 %.
 
-use super::util::{missing, percent, Map, NameKey, Names};
+use super::util::{missing, percent, total_off_100, Map, NameKey, Names};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::Plan;
 
@@ -37,8 +37,6 @@ const KEYWORD: RuleInfo = RuleInfo {
 };
 
 pub(crate) const RULES: &[RuleInfo] = &[ROUTE, PRIORITY, NO_TYPES, SHARES, KEYWORD];
-
-const SHARE_TOLERANCE: f64 = 0.5;
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
@@ -95,9 +93,9 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             }
         }
     }
-    let total: f64 = plan.taxonomy.iter().map(|c| c.volume_share).sum();
     let any_share = plan.taxonomy.iter().any(|c| c.volume_share != 0.0);
-    if any_share && (total - 100.0).abs() > SHARE_TOLERANCE {
+    let off = total_off_100(plan.taxonomy.iter().map(|c| c.volume_share));
+    if let (Some(total), true) = (off, any_share) {
         findings.push(SHARES.at(
             "taxonomy[0].volume_share",
             format!("Category volume shares add up to {}, not 100 %.", percent(total)),

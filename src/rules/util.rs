@@ -269,6 +269,13 @@ pub(crate) fn missing(kind: &str, name: &str) -> String {
     }
 }
 
+/// The total of shares that should make 100 %, when it misses by more than half a point.
+/// `None` when there is nothing to add up or the total is close enough.
+pub(crate) fn total_off_100(shares: impl Iterator<Item = f64>) -> Option<f64> {
+    let (total, count) = shares.fold((0.0, 0), |(sum, n), share| (sum + share, n + 1));
+    (count > 0 && (total - 100.0_f64).abs() > 0.5).then_some(total)
+}
+
 /// Whether a percentage lies on the 0–100 scale.
 pub(crate) fn is_percent(value: f64) -> bool {
     (0.0..=100.0).contains(&value)
