@@ -3,8 +3,27 @@
 
 use std::fmt::{self, Write};
 
+use super::blocks::{self, Markup, MaybeWords, Words};
 use super::{plural, write_hours, Number, Section};
-use crate::plan::{Duration, Plan};
+use crate::plan::Plan;
+
+/// Markdown: user text through `Md`, labels in bold, `<` and `>` as entities.
+struct Markdown;
+
+impl Markup for Markdown {
+    const LESS_THAN: &'static str = "&lt;";
+    const GREATER_THAN: &'static str = "&gt;";
+
+    fn text(out: &mut String, text: &str) -> fmt::Result {
+        write!(out, "{}", Md(text))
+    }
+
+    fn field(out: &mut String, label: &str) {
+        out.push_str("- **");
+        out.push_str(label);
+        out.push_str(":** ");
+    }
+}
 
 pub(super) fn render(plan: &Plan, section: Section) -> String {
     let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 200);
@@ -18,18 +37,14 @@ pub(super) fn render(plan: &Plan, section: Section) -> String {
 fn document(out: &mut String, plan: &Plan) -> fmt::Result {
     let header = &plan.header;
     writeln!(out, "# Support Operations Plan: {}\n", Md(&header.product))?;
-    out.push_str("- **Channels:** ");
-    write_list(out, plan.channels.iter().map(|c| c.name.as_str()), ", ")?;
-    writeln!(
-        out,
-        "\n- **Volume:** {}",
-        plural(header.monthly_volume, "ticket/month", "tickets/month")
-    )?;
-    writeln!(
-        out,
-        "- **Team Size:** {}",
-        plural(header.team_size, "agent", "agents")
-    )?;
+    Markdown::field(out, "Channels");
+    blocks::list::<Markdown>(out, plan.channels.iter().map(|c| &c.name), ", ")?;
+    out.push('\n');
+    Markdown::field(out, "Volume");
+    let volume = plural(header.monthly_volume, "ticket/month", "tickets/month");
+    writeln!(out, "{volume}")?;
+    Markdown::field(out, "Team Size");
+    writeln!(out, "{}", plural(header.team_size, "agent", "agents"))?;
     for section in Section::DOCUMENT {
         out.push('\n');
         block(out, plan, section)?;
@@ -46,10 +61,10 @@ fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
         Section::Taxonomy => taxonomy(out, plan),
         Section::Sla => sla(out, plan),
         Section::Escalation => escalation(out, plan),
-        Section::SelfService => self_service(out, plan),
-        Section::Automation => automation(out, plan),
-        Section::Metrics => metrics(out, plan),
-        Section::Feedback => feedback(out, plan),
+        Section::SelfService => blocks::self_service::<Markdown>(out, plan),
+        Section::Automation => blocks::automation::<Markdown>(out, plan),
+        Section::Metrics => blocks::metrics::<Markdown>(out, plan),
+        Section::Feedback => blocks::feedback::<Markdown>(out, plan),
         Section::CustomerSuccess => customer_success(out, plan),
         Section::Roadmap => roadmap(out, plan),
     }
@@ -69,6 +84,15 @@ fn table_head(out: &mut String, columns: &[&str]) {
     out.push_str("|\n");
 }
 
+/// Writes one table row of user texts.
+fn table_row(out: &mut String, cells: &[&str]) -> fmt::Result {
+    for cell in cells {
+        write!(out, "| {} ", Md(cell))?;
+    }
+    out.push_str("|\n");
+    Ok(())
+}
+
 /// The opening hours of a calendar, escaped (calendar names and time zones are user text).
 fn hours(plan: &Plan, calendar: &str) -> String {
     let mut words = String::new();
@@ -79,13 +103,8 @@ fn hours(plan: &Plan, calendar: &str) -> String {
 fn channels(out: &mut String, plan: &Plan) -> fmt::Result {
     table_head(out, &["Channel", "Use Case", "Hours"]);
     for channel in &plan.channels {
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            Md(&channel.name),
-            Md(&channel.use_case),
-            Md(&hours(plan, &channel.hours))
-        )?;
+        let hours = hours(plan, &channel.hours);
+        table_row(out, &[&channel.name, &channel.use_case, &hours])?;
     }
     Ok(())
 }
@@ -93,13 +112,9 @@ fn channels(out: &mut String, plan: &Plan) -> fmt::Result {
 fn tiers(out: &mut String, plan: &Plan) -> fmt::Result {
     table_head(out, &["Tier", "Handles", "Response"]);
     for tier in &plan.tiers {
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            Md(&tier.name),
-            Md(&tier.handles),
-            Within(tier.response)
-        )?;
+        write!(out, "| {} | {} | ", Md(&tier.name), Md(&tier.handles))?;
+        blocks::within::<Markdown>(out, tier.response)?;
+        out.push_str(" |\n");
     }
     Ok(())
 }
@@ -113,24 +128,7 @@ fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {
             out.push('\n');
         }
         writeln!(out, "### Category {}: {}\n", n + 1, Md(&category.name))?;
-        out.push_str("- **Types:** ");
-        write_list(out, category.types.iter().map(String::as_str), ", ")?;
-        writeln!(out, "\n- **Priority:** {}", Md(&category.priority))?;
-        write!(out, "- **Route to:** {}", Md(&category.route_to))?;
-        if !category.team.trim().is_empty() {
-            write!(out, " / {}", Md(&category.team))?;
-        }
-        out.push('\n');
-        if !category.keywords.is_empty() {
-            out.push_str("- **Keywords:** ");
-            write_list(out, category.keywords.iter().map(String::as_str), ", ")?;
-            out.push('\n');
-        }
-        if !category.workflow.is_empty() {
-            out.push_str("- **Workflow:** ");
-            write_list(out, category.workflow.iter().map(String::as_str), " → ")?;
-            out.push('\n');
-        }
+        blocks::category_fields::<Markdown>(out, category)?;
     }
     Ok(())
 }
@@ -154,9 +152,9 @@ fn sla(out: &mut String, plan: &Plan) -> fmt::Result {
             Md(&target.priority),
             Words(target.first_response),
             Words(target.resolution),
-            OptionalWords(target.next_response),
+            MaybeWords(target.next_response),
             Md(&hours(plan, &target.calendar)),
-            OptionalWords(target.warn_before),
+            MaybeWords(target.warn_before),
         )?;
     }
     Ok(())
@@ -186,104 +184,14 @@ fn escalation(out: &mut String, plan: &Plan) -> fmt::Result {
             write!(out, " ({} {} clock)", Md(priority), rule.metric.label())?;
         }
         out.push_str(" | ");
-        write_list(out, rule.notify.iter().map(String::as_str), ", ")?;
+        blocks::list::<Markdown>(out, &rule.notify, ", ")?;
         writeln!(out, " | {} |", rule.path.label())?;
     }
     if !matrix.handoff_protocol.is_empty() {
         out.push_str("\n**Handoff protocol:**\n\n");
-        write_numbered(out, &matrix.handoff_protocol)?;
+        blocks::numbered::<Markdown>(out, &matrix.handoff_protocol)?;
     }
     Ok(())
-}
-
-fn self_service(out: &mut String, plan: &Plan) -> fmt::Result {
-    let resources = &plan.self_service;
-    out.push_str("- **Knowledge Base:** ");
-    write_list(
-        out,
-        resources.knowledge_base.iter().map(String::as_str),
-        ", ",
-    )?;
-    out.push_str("\n- **FAQ:** ");
-    write_list(out, resources.faq.iter().map(String::as_str), "; ")?;
-    out.push_str("\n- **Video Tutorials:** ");
-    write_list(
-        out,
-        resources.video_tutorials.iter().map(String::as_str),
-        ", ",
-    )?;
-    let forum = if resources.community_forum {
-        "yes"
-    } else {
-        "no"
-    };
-    writeln!(out, "\n- **Community Forum:** {forum}")
-}
-
-fn automation(out: &mut String, plan: &Plan) -> fmt::Result {
-    let automation = &plan.automation;
-    let rows = [
-        ("Auto-reply", &automation.auto_reply),
-        ("Auto-route", &automation.auto_route),
-        ("Auto-resolve", &automation.auto_resolve),
-    ];
-    for (label, items) in rows {
-        write!(out, "- **{label}:** ")?;
-        write_list(out, items.iter().map(String::as_str), "; ")?;
-        out.push('\n');
-    }
-    write!(out, "- **Chatbot:** {}", Md(&automation.chatbot))?;
-    if let Some(containment) = automation.chatbot_containment {
-        write!(out, " (contains {}% end to end)", Number(containment))?;
-    }
-    out.push('\n');
-    Ok(())
-}
-
-fn metrics(out: &mut String, plan: &Plan) -> fmt::Result {
-    let metrics = &plan.metrics;
-    table_head(out, &["Metric", "Target", "Today"]);
-    let durations = [
-        ("First Response Time", &metrics.first_response),
-        ("Resolution Time", &metrics.resolution),
-    ];
-    for (label, metric) in durations {
-        write!(out, "| {label} | ")?;
-        if metric.target.is_zero() {
-            out.push('—');
-        } else {
-            write!(out, "&lt;{}", Words(metric.target))?;
-        }
-        writeln!(out, " | {} |", OptionalWords(metric.baseline))?;
-    }
-    let percents = [
-        ("CSAT Score", &metrics.csat),
-        (
-            "First Contact Resolution",
-            &metrics.first_contact_resolution,
-        ),
-        ("Ticket Deflection", &metrics.deflection),
-    ];
-    for (label, metric) in percents {
-        write!(out, "| {label} | ")?;
-        if metric.target == 0.0 {
-            out.push('—');
-        } else {
-            write!(out, "&gt;{}%", Number(metric.target))?;
-        }
-        match metric.baseline {
-            Some(baseline) => writeln!(out, " | {}% |", Number(baseline))?,
-            None => out.push_str(" | — |\n"),
-        }
-    }
-    Ok(())
-}
-
-fn feedback(out: &mut String, plan: &Plan) -> fmt::Result {
-    let feedback = &plan.feedback;
-    writeln!(out, "- **Weekly:** {}", Md(&feedback.weekly))?;
-    writeln!(out, "- **Monthly:** {}", Md(&feedback.monthly))?;
-    writeln!(out, "- **Quarterly:** {}", Md(&feedback.quarterly))
 }
 
 fn customer_success(out: &mut String, plan: &Plan) -> fmt::Result {
@@ -300,32 +208,18 @@ fn customer_success(out: &mut String, plan: &Plan) -> fmt::Result {
         )?;
     }
     out.push_str("\n**Bands:** ");
-    if success.health.bands.is_empty() {
-        out.push_str("(none)");
-    }
-    for (n, band) in success.health.bands.iter().enumerate() {
-        if n > 0 {
-            out.push_str(", ");
-        }
-        write!(out, "{} {}–{}", band.colour.label(), band.min, band.max)?;
-    }
+    super::write_bands(out, &success.health.bands)?;
     out.push_str("\n\n### Proactive Outreach\n\n");
     table_head(out, &["Trigger", "Action", "Owner"]);
     for outreach in &success.outreach {
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            Md(&outreach.trigger),
-            Md(&outreach.action),
-            Md(&outreach.owner)
-        )?;
+        table_row(out, &[&outreach.trigger, &outreach.action, &outreach.owner])?;
     }
     out.push_str("\n### Renewal Playbook\n\n");
-    write_numbered(out, &success.renewal_playbook)?;
+    blocks::numbered::<Markdown>(out, &success.renewal_playbook)?;
     out.push_str("\n### Expansion Signals\n\n");
-    write_bullets(out, &success.expansion_signals)?;
+    blocks::bullets::<Markdown>(out, &success.expansion_signals)?;
     out.push_str("\n### Churn Signals\n\n");
-    write_bullets(out, &success.churn_signals)
+    blocks::bullets::<Markdown>(out, &success.churn_signals)
 }
 
 fn roadmap(out: &mut String, plan: &Plan) -> fmt::Result {
@@ -350,78 +244,6 @@ fn roadmap(out: &mut String, plan: &Plan) -> fmt::Result {
         }
     }
     Ok(())
-}
-
-fn write_numbered(out: &mut String, steps: &[String]) -> fmt::Result {
-    if steps.is_empty() {
-        out.push_str("(none)\n");
-    }
-    for (n, step) in steps.iter().enumerate() {
-        writeln!(out, "{}. {}", n + 1, Md(step))?;
-    }
-    Ok(())
-}
-
-fn write_bullets(out: &mut String, items: &[String]) -> fmt::Result {
-    if items.is_empty() {
-        out.push_str("(none)\n");
-    }
-    for item in items {
-        writeln!(out, "- {}", Md(item))?;
-    }
-    Ok(())
-}
-
-/// Writes the non-blank items joined by `separator`, or `(none)`.
-fn write_list<'a>(
-    out: &mut String,
-    items: impl Iterator<Item = &'a str>,
-    separator: &str,
-) -> fmt::Result {
-    let mut any = false;
-    for item in items.filter(|item| !item.trim().is_empty()) {
-        if any {
-            out.push_str(separator);
-        }
-        any = true;
-        write!(out, "{}", Md(item))?;
-    }
-    if !any {
-        out.push_str("(none)");
-    }
-    Ok(())
-}
-
-struct Words(Duration);
-
-impl fmt::Display for Words {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.in_words())
-    }
-}
-
-struct OptionalWords(Option<Duration>);
-
-impl fmt::Display for OptionalWords {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(duration) => f.write_str(&duration.in_words()),
-            None => f.write_str("—"),
-        }
-    }
-}
-
-/// `Instant` or `&lt;4 hours` (the `<` as an entity, as everywhere in this output).
-struct Within(Duration);
-
-impl fmt::Display for Within {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_zero() {
-            f.write_str("Instant")
-        } else {
-            write!(f, "&lt;{}", self.0.in_words())
-        }
-    }
 }
 
 /// User text made inert for Markdown, usable anywhere on a line including a table cell:

@@ -1,12 +1,13 @@
 //! Exports of a plan: the brief's plain-text block, GitHub Markdown and JSON, whole or one section.
 //! Every renderer is a pure function of `&Plan`; user text is always written as text, never markup.
 
+mod blocks;
 mod markdown;
 mod text;
 
 use std::fmt::{self, Write};
 
-use crate::plan::{Plan, Weekday, WeeklyInterval};
+use crate::plan::{HealthBand, Plan, Weekday, WeeklyInterval};
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -283,6 +284,20 @@ pub(crate) fn write_hours(out: &mut String, plan: &Plan, calendar_name: &str) ->
     if !calendar.time_zone.trim().is_empty() {
         out.push(' ');
         out.push_str(calendar.time_zone.trim());
+    }
+    Ok(())
+}
+
+/// The health-score bands: `Red 0–49, Yellow 50–74, Green 75–100`, or `(none)`.
+pub(crate) fn write_bands(out: &mut String, bands: &[HealthBand]) -> fmt::Result {
+    if bands.is_empty() {
+        out.push_str("(none)");
+    }
+    for (n, band) in bands.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        write!(out, "{} {}–{}", band.colour.label(), band.min, band.max)?;
     }
     Ok(())
 }

@@ -3,11 +3,30 @@
 
 use std::fmt::{self, Write};
 
+use super::blocks::{self, Markup, Words};
 use super::{plural, write_hours, Number, Section};
-use crate::plan::{Duration, EscalationPath, Plan, RoadmapStep};
+use crate::plan::{EscalationPath, Plan, RoadmapStep};
 
 const DOUBLE_RULE: &str = "═══════════════════════════════════════";
 const SINGLE_RULE: &str = "────────────────────────────";
+
+/// Plain text: user text kept on one line, `|` escaped so a table cell cannot end early.
+struct Text;
+
+impl Markup for Text {
+    const LESS_THAN: &'static str = "<";
+    const GREATER_THAN: &'static str = ">";
+
+    fn text(out: &mut String, text: &str) -> fmt::Result {
+        write!(out, "{}", Plain(text))
+    }
+
+    fn field(out: &mut String, label: &str) {
+        out.push_str("- ");
+        out.push_str(label);
+        out.push_str(": ");
+    }
+}
 
 pub(super) fn render(plan: &Plan, section: Section) -> String {
     let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 160);
@@ -24,12 +43,10 @@ fn document(out: &mut String, plan: &Plan) -> fmt::Result {
     writeln!(out, "{DOUBLE_RULE}")?;
     writeln!(out, "Product: {}", Plain(&header.product))?;
     out.push_str("Channels: ");
-    let names = plan.channels.iter().map(|c| c.name.as_str());
-    write_list(out, names, ", ")?;
-    out.push('\n');
+    blocks::list::<Text>(out, plan.channels.iter().map(|c| &c.name), ", ")?;
     writeln!(
         out,
-        "Volume: {}",
+        "\nVolume: {}",
         plural(header.monthly_volume, "ticket/month", "tickets/month")
     )?;
     writeln!(
@@ -54,9 +71,9 @@ fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
         Section::Taxonomy => taxonomy(out, plan),
         Section::Sla => sla(out, plan),
         Section::Escalation => escalation(out, plan),
-        Section::SelfService => self_service(out, plan),
-        Section::Automation => automation(out, plan),
-        Section::Metrics => metrics(out, plan),
+        Section::SelfService => blocks::self_service::<Text>(out, plan),
+        Section::Automation => blocks::automation::<Text>(out, plan),
+        Section::Metrics => blocks::metrics::<Text>(out, plan),
         Section::Feedback => feedback(out, plan),
         Section::CustomerSuccess => customer_success(out, plan),
         Section::Roadmap => roadmap(out, plan),
@@ -83,13 +100,9 @@ fn channels(out: &mut String, plan: &Plan) -> fmt::Result {
 fn tiers(out: &mut String, plan: &Plan) -> fmt::Result {
     out.push_str("| Tier | Handles | Response |\n|------|---------|----------|\n");
     for tier in &plan.tiers {
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            Cell(&tier.name),
-            Cell(&tier.handles),
-            Within(tier.response)
-        )?;
+        write!(out, "| {} | {} | ", Cell(&tier.name), Cell(&tier.handles))?;
+        blocks::within::<Text>(out, tier.response)?;
+        out.push_str(" |\n");
     }
     Ok(())
 }
@@ -103,24 +116,7 @@ fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {
             out.push('\n');
         }
         writeln!(out, "Category {}: {}", n + 1, Plain(&category.name))?;
-        out.push_str("- Types: ");
-        write_list(out, category.types.iter().map(String::as_str), ", ")?;
-        writeln!(out, "\n- Priority: {}", Plain(&category.priority))?;
-        write!(out, "- Route to: {}", Plain(&category.route_to))?;
-        if !category.team.trim().is_empty() {
-            write!(out, " / {}", Plain(&category.team))?;
-        }
-        out.push('\n');
-        if !category.keywords.is_empty() {
-            out.push_str("- Keywords: ");
-            write_list(out, category.keywords.iter().map(String::as_str), ", ")?;
-            out.push('\n');
-        }
-        if !category.workflow.is_empty() {
-            out.push_str("- Workflow: ");
-            write_list(out, category.workflow.iter().map(String::as_str), " → ")?;
-            out.push('\n');
-        }
+        blocks::category_fields::<Text>(out, category)?;
     }
     Ok(())
 }
@@ -171,7 +167,7 @@ fn escalation(out: &mut String, plan: &Plan) -> fmt::Result {
             write!(out, " ({} {} clock)", Plain(priority), rule.metric.label())?;
         }
         out.push_str("\n→ Notification: ");
-        write_list(out, rule.notify.iter().map(String::as_str), ", ")?;
+        blocks::list::<Text>(out, &rule.notify, ", ")?;
         out.push('\n');
         if rule.path != EscalationPath::Standard {
             writeln!(out, "→ Path: {}", rule.path.label())?;
@@ -179,94 +175,12 @@ fn escalation(out: &mut String, plan: &Plan) -> fmt::Result {
     }
     if !matrix.handoff_protocol.is_empty() {
         out.push_str("\nHandoff protocol:\n");
-        write_numbered(out, &matrix.handoff_protocol)?;
+        blocks::numbered::<Text>(out, &matrix.handoff_protocol)?;
     }
     Ok(())
 }
 
-fn self_service(out: &mut String, plan: &Plan) -> fmt::Result {
-    let resources = &plan.self_service;
-    out.push_str("- Knowledge Base: ");
-    write_list(
-        out,
-        resources.knowledge_base.iter().map(String::as_str),
-        ", ",
-    )?;
-    out.push_str("\n- FAQ: ");
-    write_list(out, resources.faq.iter().map(String::as_str), "; ")?;
-    out.push_str("\n- Video Tutorials: ");
-    write_list(
-        out,
-        resources.video_tutorials.iter().map(String::as_str),
-        ", ",
-    )?;
-    let forum = if resources.community_forum {
-        "yes"
-    } else {
-        "no"
-    };
-    writeln!(out, "\n- Community Forum: {forum}")
-}
-
-fn automation(out: &mut String, plan: &Plan) -> fmt::Result {
-    let automation = &plan.automation;
-    let rows = [
-        ("Auto-reply", &automation.auto_reply),
-        ("Auto-route", &automation.auto_route),
-        ("Auto-resolve", &automation.auto_resolve),
-    ];
-    for (label, items) in rows {
-        write!(out, "- {label}: ")?;
-        write_list(out, items.iter().map(String::as_str), "; ")?;
-        out.push('\n');
-    }
-    write!(out, "- Chatbot: {}", Plain(&automation.chatbot))?;
-    if let Some(containment) = automation.chatbot_containment {
-        write!(out, " (contains {}% end to end)", Number(containment))?;
-    }
-    out.push('\n');
-    Ok(())
-}
-
-fn metrics(out: &mut String, plan: &Plan) -> fmt::Result {
-    let metrics = &plan.metrics;
-    let durations = [
-        ("First Response Time", &metrics.first_response),
-        ("Resolution Time", &metrics.resolution),
-    ];
-    for (label, metric) in durations {
-        if metric.target.is_zero() {
-            write!(out, "- {label}: —")?;
-        } else {
-            write!(out, "- {label}: <{}", Words(metric.target))?;
-        }
-        if let Some(baseline) = metric.baseline {
-            write!(out, " (today: {})", Words(baseline))?;
-        }
-        out.push('\n');
-    }
-    let percents = [
-        ("CSAT Score", &metrics.csat),
-        (
-            "First Contact Resolution",
-            &metrics.first_contact_resolution,
-        ),
-        ("Ticket Deflection", &metrics.deflection),
-    ];
-    for (label, metric) in percents {
-        if metric.target == 0.0 {
-            write!(out, "- {label}: —")?;
-        } else {
-            write!(out, "- {label}: >{}%", Number(metric.target))?;
-        }
-        if let Some(baseline) = metric.baseline {
-            write!(out, " (today: {}%)", Number(baseline))?;
-        }
-        out.push('\n');
-    }
-    Ok(())
-}
-
+/// The brief writes the feedback loop without list dashes: `Weekly: …`.
 fn feedback(out: &mut String, plan: &Plan) -> fmt::Result {
     let feedback = &plan.feedback;
     writeln!(out, "Weekly: {}", Plain(&feedback.weekly))?;
@@ -289,15 +203,7 @@ fn customer_success(out: &mut String, plan: &Plan) -> fmt::Result {
         )?;
     }
     out.push_str("Bands: ");
-    if success.health.bands.is_empty() {
-        out.push_str("(none)");
-    }
-    for (n, band) in success.health.bands.iter().enumerate() {
-        if n > 0 {
-            out.push_str(", ");
-        }
-        write!(out, "{} {}–{}", band.colour.label(), band.min, band.max)?;
-    }
+    super::write_bands(out, &success.health.bands)?;
     out.push_str("\n\nProactive Outreach:\n");
     if success.outreach.is_empty() {
         out.push_str("(none)\n");
@@ -311,11 +217,11 @@ fn customer_success(out: &mut String, plan: &Plan) -> fmt::Result {
         writeln!(out, "→ Owner: {}", Plain(&outreach.owner))?;
     }
     out.push_str("\nRenewal Playbook:\n");
-    write_numbered(out, &success.renewal_playbook)?;
+    blocks::numbered::<Text>(out, &success.renewal_playbook)?;
     out.push_str("\nExpansion Signals:\n");
-    write_bullets(out, &success.expansion_signals)?;
+    blocks::bullets::<Text>(out, &success.expansion_signals)?;
     out.push_str("\nChurn Signals:\n");
-    write_bullets(out, &success.churn_signals)
+    blocks::bullets::<Text>(out, &success.churn_signals)
 }
 
 fn roadmap(out: &mut String, plan: &Plan) -> fmt::Result {
@@ -345,68 +251,6 @@ fn write_step(out: &mut String, step: &RoadmapStep) -> fmt::Result {
     match step.due {
         Some(date) => writeln!(out, "{date}"),
         None => out.write_str("—\n"),
-    }
-}
-
-fn write_numbered(out: &mut String, steps: &[String]) -> fmt::Result {
-    if steps.is_empty() {
-        out.push_str("(none)\n");
-    }
-    for (n, step) in steps.iter().enumerate() {
-        writeln!(out, "{}. {}", n + 1, Plain(step))?;
-    }
-    Ok(())
-}
-
-fn write_bullets(out: &mut String, items: &[String]) -> fmt::Result {
-    if items.is_empty() {
-        out.push_str("(none)\n");
-    }
-    for item in items {
-        writeln!(out, "- {}", Plain(item))?;
-    }
-    Ok(())
-}
-
-/// Writes the non-blank items joined by `separator`, or `(none)`.
-fn write_list<'a>(
-    out: &mut String,
-    items: impl Iterator<Item = &'a str>,
-    separator: &str,
-) -> fmt::Result {
-    let mut any = false;
-    for item in items.filter(|item| !item.trim().is_empty()) {
-        if any {
-            out.push_str(separator);
-        }
-        any = true;
-        write!(out, "{}", Plain(item))?;
-    }
-    if !any {
-        out.push_str("(none)");
-    }
-    Ok(())
-}
-
-/// A duration in words ("4 hours").
-struct Words(Duration);
-
-impl fmt::Display for Words {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.in_words())
-    }
-}
-
-/// A response target as the brief's tier table writes it: `Instant` or `<4 hours`.
-struct Within(Duration);
-
-impl fmt::Display for Within {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_zero() {
-            f.write_str("Instant")
-        } else {
-            write!(f, "<{}", self.0.in_words())
-        }
     }
 }
 
@@ -459,7 +303,7 @@ fn escape_cell_in_place(out: &mut String, start: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Category, Channel, EscalationRule, Header, SlaTarget};
+    use crate::plan::{Category, Channel, Duration, EscalationRule, Header, SlaTarget};
 
     /// A small plan, and the block the brief's OUTPUT FORMAT says it should produce (written by hand).
     #[test]
