@@ -3,7 +3,12 @@
 
 mod blocks;
 mod markdown;
+#[cfg(feature = "schema")]
+mod schema;
 mod text;
+
+#[cfg(feature = "schema")]
+pub use schema::json_schema;
 
 use std::fmt::{self, Write};
 
