@@ -219,7 +219,7 @@ fn json(plan: &Plan, section: Section) -> String {
 }
 
 /// The opening hours of a calendar as people read them: `24/7`, `Mon–Fri 09:00–17:00 Europe/Berlin`,
-/// `Mon–Thu 08:00–12:00 & 13:00–17:00, Fri 08:00–14:00 America/New_York`.
+/// `Mon–Thu 08:00–12:00 & 13:00–17:00, Fri 08:00–14:00 America/New_York`, `Mon–Fri all day UTC`.
 /// A name the plan does not define is returned as written (a rule flags it); empty gives `—`.
 pub fn hours_in_words(plan: &Plan, calendar_name: &str) -> String {
     let mut words = String::new();
@@ -277,9 +277,13 @@ pub(crate) fn write_hours(out: &mut String, plan: &Plan, calendar_name: &str) ->
         if last > day {
             write!(out, "–{}", Weekday::from_index(last).short_name())?;
         }
-        for (n, shift) in week[day].iter().enumerate() {
-            out.push_str(if n == 0 { " " } else { " & " });
-            write!(out, "{}–{}", shift.start, shift.end)?;
+        if whole_day(&week[day]) {
+            out.push_str(" all day");
+        } else {
+            for (n, shift) in week[day].iter().enumerate() {
+                out.push_str(if n == 0 { " " } else { " & " });
+                write!(out, "{}–{}", shift.start, shift.end)?;
+            }
         }
         day = last + 1;
     }
@@ -402,11 +406,12 @@ mod tests {
             shifts.push((day, "08:00", "12:00"));
         }
         shifts.push((Fri, "08:00", "14:00"));
+        shifts.push((Sat, "00:00", "24:00"));
         shifts.push((Sun, "10:00", "12:00"));
         let plan = plan_with(office("Split", "America/New_York", &shifts));
         assert_eq!(
             hours_in_words(&plan, "Split"),
-            "Mon–Thu 08:00–12:00 & 13:00–17:00, Fri 08:00–14:00, Sun 10:00–12:00 America/New_York"
+            "Mon–Thu 08:00–12:00 & 13:00–17:00, Fri 08:00–14:00, Sat all day, Sun 10:00–12:00 America/New_York"
         );
     }
 
