@@ -143,7 +143,10 @@ fn sla(out: &mut String, plan: &Plan) -> fmt::Result {
     }
     for target in &plan.sla {
         write!(out, "- {}: clock on ", Plain(&target.priority))?;
+        let hours_start = out.len();
         write_hours(out, plan, &target.calendar)?;
+        // A calendar name or time zone typed with a line break must not start a new line.
+        escape_cell_in_place(out, hours_start);
         if let Some(next) = target.next_response {
             write!(out, "; next response {}", Words(next))?;
         }

@@ -1,0 +1,54 @@
+//! Native timings of the plan core: validation and every renderer by plan size (10 to 10,000
+//! categories), so growth with plan size is visible. Run by `scripts/bench.sh` or `cargo bench --bench core`.
+
+use divan::{black_box, Bencher};
+use support_ops::plan::generate::{large_plan, PlanSize};
+use support_ops::plan::Plan;
+use support_ops::render::{render, Format, Section};
+use support_ops::rules;
+
+const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];
+
+fn main() {
+    divan::main();
+}
+
+fn plan_of(categories: usize) -> Plan {
+    large_plan(42, PlanSize::with_categories(categories))
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn validate(bencher: Bencher, categories: usize) {
+    let plan = plan_of(categories);
+    bencher.bench_local(|| rules::check(black_box(&plan)));
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn render_text(bencher: Bencher, categories: usize) {
+    let plan = plan_of(categories);
+    bencher.bench_local(|| render(black_box(&plan), Format::Text, Section::Full));
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn render_markdown(bencher: Bencher, categories: usize) {
+    let plan = plan_of(categories);
+    bencher.bench_local(|| render(black_box(&plan), Format::Markdown, Section::Full));
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn render_json(bencher: Bencher, categories: usize) {
+    let plan = plan_of(categories);
+    bencher.bench_local(|| render(black_box(&plan), Format::Json, Section::Full));
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn validate_and_render_text(bencher: Bencher, categories: usize) {
+    let plan = plan_of(categories);
+    bencher.bench_local(|| {
+        let findings = rules::check(black_box(&plan));
+        (
+            findings,
+            render(black_box(&plan), Format::Text, Section::Full),
+        )
+    });
+}
