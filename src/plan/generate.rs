@@ -121,7 +121,8 @@ pub fn large_plan(seed: u64, size: PlanSize) -> Plan {
                 priority: priority.to_string(),
                 route_to: routes(priority).to_string(),
                 team: random.pick(&AREAS).to_string(),
-                keywords: vec![random.pick(&AREAS).to_lowercase(), format!("kw{index}")],
+                // Keywords are unique per category, as a real auto-categorisation setup needs.
+                keywords: vec![format!("{}-{index}", random.pick(&AREAS).to_lowercase())],
                 workflow: vec!["Triage".into(), "Reproduce".into(), "Resolve".into()],
                 volume_share: 100.0 / size.categories.max(1) as f64,
             }
