@@ -1,2 +1,49 @@
-//! capacity
-//! (being built)
+//! Planning maths: business-time deadlines on the plan's calendars and time zones, SLA due times,
+//! Erlang C staffing per channel and hour of the week, and a month-long ticket-flow simulation.
+
+pub mod business;
+pub mod zones;
+
+use std::fmt;
+
+pub use business::{business_minutes_between, deadline, Instant};
+pub use zones::{is_known_zone, known_zones, UnknownZone, Zone};
+
+/// Why a number could not be worked out, in words a support leader follows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CapacityError {
+    UnknownZone(UnknownZone),
+    /// The calendar has no open time, so no target on it ever falls due.
+    NeverOpen {
+        calendar: String,
+    },
+    /// A name the plan refers to but does not define.
+    UnknownCalendar {
+        name: String,
+    },
+    NoSlaFor {
+        priority: String,
+    },
+}
+
+impl fmt::Display for CapacityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CapacityError::UnknownZone(zone) => zone.fmt(f),
+            CapacityError::NeverOpen { calendar } => write!(
+                f,
+                "Calendar \"{calendar}\" is never open, so targets on it never fall due; give it opening hours"
+            ),
+            CapacityError::UnknownCalendar { name } => write!(
+                f,
+                "There is no calendar called \"{name}\"; add it under Calendars or pick 24/7"
+            ),
+            CapacityError::NoSlaFor { priority } => write!(
+                f,
+                "Priority \"{priority}\" has no SLA targets yet; add a row for it under SLA targets"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CapacityError {}
