@@ -26,7 +26,7 @@ use super::CapacityError;
 /// UTC minutes since 1970-01-01 00:00.
 pub type Instant = i64;
 
-const MINUTES_PER_DAY: i64 = 1440;
+pub(crate) const MINUTES_PER_DAY: i64 = 1440;
 
 /// Longest stretch searched for an opening: 22 years covers ten years of 2bd-a-week calendars.
 const LONGEST_SEARCH_DAYS: i64 = 8192;

@@ -2,6 +2,8 @@
 //! Erlang C staffing per channel and hour of the week, and a month-long ticket-flow simulation.
 
 pub mod business;
+pub mod erlang;
+pub mod staffing;
 pub mod zones;
 
 use std::fmt;
