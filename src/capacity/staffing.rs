@@ -107,7 +107,7 @@ pub fn target_priority(plan: &Plan) -> Option<String> {
     let from_taxonomy = busiest.filter(|_| plan.taxonomy.iter().any(|c| c.volume_share > 0.0));
     from_taxonomy
         .or_else(|| plan.priority_rank("Normal"))
-        .or_else(|| (!plan.priorities.is_empty()).then(|| plan.priorities.len() / 2))
+        .or_else(|| (!plan.priorities.is_empty()).then_some(plan.priorities.len() / 2))
         .and_then(|index| plan.priorities.get(index))
         .map(|p| p.name.clone())
 }
@@ -161,10 +161,11 @@ pub fn open_hours(calendar: &Calendar, week: &[Instant]) -> Result<Vec<f64>, Cap
 /// The relative arrival rate for each hour of the week, before channel hours are applied.
 fn base_profile(plan: &Plan) -> Vec<f64> {
     let given = &plan.staffing.arrival_profile;
-    if given.len() == WEEK_HOURS && given.iter().all(|v| v.is_finite() && *v >= 0.0) {
-        if given.iter().sum::<f64>() > 0.0 {
-            return given.clone();
-        }
+    if given.len() == WEEK_HOURS
+        && given.iter().all(|v| v.is_finite() && *v >= 0.0)
+        && given.iter().sum::<f64>() > 0.0
+    {
+        return given.clone();
     }
     (0..WEEK_HOURS)
         .map(|hour| {
