@@ -3,6 +3,7 @@
 
 pub mod business;
 pub mod erlang;
+pub mod simulation;
 pub mod sla;
 pub mod staffing;
 pub mod zones;
