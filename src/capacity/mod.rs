@@ -51,3 +51,31 @@ impl fmt::Display for CapacityError {
 }
 
 impl std::error::Error for CapacityError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every starter template is computable end to end: zones known, SLA calendars open,
+    /// staffing, due times for each priority and a simulated month.
+    #[test]
+    fn every_template_computes() {
+        for template in crate::plan::templates::all() {
+            let plan = &template.plan;
+            let need = staffing::staffing(plan).unwrap();
+            assert!(need.head_count > 0, "{}", template.id);
+            for sla in &plan.sla {
+                let due = sla::due_times(plan, &sla.priority, Some(0), 29_000_000).unwrap();
+                assert!(due.first_response.at >= 29_000_000, "{}", template.id);
+                assert!(
+                    due.resolution.at >= due.first_response.at,
+                    "{}",
+                    template.id
+                );
+            }
+            let month =
+                simulation::simulate(plan, &simulation::SimulationConfig::default()).unwrap();
+            assert_eq!(month.tickets, plan.header.monthly_volume, "{}", template.id);
+        }
+    }
+}

@@ -388,8 +388,12 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
     let monthly = f64::from(plan.header.monthly_volume);
     let mut tickets: Vec<Ticket> = Vec::with_capacity(plan.header.monthly_volume as usize + 16);
     let mut hour_cumulative = vec![0.0; arrival_hours];
+    let mut share_so_far = 0.0;
     for (pool, channel) in channels.iter().enumerate() {
-        let count = (monthly * channel.weekly_contacts / share_total).round() as u32;
+        // Rounding the running total keeps the month's count exact.
+        let before = (monthly * share_so_far / share_total).round();
+        share_so_far += channel.weekly_contacts;
+        let count = ((monthly * share_so_far / share_total).round() - before) as u32;
         let mut running = 0.0;
         for (k, slot) in hour_cumulative.iter_mut().enumerate() {
             running += channel.arrivals[hour_of_week[k]];

@@ -2,7 +2,8 @@
 //! (Erlang C for live channels, workload for deferred ones), and time zones the maths cannot read.
 
 use super::{Finding, RuleInfo, Severity};
-use crate::capacity::staffing::{hour_label, staffing};
+use crate::capacity::erlang::scheduled;
+use crate::capacity::staffing::{hour_label, staffing, StaffingPlan, PAID_HOURS_PER_WEEK};
 use crate::capacity::zones::is_known_zone;
 use crate::plan::Plan;
 
@@ -41,6 +42,26 @@ fn finding(rule: &RuleInfo, path: String, message: String, hint: String) -> Find
 /// calendar rules' business.
 fn unknown_zone(name: &str) -> bool {
     name.contains('/') && !is_known_zone(name.trim())
+}
+
+/// Says which of the two limits sets the head-count: the busiest hour or the week's hours.
+fn staffing_hint(need: &StaffingPlan, shrinkage: f64) -> String {
+    let on_shift = need.peak_on_duty.ceil();
+    let agent_hours: f64 = need.on_duty.iter().sum();
+    let by_peak = scheduled(need.peak_on_duty, shrinkage / 100.0);
+    let reason = if by_peak >= need.head_count {
+        format!(
+            "At the busiest hour ({}) {on_shift:.0} agents must be on shift; with {shrinkage}% shrinkage that takes {} people.",
+            hour_label(need.peak_hour),
+            need.head_count
+        )
+    } else {
+        format!(
+            "Covering the week takes {agent_hours:.0} agent-hours on shift; at {PAID_HOURS_PER_WEEK:.0} paid hours a week less {shrinkage}% shrinkage that is {} people.",
+            need.head_count
+        )
+    };
+    format!("{reason} Grow the team, or reduce the load with self-service and automation, shorter hours or longer targets.")
 }
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
@@ -83,13 +104,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 need.head_count,
                 need.head_count - team
             ),
-            format!(
-                "At the busiest hour ({}) {:.0} agents must be on shift; with {}% shrinkage that takes {} people. Grow the team or reduce the load.",
-                hour_label(need.peak_hour),
-                need.peak_on_duty.ceil(),
-                plan.staffing.shrinkage,
-                need.head_count
-            ),
+            staffing_hint(&need, plan.staffing.shrinkage),
         ));
     }
     for channel in need.channels.iter().filter(|c| c.live) {
