@@ -52,9 +52,44 @@ impl fmt::Display for CapacityError {
 
 impl std::error::Error for CapacityError {}
 
+/// The instant a local date and wall time name in `zone` (see `Zone::from_local` for the
+/// skipped and repeated hours of clock changes).
+pub fn instant_from_local(zone: &Zone, date: crate::plan::Date, minute_of_day: u32) -> Instant {
+    zone.from_local(date.days_since_epoch() * 1440 + i64::from(minute_of_day))
+}
+
+/// An instant as a person reads it in `zone`: "Mon 9 Mar 2026, 10:00".
+pub fn describe_instant(zone: &Zone, instant: Instant) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let local = zone.to_local(instant);
+    let date = crate::plan::Date::from_days_since_epoch(local.div_euclid(1440));
+    let minute = local.rem_euclid(1440);
+    format!(
+        "{} {} {} {}, {:02}:{:02}",
+        date.weekday().short_name(),
+        date.day,
+        MONTHS[usize::from(date.month.clamp(1, 12) - 1)],
+        date.year,
+        minute / 60,
+        minute % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_read_back_in_local_time() {
+        let berlin = Zone::named("Europe/Berlin").unwrap();
+        let date = crate::plan::Date::new(2026, 3, 9).unwrap();
+        // 10:00 CET on Monday 9 March 2026 is 09:00 UTC.
+        let instant = instant_from_local(&berlin, date, 600);
+        assert_eq!(instant, date.days_since_epoch() * 1440 + 540);
+        assert_eq!(describe_instant(&berlin, instant), "Mon 9 Mar 2026, 10:00");
+    }
 
     /// Every starter template is computable end to end: zones known, SLA calendars open,
     /// staffing, due times for each priority and a simulated month.

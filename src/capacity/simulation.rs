@@ -80,7 +80,11 @@ fn ratio(part: u32, whole: u32) -> f64 {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PoolSummary {
     pub name: String,
+    /// Index into `plan.channels`; `None` for the escalation tier.
+    pub channel: Option<usize>,
     pub agents: u32,
+    /// Agents on shift per hour of the week (168 values), the roster the month ran with.
+    pub on_shift: Vec<u32>,
 }
 
 /// What one simulated month showed.
@@ -172,6 +176,7 @@ struct Ticket {
 
 struct Pool {
     name: String,
+    channel: Option<usize>,
     agents: u32,
     concurrency: u32,
     /// Agents on shift per hour of the week.
@@ -325,15 +330,21 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
                     whole
                 })
                 .collect();
-            let (name, concurrency) = match channels.get(index) {
-                Some(c) => (c.name.clone(), plan.channels[c.index].concurrency.max(1)),
+            let (name, channel, concurrency) = match channels.get(index) {
+                Some(c) => (
+                    c.name.clone(),
+                    Some(c.index),
+                    plan.channels[c.index].concurrency.max(1),
+                ),
                 None => (
                     escalation_tier.map_or_else(|| "Escalations".to_string(), |t| t.name.clone()),
+                    None,
                     1,
                 ),
             };
             Pool {
                 name,
+                channel,
                 agents,
                 concurrency,
                 on_shift,
@@ -542,7 +553,9 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             .iter()
             .map(|p| PoolSummary {
                 name: p.name.clone(),
+                channel: p.channel,
                 agents: p.agents,
+                on_shift: p.on_shift.clone(),
             })
             .collect(),
     })
