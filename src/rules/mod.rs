@@ -14,6 +14,7 @@ mod roadmap;
 mod sections;
 mod self_service;
 mod sla;
+mod staffing;
 mod taxonomy;
 #[cfg(test)]
 mod testing;
@@ -148,6 +149,10 @@ const AREAS: &[Area] = &[
     Area {
         rules: roadmap::RULES,
         check: roadmap::check,
+    },
+    Area {
+        rules: staffing::RULES,
+        check: staffing::check,
     },
 ];
 

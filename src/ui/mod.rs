@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::plan::Plan;
 
 pub mod browser;
+pub mod capacity;
 
 /// The whole app.
 #[component]

@@ -1,0 +1,581 @@
+//! Business time on a plan's calendars: when a target measured in open minutes or business days
+//! falls due, and how many open minutes lie between two instants. Instants are UTC minutes since 1970.
+//!
+//! Conventions (what helpdesks do):
+//! - `Duration::Clock` on a calendar counts that many *open* minutes; on the built-in `24/7` it is
+//!   elapsed time. A target that uses up a day's last open minute is due at the close, not at the
+//!   next opening.
+//! - `Duration::BusinessDays { days: n }` is due at the *same point of the business day*, n business
+//!   days later: a ticket opened Tuesday 10:30 with 2bd is due Thursday 10:30. "Same point" is
+//!   measured in open minutes since that day's opening (clamped to the later day's length, so it
+//!   is the same wall time when days are alike). A ticket opened before a day's opening is due at
+//!   the close of the n-th business day counting that day; one opened after the close, at the
+//!   close of the n-th following business day.
+//! - A business day is a local date on which an interval *starts* and that is not a holiday; an
+//!   overnight interval (22:00 → 06:00) belongs to the day it starts, and a holiday closes the
+//!   intervals that start on it.
+//! - Wall times are read in the calendar's IANA zone: a time repeated when clocks go back means
+//!   its first occurrence; a time skipped when clocks go forward means the moment of the change,
+//!   so a shift 02:00–04:00 on the spring-forward night lasts one hour.
+
+use crate::plan::{Calendar, ClockTime, Date, Duration};
+
+use super::zones::Zone;
+use super::CapacityError;
+
+/// UTC minutes since 1970-01-01 00:00.
+pub type Instant = i64;
+
+pub(crate) const MINUTES_PER_DAY: i64 = 1440;
+
+/// Longest stretch searched for an opening: 22 years covers ten years of 2bd-a-week calendars.
+const LONGEST_SEARCH_DAYS: i64 = 8192;
+
+/// When a target of `duration` on `calendar`, started at `start`, falls due.
+pub fn deadline(
+    start: Instant,
+    duration: Duration,
+    calendar: &Calendar,
+) -> Result<Instant, CapacityError> {
+    if duration.is_zero() {
+        return Ok(start);
+    }
+    if runs_on_elapsed_time(calendar) {
+        return Ok(match duration {
+            Duration::Clock { minutes } => start + i64::from(minutes),
+            Duration::BusinessDays { days } => start + i64::from(days) * MINUTES_PER_DAY,
+        });
+    }
+    search(start, calendar, |timeline| {
+        timeline.deadline(start, duration)
+    })
+}
+
+/// Open minutes of `calendar` from `from` to `to` (negative when `to` is earlier).
+pub fn business_minutes_between(
+    from: Instant,
+    to: Instant,
+    calendar: &Calendar,
+) -> Result<i64, CapacityError> {
+    if to < from {
+        return business_minutes_between(to, from, calendar).map(|m| -m);
+    }
+    if runs_on_elapsed_time(calendar) {
+        return Ok(to - from);
+    }
+    let zone = zone_of(calendar)?;
+    let first = local_day(&zone, from) - 2;
+    let last = local_day(&zone, to) + 2;
+    let timeline = Timeline::build(calendar, zone, first, last);
+    Ok(timeline.position(to) - timeline.position(from))
+}
+
+/// Whether a calendar's clock is plain elapsed time: open all day every day, no holidays.
+pub fn runs_on_elapsed_time(calendar: &Calendar) -> bool {
+    calendar.holidays.is_empty()
+        && crate::plan::Weekday::ALL.iter().all(|&day| {
+            calendar.intervals.iter().any(|interval| {
+                interval.day == day
+                    && interval.start == ClockTime::MIDNIGHT
+                    && interval.end == ClockTime::END_OF_DAY
+            })
+        })
+}
+
+/// The zone a calendar's wall times are read in.
+pub fn zone_of(calendar: &Calendar) -> Result<Zone, CapacityError> {
+    Zone::named(&calendar.time_zone).map_err(CapacityError::UnknownZone)
+}
+
+/// The local date (days since 1970) of an instant in a zone.
+pub fn local_day(zone: &Zone, instant: Instant) -> i64 {
+    zone.to_local(instant).div_euclid(MINUTES_PER_DAY)
+}
+
+/// Tries ever longer stretches of the calendar until `query` finds its answer.
+fn search(
+    start: Instant,
+    calendar: &Calendar,
+    query: impl Fn(&Timeline) -> Option<Instant>,
+) -> Result<Instant, CapacityError> {
+    let zone = zone_of(calendar)?;
+    let never = || CapacityError::NeverOpen {
+        calendar: calendar.name.clone(),
+    };
+    if calendar.weekly_open_minutes() == 0 {
+        return Err(never());
+    }
+    let first = local_day(&zone, start) - 2;
+    let mut days = 16;
+    while days <= LONGEST_SEARCH_DAYS {
+        let timeline = Timeline::build(calendar, zone, first, first + days);
+        if let Some(due) = query(&timeline) {
+            return Ok(due);
+        }
+        days *= 4;
+    }
+    Err(never())
+}
+
+/// One stretch of open time, in UTC, with the open minutes of the timeline before it.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    start: Instant,
+    end: Instant,
+    before: i64,
+    /// Index into `Timeline::days` of the business day it belongs to.
+    day: usize,
+}
+
+/// A business day of the timeline: its first span and its open minutes.
+#[derive(Clone, Copy, Debug)]
+struct BusinessDay {
+    first_span: usize,
+    open_minutes: i64,
+}
+
+/// The open spans of a calendar over a range of local days, ready for binary search.
+/// Built once, it answers deadlines in logarithmic time (the month simulation relies on this).
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    spans: Vec<Span>,
+    days: Vec<BusinessDay>,
+    /// Instants from here on may be missing spans of days past the range.
+    complete_until: Instant,
+}
+
+impl Timeline {
+    /// The spans of local days `first_day..last_day` (days since 1970 in the calendar's zone).
+    /// Answers are exact for instants from two days after `first_day` to `last_day`.
+    pub fn build(calendar: &Calendar, zone: Zone, first_day: i64, last_day: i64) -> Timeline {
+        let mut spans: Vec<Span> = Vec::new();
+        let mut days = Vec::new();
+        let mut today: Vec<(i64, i64)> = Vec::with_capacity(8);
+        let mut last_end = Instant::MIN;
+        let mut total = 0;
+        for day in first_day..last_day {
+            let date = Date::from_days_since_epoch(day);
+            if calendar.holidays.iter().any(|h| h.falls_on(date)) {
+                continue;
+            }
+            let weekday = date.weekday();
+            today.clear();
+            today.extend(
+                calendar
+                    .intervals
+                    .iter()
+                    .filter(|i| i.day == weekday && i.length_minutes() > 0)
+                    .map(|i| {
+                        let start = day * MINUTES_PER_DAY + i64::from(i.start.minute_of_day());
+                        (start, start + i64::from(i.length_minutes()))
+                    }),
+            );
+            today.sort_unstable();
+            let first_span = spans.len();
+            for &(local_start, local_end) in &today {
+                let start = zone.from_local(local_start).max(last_end);
+                let end = zone.from_local(local_end);
+                if end <= start {
+                    continue;
+                }
+                spans.push(Span {
+                    start,
+                    end,
+                    before: total,
+                    day: days.len(),
+                });
+                total += end - start;
+                last_end = end;
+            }
+            if spans.len() > first_span {
+                let open_minutes = total - spans[first_span].before;
+                days.push(BusinessDay {
+                    first_span,
+                    open_minutes,
+                });
+            }
+        }
+        Timeline {
+            spans,
+            days,
+            complete_until: zone.from_local(last_day * MINUTES_PER_DAY),
+        }
+    }
+
+    /// Open minutes from the timeline's start to `instant`.
+    pub fn position(&self, instant: Instant) -> i64 {
+        let index = self.spans.partition_point(|s| s.end <= instant);
+        match self.spans.get(index) {
+            Some(span) => span.before + (instant - span.start).clamp(0, span.end - span.start),
+            None => self.spans.last().map_or(0, |s| s.before + s.end - s.start),
+        }
+    }
+
+    /// The earliest instant at which `position` open minutes have passed.
+    fn instant_at(&self, position: i64) -> Option<Instant> {
+        let index = self
+            .spans
+            .partition_point(|s| s.before + (s.end - s.start) < position);
+        let span = self.spans.get(index)?;
+        let due = span.start + (position - span.before).max(0);
+        (due <= self.complete_until).then_some(due)
+    }
+
+    /// When `duration` from `start` falls due, if within the timeline.
+    pub fn deadline(&self, start: Instant, duration: Duration) -> Option<Instant> {
+        match duration {
+            _ if duration.is_zero() => Some(start),
+            Duration::Clock { minutes } => {
+                self.instant_at(self.position(start) + i64::from(minutes))
+            }
+            Duration::BusinessDays { days } => self.business_days_later(start, days as usize),
+        }
+    }
+
+    fn business_days_later(&self, start: Instant, count: usize) -> Option<Instant> {
+        let index = self.spans.partition_point(|s| s.end <= start);
+        let today = self.spans.get(index)?.day;
+        let day_opening = self.spans[self.days[today].first_span].before;
+        let into_day = self.position(start) - day_opening;
+        let target = self.days.get(today + count)?;
+        let into_target = into_day.min(target.open_minutes);
+        if into_target == 0 {
+            // The opening of the target day is, in business time, the close of the day before.
+            let closing = self.spans[target.first_span - 1].end;
+            return (closing <= self.complete_until).then_some(closing);
+        }
+        self.instant_at(self.spans[target.first_span].before + into_target)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Holiday, Weekday, WeeklyInterval};
+
+    /// A UTC instant from its parts.
+    fn utc(y: i32, mo: u8, d: u8, h: i64, mi: i64) -> Instant {
+        Date::new(y, mo, d).unwrap().days_since_epoch() * 1440 + h * 60 + mi
+    }
+
+    fn at(text: &str) -> ClockTime {
+        text.parse().unwrap()
+    }
+
+    fn calendar(zone: &str, days: &[Weekday], shifts: &[(&str, &str)]) -> Calendar {
+        let mut intervals = Vec::new();
+        for &day in days {
+            for &(start, end) in shifts {
+                intervals.push(WeeklyInterval {
+                    day,
+                    start: at(start),
+                    end: at(end),
+                    overnight: at(end) <= at(start),
+                });
+            }
+        }
+        Calendar {
+            name: "Test".into(),
+            time_zone: zone.into(),
+            intervals,
+            holidays: vec![],
+        }
+    }
+
+    const WEEKDAYS: &[Weekday] = &[
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ];
+
+    fn berlin_office() -> Calendar {
+        let mut cal = calendar("Europe/Berlin", WEEKDAYS, &[("09:00", "17:00")]);
+        cal.holidays = vec![
+            Holiday {
+                name: "Good Friday".into(),
+                date: "2026-04-03".parse().unwrap(),
+                yearly: false,
+            },
+            Holiday {
+                name: "Christmas".into(),
+                date: "2020-12-25".parse().unwrap(),
+                yearly: true,
+            },
+        ];
+        cal
+    }
+
+    fn new_york_office() -> Calendar {
+        calendar("America/New_York", WEEKDAYS, &[("09:00", "17:00")])
+    }
+
+    fn sunday_desk(zone: &str, start: &str, end: &str) -> Calendar {
+        calendar(zone, &[Weekday::Sun], &[(start, end)])
+    }
+
+    fn clock(text: &str) -> Duration {
+        text.parse().unwrap()
+    }
+
+    /// Expected values worked out by hand (in the comments), not read off the code.
+    #[test]
+    fn deadline_reference_table() {
+        let office = berlin_office();
+        let split = calendar(
+            "Europe/Berlin",
+            WEEKDAYS,
+            &[("08:00", "12:00"), ("13:00", "17:00")],
+        );
+        let night = calendar("America/New_York", WEEKDAYS, &[("22:00", "06:00")]);
+        let new_york = new_york_office();
+        let cases: &[(&str, &Calendar, Instant, &str, Instant)] = &[
+            // Fri 20 Mar 16:00 CET: 1h on Friday, 3h from Mon 09:00 → Mon 12:00 CET.
+            (
+                "across a weekend",
+                &office,
+                utc(2026, 3, 20, 15, 0),
+                "4h",
+                utc(2026, 3, 23, 11, 0),
+            ),
+            // Sat 21 Mar 10:00 CET: nothing open until Mon 09:00 → 10:00 CET.
+            (
+                "start on a weekend",
+                &office,
+                utc(2026, 3, 21, 9, 0),
+                "1h",
+                utc(2026, 3, 23, 9, 0),
+            ),
+            // Tue 24 Mar 07:30 CET: the clock starts at 09:00 → 09:30 CET.
+            (
+                "start before opening",
+                &office,
+                utc(2026, 3, 24, 6, 30),
+                "30m",
+                utc(2026, 3, 24, 8, 30),
+            ),
+            // Mon 23 Mar 09:00 + 8h uses the whole day: due at the close, 17:00 CET.
+            (
+                "a full day ends at the close",
+                &office,
+                utc(2026, 3, 23, 8, 0),
+                "8h",
+                utc(2026, 3, 23, 16, 0),
+            ),
+            // Wed 25 Mar 11:00 CET: 1h to 12:00, lunch, 1h from 13:00 → 14:00 CET.
+            (
+                "split shift",
+                &split,
+                utc(2026, 3, 25, 10, 0),
+                "2h",
+                utc(2026, 3, 25, 13, 0),
+            ),
+            // Thu 2 Apr 16:00 CEST: 1h Thu, Good Friday closed, weekend, Mon 6 Apr 09:00 + 1h.
+            (
+                "one-off holiday",
+                &office,
+                utc(2026, 4, 2, 14, 0),
+                "2h",
+                utc(2026, 4, 6, 8, 0),
+            ),
+            // Thu 24 Dec 15:00 CET: 2h Thu, Fri 25 closed (yearly since 2020), Mon 28 09:00 + 2h.
+            (
+                "yearly holiday",
+                &office,
+                utc(2026, 12, 24, 14, 0),
+                "4h",
+                utc(2026, 12, 28, 10, 0),
+            ),
+            // Tue 2 Jun 05:00 EDT sits in Monday's night shift: 1h to 06:00, then Tue 22:00 + 2h
+            // → Wed 00:00 EDT = 04:00 UTC.
+            (
+                "cross-midnight shift",
+                &night,
+                utc(2026, 6, 2, 9, 0),
+                "3h",
+                utc(2026, 6, 3, 4, 0),
+            ),
+            // Sat 6 Jun 05:00 EDT is in Friday's shift: 1h, then Mon 8 Jun 22:00 EDT + 1h.
+            (
+                "overnight into the weekend",
+                &night,
+                utc(2026, 6, 6, 9, 0),
+                "2h",
+                utc(2026, 6, 9, 3, 0),
+            ),
+            // Fri 27 Mar 16:00 CET (15:00 UTC): 1h, clocks go forward on Sunday, Mon 30 Mar
+            // 09:00 CEST = 07:00 UTC, + 1h.
+            (
+                "Europe spring forward",
+                &office,
+                utc(2026, 3, 27, 15, 0),
+                "2h",
+                utc(2026, 3, 30, 8, 0),
+            ),
+            // Fri 23 Oct 16:00 CEST (14:00 UTC): 1h, clocks go back on Sunday, Mon 26 Oct
+            // 09:00 CET = 08:00 UTC, + 1h.
+            (
+                "Europe fall back",
+                &office,
+                utc(2026, 10, 23, 14, 0),
+                "2h",
+                utc(2026, 10, 26, 9, 0),
+            ),
+            // Fri 6 Mar 16:00 EST (21:00 UTC): 1h, US clocks go forward Sun 8 Mar, Mon 9 Mar
+            // 09:00 EDT = 13:00 UTC, + 1h.
+            (
+                "US spring forward",
+                &new_york,
+                utc(2026, 3, 6, 21, 0),
+                "2h",
+                utc(2026, 3, 9, 14, 0),
+            ),
+            // Fri 30 Oct 16:00 EDT (20:00 UTC): 1h, US clocks go back Sun 1 Nov, Mon 2 Nov
+            // 09:00 EST = 14:00 UTC, + 1h.
+            (
+                "US fall back",
+                &new_york,
+                utc(2026, 10, 30, 20, 0),
+                "2h",
+                utc(2026, 11, 2, 15, 0),
+            ),
+            // Tue 24 Mar 10:30 CET + 2bd → Thu 26 Mar 10:30 CET.
+            (
+                "business days",
+                &office,
+                utc(2026, 3, 24, 9, 30),
+                "2bd",
+                utc(2026, 3, 26, 9, 30),
+            ),
+            // Thu 24 Dec 10:00 CET + 1bd: Fri 25 is a holiday → Mon 28 Dec 10:00 CET.
+            (
+                "business day over a holiday",
+                &office,
+                utc(2026, 12, 24, 9, 0),
+                "1bd",
+                utc(2026, 12, 28, 9, 0),
+            ),
+            // Sat 21 Mar + 1bd: Monday is the first business day, due at its close 17:00 CET.
+            (
+                "business day from the weekend",
+                &office,
+                utc(2026, 3, 21, 9, 0),
+                "1bd",
+                utc(2026, 3, 23, 16, 0),
+            ),
+            // Tue 24 Mar 18:00 CET, after the close: due at Wednesday's close, 17:00 CET.
+            (
+                "business day after the close",
+                &office,
+                utc(2026, 3, 24, 17, 0),
+                "1bd",
+                utc(2026, 3, 25, 16, 0),
+            ),
+            // Fri 27 Mar 10:00 CET (09:00 UTC) + 1bd → Mon 30 Mar 10:00 CEST (08:00 UTC).
+            (
+                "business day across a DST change",
+                &office,
+                utc(2026, 3, 27, 9, 0),
+                "1bd",
+                utc(2026, 3, 30, 8, 0),
+            ),
+            // 24/7 is elapsed time, DST or not.
+            (
+                "24/7",
+                &Calendar::always_open(),
+                utc(2026, 3, 28, 23, 0),
+                "4h",
+                utc(2026, 3, 29, 3, 0),
+            ),
+            (
+                "24/7 business day",
+                &Calendar::always_open(),
+                utc(2026, 3, 28, 23, 0),
+                "1bd",
+                utc(2026, 3, 29, 23, 0),
+            ),
+            (
+                "instant",
+                &office,
+                utc(2026, 3, 21, 9, 0),
+                "0m",
+                utc(2026, 3, 21, 9, 0),
+            ),
+        ];
+        for &(name, cal, start, target, expected) in cases {
+            assert_eq!(
+                deadline(start, clock(target), cal),
+                Ok(expected),
+                "{name}: {target} from {start}"
+            );
+        }
+    }
+
+    #[test]
+    fn open_minutes_between_follow_local_days() {
+        let split = calendar(
+            "Europe/Berlin",
+            WEEKDAYS,
+            &[("08:00", "12:00"), ("13:00", "17:00")],
+        );
+        // Wed 25 Mar 07:00 → 18:00 CET covers both halves: 8h.
+        let between =
+            business_minutes_between(utc(2026, 3, 25, 6, 0), utc(2026, 3, 25, 17, 0), &split);
+        assert_eq!(between, Ok(480));
+        // Sunday desks open 01:00–05:00 local (Berlin) and 00:00–04:00 (New York) on change nights.
+        let berlin = sunday_desk("Europe/Berlin", "01:00", "05:00");
+        let spring =
+            business_minutes_between(utc(2026, 3, 28, 0, 0), utc(2026, 3, 30, 0, 0), &berlin);
+        assert_eq!(spring, Ok(180), "01:00 CET → 05:00 CEST is three hours");
+        let autumn =
+            business_minutes_between(utc(2026, 10, 24, 0, 0), utc(2026, 10, 26, 0, 0), &berlin);
+        assert_eq!(autumn, Ok(300), "01:00 CEST → 05:00 CET is five hours");
+        let new_york = sunday_desk("America/New_York", "00:00", "04:00");
+        let spring =
+            business_minutes_between(utc(2026, 3, 7, 0, 0), utc(2026, 3, 9, 0, 0), &new_york);
+        assert_eq!(spring, Ok(180), "00:00 EST → 04:00 EDT is three hours");
+        let autumn =
+            business_minutes_between(utc(2026, 10, 31, 0, 0), utc(2026, 11, 2, 0, 0), &new_york);
+        assert_eq!(autumn, Ok(300), "00:00 EDT → 04:00 EST is five hours");
+        // Reversed order gives the negative.
+        assert_eq!(
+            business_minutes_between(utc(2026, 3, 25, 17, 0), utc(2026, 3, 25, 6, 0), &split),
+            Ok(-480)
+        );
+    }
+
+    #[test]
+    fn a_skipped_hour_shortens_a_shift_and_deadlines_agree() {
+        // Sunday desk 01:00–05:00 Berlin; Sat 28 Mar 12:00 UTC + 200 min: 180 on the 29th
+        // (00:00–03:00 UTC), then Sun 5 Apr 01:00 CEST = Sat 4 Apr 23:00 UTC, + 20 min.
+        let berlin = sunday_desk("Europe/Berlin", "01:00", "05:00");
+        let due = deadline(utc(2026, 3, 28, 12, 0), Duration::minutes(200), &berlin);
+        assert_eq!(due, Ok(utc(2026, 4, 4, 23, 20)));
+    }
+
+    #[test]
+    fn calendars_that_cannot_answer_say_why() {
+        let mut closed = berlin_office();
+        closed.intervals.clear();
+        let err = deadline(0, Duration::hours(1), &closed).unwrap_err();
+        assert!(err.to_string().contains("never open"), "{err}");
+        let mut elsewhere = berlin_office();
+        elsewhere.time_zone = "Europe/Atlantis".into();
+        let err = deadline(0, Duration::hours(1), &elsewhere).unwrap_err();
+        assert!(err.to_string().contains("Europe/Atlantis"), "{err}");
+    }
+
+    #[test]
+    fn deadlines_and_open_minutes_are_inverse() {
+        let office = berlin_office();
+        let start = utc(2026, 3, 20, 15, 0);
+        for minutes in [1, 59, 60, 480, 481, 2400, 10_000] {
+            let due = deadline(start, Duration::minutes(minutes), &office).unwrap();
+            assert_eq!(
+                business_minutes_between(start, due, &office),
+                Ok(i64::from(minutes))
+            );
+        }
+    }
+}

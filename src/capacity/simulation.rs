@@ -1,0 +1,752 @@
+//! A seeded, deterministic simulation of one month of tickets through the plan: arrivals by the
+//! staffing profile, priorities by the taxonomy, agents by calendars and team size, escalations.
+//!
+//! Model, in short: each live or deferred channel is a pool of agents (the team split by what
+//! each channel needs; chat agents take `concurrency` conversations at once). Agents on shift per
+//! hour follow the shape of the staffing need, scaled to the agent-hours the pool really has
+//! (40 paid hours a week less shrinkage), never more than the pool. Tickets are served most urgent
+//! first, oldest first; first response = when an agent picks the ticket up. A share of tickets
+//! escalates to the next tier (one shared pool on that tier's hours), where it is resolved;
+//! the rest are resolved by the first agent. SLA clocks run on each SLA row's calendar.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+use crate::plan::{Calendar, Date, Plan, ALWAYS_OPEN};
+
+use super::business::{local_day, runs_on_elapsed_time, zone_of, Instant, Timeline};
+use super::staffing::{
+    home_zone, open_hours, priority_mix, reference_week, staffing, PAID_HOURS_PER_WEEK, WEEK_HOURS,
+};
+use super::CapacityError;
+
+/// What to simulate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimulationConfig {
+    /// Same seed, same month, same result.
+    pub seed: u64,
+    pub year: i32,
+    pub month: u8,
+    /// Share of tickets (0–1) the first tier hands to the next.
+    pub escalation_share: f64,
+    /// Days after the month, without new tickets, to let the queues drain.
+    pub drain_days: u32,
+}
+
+impl Default for SimulationConfig {
+    fn default() -> Self {
+        SimulationConfig {
+            seed: 2026,
+            year: 2026,
+            month: 3,
+            escalation_share: 0.15,
+            drain_days: 14,
+        }
+    }
+}
+
+/// How one priority fared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriorityOutcome {
+    pub priority: String,
+    pub tickets: u32,
+    /// Tickets whose priority has SLA targets (the rest are not counted as met or missed).
+    pub with_targets: u32,
+    pub first_response_met: u32,
+    pub resolution_met: u32,
+    pub escalated: u32,
+}
+
+impl PriorityOutcome {
+    /// Share of targeted tickets answered in time (1 when none had targets).
+    pub fn first_response_attainment(&self) -> f64 {
+        ratio(self.first_response_met, self.with_targets)
+    }
+
+    pub fn resolution_attainment(&self) -> f64 {
+        ratio(self.resolution_met, self.with_targets)
+    }
+}
+
+fn ratio(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        f64::from(part) / f64::from(whole)
+    }
+}
+
+/// A pool of agents and how many of the team it got.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoolSummary {
+    pub name: String,
+    /// Index into `plan.channels`; `None` for the escalation tier.
+    pub channel: Option<usize>,
+    pub agents: u32,
+    /// Agents on shift per hour of the week (168 values), the roster the month ran with.
+    pub on_shift: Vec<u32>,
+}
+
+/// What one simulated month showed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimulationResult {
+    pub tickets: u32,
+    pub priorities: Vec<PriorityOutcome>,
+    /// Open tickets at the end of each day, from the month's first day through the drain days.
+    pub backlog: Vec<u32>,
+    pub escalations: u32,
+    /// Tickets still open when the simulation ended.
+    pub unresolved: u32,
+    pub pools: Vec<PoolSummary>,
+}
+
+/// A small, fast, seedable generator (SplitMix64), so the library needs no `rand`.
+#[derive(Clone, Debug)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Exponential with the given mean.
+    pub fn exponential(&mut self, mean: f64) -> f64 {
+        -mean * (1.0 - self.unit()).ln()
+    }
+
+    /// An index drawn by cumulative weights (last value = total).
+    fn pick(&mut self, cumulative: &[f64]) -> usize {
+        let total = cumulative.last().copied().unwrap_or(0.0);
+        let target = self.unit() * total;
+        cumulative
+            .partition_point(|&c| c <= target)
+            .min(cumulative.len().saturating_sub(1))
+    }
+}
+
+/// The clock an SLA row runs on, ready for many deadlines.
+enum SlaClock {
+    Elapsed,
+    Business(Timeline),
+}
+
+impl SlaClock {
+    /// Due instant in seconds; `i64::MAX` beyond the simulated stretch.
+    fn due(&self, created_seconds: i64, target: crate::plan::Duration) -> i64 {
+        let created = created_seconds.div_euclid(60) + i64::from(created_seconds % 60 != 0);
+        let due: Option<Instant> = match self {
+            SlaClock::Elapsed => Some(match target {
+                crate::plan::Duration::Clock { minutes } => created + i64::from(minutes),
+                crate::plan::Duration::BusinessDays { days } => created + i64::from(days) * 1440,
+            }),
+            SlaClock::Business(timeline) => timeline.deadline(created, target),
+        };
+        due.map_or(i64::MAX, |minute| minute * 60)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Ticket {
+    created: i64,
+    pool: u16,
+    priority: u16,
+    escalate: bool,
+    /// 0 with the first tier, 1 with the next.
+    stage: u8,
+    handle: u32,
+    escalated_handle: u32,
+    first_due: i64,
+    resolve_due: i64,
+    first_response: i64,
+    resolved: i64,
+}
+
+struct Pool {
+    name: String,
+    channel: Option<usize>,
+    agents: u32,
+    concurrency: u32,
+    /// Agents on shift per hour of the week.
+    on_shift: Vec<u32>,
+    slots: u32,
+    busy: u32,
+    /// One queue per priority, most urgent first.
+    queues: Vec<VecDeque<u32>>,
+}
+
+impl Pool {
+    fn next_ticket(&mut self) -> Option<u32> {
+        self.queues.iter_mut().find_map(VecDeque::pop_front)
+    }
+}
+
+/// Splits `total` in proportion to `weights` (largest remainder), giving each pool with work at
+/// least one person while people last.
+fn split_team(total: u32, weights: &[f64]) -> Vec<u32> {
+    let sum: f64 = weights.iter().sum();
+    if sum <= 0.0 {
+        return vec![0; weights.len()];
+    }
+    let exact: Vec<f64> = weights.iter().map(|w| w / sum * f64::from(total)).collect();
+    let mut shares: Vec<u32> = exact.iter().map(|e| e.floor() as u32).collect();
+    let mut left = total - shares.iter().sum::<u32>();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())));
+    for &index in &order {
+        if left == 0 {
+            break;
+        }
+        if weights[index] > 0.0 {
+            shares[index] += 1;
+            left -= 1;
+        }
+    }
+    // Take from the largest for pools with work but nobody.
+    for index in 0..shares.len() {
+        if weights[index] > 0.0 && shares[index] == 0 {
+            if let Some(donor) = (0..shares.len())
+                .filter(|&d| shares[d] > 1)
+                .max_by_key(|&d| shares[d])
+            {
+                shares[donor] -= 1;
+                shares[index] += 1;
+            }
+        }
+    }
+    shares
+}
+
+/// Runs one month.
+/// The most tickets a month the simulation takes on: far beyond a real plan, small enough to
+/// keep the page responsive.
+pub const MAX_SIMULATED_TICKETS: u32 = 2_000_000;
+
+pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResult, CapacityError> {
+    if plan.header.monthly_volume > MAX_SIMULATED_TICKETS {
+        return Err(CapacityError::TooManyToSimulate {
+            tickets: plan.header.monthly_volume,
+        });
+    }
+    let mut notes = Vec::new();
+    let zone = home_zone(plan, &mut notes)?;
+    let need = staffing(plan)?;
+    let shrinkage = (plan.staffing.shrinkage / 100.0).clamp(0.0, 0.95);
+    let occupancy = if plan.staffing.max_occupancy > 0.0 {
+        (plan.staffing.max_occupancy / 100.0).min(1.0)
+    } else {
+        0.85
+    };
+    let month = config.month.clamp(1, 12);
+    let first_day = Date {
+        year: config.year,
+        month,
+        day: 1,
+    }
+    .days_since_epoch();
+    let days = i64::from(crate::plan::days_in_month(config.year, month));
+    let start = zone.from_local(first_day * 1440);
+    let arrivals_end = zone.from_local((first_day + days) * 1440);
+    let end = arrivals_end + i64::from(config.drain_days) * 1440;
+    let hours = ((end - start) / 60) as usize;
+    let arrival_hours = ((arrivals_end - start) / 60) as usize;
+    let hour_of_week: Vec<usize> = (0..hours)
+        .map(|k| {
+            let local = zone.to_local(start + 60 * k as i64);
+            let weekday = (local.div_euclid(1440) + 3).rem_euclid(7) as usize;
+            weekday * 24 + (local.rem_euclid(1440) / 60) as usize
+        })
+        .collect();
+
+    // Pools: one per channel with contacts, then the escalation tier.
+    let channels: Vec<_> = need
+        .channels
+        .iter()
+        .filter(|c| c.weekly_contacts > 0.0)
+        .collect();
+    let escalation_tier = channels
+        .first()
+        .and_then(|c| {
+            plan.tiers
+                .iter()
+                .position(|t| t.name == plan.channels[c.index].route_to)
+        })
+        .and_then(|i| plan.tiers.get(i + 1));
+    let escalation_calendar = escalation_tier
+        .and_then(|tier| plan.calendar(&tier.hours))
+        .unwrap_or_else(Calendar::always_open);
+    let week = reference_week(&zone);
+    let escalation_open = open_hours(&escalation_calendar, &week)?;
+    let escalation_work: f64 = channels
+        .iter()
+        .map(|c| {
+            c.weekly_contacts * plan.channels[c.index].handle_time.nominal_minutes() as f64 / 60.0
+        })
+        .sum::<f64>()
+        * config.escalation_share.clamp(0.0, 1.0);
+    let open_total: f64 = escalation_open.iter().sum();
+    let escalation_required: Vec<f64> = escalation_open
+        .iter()
+        .map(|o| {
+            if open_total > 0.0 {
+                escalation_work / open_total * o / occupancy
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut shapes: Vec<(&[f64], f64)> = channels
+        .iter()
+        .map(|c| (c.required.as_slice(), c.agent_hours))
+        .collect();
+    shapes.push((&escalation_required, escalation_required.iter().sum()));
+    let weights: Vec<f64> = shapes.iter().map(|s| s.1).collect();
+    let team = split_team(plan.header.team_size, &weights);
+    let priority_count = plan.priorities.len().max(1);
+    let mut pools: Vec<Pool> = shapes
+        .iter()
+        .zip(&team)
+        .enumerate()
+        .map(|(index, (&(shape, agent_hours), &agents))| {
+            let available = f64::from(agents) * PAID_HOURS_PER_WEEK * (1.0 - shrinkage);
+            let scale = if agent_hours > 0.0 {
+                available / agent_hours
+            } else {
+                0.0
+            };
+            // Whole agents per hour, carrying the fractions on so the week's hours add up.
+            let mut carried = 0.0;
+            let on_shift = (0..WEEK_HOURS)
+                .map(|h| {
+                    if shape[h] <= 0.0 {
+                        return 0;
+                    }
+                    carried += shape[h] * scale;
+                    let whole = (carried.floor().max(0.0) as u32).min(agents);
+                    carried -= f64::from(whole);
+                    whole
+                })
+                .collect();
+            let (name, channel, concurrency) = match channels.get(index) {
+                Some(c) => (
+                    c.name.clone(),
+                    Some(c.index),
+                    plan.channels[c.index].concurrency.max(1),
+                ),
+                None => (
+                    escalation_tier.map_or_else(|| "Escalations".to_string(), |t| t.name.clone()),
+                    None,
+                    1,
+                ),
+            };
+            Pool {
+                name,
+                channel,
+                agents,
+                concurrency,
+                on_shift,
+                slots: 0,
+                busy: 0,
+                queues: vec![VecDeque::new(); priority_count],
+            }
+        })
+        .collect();
+    let escalation_pool = pools.len() - 1;
+
+    // SLA clocks per priority.
+    let first_minute_day = local_day(&zone, start) - 2;
+    let last_minute_day = local_day(&zone, end) + 60;
+    let clocks: Vec<Option<(SlaClock, &crate::plan::SlaTarget)>> = plan
+        .priorities
+        .iter()
+        .map(|p| {
+            let sla = plan.sla_for(&p.name)?;
+            let calendar = plan
+                .calendar(&sla.calendar)
+                .or_else(|| plan.calendar(ALWAYS_OPEN))?;
+            let clock = if runs_on_elapsed_time(&calendar) {
+                SlaClock::Elapsed
+            } else {
+                let sla_zone = zone_of(&calendar).ok()?;
+                SlaClock::Business(Timeline::build(
+                    &calendar,
+                    sla_zone,
+                    first_minute_day,
+                    last_minute_day,
+                ))
+            };
+            Some((clock, sla))
+        })
+        .collect();
+
+    // Arrivals.
+    let mut rng = SplitMix64::new(config.seed);
+    let mix = priority_mix(plan);
+    let mut mix_cumulative: Vec<f64> = mix
+        .iter()
+        .scan(0.0, |sum, share| {
+            *sum += share;
+            Some(*sum)
+        })
+        .collect();
+    if mix_cumulative.is_empty() {
+        mix_cumulative.push(1.0);
+    }
+    let share_total: f64 = channels.iter().map(|c| c.weekly_contacts).sum();
+    let monthly = f64::from(plan.header.monthly_volume);
+    let mut tickets: Vec<Ticket> = Vec::with_capacity(plan.header.monthly_volume as usize + 16);
+    let mut hour_cumulative = vec![0.0; arrival_hours];
+    let mut share_so_far = 0.0;
+    for (pool, channel) in channels.iter().enumerate() {
+        // Rounding the running total keeps the month's count exact.
+        let before = (monthly * share_so_far / share_total).round();
+        share_so_far += channel.weekly_contacts;
+        let count = ((monthly * share_so_far / share_total).round() - before) as u32;
+        let mut running = 0.0;
+        for (k, slot) in hour_cumulative.iter_mut().enumerate() {
+            running += channel.arrivals[hour_of_week[k]];
+            *slot = running;
+        }
+        if running <= 0.0 {
+            continue;
+        }
+        let mean = plan.channels[channel.index].handle_time.nominal_minutes() as f64 * 60.0;
+        for _ in 0..count {
+            let hour = rng.pick(&hour_cumulative);
+            let created = (start + 60 * hour as i64) * 60 + (rng.unit() * 3600.0) as i64;
+            let priority = rng.pick(&mix_cumulative);
+            let handle = rng.exponential(mean).max(30.0) as u32;
+            let escalated_handle = rng.exponential(mean).max(30.0) as u32;
+            let escalate = rng.unit() < config.escalation_share;
+            let (first_due, resolve_due) = match clocks.get(priority).and_then(Option::as_ref) {
+                Some((clock, sla)) => (
+                    clock.due(created, sla.first_response),
+                    clock.due(created, sla.resolution),
+                ),
+                None => (i64::MAX, i64::MAX),
+            };
+            tickets.push(Ticket {
+                created,
+                pool: pool as u16,
+                priority: priority as u16,
+                escalate,
+                stage: 0,
+                handle,
+                escalated_handle,
+                first_due,
+                resolve_due,
+                first_response: -1,
+                resolved: -1,
+            });
+        }
+    }
+    tickets.sort_unstable_by_key(|t| t.created);
+
+    // The event loop: completions (heap), hour changes and arrivals, in time order.
+    let mut events: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::with_capacity(tickets.len());
+    let start_seconds = start * 60;
+    let end_seconds = end * 60;
+    let mut next_arrival = 0;
+    let mut next_hour = 0usize;
+    let mut resolved_count = 0u32;
+    let mut backlog = Vec::with_capacity((days + i64::from(config.drain_days)) as usize);
+    let mut escalations = 0;
+    loop {
+        let arrival_at = tickets.get(next_arrival).map_or(i64::MAX, |t| t.created);
+        let event_at = events.peek().map_or(i64::MAX, |e| e.0 .0);
+        let hour_at = if next_hour < hours {
+            start_seconds + 3600 * next_hour as i64
+        } else {
+            i64::MAX
+        };
+        let now = arrival_at.min(event_at).min(hour_at);
+        if now >= end_seconds || now == i64::MAX {
+            break;
+        }
+        let touched = if event_at == now {
+            let Some(Reverse((_, id))) = events.pop() else {
+                break;
+            };
+            let ticket = &mut tickets[id as usize];
+            let pool = if ticket.stage == 0 {
+                ticket.pool as usize
+            } else {
+                escalation_pool
+            };
+            pools[pool].busy -= 1;
+            if ticket.stage == 0 && ticket.escalate {
+                ticket.stage = 1;
+                escalations += 1;
+                pools[escalation_pool].queues[ticket.priority as usize].push_back(id);
+                start_work(&mut pools, escalation_pool, &mut tickets, &mut events, now);
+            } else {
+                ticket.resolved = now;
+                resolved_count += 1;
+            }
+            Some(pool)
+        } else if hour_at == now {
+            let week_hour = hour_of_week[next_hour];
+            if next_hour % 24 == 0 && next_hour > 0 {
+                backlog.push(next_arrival as u32 - resolved_count);
+            }
+            next_hour += 1;
+            for pool in &mut pools {
+                pool.slots = pool.on_shift[week_hour] * pool.concurrency;
+            }
+            for pool in 0..pools.len() {
+                start_work(&mut pools, pool, &mut tickets, &mut events, now);
+            }
+            None
+        } else {
+            let ticket = &tickets[next_arrival];
+            let pool = ticket.pool as usize;
+            pools[pool].queues[ticket.priority as usize].push_back(next_arrival as u32);
+            next_arrival += 1;
+            Some(pool)
+        };
+        if let Some(pool) = touched {
+            start_work(&mut pools, pool, &mut tickets, &mut events, now);
+        }
+    }
+    backlog.push(next_arrival as u32 - resolved_count);
+
+    let mut priorities: Vec<PriorityOutcome> = plan
+        .priorities
+        .iter()
+        .map(|p| PriorityOutcome {
+            priority: p.name.clone(),
+            tickets: 0,
+            with_targets: 0,
+            first_response_met: 0,
+            resolution_met: 0,
+            escalated: 0,
+        })
+        .collect();
+    for ticket in &tickets {
+        let Some(outcome) = priorities.get_mut(ticket.priority as usize) else {
+            continue;
+        };
+        outcome.tickets += 1;
+        outcome.escalated += u32::from(ticket.escalate && ticket.stage == 1);
+        if clocks
+            .get(ticket.priority as usize)
+            .is_some_and(Option::is_some)
+        {
+            outcome.with_targets += 1;
+            let answered = ticket.first_response >= 0 && ticket.first_response <= ticket.first_due;
+            let resolved = ticket.resolved >= 0 && ticket.resolved <= ticket.resolve_due;
+            outcome.first_response_met += u32::from(answered);
+            outcome.resolution_met += u32::from(resolved);
+        }
+    }
+    let _ = notes;
+    Ok(SimulationResult {
+        tickets: tickets.len() as u32,
+        priorities,
+        backlog,
+        escalations,
+        unresolved: tickets.len() as u32 - resolved_count,
+        pools: pools
+            .iter()
+            .map(|p| PoolSummary {
+                name: p.name.clone(),
+                channel: p.channel,
+                agents: p.agents,
+                on_shift: p.on_shift.clone(),
+            })
+            .collect(),
+    })
+}
+
+/// Starts as many queued tickets as the pool has free agents.
+fn start_work(
+    pools: &mut [Pool],
+    index: usize,
+    tickets: &mut [Ticket],
+    events: &mut BinaryHeap<Reverse<(i64, u32)>>,
+    now: i64,
+) {
+    let pool = &mut pools[index];
+    while pool.busy < pool.slots {
+        let Some(id) = pool.next_ticket() else { return };
+        let ticket = &mut tickets[id as usize];
+        let handle = if ticket.stage == 0 {
+            ticket.first_response = now;
+            ticket.handle
+        } else {
+            ticket.escalated_handle
+        };
+        pool.busy += 1;
+        events.push(Reverse((now + i64::from(handle), id)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Channel, ChannelKind, Duration, SlaTarget, Weekday, WeeklyInterval};
+
+    #[test]
+    fn an_absurd_volume_is_refused_not_simulated() {
+        let error = simulate(&plan(5, u32::MAX), &SimulationConfig::default()).unwrap_err();
+        assert!(
+            error.to_string().contains("more than the simulation runs"),
+            "{error}"
+        );
+    }
+
+    fn plan(team_size: u32, monthly_volume: u32) -> Plan {
+        let mut plan = Plan::blank();
+        plan.header.time_zone = "Europe/Berlin".into();
+        plan.header.monthly_volume = monthly_volume;
+        plan.header.team_size = team_size;
+        plan.calendars.push(Calendar {
+            name: "Office".into(),
+            time_zone: "Europe/Berlin".into(),
+            intervals: Weekday::ALL[..5]
+                .iter()
+                .map(|&d| {
+                    WeeklyInterval::new(d, "08:00".parse().unwrap(), "18:00".parse().unwrap())
+                })
+                .collect(),
+            holidays: vec![],
+        });
+        plan.channels = vec![
+            Channel {
+                name: "Email".into(),
+                kind: ChannelKind::Email,
+                hours: "Office".into(),
+                volume_share: 70.0,
+                handle_time: Duration::minutes(12),
+                concurrency: 1,
+                route_to: "Tier 1".into(),
+                ..Channel::default()
+            },
+            Channel {
+                name: "Chat".into(),
+                kind: ChannelKind::Chat,
+                hours: "Office".into(),
+                volume_share: 30.0,
+                handle_time: Duration::minutes(10),
+                concurrency: 2,
+                route_to: "Tier 1".into(),
+                ..Channel::default()
+            },
+        ];
+        for (priority, first, resolution) in [
+            ("Critical", Duration::minutes(30), Duration::hours(4)),
+            ("High", Duration::hours(2), Duration::hours(8)),
+            ("Normal", Duration::hours(8), Duration::business_days(3)),
+            (
+                "Low",
+                Duration::business_days(1),
+                Duration::business_days(5),
+            ),
+        ] {
+            plan.sla.push(SlaTarget {
+                priority: priority.into(),
+                first_response: first,
+                resolution,
+                calendar: "Office".into(),
+                ..SlaTarget::default()
+            });
+        }
+        plan
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_month() {
+        let plan = plan(10, 3000);
+        let config = SimulationConfig::default();
+        let first = simulate(&plan, &config).unwrap();
+        assert_eq!(first, simulate(&plan, &config).unwrap());
+        let other = simulate(&plan, &SimulationConfig { seed: 7, ..config }).unwrap();
+        assert_ne!(first.backlog, other.backlog);
+        assert_eq!(first.tickets, 3000);
+        assert_eq!(first.tickets, other.tickets);
+    }
+
+    #[test]
+    fn ample_staff_meets_nearly_every_target() {
+        let result = simulate(&plan(60, 3000), &SimulationConfig::default()).unwrap();
+        for outcome in &result.priorities {
+            assert!(outcome.tickets > 500, "{outcome:?}");
+            assert!(outcome.first_response_attainment() > 0.97, "{outcome:?}");
+            assert!(outcome.resolution_attainment() > 0.95, "{outcome:?}");
+        }
+        assert_eq!(result.unresolved, 0);
+        // Escalations: about 15 % of 3,000.
+        assert!(
+            (350..550).contains(&result.escalations),
+            "{}",
+            result.escalations
+        );
+    }
+
+    #[test]
+    fn one_agent_collapses() {
+        let result = simulate(&plan(1, 3000), &SimulationConfig::default()).unwrap();
+        let normal = &result.priorities[2];
+        assert!(normal.resolution_attainment() < 0.3, "{normal:?}");
+        assert!(result.unresolved > 1000, "{}", result.unresolved);
+        // The backlog grows through the month.
+        assert!(result.backlog[25] > result.backlog[5]);
+    }
+
+    #[test]
+    fn urgent_tickets_go_first_when_short_staffed() {
+        let result = simulate(&plan(4, 3000), &SimulationConfig::default()).unwrap();
+        let critical = result.priorities[0].first_response_attainment();
+        let low = result.priorities[3].first_response_attainment();
+        assert!(critical >= low, "critical {critical} low {low}");
+    }
+
+    #[test]
+    fn a_hundred_thousand_tickets_run() {
+        let result = simulate(&plan(400, 100_000), &SimulationConfig::default()).unwrap();
+        assert_eq!(result.tickets, 100_000);
+    }
+
+    /// `cargo test --release --no-default-features -- --ignored simulation_speed --nocapture`
+    #[test]
+    #[ignore]
+    fn simulation_speed() {
+        let plan = plan(400, 100_000);
+        let started = std::time::Instant::now();
+        let runs = 5;
+        for seed in 0..runs {
+            simulate(
+                &plan,
+                &SimulationConfig {
+                    seed,
+                    ..SimulationConfig::default()
+                },
+            )
+            .unwrap();
+        }
+        let seconds = started.elapsed().as_secs_f64() / runs as f64;
+        println!(
+            "100,000 tickets in {seconds:.3} s: {:.0} tickets/s",
+            100_000.0 / seconds
+        );
+    }
+
+    #[test]
+    fn teams_split_by_need() {
+        assert_eq!(split_team(10, &[3.0, 1.0, 0.0]), vec![8, 2, 0]);
+        assert_eq!(split_team(3, &[100.0, 1.0, 1.0]), vec![1, 1, 1]);
+        assert_eq!(split_team(0, &[1.0]), vec![0]);
+    }
+}
