@@ -6,5 +6,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 cd "$PROJECT_ROOT"
 
 ensure_build_tools
-log "serving on http://127.0.0.1:8080/ (Ctrl-C stops it; edits under src/ and style/ reload the page)"
+log "serving on http://127.0.0.1:8080/ unless --port says otherwise (Ctrl-C stops it; edits under src/ and style/ reload the page)"
 exec trunk serve --offline "$@"

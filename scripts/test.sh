@@ -29,16 +29,31 @@ step() {
   return "$status"
 }
 
+# Records a step that could not run because one it depends on failed.
+not_run() {
+  STEP_NAMES+=("$1")
+  STEP_RESULTS+=(skip)
+  STEP_SECONDS+=(0)
+}
+
 summary() {
-  local passed=0 failed=0 i
+  local passed=0 failed=0 skipped=0 i
   printf '\n%-44s %-6s %8s\n' "step" "result" "seconds"
   printf '%-44s %-6s %8s\n' "----" "------" "-------"
   for i in "${!STEP_NAMES[@]}"; do
     printf '%-44s %-6s %8s\n' "${STEP_NAMES[$i]}" "${STEP_RESULTS[$i]}" "${STEP_SECONDS[$i]}"
-    if [ "${STEP_RESULTS[$i]}" = pass ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+    case "${STEP_RESULTS[$i]}" in
+      pass) passed=$((passed + 1)) ;;
+      skip) skipped=$((skipped + 1)) ;;
+      *) failed=$((failed + 1)) ;;
+    esac
   done
   printf '%-44s %-6s %8s\n' "total" "" "$(($(date +%s) - SUITE_STARTED))"
-  printf '\n%s passed, %s failed\n' "$passed" "$failed"
+  if [ "$skipped" = 0 ]; then
+    printf '\n%s passed, %s failed\n' "$passed" "$failed"
+  else
+    printf '\n%s passed, %s failed, %s skipped\n' "$passed" "$failed" "$skipped"
+  fi
   [ "$failed" = 0 ]
 }
 
@@ -97,7 +112,11 @@ if step "install tools (skips what is present)" install_tools; then
   step "wasm component tests (headless Chromium)" wasm_component_tests
   if step "release build (trunk build --release)" build_release_site; then
     step "end-to-end tests (Playwright, sub-path)" e2e_tests
+  else
+    not_run "end-to-end tests (Playwright, sub-path)"
   fi
+else
+  not_run "the checks and tests (tools missing)"
 fi
 
 summary
