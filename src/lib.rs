@@ -5,6 +5,7 @@ pub mod capacity;
 pub mod plan;
 pub mod render;
 pub mod rules;
+pub mod share;
 
 #[cfg(feature = "ui")]
 pub mod ui;
