@@ -1,2 +1,4 @@
 //! render
 //! (being built)
+
+pub mod helpdesk;
