@@ -5,8 +5,8 @@ use serde_json::{json, Map, Value};
 
 use super::zendesk::pretty;
 use super::{
-    file_stem, map_priorities, policy_title, quoted_list, runs_on_business_hours, target_minutes,
-    HelpdeskExport, HelpdeskPriority, MappedPriority,
+    business_calendars, file_stem, map_priorities, policy_title, quoted_list,
+    runs_on_business_hours, target_minutes, HelpdeskExport, HelpdeskPriority, MappedPriority,
 };
 use crate::plan::{EscalationRule, Plan, SlaMetric};
 
@@ -38,13 +38,10 @@ pub fn freshdesk(plan: &Plan) -> HelpdeskExport {
     let escalation = Ladder::build(plan, &mapped, &mut report);
 
     let mut sla_target = Map::new();
-    let mut business_calendars: Vec<&str> = Vec::new();
+    let business_calendars = business_calendars(plan, &mapped);
     for entry in &mapped {
         let sla = entry.sla;
         let business_hours = runs_on_business_hours(plan, &sla.calendar);
-        if business_hours && !business_calendars.contains(&sla.calendar.as_str()) {
-            business_calendars.push(&sla.calendar);
-        }
         let mut seconds = |duration, what: &str| {
             let what = format!("The {what} target of \"{}\"", entry.priority);
             60 * target_minutes(plan, duration, &sla.calendar, &what, &mut report)

@@ -201,6 +201,18 @@ pub(crate) fn runs_on_business_hours(plan: &Plan, calendar: &str) -> bool {
     calendar != ALWAYS_OPEN && !plan.calendar(calendar).is_some_and(|c| c.is_always_open())
 }
 
+/// The business-hours calendars the exported targets run on, each once, in priority order.
+pub(crate) fn business_calendars<'a>(plan: &Plan, mapped: &[MappedPriority<'a>]) -> Vec<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    for entry in mapped {
+        let calendar = entry.sla.calendar.as_str();
+        if runs_on_business_hours(plan, calendar) && !names.contains(&calendar) {
+            names.push(calendar);
+        }
+    }
+    names
+}
+
 /// A target as minutes on its calendar's clock. Business days become the calendar's open minutes
 /// per working day; anything approximate is explained in the report.
 pub(crate) fn target_minutes(

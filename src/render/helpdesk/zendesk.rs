@@ -4,8 +4,8 @@
 use serde_json::{json, Value};
 
 use super::{
-    file_stem, map_priorities, policy_title, quoted_list, runs_on_business_hours, target_minutes,
-    zendesk_time_zone, HelpdeskExport, HelpdeskPriority,
+    business_calendars, file_stem, map_priorities, policy_title, quoted_list,
+    runs_on_business_hours, target_minutes, zendesk_time_zone, HelpdeskExport, HelpdeskPriority,
 };
 use crate::plan::{Calendar, Plan, Weekday};
 
@@ -32,13 +32,10 @@ pub fn zendesk(plan: &Plan) -> HelpdeskExport {
     let mapped = map_priorities(plan, "Zendesk", label, &mut report);
 
     let mut metrics = Vec::new();
-    let mut business_calendars: Vec<&str> = Vec::new();
+    let business_calendars = business_calendars(plan, &mapped);
     for entry in &mapped {
         let sla = entry.sla;
         let business_hours = runs_on_business_hours(plan, &sla.calendar);
-        if business_hours && !business_calendars.contains(&sla.calendar.as_str()) {
-            business_calendars.push(&sla.calendar);
-        }
         let mut metric = |name: &str, duration, what: &str| {
             let what = format!("The {what} target of \"{}\"", entry.priority);
             metrics.push(json!({
