@@ -3,7 +3,9 @@
 
 mod calendar;
 mod duration;
+pub mod generate;
 pub mod json;
+pub mod templates;
 
 use serde::{Deserialize, Serialize};
 
