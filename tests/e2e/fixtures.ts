@@ -1,0 +1,33 @@
+// Shared test fixture for the end-to-end suite: every test fails when the page logs a console
+// error or throws, so a broken build or a panicking component cannot pass silently.
+import { test as base, expect } from '@playwright/test';
+
+export type PageProblemOptions = {
+  /** Console errors a test expects on purpose (e.g. importing a broken file); matched by text. */
+  allowedConsoleErrors: RegExp[];
+};
+
+export const test = base.extend<PageProblemOptions>({
+  allowedConsoleErrors: [[], { option: true }],
+  page: async ({ page, allowedConsoleErrors }, use) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (allowedConsoleErrors.some((allowed) => allowed.test(text))) return;
+      const where = message.location().url;
+      problems.push(`console error: ${text}${where ? ` (${where})` : ''}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await use(page);
+    expect(problems, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the app at the base URL and waits until the designer has mounted. */
+export async function openApp(page: import('@playwright/test').Page) {
+  await page.goto('./');
+  await expect(page.getByLabel('Product', { exact: true })).toBeVisible();
+}
