@@ -1,7 +1,297 @@
 //! The command line over the plan core: check, render, templates and schema.
 //! Exit codes: 0 fine, 1 the plan has errors, 2 the command could not run.
 
-fn main() {
-    eprintln!("support-ops: the command line is being built");
-    std::process::exit(2);
+use std::fmt::Write as _;
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use support_ops::plan::json::{from_json, to_json};
+use support_ops::plan::{templates, Plan};
+use support_ops::render::{json_schema, render, Format, Section};
+use support_ops::rules::{check, Finding, Severity};
+
+const USAGE: &str = "\
+support-ops — check and export a Support Operations Plan
+
+USAGE:
+  support-ops check FILE [--format text|json]
+      List the plan's findings. Exit 1 if any is an error.
+  support-ops render FILE [--format text|markdown|json] [--section NAME]
+      Print the plan (default: text, the whole plan).
+      Sections: full, channels, tiers, taxonomy, sla, escalation, self-service,
+      automation, metrics, feedback, customer-success, roadmap.
+  support-ops templates
+      List the starter templates.
+  support-ops template NAME
+      Print a starter template as plan JSON (save it and edit it).
+  support-ops schema
+      Print the JSON Schema of a plan file.
+  support-ops help
+      Show this help.
+
+FILE may be - to read the plan from standard input.
+
+EXIT CODES:
+  0  done (check: no errors; warnings may remain)
+  1  check found at least one error
+  2  the command could not run: bad arguments, unreadable file, not a plan
+";
+
+/// Why a command could not run; printed to stderr with exit code 2.
+struct Failure(String);
+
+impl<T: Into<String>> From<T> for Failure {
+    fn from(message: T) -> Self {
+        Failure(message.into())
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("support-ops: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, Failure> {
+    let Some((command, rest)) = args.split_first() else {
+        print(USAGE)?;
+        return Ok(ExitCode::from(2));
+    };
+    let options = Options::parse(rest)?;
+    match command.as_str() {
+        "check" => check_command(&options),
+        "render" => render_command(&options),
+        "templates" => {
+            options.expect_no_file(command)?;
+            let mut listing = String::new();
+            for template in templates::all() {
+                let _ = writeln!(listing, "{:<12} {}", template.id, template.title);
+            }
+            print(&listing)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "template" => {
+            let name = options.file(command, "NAME")?;
+            let plan = templates::by_id(name).ok_or_else(|| {
+                let ids: Vec<&str> = templates::ids().collect();
+                format!(
+                    "there is no template \"{name}\"; choose one of: {}",
+                    ids.join(", ")
+                )
+            })?;
+            print(&to_json(&plan))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "schema" => {
+            options.expect_no_file(command)?;
+            print(&json_schema())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "help" | "--help" | "-h" => {
+            print(USAGE)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(Failure(format!(
+            "unknown command \"{other}\"; run `support-ops help` for the list"
+        ))),
+    }
+}
+
+/// The arguments after the command: one positional (file or name) and `--format` / `--section`.
+#[derive(Default)]
+struct Options {
+    positional: Option<String>,
+    format: Option<String>,
+    section: Option<String>,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Result<Options, Failure> {
+        let mut options = Options::default();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let (flag, inline_value) = match arg.split_once('=') {
+                Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_string())),
+                _ => (arg.as_str(), None),
+            };
+            let slot = match flag {
+                "--format" | "-f" => &mut options.format,
+                "--section" | "-s" => &mut options.section,
+                _ if arg.starts_with('-') && arg != "-" => {
+                    return Err(Failure(format!(
+                        "unknown option \"{arg}\"; run `support-ops help`"
+                    )))
+                }
+                _ => {
+                    if options.positional.is_some() {
+                        return Err(Failure(format!("unexpected extra argument \"{arg}\"")));
+                    }
+                    options.positional = Some(arg.clone());
+                    continue;
+                }
+            };
+            let value = match inline_value {
+                Some(value) => value,
+                None => args
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| format!("{flag} needs a value"))?,
+            };
+            *slot = Some(value);
+        }
+        Ok(options)
+    }
+
+    fn file(&self, command: &str, what: &str) -> Result<&str, Failure> {
+        self.positional.as_deref().ok_or_else(|| {
+            Failure(format!(
+                "`{command}` needs a {what}: support-ops {command} {what}"
+            ))
+        })
+    }
+
+    fn expect_no_file(&self, command: &str) -> Result<(), Failure> {
+        match &self.positional {
+            Some(extra) => Err(Failure(format!(
+                "`{command}` takes no argument, but got \"{extra}\""
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    fn section(&self) -> Result<Section, Failure> {
+        let Some(name) = &self.section else {
+            return Ok(Section::Full);
+        };
+        Section::from_name(name).ok_or_else(|| {
+            let names: Vec<&str> = Section::ALL.iter().map(|s| s.name()).collect();
+            Failure(format!(
+                "unknown section \"{name}\"; choose one of: {}",
+                names.join(", ")
+            ))
+        })
+    }
+}
+
+/// Reads and loads the plan at `path` (`-` for standard input).
+fn load(path: &str) -> Result<Plan, Failure> {
+    let mut text = String::new();
+    let read = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(path).map(|contents| text = contents)
+    };
+    read.map_err(|error| format!("cannot read {path}: {error}"))?;
+    from_json(&text).map_err(|error| Failure(format!("{path} is not a readable plan: {error}")))
+}
+
+fn check_command(options: &Options) -> Result<ExitCode, Failure> {
+    let path = options.file("check", "FILE")?;
+    let plan = load(path)?;
+    let findings = check(&plan);
+    match options.format.as_deref().unwrap_or("text") {
+        "text" => print(&findings_as_text(path, &findings))?,
+        "json" => {
+            let mut json = serde_json::to_string_pretty(&findings)
+                .map_err(|error| format!("cannot write findings as JSON: {error}"))?;
+            json.push('\n');
+            print(&json)?;
+        }
+        other => {
+            return Err(Failure(format!(
+                "check prints findings as text or json, not \"{other}\""
+            )))
+        }
+    }
+    let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+    Ok(if has_errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `ERROR SLA-002 sla[1].resolution: message` + `  hint: …` per finding, then a summary line.
+fn findings_as_text(path: &str, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    let mut counts = [0usize; 3];
+    for finding in findings {
+        counts[finding.severity as usize] += 1;
+        let severity = finding.severity.label().to_uppercase();
+        let _ = writeln!(
+            out,
+            "{severity} {} {}: {}",
+            finding.rule, finding.path, finding.message
+        );
+        if !finding.hint.is_empty() {
+            let _ = writeln!(out, "  hint: {}", finding.hint);
+        }
+    }
+    let name = if path == "-" { "the plan" } else { path };
+    if findings.is_empty() {
+        let _ = writeln!(out, "{name}: no problems found");
+    } else {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let [errors, warnings, info] = counts;
+        let _ = writeln!(
+            out,
+            "{name}: {errors} error{}, {warnings} warning{}, {info} info",
+            plural(errors),
+            plural(warnings)
+        );
+    }
+    out
+}
+
+fn render_command(options: &Options) -> Result<ExitCode, Failure> {
+    let path = options.file("render", "FILE")?;
+    let section = options.section()?;
+    let format = options.format.as_deref().unwrap_or("text");
+    let plan = load(path)?;
+    print(&render_as(&plan, format, section)?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Helpdesk configuration exports `render --format` also accepts: name and renderer.
+/// `zendesk`, `freshdesk` and `taxonomy-csv` join this table from `render::helpdesk`.
+/// They always export the whole plan, so `--section` does not apply to them.
+const HELPDESK_EXPORTS: &[(&str, Export)] = &[];
+
+/// A whole-plan export to one helpdesk's import format.
+type Export = fn(&Plan) -> String;
+
+fn render_as(plan: &Plan, format: &str, section: Section) -> Result<String, Failure> {
+    if let Some(format) = Format::from_name(format) {
+        return Ok(render(plan, format, section));
+    }
+    if let Some((_, export)) = HELPDESK_EXPORTS.iter().find(|(name, _)| *name == format) {
+        return Ok(export(plan));
+    }
+    let names: Vec<&str> = Format::ALL
+        .iter()
+        .map(|f| f.name())
+        .chain(HELPDESK_EXPORTS.iter().map(|(name, _)| *name))
+        .collect();
+    Err(Failure(format!(
+        "unknown format \"{format}\"; choose one of: {}",
+        names.join(", ")
+    )))
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not worth a panic.
+fn print(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(Failure(format!("cannot write the output: {error}"))),
+    }
 }

@@ -1,2 +1,451 @@
-//! render
-//! (being built)
+//! Exports of a plan: the brief's plain-text block, GitHub Markdown and JSON, whole or one section.
+//! Every renderer is a pure function of `&Plan`; user text is always written as text, never markup.
+
+mod blocks;
+mod markdown;
+#[cfg(feature = "schema")]
+mod schema;
+mod text;
+
+#[cfg(feature = "schema")]
+pub use schema::json_schema;
+
+use std::fmt::{self, Write};
+
+use crate::plan::{HealthBand, Plan, Weekday, WeeklyInterval};
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Text, Format::Markdown, Format::Json];
+
+    /// The name used on the command line and in the UI: `text`, `markdown`, `json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+        }
+    }
+
+    /// Reads a format name (`text`/`txt`, `markdown`/`md`, `json`), ignoring case.
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" | "plain" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// File extension for a download, without the dot.
+    pub fn file_extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Json => "json",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Text => "text/plain;charset=utf-8",
+            Format::Markdown => "text/markdown;charset=utf-8",
+            Format::Json => "application/json",
+        }
+    }
+}
+
+/// What part of the plan to render: the whole document or one section (the brief's quick commands).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    Full,
+    Channels,
+    Tiers,
+    Taxonomy,
+    Sla,
+    Escalation,
+    SelfService,
+    Automation,
+    Metrics,
+    Feedback,
+    CustomerSuccess,
+    Roadmap,
+}
+
+impl Section {
+    pub const ALL: [Section; 12] = [
+        Section::Full,
+        Section::Channels,
+        Section::Tiers,
+        Section::Taxonomy,
+        Section::Sla,
+        Section::Escalation,
+        Section::SelfService,
+        Section::Automation,
+        Section::Metrics,
+        Section::Feedback,
+        Section::CustomerSuccess,
+        Section::Roadmap,
+    ];
+
+    /// The sections in the order the full document shows them: the brief's own, then the extras.
+    pub(crate) const DOCUMENT: [Section; 11] = [
+        Section::Channels,
+        Section::Taxonomy,
+        Section::Sla,
+        Section::Escalation,
+        Section::SelfService,
+        Section::Automation,
+        Section::Metrics,
+        Section::Feedback,
+        Section::Tiers,
+        Section::CustomerSuccess,
+        Section::Roadmap,
+    ];
+
+    /// The name used on the command line (`--section self-service`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Full => "full",
+            Section::Channels => "channels",
+            Section::Tiers => "tiers",
+            Section::Taxonomy => "taxonomy",
+            Section::Sla => "sla",
+            Section::Escalation => "escalation",
+            Section::SelfService => "self-service",
+            Section::Automation => "automation",
+            Section::Metrics => "metrics",
+            Section::Feedback => "feedback",
+            Section::CustomerSuccess => "customer-success",
+            Section::Roadmap => "roadmap",
+        }
+    }
+
+    /// The heading a reader sees ("Escalation Matrix").
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Full => "Support Operations Plan",
+            Section::Channels => "Channel Strategy",
+            Section::Tiers => "Support Tiers",
+            Section::Taxonomy => "Ticket Taxonomy",
+            Section::Sla => "SLA Targets",
+            Section::Escalation => "Escalation Matrix",
+            Section::SelfService => "Self-Service Resources",
+            Section::Automation => "Automation Opportunities",
+            Section::Metrics => "Success Metrics",
+            Section::Feedback => "Feedback Loop",
+            Section::CustomerSuccess => "Customer Success",
+            Section::Roadmap => "Rollout Roadmap",
+        }
+    }
+
+    /// The heading as the brief's text block writes it ("ESCALATION MATRIX").
+    pub(crate) fn shouted_title(self) -> &'static str {
+        match self {
+            Section::Full => "SUPPORT OPERATIONS PLAN",
+            Section::Channels => "CHANNEL STRATEGY",
+            Section::Tiers => "SUPPORT TIERS",
+            Section::Taxonomy => "TICKET TAXONOMY",
+            Section::Sla => "SLA TARGETS",
+            Section::Escalation => "ESCALATION MATRIX",
+            Section::SelfService => "SELF-SERVICE RESOURCES",
+            Section::Automation => "AUTOMATION OPPORTUNITIES",
+            Section::Metrics => "SUCCESS METRICS",
+            Section::Feedback => "FEEDBACK LOOP",
+            Section::CustomerSuccess => "CUSTOMER SUCCESS",
+            Section::Roadmap => "ROLLOUT ROADMAP",
+        }
+    }
+
+    /// Reads a section name; also accepts `self_service` / `selfservice` and any case.
+    pub fn from_name(name: &str) -> Option<Section> {
+        let wanted: String = name
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .collect::<String>()
+            .to_ascii_lowercase();
+        Section::ALL
+            .into_iter()
+            .find(|section| section.name().replace('-', "") == wanted)
+    }
+}
+
+/// Renders the plan, or one section of it, in a format.
+pub fn render(plan: &Plan, format: Format, section: Section) -> String {
+    match format {
+        Format::Text => text::render(plan, section),
+        Format::Markdown => markdown::render(plan, section),
+        Format::Json => json(plan, section),
+    }
+}
+
+/// The whole plan as `to_json` writes it, or one section as `{"<field>": …}`.
+fn json(plan: &Plan, section: Section) -> String {
+    let part = match section {
+        Section::Full => return crate::plan::json::to_json(plan),
+        Section::Channels => ("channels", serde_json::to_value(&plan.channels)),
+        Section::Tiers => ("tiers", serde_json::to_value(&plan.tiers)),
+        Section::Taxonomy => ("taxonomy", serde_json::to_value(&plan.taxonomy)),
+        Section::Sla => ("sla", serde_json::to_value(&plan.sla)),
+        Section::Escalation => ("escalation", serde_json::to_value(&plan.escalation)),
+        Section::SelfService => ("self_service", serde_json::to_value(&plan.self_service)),
+        Section::Automation => ("automation", serde_json::to_value(&plan.automation)),
+        Section::Metrics => ("metrics", serde_json::to_value(&plan.metrics)),
+        Section::Feedback => ("feedback", serde_json::to_value(&plan.feedback)),
+        Section::CustomerSuccess => (
+            "customer_success",
+            serde_json::to_value(&plan.customer_success),
+        ),
+        Section::Roadmap => ("roadmap", serde_json::to_value(&plan.roadmap)),
+    };
+    let (key, value) = part;
+    let mut object = serde_json::Map::new();
+    object.insert(
+        key.to_string(),
+        value.unwrap_or_else(|error| serde_json::Value::String(error.to_string())),
+    );
+    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(object))
+        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    text.push('\n');
+    text
+}
+
+/// The opening hours of a calendar as people read them: `24/7`, `Mon–Fri 09:00–17:00 Europe/Berlin`,
+/// `Mon–Thu 08:00–12:00 & 13:00–17:00, Fri 08:00–14:00 America/New_York`, `Mon–Fri all day UTC`.
+/// A name the plan does not define is returned as written (a rule flags it); empty gives `—`.
+pub fn hours_in_words(plan: &Plan, calendar_name: &str) -> String {
+    let mut words = String::new();
+    let _ = write_hours(&mut words, plan, calendar_name);
+    words
+}
+
+pub(crate) fn write_hours(out: &mut String, plan: &Plan, calendar_name: &str) -> fmt::Result {
+    if calendar_name.trim().is_empty() {
+        out.push('—');
+        return Ok(());
+    }
+    let Some(calendar) = plan.calendar(calendar_name) else {
+        out.push_str(calendar_name);
+        return Ok(());
+    };
+    let day_shifts = |day: Weekday| {
+        let mut shifts: Vec<&WeeklyInterval> =
+            calendar.intervals.iter().filter(|i| i.day == day).collect();
+        shifts.sort_by_key(|i| (i.start, i.end));
+        shifts
+    };
+    let week: Vec<Vec<&WeeklyInterval>> = Weekday::ALL.iter().map(|&d| day_shifts(d)).collect();
+    let whole_day = |shifts: &Vec<&WeeklyInterval>| {
+        shifts.len() == 1
+            && shifts[0].start.minute_of_day() == 0
+            && shifts[0].end.minute_of_day() == 24 * 60
+    };
+    if calendar.is_always_open() || week.iter().all(whole_day) {
+        out.push_str("24/7");
+        return Ok(());
+    }
+    let same = |a: &Vec<&WeeklyInterval>, b: &Vec<&WeeklyInterval>| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| x.start == y.start && x.end == y.end)
+    };
+    let mut first_group = true;
+    let mut day = 0;
+    while day < 7 {
+        if week[day].is_empty() {
+            day += 1;
+            continue;
+        }
+        let mut last = day;
+        while last + 1 < 7 && same(&week[day], &week[last + 1]) {
+            last += 1;
+        }
+        if !first_group {
+            out.push_str(", ");
+        }
+        first_group = false;
+        out.push_str(Weekday::from_index(day).short_name());
+        if last > day {
+            write!(out, "–{}", Weekday::from_index(last).short_name())?;
+        }
+        if whole_day(&week[day]) {
+            out.push_str(" all day");
+        } else {
+            for (n, shift) in week[day].iter().enumerate() {
+                out.push_str(if n == 0 { " " } else { " & " });
+                write!(out, "{}–{}", shift.start, shift.end)?;
+            }
+        }
+        day = last + 1;
+    }
+    if first_group {
+        out.push_str("Closed");
+    }
+    if !calendar.time_zone.trim().is_empty() {
+        out.push(' ');
+        out.push_str(calendar.time_zone.trim());
+    }
+    Ok(())
+}
+
+/// The health-score bands: `Red 0–49, Yellow 50–74, Green 75–100`, or `(none)`.
+pub(crate) fn write_bands(out: &mut String, bands: &[HealthBand]) -> fmt::Result {
+    if bands.is_empty() {
+        out.push_str("(none)");
+    }
+    for (n, band) in bands.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        write!(out, "{} {}–{}", band.colour.label(), band.min, band.max)?;
+    }
+    Ok(())
+}
+
+/// A percentage or weight without needless decimals: `90`, `92.5`; `—` when not a number.
+pub(crate) struct Number(pub f64);
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.0;
+        if !value.is_finite() {
+            return f.write_str("—");
+        }
+        let rounded = (value * 100.0).round() / 100.0;
+        if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+            write!(f, "{}", rounded as i64)
+        } else {
+            write!(f, "{rounded}")
+        }
+    }
+}
+
+/// A whole number with thousands separators: `12,500`.
+pub(crate) struct Count(pub u32);
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.0.to_string();
+        for (n, digit) in digits.chars().enumerate() {
+            if n > 0 && (digits.len() - n) % 3 == 0 {
+                f.write_str(",")?;
+            }
+            f.write_char(digit)?;
+        }
+        Ok(())
+    }
+}
+
+/// `1 agent`, `12 agents`.
+pub(crate) fn plural(count: u32, one: &'static str, many: &'static str) -> impl fmt::Display {
+    struct Plural(u32, &'static str);
+    impl fmt::Display for Plural {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{} {}", Count(self.0), self.1)
+        }
+    }
+    Plural(count, if count == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Calendar, ClockTime};
+
+    fn time(text: &str) -> ClockTime {
+        text.parse().unwrap()
+    }
+
+    fn plan_with(calendar: Calendar) -> Plan {
+        let mut plan = Plan::blank();
+        plan.calendars.push(calendar);
+        plan
+    }
+
+    fn office(name: &str, zone: &str, shifts: &[(Weekday, &str, &str)]) -> Calendar {
+        Calendar {
+            name: name.into(),
+            time_zone: zone.into(),
+            intervals: shifts
+                .iter()
+                .map(|&(day, start, end)| WeeklyInterval::new(day, time(start), time(end)))
+                .collect(),
+            holidays: vec![],
+        }
+    }
+
+    #[test]
+    fn weekday_office_hours_read_as_a_range() {
+        let shifts: Vec<_> = Weekday::ALL[..5]
+            .iter()
+            .map(|&d| (d, "09:00", "17:00"))
+            .collect();
+        let plan = plan_with(office("Office", "Europe/Berlin", &shifts));
+        assert_eq!(
+            hours_in_words(&plan, "Office"),
+            "Mon–Fri 09:00–17:00 Europe/Berlin"
+        );
+        assert_eq!(hours_in_words(&plan, "24/7"), "24/7");
+    }
+
+    #[test]
+    fn split_shifts_and_short_friday_are_spelled_out() {
+        use Weekday::*;
+        let mut shifts = vec![];
+        for day in [Mon, Tue, Wed, Thu] {
+            shifts.push((day, "13:00", "17:00"));
+            shifts.push((day, "08:00", "12:00"));
+        }
+        shifts.push((Fri, "08:00", "14:00"));
+        shifts.push((Sat, "00:00", "24:00"));
+        shifts.push((Sun, "10:00", "12:00"));
+        let plan = plan_with(office("Split", "America/New_York", &shifts));
+        assert_eq!(
+            hours_in_words(&plan, "Split"),
+            "Mon–Thu 08:00–12:00 & 13:00–17:00, Fri 08:00–14:00, Sat all day, Sun 10:00–12:00 America/New_York"
+        );
+    }
+
+    #[test]
+    fn unknown_empty_and_closed_calendars_still_say_something() {
+        let plan = plan_with(office("Never", "UTC", &[]));
+        assert_eq!(hours_in_words(&plan, "Never"), "Closed UTC");
+        assert_eq!(hours_in_words(&plan, "Nights"), "Nights");
+        assert_eq!(hours_in_words(&plan, "  "), "—");
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for section in Section::ALL {
+            assert_eq!(Section::from_name(section.name()), Some(section));
+        }
+        assert_eq!(
+            Section::from_name("Self_Service"),
+            Some(Section::SelfService)
+        );
+        assert_eq!(Section::from_name("nope"), None);
+        for format in Format::ALL {
+            assert_eq!(Format::from_name(format.name()), Some(format));
+        }
+        assert_eq!(Format::from_name("md"), Some(Format::Markdown));
+    }
+
+    #[test]
+    fn numbers_drop_needless_decimals() {
+        assert_eq!(Number(90.0).to_string(), "90");
+        assert_eq!(Number(92.5).to_string(), "92.5");
+        assert_eq!(Number(f64::NAN).to_string(), "—");
+        assert_eq!(Count(12_500).to_string(), "12,500");
+        assert_eq!(Count(999).to_string(), "999");
+        assert_eq!(plural(1, "agent", "agents").to_string(), "1 agent");
+    }
+}

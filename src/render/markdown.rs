@@ -1,0 +1,331 @@
+//! The plan as GitHub-flavoured Markdown: `#` title, `##` sections, pipe tables.
+//! User text is escaped so it can neither become HTML nor restructure the document.
+
+use std::fmt::{self, Write};
+
+use super::blocks::{self, Markup, MaybeWords, Words};
+use super::{plural, write_hours, Number, Section};
+use crate::plan::Plan;
+
+/// Markdown: user text through `Md`, labels in bold, `<` and `>` as entities.
+struct Markdown;
+
+impl Markup for Markdown {
+    const LESS_THAN: &'static str = "&lt;";
+    const GREATER_THAN: &'static str = "&gt;";
+
+    fn text(out: &mut String, text: &str) -> fmt::Result {
+        write!(out, "{}", Md(text))
+    }
+
+    fn field(out: &mut String, label: &str) {
+        out.push_str("- **");
+        out.push_str(label);
+        out.push_str(":** ");
+    }
+}
+
+pub(super) fn render(plan: &Plan, section: Section) -> String {
+    let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 200);
+    let _ = match section {
+        Section::Full => document(&mut out, plan),
+        one => block(&mut out, plan, one),
+    };
+    out
+}
+
+fn document(out: &mut String, plan: &Plan) -> fmt::Result {
+    let header = &plan.header;
+    writeln!(out, "# Support Operations Plan: {}\n", Md(&header.product))?;
+    Markdown::field(out, "Channels");
+    blocks::list::<Markdown>(out, plan.channels.iter().map(|c| &c.name), ", ")?;
+    out.push('\n');
+    Markdown::field(out, "Volume");
+    let volume = plural(header.monthly_volume, "ticket/month", "tickets/month");
+    writeln!(out, "{volume}")?;
+    Markdown::field(out, "Team Size");
+    writeln!(out, "{}", plural(header.team_size, "agent", "agents"))?;
+    for section in Section::DOCUMENT {
+        out.push('\n');
+        block(out, plan, section)?;
+    }
+    Ok(())
+}
+
+fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
+    writeln!(out, "## {}\n", section.title())?;
+    match section {
+        Section::Full => document(out, plan),
+        Section::Channels => channels(out, plan),
+        Section::Tiers => tiers(out, plan),
+        Section::Taxonomy => taxonomy(out, plan),
+        Section::Sla => sla(out, plan),
+        Section::Escalation => escalation(out, plan),
+        Section::SelfService => blocks::self_service::<Markdown>(out, plan),
+        Section::Automation => blocks::automation::<Markdown>(out, plan),
+        Section::Metrics => blocks::metrics::<Markdown>(out, plan),
+        Section::Feedback => blocks::feedback::<Markdown>(out, plan),
+        Section::CustomerSuccess => customer_success(out, plan),
+        Section::Roadmap => roadmap(out, plan),
+    }
+}
+
+/// Writes a table head: `| A | B |` and its `|---|---|` line.
+fn table_head(out: &mut String, columns: &[&str]) {
+    for column in columns {
+        out.push_str("| ");
+        out.push_str(column);
+        out.push(' ');
+    }
+    out.push_str("|\n");
+    for _ in columns {
+        out.push_str("|---");
+    }
+    out.push_str("|\n");
+}
+
+/// Writes one table row of user texts.
+fn table_row(out: &mut String, cells: &[&str]) -> fmt::Result {
+    for cell in cells {
+        write!(out, "| {} ", Md(cell))?;
+    }
+    out.push_str("|\n");
+    Ok(())
+}
+
+/// The opening hours of a calendar, escaped (calendar names and time zones are user text).
+fn hours(plan: &Plan, calendar: &str) -> String {
+    let mut words = String::new();
+    let _ = write_hours(&mut words, plan, calendar);
+    words
+}
+
+fn channels(out: &mut String, plan: &Plan) -> fmt::Result {
+    table_head(out, &["Channel", "Use Case", "Hours"]);
+    for channel in &plan.channels {
+        let hours = hours(plan, &channel.hours);
+        table_row(out, &[&channel.name, &channel.use_case, &hours])?;
+    }
+    Ok(())
+}
+
+fn tiers(out: &mut String, plan: &Plan) -> fmt::Result {
+    table_head(out, &["Tier", "Handles", "Response"]);
+    for tier in &plan.tiers {
+        write!(out, "| {} | {} | ", Md(&tier.name), Md(&tier.handles))?;
+        blocks::within::<Markdown>(out, tier.response)?;
+        out.push_str(" |\n");
+    }
+    Ok(())
+}
+
+fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {
+    if plan.taxonomy.is_empty() {
+        out.push_str("(none)\n");
+    }
+    for (n, category) in plan.taxonomy.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        writeln!(out, "### Category {}: {}\n", n + 1, Md(&category.name))?;
+        blocks::category_fields::<Markdown>(out, category)?;
+    }
+    Ok(())
+}
+
+fn sla(out: &mut String, plan: &Plan) -> fmt::Result {
+    table_head(
+        out,
+        &[
+            "Priority",
+            "First Response",
+            "Resolution",
+            "Next Response",
+            "Clock",
+            "Warn Before",
+        ],
+    );
+    for target in &plan.sla {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            Md(&target.priority),
+            Words(target.first_response),
+            Words(target.resolution),
+            MaybeWords(target.next_response),
+            Md(&hours(plan, &target.calendar)),
+            MaybeWords(target.warn_before),
+        )?;
+    }
+    Ok(())
+}
+
+fn escalation(out: &mut String, plan: &Plan) -> fmt::Result {
+    let matrix = &plan.escalation;
+    table_head(
+        out,
+        &[
+            "Trigger",
+            "Escalate to",
+            "Timeframe",
+            "Notification",
+            "Path",
+        ],
+    );
+    for rule in &matrix.rules {
+        write!(
+            out,
+            "| {} | {} | {}",
+            Md(&rule.trigger),
+            Md(&rule.escalate_to),
+            Words(rule.timeframe)
+        )?;
+        if let Some(priority) = &rule.priority {
+            write!(out, " ({} {} clock)", Md(priority), rule.metric.label())?;
+        }
+        out.push_str(" | ");
+        blocks::list::<Markdown>(out, &rule.notify, ", ")?;
+        writeln!(out, " | {} |", rule.path.label())?;
+    }
+    if !matrix.handoff_protocol.is_empty() {
+        out.push_str("\n**Handoff protocol:**\n\n");
+        blocks::numbered::<Markdown>(out, &matrix.handoff_protocol)?;
+    }
+    Ok(())
+}
+
+fn customer_success(out: &mut String, plan: &Plan) -> fmt::Result {
+    let success = &plan.customer_success;
+    out.push_str("### Health Score\n\n");
+    table_head(out, &["Component", "Weight", "Signal"]);
+    for component in &success.health.components {
+        writeln!(
+            out,
+            "| {} | {}% | {} |",
+            Md(&component.name),
+            Number(component.weight),
+            Md(&component.signal)
+        )?;
+    }
+    out.push_str("\n**Bands:** ");
+    super::write_bands(out, &success.health.bands)?;
+    out.push_str("\n\n### Proactive Outreach\n\n");
+    table_head(out, &["Trigger", "Action", "Owner"]);
+    for outreach in &success.outreach {
+        table_row(out, &[&outreach.trigger, &outreach.action, &outreach.owner])?;
+    }
+    out.push_str("\n### Renewal Playbook\n\n");
+    blocks::numbered::<Markdown>(out, &success.renewal_playbook)?;
+    out.push_str("\n### Expansion Signals\n\n");
+    blocks::bullets::<Markdown>(out, &success.expansion_signals)?;
+    out.push_str("\n### Churn Signals\n\n");
+    blocks::bullets::<Markdown>(out, &success.churn_signals)
+}
+
+fn roadmap(out: &mut String, plan: &Plan) -> fmt::Result {
+    for (n, (phase, steps)) in plan.roadmap.phases().into_iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        writeln!(out, "### Phase {}: {phase}\n", n + 1)?;
+        table_head(out, &["Step", "Owner", "Status", "Due"]);
+        for step in steps {
+            write!(
+                out,
+                "| {} | {} | {} | ",
+                Md(&step.title),
+                Md(&step.owner),
+                step.status.label()
+            )?;
+            match step.due {
+                Some(date) => writeln!(out, "{date} |")?,
+                None => out.push_str("— |\n"),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// User text made inert for Markdown, usable anywhere on a line including a table cell:
+/// `<`, `>`, `&` become entities; `|` and inline markup characters are backslash-escaped;
+/// line breaks become `<br>`; a leading `#`, `-`, `+`, `=` or `1.` cannot start a block.
+struct Md<'a>(&'a str);
+
+impl fmt::Display for Md<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0.trim();
+        if text.is_empty() {
+            return f.write_str("—");
+        }
+        let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let ordered_marker =
+            digits > 0 && matches!(text.as_bytes().get(digits), Some(b'.') | Some(b')'));
+        let mut chars = text.char_indices().peekable();
+        while let Some((index, c)) = chars.next() {
+            match c {
+                '&' => f.write_str("&amp;")?,
+                '<' => f.write_str("&lt;")?,
+                '>' => f.write_str("&gt;")?,
+                '\r' if matches!(chars.peek(), Some((_, '\n'))) => {}
+                '\n' | '\r' => f.write_str("<br>")?,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                    f.write_char('\\')?;
+                    f.write_char(c)?;
+                }
+                '#' | '-' | '+' | '=' if index == 0 => {
+                    f.write_char('\\')?;
+                    f.write_char(c)?;
+                }
+                '.' | ')' if ordered_marker && index == digits => {
+                    f.write_char('\\')?;
+                    f.write_char(c)?;
+                }
+                '\t' => f.write_char(' ')?,
+                c if c.is_control() => {}
+                c => f.write_char(c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_text_stays_text() {
+        let escaped = Md("<img src=x onerror=alert(1)> & <script>").to_string();
+        assert_eq!(
+            escaped,
+            "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;"
+        );
+    }
+
+    #[test]
+    fn user_text_cannot_start_a_block_or_break_a_cell() {
+        assert_eq!(Md("# Title").to_string(), "\\# Title");
+        assert_eq!(Md("- item").to_string(), "\\- item");
+        assert_eq!(Md("> quote").to_string(), "&gt; quote");
+        assert_eq!(Md("12. step").to_string(), "12\\. step");
+        assert_eq!(Md("2026 plan").to_string(), "2026 plan");
+        assert_eq!(Md("a | b\r\nc").to_string(), "a \\| b<br>c");
+        assert_eq!(
+            Md("*bold* [link](x)").to_string(),
+            "\\*bold\\* \\[link\\](x)"
+        );
+        assert_eq!(Md("  ").to_string(), "—");
+    }
+
+    #[test]
+    fn document_has_title_sections_and_tables() {
+        let mut plan = Plan::blank();
+        plan.header.product = "Acme | <b>".into();
+        let markdown = render(&plan, Section::Full);
+        assert!(markdown.starts_with("# Support Operations Plan: Acme \\| &lt;b&gt;\n"));
+        for section in Section::DOCUMENT {
+            assert!(markdown.contains(&format!("\n## {}\n", section.title())));
+        }
+        assert!(markdown.contains("| Tier 1 | Common issues | &lt;1 hour |\n"));
+    }
+}

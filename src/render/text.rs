@@ -1,0 +1,454 @@
+//! The plan as the brief's OUTPUT FORMAT block: `═` header, shouted headings over `─` rules, pipe tables.
+//! Sections the brief lacks (tiers, customer success, roadmap) follow in the same style.
+
+use std::fmt::{self, Write};
+
+use super::blocks::{self, Markup, Words};
+use super::{plural, write_hours, Number, Section};
+use crate::plan::{EscalationPath, Plan, RoadmapStep};
+
+const DOUBLE_RULE: &str = "═══════════════════════════════════════";
+const SINGLE_RULE: &str = "────────────────────────────";
+
+/// Plain text: user text kept on one line, `|` escaped so a table cell cannot end early.
+struct Text;
+
+impl Markup for Text {
+    const LESS_THAN: &'static str = "<";
+    const GREATER_THAN: &'static str = ">";
+
+    fn text(out: &mut String, text: &str) -> fmt::Result {
+        write!(out, "{}", Plain(text))
+    }
+
+    fn field(out: &mut String, label: &str) {
+        out.push_str("- ");
+        out.push_str(label);
+        out.push_str(": ");
+    }
+}
+
+pub(super) fn render(plan: &Plan, section: Section) -> String {
+    let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 160);
+    let _ = match section {
+        Section::Full => document(&mut out, plan),
+        one => block(&mut out, plan, one),
+    };
+    out
+}
+
+fn document(out: &mut String, plan: &Plan) -> fmt::Result {
+    let header = &plan.header;
+    writeln!(out, "{}", Section::Full.shouted_title())?;
+    writeln!(out, "{DOUBLE_RULE}")?;
+    writeln!(out, "Product: {}", Plain(&header.product))?;
+    out.push_str("Channels: ");
+    blocks::list::<Text>(out, plan.channels.iter().map(|c| &c.name), ", ")?;
+    writeln!(
+        out,
+        "\nVolume: {}",
+        plural(header.monthly_volume, "ticket/month", "tickets/month")
+    )?;
+    writeln!(
+        out,
+        "Team Size: {}",
+        plural(header.team_size, "agent", "agents")
+    )?;
+    writeln!(out, "{DOUBLE_RULE}")?;
+    for section in Section::DOCUMENT {
+        out.push('\n');
+        block(out, plan, section)?;
+    }
+    Ok(())
+}
+
+fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
+    writeln!(out, "{}\n{SINGLE_RULE}", section.shouted_title())?;
+    match section {
+        Section::Full => document(out, plan),
+        Section::Channels => channels(out, plan),
+        Section::Tiers => tiers(out, plan),
+        Section::Taxonomy => taxonomy(out, plan),
+        Section::Sla => sla(out, plan),
+        Section::Escalation => escalation(out, plan),
+        Section::SelfService => blocks::self_service::<Text>(out, plan),
+        Section::Automation => blocks::automation::<Text>(out, plan),
+        Section::Metrics => blocks::metrics::<Text>(out, plan),
+        Section::Feedback => feedback(out, plan),
+        Section::CustomerSuccess => customer_success(out, plan),
+        Section::Roadmap => roadmap(out, plan),
+    }
+}
+
+fn channels(out: &mut String, plan: &Plan) -> fmt::Result {
+    out.push_str("| Channel | Use Case | Hours |\n|---------|----------|-------|\n");
+    for channel in &plan.channels {
+        write!(
+            out,
+            "| {} | {} | ",
+            Cell(&channel.name),
+            Cell(&channel.use_case)
+        )?;
+        let start = out.len();
+        write_hours(out, plan, &channel.hours)?;
+        escape_cell_in_place(out, start);
+        out.push_str(" |\n");
+    }
+    Ok(())
+}
+
+fn tiers(out: &mut String, plan: &Plan) -> fmt::Result {
+    out.push_str("| Tier | Handles | Response |\n|------|---------|----------|\n");
+    for tier in &plan.tiers {
+        write!(out, "| {} | {} | ", Cell(&tier.name), Cell(&tier.handles))?;
+        blocks::within::<Text>(out, tier.response)?;
+        out.push_str(" |\n");
+    }
+    Ok(())
+}
+
+fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {
+    if plan.taxonomy.is_empty() {
+        out.push_str("(none)\n");
+    }
+    for (n, category) in plan.taxonomy.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        writeln!(out, "Category {}: {}", n + 1, Plain(&category.name))?;
+        blocks::category_fields::<Text>(out, category)?;
+    }
+    Ok(())
+}
+
+fn sla(out: &mut String, plan: &Plan) -> fmt::Result {
+    out.push_str(
+        "| Priority | First Response | Resolution |\n|----------|---------------|------------|\n",
+    );
+    for target in &plan.sla {
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            Cell(&target.priority),
+            Words(target.first_response),
+            Words(target.resolution)
+        )?;
+    }
+    if !plan.sla.is_empty() {
+        out.push('\n');
+    }
+    for target in &plan.sla {
+        write!(out, "- {}: clock on ", Plain(&target.priority))?;
+        write_hours(out, plan, &target.calendar)?;
+        if let Some(next) = target.next_response {
+            write!(out, "; next response {}", Words(next))?;
+        }
+        if let Some(warn) = target.warn_before {
+            write!(out, "; warn {} before breach", Words(warn))?;
+        }
+        out.push('\n');
+    }
+    Ok(())
+}
+
+fn escalation(out: &mut String, plan: &Plan) -> fmt::Result {
+    let matrix = &plan.escalation;
+    if matrix.rules.is_empty() {
+        out.push_str("(none)\n");
+    }
+    for (n, rule) in matrix.rules.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        writeln!(out, "Trigger: {}", Plain(&rule.trigger))?;
+        writeln!(out, "→ Escalate to: {}", Plain(&rule.escalate_to))?;
+        write!(out, "→ Timeframe: {}", Words(rule.timeframe))?;
+        if let Some(priority) = &rule.priority {
+            write!(out, " ({} {} clock)", Plain(priority), rule.metric.label())?;
+        }
+        out.push_str("\n→ Notification: ");
+        blocks::list::<Text>(out, &rule.notify, ", ")?;
+        out.push('\n');
+        if rule.path != EscalationPath::Standard {
+            writeln!(out, "→ Path: {}", rule.path.label())?;
+        }
+    }
+    if !matrix.handoff_protocol.is_empty() {
+        out.push_str("\nHandoff protocol:\n");
+        blocks::numbered::<Text>(out, &matrix.handoff_protocol)?;
+    }
+    Ok(())
+}
+
+/// The brief writes the feedback loop without list dashes: `Weekly: …`.
+fn feedback(out: &mut String, plan: &Plan) -> fmt::Result {
+    let feedback = &plan.feedback;
+    writeln!(out, "Weekly: {}", Plain(&feedback.weekly))?;
+    writeln!(out, "Monthly: {}", Plain(&feedback.monthly))?;
+    writeln!(out, "Quarterly: {}", Plain(&feedback.quarterly))
+}
+
+fn customer_success(out: &mut String, plan: &Plan) -> fmt::Result {
+    let success = &plan.customer_success;
+    out.push_str(
+        "Health Score:\n| Component | Weight | Signal |\n|-----------|--------|--------|\n",
+    );
+    for component in &success.health.components {
+        writeln!(
+            out,
+            "| {} | {}% | {} |",
+            Cell(&component.name),
+            Number(component.weight),
+            Cell(&component.signal)
+        )?;
+    }
+    out.push_str("Bands: ");
+    super::write_bands(out, &success.health.bands)?;
+    out.push_str("\n\nProactive Outreach:\n");
+    if success.outreach.is_empty() {
+        out.push_str("(none)\n");
+    }
+    for (n, outreach) in success.outreach.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        writeln!(out, "Trigger: {}", Plain(&outreach.trigger))?;
+        writeln!(out, "→ Action: {}", Plain(&outreach.action))?;
+        writeln!(out, "→ Owner: {}", Plain(&outreach.owner))?;
+    }
+    out.push_str("\nRenewal Playbook:\n");
+    blocks::numbered::<Text>(out, &success.renewal_playbook)?;
+    out.push_str("\nExpansion Signals:\n");
+    blocks::bullets::<Text>(out, &success.expansion_signals)?;
+    out.push_str("\nChurn Signals:\n");
+    blocks::bullets::<Text>(out, &success.churn_signals)
+}
+
+fn roadmap(out: &mut String, plan: &Plan) -> fmt::Result {
+    for (n, (phase, steps)) in plan.roadmap.phases().into_iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        writeln!(out, "Phase {}: {}", n + 1, phase.to_uppercase())?;
+        if steps.is_empty() {
+            out.push_str("(none)\n");
+        }
+        for step in steps {
+            write_step(out, step)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_step(out: &mut String, step: &RoadmapStep) -> fmt::Result {
+    write!(
+        out,
+        "- {} | Owner: {} | Status: {} | Due: ",
+        Plain(&step.title),
+        Plain(&step.owner),
+        step.status.label()
+    )?;
+    match step.due {
+        Some(date) => writeln!(out, "{date}"),
+        None => out.write_str("—\n"),
+    }
+}
+
+/// User text on one line: line breaks become spaces, control characters go, blank becomes `—`.
+struct Plain<'a>(&'a str);
+
+impl fmt::Display for Plain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_one_line(f, self.0, false)
+    }
+}
+
+/// User text in a table cell: as `Plain`, and a `|` cannot end the cell early.
+struct Cell<'a>(&'a str);
+
+impl fmt::Display for Cell<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_one_line(f, self.0, true)
+    }
+}
+
+fn write_one_line(f: &mut fmt::Formatter<'_>, text: &str, cell: bool) -> fmt::Result {
+    let text = text.trim();
+    if text.is_empty() {
+        return f.write_str("—");
+    }
+    let mut clean_from = 0;
+    for (index, c) in text.char_indices() {
+        let replacement = match c {
+            '\n' | '\r' | '\t' => " ",
+            '|' if cell => "\\|",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        f.write_str(&text[clean_from..index])?;
+        f.write_str(replacement)?;
+        clean_from = index + c.len_utf8();
+    }
+    f.write_str(&text[clean_from..])
+}
+
+/// Escapes `|` in what was written to `out` since `start` (calendar names come from the user).
+fn escape_cell_in_place(out: &mut String, start: usize) {
+    if out[start..].contains(['|', '\n', '\r']) {
+        let written = out.split_off(start);
+        let _ = write!(out, "{}", Cell(&written));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Category, Channel, Duration, EscalationRule, Header, SlaTarget};
+
+    /// A small plan, and the block the brief's OUTPUT FORMAT says it should produce (written by hand).
+    #[test]
+    fn small_plan_matches_the_brief_block() {
+        let mut plan = Plan::blank();
+        plan.header = Header {
+            product: "Acme Tasks".into(),
+            monthly_volume: 2500,
+            team_size: 6,
+            time_zone: "UTC".into(),
+        };
+        plan.channels = vec![
+            Channel {
+                name: "Chat".into(),
+                use_case: "Quick how-to questions".into(),
+                hours: "24/7".into(),
+                ..Channel::default()
+            },
+            Channel {
+                name: "Email".into(),
+                use_case: "Anything | else".into(),
+                hours: "24/7".into(),
+                ..Channel::default()
+            },
+        ];
+        plan.taxonomy = vec![Category {
+            name: "Billing".into(),
+            types: vec!["Refund".into(), "Invoice".into()],
+            priority: "Normal".into(),
+            route_to: "Tier 1".into(),
+            team: "Billing".into(),
+            ..Category::default()
+        }];
+        plan.sla = vec![SlaTarget {
+            priority: "Critical".into(),
+            first_response: Duration::minutes(30),
+            resolution: Duration::hours(4),
+            calendar: "24/7".into(),
+            ..SlaTarget::default()
+        }];
+        plan.escalation.rules = vec![EscalationRule {
+            trigger: "Critical ticket\nnot answered".into(),
+            escalate_to: "Support lead".into(),
+            timeframe: Duration::minutes(30),
+            notify: vec!["Head of Support".into(), "On-call engineer".into()],
+            ..EscalationRule::default()
+        }];
+        plan.metrics.csat.target = 90.0;
+        plan.metrics.csat.baseline = Some(82.5);
+        plan.metrics.first_response.target = Duration::hours(1);
+
+        let text = render(&plan, Section::Full);
+        let expected_start = "\
+SUPPORT OPERATIONS PLAN
+═══════════════════════════════════════
+Product: Acme Tasks
+Channels: Chat, Email
+Volume: 2,500 tickets/month
+Team Size: 6 agents
+═══════════════════════════════════════
+
+CHANNEL STRATEGY
+────────────────────────────
+| Channel | Use Case | Hours |
+|---------|----------|-------|
+| Chat | Quick how-to questions | 24/7 |
+| Email | Anything \\| else | 24/7 |
+
+TICKET TAXONOMY
+────────────────────────────
+Category 1: Billing
+- Types: Refund, Invoice
+- Priority: Normal
+- Route to: Tier 1 / Billing
+
+SLA TARGETS
+────────────────────────────
+| Priority | First Response | Resolution |
+|----------|---------------|------------|
+| Critical | 30 min | 4 hours |
+
+- Critical: clock on 24/7
+
+ESCALATION MATRIX
+────────────────────────────
+Trigger: Critical ticket not answered
+→ Escalate to: Support lead
+→ Timeframe: 30 min
+→ Notification: Head of Support, On-call engineer
+
+SELF-SERVICE RESOURCES
+────────────────────────────
+- Knowledge Base: (none)
+- FAQ: (none)
+- Video Tutorials: (none)
+- Community Forum: no
+
+AUTOMATION OPPORTUNITIES
+────────────────────────────
+- Auto-reply: (none)
+- Auto-route: (none)
+- Auto-resolve: (none)
+- Chatbot: —
+
+SUCCESS METRICS
+────────────────────────────
+- First Response Time: <1 hour
+- Resolution Time: —
+- CSAT Score: >90% (today: 82.5%)
+- First Contact Resolution: —
+- Ticket Deflection: —
+
+FEEDBACK LOOP
+────────────────────────────
+Weekly: —
+Monthly: —
+Quarterly: —
+
+SUPPORT TIERS
+────────────────────────────
+| Tier | Handles | Response |
+|------|---------|----------|
+| Self-Service | FAQs, docs | Instant |
+| Tier 1 | Common issues | <1 hour |
+| Tier 2 | Complex cases | <4 hours |
+| Tier 3 | Technical/billing | <1 day |
+| Executive | Escalations | <2 hours |
+
+CUSTOMER SUCCESS
+";
+        assert!(
+            text.starts_with(expected_start),
+            "got:\n{text}\n---- expected to start with:\n{expected_start}"
+        );
+        assert!(text.contains("\nROLLOUT ROADMAP\n────────────────────────────\nPhase 1: ASSESS\n- Audit current support | Owner: — | Status: Not started | Due: —\n"));
+        assert!(text.ends_with("- Feed into product | Owner: — | Status: Not started | Due: —\n"));
+    }
+
+    #[test]
+    fn a_section_alone_is_its_heading_and_body() {
+        let mut plan = Plan::blank();
+        plan.feedback.weekly = "Top 10 issues to product".into();
+        assert_eq!(
+            render(&plan, Section::Feedback),
+            "FEEDBACK LOOP\n────────────────────────────\nWeekly: Top 10 issues to product\nMonthly: —\nQuarterly: —\n"
+        );
+    }
+}
