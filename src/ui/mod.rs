@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::plan::Plan;
 
 pub mod browser;
+pub mod share_panel;
 
 /// The whole app.
 #[component]

@@ -98,7 +98,7 @@ pub fn freshdesk(plan: &Plan) -> HelpdeskExport {
         "escalation": escalation.to_json(),
     });
     HelpdeskExport {
-        file_name: format!("{}-freshdesk-sla.json", file_stem(plan)),
+        file_name: format!("{}-freshdesk-sla.json", file_stem(&plan.header.product)),
         mime: "application/json",
         body: pretty(&body),
         report,

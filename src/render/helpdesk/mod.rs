@@ -262,10 +262,10 @@ pub(crate) fn target_minutes(
     days * average
 }
 
-/// The export's file name stem from the product name: `acme-analytics`.
-pub(crate) fn file_stem(plan: &Plan) -> String {
+/// A file name stem from a product name: `Acme Analytics` → `acme-analytics`.
+pub fn file_stem(product: &str) -> String {
     let mut stem = String::new();
-    for c in plan.header.product.chars() {
+    for c in product.chars() {
         if c.is_ascii_alphanumeric() {
             stem.push(c.to_ascii_lowercase());
         } else if !stem.ends_with('-') && !stem.is_empty() {

@@ -46,7 +46,7 @@ pub fn taxonomy_csv(plan: &Plan) -> HelpdeskExport {
         }
     }
     HelpdeskExport {
-        file_name: format!("{}-taxonomy.csv", file_stem(plan)),
+        file_name: format!("{}-taxonomy.csv", file_stem(&plan.header.product)),
         mime: "text/csv",
         body,
         report,

@@ -96,7 +96,7 @@ pub fn zendesk(plan: &Plan) -> HelpdeskExport {
         "schedules": schedules,
     });
     HelpdeskExport {
-        file_name: format!("{}-zendesk.json", file_stem(plan)),
+        file_name: format!("{}-zendesk.json", file_stem(&plan.header.product)),
         mime: "application/json",
         body: pretty(&body),
         report,
