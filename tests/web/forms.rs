@@ -121,15 +121,22 @@ async fn a_removed_row_comes_back_in_its_place_with_undo() {
 
     click(&by_id(&app, "field-taxonomy-1-remove").expect("row 2 has a Remove button"));
     assert!(wait_until(|| category_names(plan) == ["Billing", "Access"]).await);
-    let undo = by_id(&app, "undo-removal").expect("an Undo button appears");
-    assert!(text(
-        &app.root()
-            .query_selector(".toast")
-            .ok()
-            .flatten()
-            .expect("toast")
-    )
-    .contains("Category 2 removed"));
+    assert!(
+        wait_until(|| by_id(&app, "undo-removal").is_some()).await,
+        "an Undo button appears"
+    );
+    let undo = by_id(&app, "undo-removal").expect("the Undo button");
+    let toast = app
+        .root()
+        .query_selector(".toast")
+        .ok()
+        .flatten()
+        .expect("the toast");
+    assert!(
+        text(&toast).contains("Category 2 removed."),
+        "toast: {}",
+        text(&toast)
+    );
 
     click(&undo);
 
