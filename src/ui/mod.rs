@@ -6,30 +6,20 @@ use leptos::prelude::*;
 use crate::plan::Plan;
 
 pub mod browser;
+mod document;
+mod findings;
+mod forms;
+pub mod inputs;
+mod preview;
+mod shell;
 pub mod share_panel;
+
+pub use document::PlanDocument;
+pub use shell::{Designer, PlanSection};
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let plan = RwSignal::new(Plan::blank());
-    let product = move || plan.with(|p| p.header.product.clone());
-    view! {
-        <header class="app-header">
-            <h1>"Support Ops Plan Designer"</h1>
-            <label>
-                "Product"
-                <input
-                    id="field-header-product"
-                    prop:value=product
-                    on:input=move |ev| plan.update(|p| p.header.product = event_target_value(&ev))
-                />
-            </label>
-        </header>
-        <main>
-            <section class="preview" aria-label="Preview">
-                <h2>"Support Operations Plan"</h2>
-                <p>"Product: " {product}</p>
-            </section>
-        </main>
-    }
+    view! { <Designer plan>""</Designer> }
 }
