@@ -3,18 +3,29 @@
 
 use leptos::prelude::*;
 
-use crate::plan::Plan;
-
 pub mod browser;
+pub mod drafts;
+pub mod history;
+pub mod transfer;
+
+use drafts::{provide_workspace, DraftsMenu, StorageBanner};
+use history::UndoRedo;
+use transfer::TransferMenu;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let plan = RwSignal::new(Plan::blank());
+    let workspace = provide_workspace();
+    let plan = workspace.plan;
     let product = move || plan.with(|p| p.header.product.clone());
     view! {
         <header class="app-header">
             <h1>"Support Ops Plan Designer"</h1>
+            <div class="toolbar">
+                <DraftsMenu />
+                <UndoRedo />
+                <TransferMenu />
+            </div>
             <label>
                 "Product"
                 <input
@@ -24,6 +35,7 @@ pub fn App() -> impl IntoView {
                 />
             </label>
         </header>
+        <StorageBanner />
         <main>
             <section class="preview" aria-label="Preview">
                 <h2>"Support Operations Plan"</h2>
