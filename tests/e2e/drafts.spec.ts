@@ -31,9 +31,9 @@ test('undo and redo step through typing, as keys and as buttons', async ({ page 
   await expect(product(page)).toHaveValue('Acme');
 });
 
-test('two tabs on one draft never silently drop either version', async ({ page }) => {
+/** A second tab on the same draft whose autosave can be held, so it has unsaved edits when the first tab saves. */
+async function secondTab(page: Page): Promise<Page> {
   const other = await page.context().newPage();
-  // The second tab's autosave timers can be held, so it has unsaved edits when the first saves.
   await other.addInitScript(() => {
     const realSetTimeout = window.setTimeout.bind(window);
     const w = window as unknown as { holdSaves?: boolean };
@@ -42,15 +42,25 @@ test('two tabs on one draft never silently drop either version', async ({ page }
   });
   await openApp(page);
   await openApp(other);
+  return other;
+}
+
+/** Both tabs change the open draft; the first saves while the second's edit is unsaved. */
+async function editInBoth(page: Page, other: Page) {
+  await other.evaluate(() => ((window as unknown as { holdSaves: boolean }).holdSaves = true));
+  await product(other).fill('Edited in tab two');
+  await typeAndWaitSaved(page, 'Edited in tab one');
+}
+
+test('two tabs on one draft never silently drop either version', async ({ page }) => {
+  const other = await secondTab(page);
 
   // A save in one tab shows up in the other, which had no edits of its own.
   await typeAndWaitSaved(page, 'Saved in tab one');
   await expect(product(other)).toHaveValue('Saved in tab one');
 
   // Now both change it: the second tab's edit is not saved yet when the first tab saves.
-  await other.evaluate(() => ((window as unknown as { holdSaves: boolean }).holdSaves = true));
-  await product(other).fill('Edited in tab two');
-  await typeAndWaitSaved(page, 'Edited in tab one');
+  await editInBoth(page, other);
   const warning = other.getByRole('alert').filter({ hasText: 'changed in another tab' });
   await expect(warning).toBeVisible();
   await expect(product(other)).toHaveValue('Edited in tab two');
@@ -67,6 +77,55 @@ test('two tabs on one draft never silently drop either version', async ({ page }
   await draftPicker(other).selectOption({ label: 'Copy of Untitled plan' });
   await expect(product(other)).toHaveValue('Edited in tab two');
   await other.close();
+});
+
+test('after a two-tab clash, "Load their version" shows the other tab\'s plan', async ({ page }) => {
+  const other = await secondTab(page);
+  await editInBoth(page, other);
+  const warning = other.getByRole('alert').filter({ hasText: 'changed in another tab' });
+  await expect(saveState(other)).toHaveText('Not saved: changed in another tab — choose which to keep');
+  await warning.getByRole('button', { name: 'Load their version' }).click();
+  await expect(warning).toBeHidden();
+  await expect(product(other)).toHaveValue('Edited in tab one');
+  await expect(saveState(other)).toHaveText('Saved');
+  // Editing on from their version saves normally, and the first tab picks it up.
+  await other.evaluate(() => ((window as unknown as { holdSaves: boolean }).holdSaves = false));
+  await typeAndWaitSaved(other, 'Agreed version');
+  await expect(product(page)).toHaveValue('Agreed version');
+  await other.close();
+});
+
+test('drafts menu: new from a template, rename, duplicate, delete after confirming', async ({ page }) => {
+  await openApp(page);
+  await typeAndWaitSaved(page, 'Base');
+  await page.getByRole('button', { name: 'New plan' }).click();
+  await page.getByRole('button', { name: 'B2B SaaS' }).click();
+  await expect(product(page)).toHaveValue('Cloudline Analytics');
+  await expect(draftPicker(page).locator('option:checked')).toHaveText('B2B SaaS');
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel('New name').fill('Analytics support');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(draftPicker(page).locator('option:checked')).toHaveText('Analytics support');
+
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(draftPicker(page).locator('option:checked')).toHaveText('Copy of Analytics support');
+  await expect(product(page)).toHaveValue('Cloudline Analytics');
+
+  // Delete asks first; Cancel keeps the draft.
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete draft' });
+  await expect(confirm).toContainText('Copy of Analytics support');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(draftPicker(page).locator('option')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Delete draft' }).click();
+  await expect(draftPicker(page).locator('option')).toHaveText(['Untitled plan', 'Analytics support']);
+
+  await page.reload();
+  await expect(draftPicker(page).locator('option')).toHaveText(['Untitled plan', 'Analytics support']);
+  await draftPicker(page).selectOption({ label: 'Untitled plan' });
+  await expect(product(page)).toHaveValue('Base');
 });
 
 test('a bad import explains what and where, and leaves the open draft alone', async ({ page }) => {
