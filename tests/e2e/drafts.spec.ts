@@ -175,6 +175,28 @@ test('a full storage is said plainly and the app keeps working', async ({ page }
   await expect(page.getByRole('button', { name: 'Export plan (JSON)' })).toBeVisible();
 });
 
+test('blocked storage is said plainly and drafts still work in this tab', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+  await openApp(page);
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'not letting the page save anything' }),
+  ).toBeVisible();
+  await expect(saveState(page)).toContainText('Kept in this tab only');
+  await product(page).fill('In memory');
+  await expect(page.getByRole('region', { name: 'Preview' })).toContainText('In memory');
+  await page.getByRole('button', { name: 'New plan' }).click();
+  await page.getByRole('button', { name: 'Blank plan' }).click();
+  await expect(product(page)).toHaveValue('');
+  await draftPicker(page).selectOption({ label: 'Untitled plan' });
+  await expect(product(page)).toHaveValue('In memory');
+});
+
 test('a corrupt stored draft is set aside unchanged and reported', async ({ page }) => {
   const corrupt = '{"schema_version": 2, "header": {"product": "Acme';
   await page.addInitScript((text) => {
