@@ -3,23 +3,47 @@
 
 use leptos::prelude::*;
 
-use crate::plan::Plan;
-
 pub mod browser;
 mod document;
+pub mod drafts;
 mod findings;
 mod forms;
+pub mod history;
 pub mod inputs;
 mod preview;
-mod shell;
 pub mod share_panel;
+mod shell;
+pub mod stakeholder;
+pub mod transfer;
 
 pub use document::PlanDocument;
 pub use shell::{Designer, PlanSection};
 
+use drafts::{provide_workspace, DraftsMenu, StorageBanner};
+use history::UndoRedo;
+use transfer::TransferMenu;
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let plan = RwSignal::new(Plan::blank());
-    view! { <Designer plan>""</Designer> }
+    let workspace = provide_workspace();
+    let plan = workspace.plan;
+    // A share link (`#share=…`) opens the read-only stakeholder view instead of the designer;
+    // "Make an editable copy" saves it as a draft, drops the link and opens the designer on it.
+    let shared = RwSignal::new(stakeholder::shared_plan_from_location());
+    let leave_shared = Callback::new(move |()| shared.set(None));
+    move || match shared.get() {
+        Some(link) => {
+            view! { <stakeholder::SharedPlanPage link=link on_leave=leave_shared /> }.into_any()
+        }
+        None => view! {
+            <Designer plan>
+                <DraftsMenu />
+                <UndoRedo />
+                <TransferMenu />
+            </Designer>
+            <StorageBanner />
+        }
+        .into_any(),
+    }
 }
