@@ -2,9 +2,11 @@
 //! Everything here is browser-free and tested natively; the `ui` module (feature `ui`) is the Leptos app.
 
 pub mod capacity;
+pub mod drafts;
 pub mod plan;
 pub mod render;
 pub mod rules;
+pub mod share;
 
 #[cfg(feature = "ui")]
 pub mod ui;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use support_ops::plan::json::{from_json, to_json};
 use support_ops::plan::{templates, Plan};
-use support_ops::render::{json_schema, render, Format, Section};
+use support_ops::render::{helpdesk, json_schema, render, Format, Section};
 use support_ops::rules::{check, Finding, Severity};
 
 const USAGE: &str = "\
@@ -18,6 +18,8 @@ USAGE:
       List the plan's findings. Exit 1 if any is an error.
   support-ops render FILE [--format text|markdown|json] [--section NAME]
       Print the plan (default: text, the whole plan).
+  support-ops render FILE --format zendesk|freshdesk|taxonomy-csv
+      Print helpdesk configuration; what the helpdesk cannot hold goes to stderr.
       Sections: full, channels, tiers, taxonomy, sla, escalation, self-service,
       automation, metrics, feedback, customer-success, roadmap.
   support-ops templates
@@ -262,19 +264,27 @@ fn render_command(options: &Options) -> Result<ExitCode, Failure> {
 }
 
 /// Helpdesk configuration exports `render --format` also accepts: name and renderer.
-/// `zendesk`, `freshdesk` and `taxonomy-csv` join this table from `render::helpdesk`.
 /// They always export the whole plan, so `--section` does not apply to them.
-const HELPDESK_EXPORTS: &[(&str, Export)] = &[];
+const HELPDESK_EXPORTS: &[(&str, Export)] = &[
+    ("zendesk", helpdesk::zendesk),
+    ("freshdesk", helpdesk::freshdesk),
+    ("taxonomy-csv", helpdesk::taxonomy_csv),
+];
 
-/// A whole-plan export to one helpdesk's import format.
-type Export = fn(&Plan) -> String;
+/// A whole-plan export to one helpdesk's import format, with its report of what did not fit.
+type Export = fn(&Plan) -> helpdesk::HelpdeskExport;
 
 fn render_as(plan: &Plan, format: &str, section: Section) -> Result<String, Failure> {
     if let Some(format) = Format::from_name(format) {
         return Ok(render(plan, format, section));
     }
     if let Some((_, export)) = HELPDESK_EXPORTS.iter().find(|(name, _)| *name == format) {
-        return Ok(export(plan));
+        let export = export(plan);
+        // What the helpdesk cannot express goes to stderr, so stdout stays an importable file.
+        for line in &export.report {
+            eprintln!("note: {line}");
+        }
+        return Ok(export.body);
     }
     let names: Vec<&str> = Format::ALL
         .iter()

@@ -2,6 +2,7 @@
 //! Every renderer is a pure function of `&Plan`; user text is always written as text, never markup.
 
 mod blocks;
+pub mod helpdesk;
 mod markdown;
 #[cfg(feature = "schema")]
 mod schema;

@@ -3,33 +3,60 @@
 
 use leptos::prelude::*;
 
-use crate::plan::Plan;
-
 pub mod browser;
 pub mod capacity;
+mod document;
+pub mod drafts;
+mod findings;
+mod forms;
+pub mod history;
+pub mod inputs;
+mod preview;
+pub mod share_panel;
+mod shell;
+pub mod stakeholder;
+pub mod transfer;
+
+pub use document::PlanDocument;
+pub use shell::{Designer, PlanSection};
+
+use drafts::{provide_workspace, DraftsMenu, StorageBanner};
+use history::UndoRedo;
+use transfer::TransferMenu;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let plan = RwSignal::new(Plan::blank());
-    let product = move || plan.with(|p| p.header.product.clone());
-    view! {
-        <header class="app-header">
-            <h1>"Support Ops Plan Designer"</h1>
-            <label>
-                "Product"
-                <input
-                    id="field-header-product"
-                    prop:value=product
-                    on:input=move |ev| plan.update(|p| p.header.product = event_target_value(&ev))
-                />
-            </label>
-        </header>
-        <main>
-            <section class="preview" aria-label="Preview">
-                <h2>"Support Operations Plan"</h2>
-                <p>"Product: " {product}</p>
-            </section>
-        </main>
+    let workspace = provide_workspace();
+    let plan = workspace.plan;
+    // A share link (`#share=…`) opens the read-only stakeholder view instead of the designer;
+    // "Make an editable copy" saves it as a draft, drops the link and opens the designer on it.
+    let shared = RwSignal::new(stakeholder::shared_plan_from_location());
+    let leave_shared = Callback::new(move |()| shared.set(None));
+    move || match shared.get() {
+        Some(link) => {
+            view! { <stakeholder::SharedPlanPage link=link on_leave=leave_shared /> }.into_any()
+        }
+        None => view! {
+            <Designer
+                plan
+                capacity=move || {
+                    view! {
+                        <capacity::CapacityView plan />
+                        <capacity::DeadlineCalculator plan />
+                    }
+                }
+            >
+                <DraftsMenu />
+                <UndoRedo />
+                <TransferMenu />
+                <details class="share-menu">
+                    <summary>"Share"</summary>
+                    <share_panel::SharePanel plan />
+                </details>
+            </Designer>
+            <StorageBanner />
+        }
+        .into_any(),
     }
 }

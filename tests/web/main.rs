@@ -8,6 +8,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 mod capacity;
 mod dom;
+mod drafts;
+mod findings;
+mod forms;
 
 use dom::{input_labelled, region, type_into, wait_until, Mounted};
 

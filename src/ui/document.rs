@@ -1,0 +1,624 @@
+//! The plan as a formatted, read-only document (the live preview and the stakeholder view).
+//! Built from Leptos views, so user text is always text; each part updates only when its data does.
+
+use leptos::prelude::*;
+
+use crate::plan::{
+    Category, Channel, Duration, EscalationRule, HealthBand, HealthComponent, OutreachTrigger,
+    Plan, RoadmapStep,
+};
+use crate::render::{hours_in_words, Section};
+
+/// A dash for an empty value, so a blank never reads as a missing word.
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn join_or_dash(items: &[String]) -> String {
+    let kept: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    or_dash(&kept.join(", "))
+}
+
+fn percent(value: f64) -> String {
+    format!("{value}%")
+}
+
+fn optional<T>(value: &Option<T>, show: impl Fn(&T) -> String) -> String {
+    value.as_ref().map(show).unwrap_or_else(|| "—".to_string())
+}
+
+/// A memo of one part of the plan: the document re-renders a part only when it changes.
+fn part<T>(plan: Signal<Plan>, read: fn(&Plan) -> T) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| plan.with(read))
+}
+
+/// Rows of a long list, keyed by position: editing one row re-renders that row only.
+fn indexed_rows<T, V>(items: Memo<Vec<T>>, row: fn(usize, &T) -> V) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let len = Memo::new(move |_| items.with(Vec::len));
+    view! {
+        <For
+            each=move || 0..len.get()
+            key=|index| *index
+            children=move |index| {
+                let item = Memo::new(move |_| items.with(|all| all.get(index).cloned()));
+                move || item.with(|it| it.as_ref().map(|it| row(index, it)))
+            }
+        />
+    }
+}
+
+/// A list of words as a bulleted list, or a dash when empty.
+fn bullet_list(items: &[String]) -> AnyView {
+    if items.iter().all(|s| s.trim().is_empty()) {
+        return view! { <p class="doc-empty">"—"</p> }.into_any();
+    }
+    view! {
+        <ul>
+            {items
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| view! { <li>{s.clone()}</li> })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn numbered_list(items: &[String]) -> AnyView {
+    if items.iter().all(|s| s.trim().is_empty()) {
+        return view! { <p class="doc-empty">"—"</p> }.into_any();
+    }
+    view! {
+        <ol>
+            {items
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| view! { <li>{s.clone()}</li> })
+                .collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+/// Draws one part of the document.
+type DrawPart = fn(Signal<Plan>) -> AnyView;
+
+/// The formatted plan. With `section`, only that part (or the whole plan for `Section::Full`).
+#[component]
+pub fn PlanDocument(
+    #[prop(into)] plan: Signal<Plan>,
+    #[prop(optional, into)] section: Option<Signal<Section>>,
+) -> impl IntoView {
+    let section = section.unwrap_or_else(|| Signal::derive(|| Section::Full));
+    let shows = move |part: Section| {
+        let current = section.get();
+        current == Section::Full || current == part
+    };
+    let title = move || section.get().title();
+    let parts: Vec<(Section, DrawPart)> = vec![
+        (Section::Channels, channels),
+        (Section::Tiers, tiers),
+        (Section::Taxonomy, taxonomy),
+        (Section::Sla, sla),
+        (Section::Escalation, escalation),
+        (Section::SelfService, self_service),
+        (Section::Automation, automation),
+        (Section::Metrics, metrics),
+        (Section::Feedback, feedback),
+        (Section::CustomerSuccess, customer_success),
+        (Section::Roadmap, roadmap),
+    ];
+    let body = parts
+        .into_iter()
+        .map(|(part, draw)| {
+            let visible = Memo::new(move |_| shows(part));
+            move || {
+                visible.get().then(|| {
+                    view! {
+                        <section class="doc-section">
+                            <h2>{part.title()}</h2>
+                            {untrack(|| draw(plan))}
+                        </section>
+                    }
+                })
+            }
+        })
+        .collect_view();
+    let is_full = Memo::new(move |_| section.get() == Section::Full);
+    view! {
+        <article class="plan-document">
+            <h1>{title}</h1>
+            {move || is_full.get().then(|| untrack(|| header(plan)))}
+            {body}
+        </article>
+    }
+}
+
+fn header(plan: Signal<Plan>) -> AnyView {
+    let facts = part(plan, |p| {
+        let channels: Vec<String> = p.channels.iter().map(|c| c.name.clone()).collect();
+        (
+            p.header.product.clone(),
+            join_or_dash(&channels),
+            p.header.monthly_volume,
+            p.header.team_size,
+            p.header.time_zone.clone(),
+        )
+    });
+    view! {
+        <dl class="doc-facts">
+            <dt>"Product"</dt>
+            <dd>{move || facts.with(|f| or_dash(&f.0))}</dd>
+            <dt>"Channels"</dt>
+            <dd>{move || facts.with(|f| f.1.clone())}</dd>
+            <dt>"Volume"</dt>
+            <dd>{move || facts.with(|f| format!("{} tickets/month", f.2))}</dd>
+            <dt>"Team size"</dt>
+            <dd>{move || facts.with(|f| format!("{} agents", f.3))}</dd>
+            <dt>"Home time zone"</dt>
+            <dd>{move || facts.with(|f| or_dash(&f.4))}</dd>
+        </dl>
+    }
+    .into_any()
+}
+
+fn channels(plan: Signal<Plan>) -> AnyView {
+    let rows = part(plan, |p| {
+        p.channels
+            .iter()
+            .map(|c| (c.clone(), hours_in_words(p, &c.hours)))
+            .collect::<Vec<_>>()
+    });
+    let row = |_: usize, (channel, hours): &(Channel, String)| {
+        view! {
+            <tr>
+                <td>{or_dash(&channel.name)}</td>
+                <td>{channel.kind.label()}</td>
+                <td>{or_dash(&channel.use_case)}</td>
+                <td>{hours.clone()}</td>
+                <td class="num">{percent(channel.volume_share)}</td>
+                <td>{or_dash(&channel.route_to)}</td>
+            </tr>
+        }
+    };
+    view! {
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">"Channel"</th>
+                    <th scope="col">"Kind"</th>
+                    <th scope="col">"Use case"</th>
+                    <th scope="col">"Hours"</th>
+                    <th scope="col">"Share"</th>
+                    <th scope="col">"Route to"</th>
+                </tr>
+            </thead>
+            <tbody>{indexed_rows(rows, row)}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn tiers(plan: Signal<Plan>) -> AnyView {
+    let rows = part(plan, |p| {
+        p.tiers
+            .iter()
+            .map(|t| (t.clone(), hours_in_words(p, &t.hours)))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">"Tier"</th>
+                    <th scope="col">"Handles"</th>
+                    <th scope="col">"Response"</th>
+                    <th scope="col">"Hours"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    rows.with(|all| {
+                        all.iter()
+                            .map(|(tier, hours)| {
+                                view! {
+                                    <tr>
+                                        <td>{or_dash(&tier.name)}</td>
+                                        <td>{or_dash(&tier.handles)}</td>
+                                        <td>{tier.response.in_words()}</td>
+                                        <td>{hours.clone()}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn taxonomy(plan: Signal<Plan>) -> AnyView {
+    let categories = part(plan, |p| p.taxonomy.clone());
+    let row = |index: usize, category: &Category| {
+        let route = if category.team.trim().is_empty() {
+            or_dash(&category.route_to)
+        } else {
+            format!("{} / {}", or_dash(&category.route_to), category.team)
+        };
+        view! {
+            <div class="doc-category">
+                <h3>{format!("Category {}: {}", index + 1, or_dash(&category.name))}</h3>
+                <dl class="doc-facts">
+                    <dt>"Types"</dt>
+                    <dd>{join_or_dash(&category.types)}</dd>
+                    <dt>"Priority"</dt>
+                    <dd>{or_dash(&category.priority)}</dd>
+                    <dt>"Route to"</dt>
+                    <dd>{route}</dd>
+                    {(!category.keywords.is_empty())
+                        .then(|| {
+                            view! {
+                                <dt>"Keywords"</dt>
+                                <dd>{join_or_dash(&category.keywords)}</dd>
+                            }
+                        })}
+                    {(category.volume_share > 0.0)
+                        .then(|| {
+                            view! {
+                                <dt>"Share"</dt>
+                                <dd>{percent(category.volume_share)}</dd>
+                            }
+                        })}
+                </dl>
+                {(!category.workflow.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="doc-label">"Workflow"</p>
+                            {numbered_list(&category.workflow)}
+                        }
+                    })}
+            </div>
+        }
+    };
+    view! {
+        <div class="doc-categories">{indexed_rows(categories, row)}</div>
+        <Show when=move || categories.with(Vec::is_empty)>
+            <p class="doc-empty">"No categories yet."</p>
+        </Show>
+    }
+    .into_any()
+}
+
+fn sla(plan: Signal<Plan>) -> AnyView {
+    let targets = part(plan, |p| p.sla.clone());
+    view! {
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">"Priority"</th>
+                    <th scope="col">"First response"</th>
+                    <th scope="col">"Next response"</th>
+                    <th scope="col">"Resolution"</th>
+                    <th scope="col">"Calendar"</th>
+                    <th scope="col">"Warn before"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    targets
+                        .with(|all| {
+                            all.iter()
+                                .map(|t| {
+                                    view! {
+                                        <tr>
+                                            <td>{or_dash(&t.priority)}</td>
+                                            <td>{t.first_response.in_words()}</td>
+                                            <td>{optional(&t.next_response, Duration::in_words)}</td>
+                                            <td>{t.resolution.in_words()}</td>
+                                            <td>{or_dash(&t.calendar)}</td>
+                                            <td>{optional(&t.warn_before, Duration::in_words)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn escalation(plan: Signal<Plan>) -> AnyView {
+    let rules = part(plan, |p| p.escalation.rules.clone());
+    let handoff = part(plan, |p| p.escalation.handoff_protocol.clone());
+    let row = |_: usize, rule: &EscalationRule| {
+        let guards = match &rule.priority {
+            Some(priority) => format!("{priority} {}", rule.metric.label()),
+            None => format!("any {}", rule.metric.label()),
+        };
+        view! {
+            <tr>
+                <td>{or_dash(&rule.trigger)}</td>
+                <td>{guards}</td>
+                <td>{or_dash(&rule.escalate_to)}</td>
+                <td>{rule.timeframe.in_words()}</td>
+                <td>{join_or_dash(&rule.notify)}</td>
+                <td>{rule.path.label()}</td>
+            </tr>
+        }
+    };
+    view! {
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">"Trigger"</th>
+                    <th scope="col">"Guards"</th>
+                    <th scope="col">"Escalate to"</th>
+                    <th scope="col">"Timeframe"</th>
+                    <th scope="col">"Notify"</th>
+                    <th scope="col">"Path"</th>
+                </tr>
+            </thead>
+            <tbody>{indexed_rows(rules, row)}</tbody>
+        </table>
+        <h3>"Handoff protocol"</h3>
+        {move || handoff.with(|steps| numbered_list(steps))}
+    }
+    .into_any()
+}
+
+fn self_service(plan: Signal<Plan>) -> AnyView {
+    let resources = part(plan, |p| p.self_service.clone());
+    view! {
+        {move || {
+            resources
+                .with(|r| {
+                    view! {
+                        <h3>"Knowledge base"</h3>
+                        {bullet_list(&r.knowledge_base)}
+                        <h3>"FAQ"</h3>
+                        {bullet_list(&r.faq)}
+                        <h3>"Video tutorials"</h3>
+                        {bullet_list(&r.video_tutorials)}
+                        <p>
+                            <strong>"Community forum: "</strong>
+                            {if r.community_forum { "yes" } else { "no" }}
+                        </p>
+                    }
+                })
+        }}
+    }
+    .into_any()
+}
+
+fn automation(plan: Signal<Plan>) -> AnyView {
+    let automation = part(plan, |p| p.automation.clone());
+    view! {
+        {move || {
+            automation
+                .with(|a| {
+                    view! {
+                        <h3>"Auto-reply"</h3>
+                        {bullet_list(&a.auto_reply)}
+                        <h3>"Auto-route"</h3>
+                        {bullet_list(&a.auto_route)}
+                        <h3>"Auto-resolve"</h3>
+                        {bullet_list(&a.auto_resolve)}
+                        <h3>"Chatbot"</h3>
+                        <p>
+                            {or_dash(&a.chatbot)}
+                            {a
+                                .chatbot_containment
+                                .map(|c| format!(" (expected containment {})", percent(c)))}
+                        </p>
+                    }
+                })
+        }}
+    }
+    .into_any()
+}
+
+fn metrics(plan: Signal<Plan>) -> AnyView {
+    let metrics = part(plan, |p| p.metrics.clone());
+    view! {
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">"Metric"</th>
+                    <th scope="col">"Baseline"</th>
+                    <th scope="col">"Target"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    metrics
+                        .with(|m| {
+                            let durations = [
+                                ("First response time", &m.first_response),
+                                ("Resolution time", &m.resolution),
+                            ];
+                            let percents = [
+                                ("CSAT score", &m.csat),
+                                ("First contact resolution", &m.first_contact_resolution),
+                                ("Ticket deflection", &m.deflection),
+                            ];
+                            let duration_rows = durations
+                                .into_iter()
+                                .map(|(name, t)| {
+                                    view! {
+                                        <tr>
+                                            <td>{name}</td>
+                                            <td>{optional(&t.baseline, Duration::in_words)}</td>
+                                            <td>{format!("< {}", t.target.in_words())}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view();
+                            let percent_rows = percents
+                                .into_iter()
+                                .map(|(name, t)| {
+                                    view! {
+                                        <tr>
+                                            <td>{name}</td>
+                                            <td>{optional(&t.baseline, |b| percent(*b))}</td>
+                                            <td>{format!("> {}", percent(t.target))}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view();
+                            view! { {duration_rows} {percent_rows} }
+                        })
+                }}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn feedback(plan: Signal<Plan>) -> AnyView {
+    let feedback = part(plan, |p| p.feedback.clone());
+    view! {
+        <dl class="doc-facts">
+            <dt>"Weekly"</dt>
+            <dd>{move || feedback.with(|f| or_dash(&f.weekly))}</dd>
+            <dt>"Monthly"</dt>
+            <dd>{move || feedback.with(|f| or_dash(&f.monthly))}</dd>
+            <dt>"Quarterly"</dt>
+            <dd>{move || feedback.with(|f| or_dash(&f.quarterly))}</dd>
+        </dl>
+    }
+    .into_any()
+}
+
+fn customer_success(plan: Signal<Plan>) -> AnyView {
+    let success = part(plan, |p| p.customer_success.clone());
+    let component_row = |c: &HealthComponent| {
+        view! {
+            <tr>
+                <td>{or_dash(&c.name)}</td>
+                <td class="num">{percent(c.weight)}</td>
+                <td>{or_dash(&c.signal)}</td>
+            </tr>
+        }
+    };
+    let band = |b: &HealthBand| {
+        view! {
+            <li>
+                <span class=format!("band band-{}", b.colour.label().to_lowercase())>
+                    {b.colour.label()}
+                </span>
+                {format!(" {}–{}", b.min, b.max)}
+            </li>
+        }
+    };
+    let outreach_row = |o: &OutreachTrigger| {
+        view! {
+            <tr>
+                <td>{or_dash(&o.trigger)}</td>
+                <td>{or_dash(&o.action)}</td>
+                <td>{or_dash(&o.owner)}</td>
+            </tr>
+        }
+    };
+    view! {
+        {move || {
+            success
+                .with(|s| {
+                    view! {
+                        <h3>"Health score"</h3>
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Component"</th>
+                                    <th scope="col">"Weight"</th>
+                                    <th scope="col">"Measured by"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {s.health.components.iter().map(component_row).collect_view()}
+                            </tbody>
+                        </table>
+                        <ul class="bands">{s.health.bands.iter().map(band).collect_view()}</ul>
+                        <h3>"Proactive outreach"</h3>
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Trigger"</th>
+                                    <th scope="col">"Action"</th>
+                                    <th scope="col">"Owner"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{s.outreach.iter().map(outreach_row).collect_view()}</tbody>
+                        </table>
+                        <h3>"Renewal playbook"</h3>
+                        {numbered_list(&s.renewal_playbook)}
+                        <h3>"Expansion signals"</h3>
+                        {bullet_list(&s.expansion_signals)}
+                        <h3>"Churn signals"</h3>
+                        {bullet_list(&s.churn_signals)}
+                    }
+                })
+        }}
+    }
+    .into_any()
+}
+
+fn roadmap(plan: Signal<Plan>) -> AnyView {
+    let roadmap = part(plan, |p| p.roadmap.clone());
+    let step_row = |step: &RoadmapStep| {
+        view! {
+            <tr>
+                <td>{or_dash(&step.title)}</td>
+                <td>{or_dash(&step.owner)}</td>
+                <td>{step.status.label()}</td>
+                <td>{optional(&step.due, |d| d.to_string())}</td>
+            </tr>
+        }
+    };
+    view! {
+        {move || {
+            roadmap
+                .with(|r| {
+                    r.phases()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, (name, steps))| {
+                            view! {
+                                <h3>{format!("Phase {}: {name}", n + 1)}</h3>
+                                <table>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Step"</th>
+                                            <th scope="col">"Owner"</th>
+                                            <th scope="col">"Status"</th>
+                                            <th scope="col">"Due"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{steps.iter().map(step_row).collect_view()}</tbody>
+                                </table>
+                            }
+                        })
+                        .collect_view()
+                })
+        }}
+    }
+    .into_any()
+}

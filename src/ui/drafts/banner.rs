@@ -1,0 +1,179 @@
+//! The storage banner: says plainly when the browser cannot save (blocked or full), when another
+//! tab changed the open draft, and when a stored draft could not be read and was set aside.
+
+use leptos::prelude::*;
+
+use super::Workspace;
+use crate::drafts::StoreError;
+use crate::render::Format;
+use crate::ui::browser::download_text;
+use crate::ui::transfer::download_plan;
+
+/// Banner of storage problems and their ways out; empty when all is well.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let failure = RwSignal::new(None::<String>);
+    let dismissed = RwSignal::new(Vec::<String>::new());
+    let export = move |_| {
+        let result = workspace
+            .plan
+            .with_untracked(|plan| download_plan(plan, Format::Json));
+        failure.set(result.err());
+    };
+    let outcome = move |result: Result<(), String>| failure.set(result.err());
+
+    let storage = move || {
+        workspace.storage_problem.get().map(|problem| {
+            let message = match problem {
+                StoreError::Unavailable => "This browser is not letting the page save anything \
+                    (private browsing or blocked storage). You can keep working: your plan stays \
+                    in this tab until you close it. Export it to keep a copy."
+                    .to_string(),
+                StoreError::QuotaExceeded => "The browser's storage for this page is full, so \
+                    your latest changes are not saved. You can keep working: export your plan to \
+                    keep a copy, or delete drafts you no longer need."
+                    .to_string(),
+                StoreError::Other(detail) => format!(
+                    "The browser could not save your plan ({detail}). You can keep working: \
+                     export your plan to keep a copy."
+                ),
+            };
+            view! {
+                <div class="banner banner-storage" role="alert">
+                    <p>{message}</p>
+                    <button type="button" on:click=export>"Export plan (JSON)"</button>
+                </div>
+            }
+        })
+    };
+
+    let conflict = move || {
+        workspace.conflict.get().then(|| {
+            let name = workspace
+                .current
+                .with(|c| c.as_ref().map(|m| m.name.clone()))
+                .unwrap_or_default();
+            view! {
+                <div class="banner banner-conflict" role="alert">
+                    <p>
+                        "“" {name} "” was changed in another tab while you were editing it here. "
+                        "Nothing has been overwritten: choose which version to keep."
+                    </p>
+                    <button type="button" on:click=move |_| outcome(workspace.load_their_version())>
+                        "Load their version"
+                    </button>
+                    <button
+                        type="button"
+                        on:click=move |_| outcome(workspace.keep_mine_as_copy().map(|_| ()))
+                    >
+                        "Keep mine as a copy"
+                    </button>
+                </div>
+            }
+        })
+    };
+
+    let unreadable = move || {
+        workspace
+            .drafts
+            .get()
+            .into_iter()
+            .filter(|d| d.unreadable.is_some() && !dismissed.with(|x| x.contains(&d.id)))
+            .map(|draft| {
+                let reason = draft.unreadable.map(|u| u.reason).unwrap_or_default();
+                let id = draft.id.clone();
+                let name = draft.name.clone();
+                let download = move |_| {
+                    let result = match workspace.raw_text(&id) {
+                        Ok(Some(text)) => download_text(
+                            &format!("{}-unreadable.json.txt", file_stem(&name)),
+                            "text/plain;charset=utf-8",
+                            &text,
+                        ),
+                        Ok(None) => Err("Nothing was stored for this draft.".to_string()),
+                        Err(message) => Err(message),
+                    };
+                    failure.set(result.err());
+                };
+                let hide = draft.id.clone();
+                view! {
+                    <div class="banner banner-unreadable" role="alert">
+                        <p>
+                            "The saved draft “" {draft.name.clone()} "” could not be read (" {reason}
+                            "). It has been set aside, unchanged, and nothing was written over it."
+                        </p>
+                        <button type="button" on:click=download>"Download its text"</button>
+                        <button
+                            type="button"
+                            on:click=move |_| dismissed.update(|x| x.push(hide.clone()))
+                        >
+                            "Dismiss"
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+
+    let notices = move || {
+        workspace
+            .notices
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, message)| {
+                view! {
+                    <div class="banner banner-notice" role="alert">
+                        <p>{message}</p>
+                        <button
+                            type="button"
+                            on:click=move |_| workspace.notices.update(|n| {
+                                if i < n.len() {
+                                    n.remove(i);
+                                }
+                            })
+                        >
+                            "Dismiss"
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="storage-banner">
+            {storage}
+            {conflict}
+            {unreadable}
+            {notices}
+            {move || failure.get().map(|m| view! { <p class="banner-failure" role="alert">{m}</p> })}
+        </div>
+    }
+}
+
+/// A file-name-safe stem from a draft or product name.
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "support-ops-plan".to_string()
+    } else {
+        stem
+    }
+}

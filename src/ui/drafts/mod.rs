@@ -1,0 +1,480 @@
+//! The open draft in the browser: restores it on load, autosaves shortly after each change, shows
+//! the save state, and keeps two tabs from silently overwriting each other (the `storage` event).
+//!
+//! Every load path (restore, switch, "load their version") records the loaded plan as `saved`
+//! before showing it, so only the user's own edits make the plan differ from what is stored — and
+//! only such a difference is ever written.
+
+mod banner;
+pub use banner::file_stem;
+mod menu;
+mod store;
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::drafts::{
+    copy_name, BlankWrite, DraftError, DraftMeta, Drafts, Notice, StoreError, INDEX_KEY, UNTITLED,
+};
+use crate::plan::Plan;
+use crate::ui::history::History;
+
+pub use banner::StorageBanner;
+pub use menu::DraftsMenu;
+pub use store::{BrowserStore, LocalStore};
+
+/// How long after the last change the plan is saved.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// What the save-state line says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Saving,
+    /// Kept in memory only: the browser does not let the page store anything.
+    InThisTabOnly,
+    /// The last save failed; the message says why and what to do.
+    NotSaved(String),
+    /// Another tab changed this draft while this tab had unsaved edits.
+    Conflict,
+}
+
+impl SaveState {
+    pub fn message(&self) -> String {
+        match self {
+            SaveState::Saved => "Saved".to_string(),
+            SaveState::Saving => "Saving…".to_string(),
+            SaveState::InThisTabOnly => {
+                "Kept in this tab only — the browser does not allow saving; export your plan"
+                    .to_string()
+            }
+            SaveState::NotSaved(message) => message.clone(),
+            SaveState::Conflict => {
+                "Not saved: changed in another tab — choose which to keep".to_string()
+            }
+        }
+    }
+}
+
+/// The plan being designed and the drafts around it. Copy it freely; it is a set of handles.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    /// The single source of truth the designer edits.
+    pub plan: RwSignal<Plan>,
+    /// The open draft; `None` while it could not be stored yet (storage full at the start).
+    pub current: RwSignal<Option<DraftMeta>>,
+    /// Every draft in this browser, for the menu.
+    pub drafts: RwSignal<Vec<DraftMeta>>,
+    pub save_state: RwSignal<SaveState>,
+    /// Why storage is not working, while it is not.
+    pub storage_problem: RwSignal<Option<StoreError>>,
+    /// One-off messages for the banner (a rebuilt draft list, a draft deleted in another tab).
+    pub notices: RwSignal<Vec<String>>,
+    /// Another tab saved the open draft while this tab had unsaved edits.
+    pub conflict: RwSignal<bool>,
+    pub history: History,
+    store: StoredValue<Drafts<BrowserStore>>,
+    /// The plan as stored for the open draft: the plan differs from it only by unsaved edits.
+    saved: StoredValue<Plan>,
+    /// Counts scheduled autosaves; only the latest one runs.
+    scheduled: StoredValue<u64>,
+    memory_only: bool,
+}
+
+fn now() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// Sets up the workspace (once, in `App`): restores the last open draft or starts "Untitled
+/// plan", provides `Workspace` and `History` as context, and starts autosave and tab syncing.
+pub fn provide_workspace() -> Workspace {
+    let store = BrowserStore::best_available();
+    let memory_only = store.is_memory_only();
+    let mut drafts = Drafts::new(store);
+    let restored = drafts.restore(now());
+    let notices = drafts.take_notices();
+    let first_plan = restored
+        .as_ref()
+        .map(|(_, plan)| plan.clone())
+        .unwrap_or_else(|_| Plan::blank());
+    let plan = RwSignal::new(first_plan.clone());
+    let history = History::track(plan);
+    let workspace = Workspace {
+        plan,
+        current: RwSignal::new(None),
+        drafts: RwSignal::new(Vec::new()),
+        save_state: RwSignal::new(SaveState::Saved),
+        storage_problem: RwSignal::new(memory_only.then_some(StoreError::Unavailable)),
+        notices: RwSignal::new(Vec::new()),
+        conflict: RwSignal::new(false),
+        history,
+        store: StoredValue::new(drafts),
+        saved: StoredValue::new(first_plan),
+        scheduled: StoredValue::new(0),
+        memory_only,
+    };
+    workspace.add_notices(notices);
+    match restored {
+        Ok((meta, _)) => {
+            workspace.current.set(Some(meta));
+            workspace.mark_saved();
+        }
+        Err(error) => workspace.report_failure(&error),
+    }
+    workspace.refresh_list();
+    provide_context(workspace);
+    provide_context(history);
+    workspace.start_autosave();
+    workspace.listen_to_other_tabs();
+    workspace
+}
+
+/// Creates a new draft named `name` holding `plan` and opens it (the shared-link "Make an
+/// editable copy", imports). Other drafts are never touched. Returns the new draft's id.
+pub fn create_draft_from(plan: Plan, name: &str) -> Result<String, String> {
+    let workspace = use_context::<Workspace>().ok_or_else(|| {
+        "The drafts are not ready yet; reload the page and try again.".to_string()
+    })?;
+    workspace.create(name, plan)
+}
+
+impl Workspace {
+    /// Whether the plan has edits not yet stored.
+    pub fn has_unsaved_edits(self) -> bool {
+        self.plan
+            .try_with_untracked(|plan| self.saved.with_value(|saved| saved != plan))
+            .unwrap_or(false)
+    }
+
+    /// Saves the open draft now if it has unsaved edits.
+    pub fn save_now(self) -> Result<(), DraftError> {
+        let Some(plan) = self.plan.try_get_untracked() else {
+            return Ok(());
+        };
+        if !self.has_unsaved_edits() || self.conflict.get_untracked() {
+            return Ok(());
+        }
+        let at = now();
+        let result = match self.current.get_untracked() {
+            None => self
+                .with_drafts(|d| d.create(&name_for(&plan, UNTITLED), &plan, at))
+                .map(|meta| (meta, None)),
+            Some(open) => match self.with_drafts(|d| {
+                d.save(&open.id, &plan, open.revision, BlankWrite::UserEmptied, at)
+            }) {
+                // Deleted in another tab while open here: keep the work as a draft again.
+                Err(DraftError::NotFound(_)) => self
+                    .with_drafts(|d| d.create(&open.name, &plan, at))
+                    .map(|meta| {
+                        let note = format!(
+                            "“{}” was deleted in another tab while open here; your version is saved again as “{}”.",
+                            open.name, meta.name
+                        );
+                        (meta, Some(note))
+                    }),
+                other => other.map(|meta| (meta, None)),
+            },
+        };
+        match result {
+            Ok((meta, note)) => {
+                self.saved.set_value(plan);
+                self.current.set(Some(meta));
+                self.mark_saved();
+                if let Some(note) = note {
+                    self.notices.update(|n| n.push(note));
+                }
+                self.refresh_list();
+                Ok(())
+            }
+            Err(error) => {
+                self.report_failure(&error);
+                Err(error)
+            }
+        }
+    }
+
+    /// Opens draft `id`, first saving the open one. Refuses (with the reason) if that save fails.
+    pub fn open(self, id: &str) -> Result<(), String> {
+        self.save_before_leaving()?;
+        let opened = self.with_drafts(|d| d.open(id, now()));
+        self.collect_notices();
+        self.refresh_list();
+        let (meta, plan) = opened.map_err(|e| e.to_string())?;
+        self.show(meta, plan);
+        Ok(())
+    }
+
+    /// Creates a draft from `plan` and opens it, first saving the open one.
+    pub fn create(self, name: &str, plan: Plan) -> Result<String, String> {
+        self.save_before_leaving()?;
+        self.create_leaving_open_as_is(name, plan)
+    }
+
+    fn create_leaving_open_as_is(self, name: &str, plan: Plan) -> Result<String, String> {
+        let created = self.with_drafts(|d| d.create(name, &plan, now()));
+        self.collect_notices();
+        let meta = created.map_err(|e| e.to_string())?;
+        let id = meta.id.clone();
+        self.show(meta, plan);
+        self.refresh_list();
+        Ok(id)
+    }
+
+    /// "Copy of X" from the open draft as it is on screen (with any unsaved edits).
+    pub fn duplicate_open(self) -> Result<String, String> {
+        self.create(&self.copy_name_of_open(), self.plan.get_untracked())
+    }
+
+    fn copy_name_of_open(self) -> String {
+        let name = self
+            .current
+            .get_untracked()
+            .map(|meta| meta.name)
+            .unwrap_or_else(|| UNTITLED.to_string());
+        copy_name(&name)
+    }
+
+    pub fn rename(self, id: &str, name: &str) -> Result<(), String> {
+        let renamed = self
+            .with_drafts(|d| d.rename(id, name, now()))
+            .map_err(|e| e.to_string())?;
+        self.current.update(|current| {
+            if let Some(open) = current.as_mut().filter(|open| open.id == renamed.id) {
+                open.name = renamed.name.clone();
+            }
+        });
+        self.refresh_list();
+        Ok(())
+    }
+
+    /// Deletes draft `id` (the user has confirmed). Deleting the open draft opens another.
+    pub fn delete(self, id: &str) -> Result<(), String> {
+        let deleting_open = self
+            .current
+            .get_untracked()
+            .is_some_and(|open| open.id == id);
+        self.with_drafts(|d| d.delete(id, now()))
+            .map_err(|e| e.to_string())?;
+        if deleting_open {
+            let restored = self.with_drafts(|d| d.restore(now()));
+            self.collect_notices();
+            match restored {
+                Ok((meta, plan)) => self.show(meta, plan),
+                Err(error) => {
+                    self.current.set(None);
+                    self.show_unstored(Plan::blank());
+                    self.report_failure(&error);
+                }
+            }
+        }
+        self.refresh_list();
+        Ok(())
+    }
+
+    /// The stored text of draft `id`, exactly as it is (for downloading an unreadable draft).
+    pub fn raw_text(self, id: &str) -> Result<Option<String>, String> {
+        self.with_drafts(|d| d.raw_text(id, now()))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Conflict: drop this tab's unsaved edits and show what the other tab saved.
+    pub fn load_their_version(self) -> Result<(), String> {
+        let id = self
+            .current
+            .get_untracked()
+            .map(|open| open.id)
+            .ok_or_else(|| "No draft is open.".to_string())?;
+        let (meta, plan) = self
+            .with_drafts(|d| d.open(&id, now()))
+            .map_err(|e| e.to_string())?;
+        self.show(meta, plan);
+        Ok(())
+    }
+
+    /// Conflict: keep this tab's version as a new draft "Copy of X"; the other tab's stays as X.
+    pub fn keep_mine_as_copy(self) -> Result<String, String> {
+        // The open draft is theirs now; only this tab's version is written, as a new draft.
+        self.create_leaving_open_as_is(&self.copy_name_of_open(), self.plan.get_untracked())
+    }
+
+    fn save_before_leaving(self) -> Result<(), String> {
+        if self.conflict.get_untracked() {
+            return Err(
+                "This draft was changed in another tab: first choose which version to keep."
+                    .to_string(),
+            );
+        }
+        self.save_now().map_err(|error| {
+            format!(
+                "{error}. Your changes are still here; export them before opening another draft."
+            )
+        })
+    }
+
+    /// Shows a draft just loaded from storage, as saved, with a fresh undo history.
+    fn show(self, meta: DraftMeta, plan: Plan) {
+        self.current.set(Some(meta));
+        self.conflict.set(false);
+        self.show_unstored(plan);
+        self.mark_saved();
+    }
+
+    fn show_unstored(self, plan: Plan) {
+        self.scheduled.update_value(|n| *n += 1);
+        self.saved.set_value(plan.clone());
+        self.history.reset(&plan);
+        self.plan.set(plan);
+    }
+
+    fn mark_saved(self) {
+        self.storage_problem
+            .set(self.memory_only.then_some(StoreError::Unavailable));
+        self.save_state.set(if self.memory_only {
+            SaveState::InThisTabOnly
+        } else {
+            SaveState::Saved
+        });
+    }
+
+    fn report_failure(self, error: &DraftError) {
+        match error {
+            DraftError::Conflict { .. } => {
+                self.conflict.set(true);
+                self.save_state.set(SaveState::Conflict);
+            }
+            DraftError::Store(problem) => {
+                self.storage_problem.set(Some(problem.clone()));
+                self.save_state.set(SaveState::NotSaved(error.to_string()));
+            }
+            other => self.save_state.set(SaveState::NotSaved(other.to_string())),
+        }
+    }
+
+    fn with_drafts<R>(
+        self,
+        act: impl FnOnce(&mut Drafts<BrowserStore>) -> Result<R, DraftError>,
+    ) -> Result<R, DraftError> {
+        self.store.try_update_value(act).unwrap_or_else(|| {
+            Err(DraftError::Store(StoreError::Other(
+                "the page is closing".to_string(),
+            )))
+        })
+    }
+
+    fn collect_notices(self) {
+        let notices = self
+            .store
+            .try_update_value(|d| d.take_notices())
+            .unwrap_or_default();
+        self.add_notices(notices);
+    }
+
+    /// Set-aside drafts are shown from the list itself (see the banner); other notices are kept.
+    fn add_notices(self, notices: Vec<Notice>) {
+        let messages: Vec<String> = notices
+            .into_iter()
+            .filter(|n| !matches!(n, Notice::DraftSetAside { .. }))
+            .map(|n| n.to_string())
+            .collect();
+        if !messages.is_empty() {
+            self.notices.update(|n| n.extend(messages));
+        }
+    }
+
+    fn refresh_list(self) {
+        if let Ok(index) = self.with_drafts(|d| d.index(now())) {
+            self.drafts.set(index.drafts);
+        }
+        self.collect_notices();
+    }
+
+    /// Saves `AUTOSAVE_DELAY` after the last edit (and right away when the page is hidden).
+    fn start_autosave(self) {
+        Effect::new(move |_| {
+            self.plan.track();
+            if !self.has_unsaved_edits() {
+                if self.save_state.get_untracked() == SaveState::Saving {
+                    self.mark_saved();
+                }
+                return;
+            }
+            if self.conflict.get_untracked() {
+                return;
+            }
+            self.save_state.set(SaveState::Saving);
+            let Some(ticket) = self.scheduled.try_update_value(|n| {
+                *n += 1;
+                *n
+            }) else {
+                return;
+            };
+            set_timeout(
+                move || {
+                    if self.scheduled.try_get_value() == Some(ticket) {
+                        let _ = self.save_now();
+                    }
+                },
+                AUTOSAVE_DELAY,
+            );
+        });
+        let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
+            let _ = self.save_now();
+        });
+        on_cleanup(move || hidden.remove());
+    }
+
+    /// Another tab changed the stored drafts: refresh the list; if it saved the open draft, load
+    /// its version when this tab has no unsaved edits, else warn and let the user choose.
+    fn listen_to_other_tabs(self) {
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            let key = event.key();
+            if key.is_some() && key.as_deref() != Some(INDEX_KEY) {
+                return;
+            }
+            self.on_other_tab_change();
+        });
+        on_cleanup(move || listener.remove());
+    }
+
+    fn on_other_tab_change(self) {
+        let Ok(index) = self.with_drafts(|d| d.index(now())) else {
+            return;
+        };
+        self.drafts.set(index.drafts.clone());
+        let Some(open) = self.current.get_untracked() else {
+            return;
+        };
+        let Some(theirs) = index.get(&open.id) else {
+            return;
+        };
+        if theirs.name != open.name {
+            self.current.update(|current| {
+                if let Some(current) = current {
+                    current.name = theirs.name.clone();
+                }
+            });
+        }
+        if theirs.revision == open.revision || theirs.unreadable.is_some() {
+            return;
+        }
+        if self.has_unsaved_edits() {
+            self.scheduled.update_value(|n| *n += 1);
+            self.conflict.set(true);
+            self.save_state.set(SaveState::Conflict);
+        } else if let Ok((meta, plan)) = self.with_drafts(|d| d.open(&open.id, now())) {
+            self.show(meta, plan);
+        }
+        self.collect_notices();
+    }
+}
+
+/// A draft name from the plan's product, or `fallback`.
+pub fn name_for(plan: &Plan, fallback: &str) -> String {
+    let product = plan.header.product.trim();
+    if product.is_empty() {
+        fallback.to_string()
+    } else {
+        product.to_string()
+    }
+}

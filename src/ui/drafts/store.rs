@@ -1,0 +1,126 @@
+//! The browser's local storage as a `DraftStore`, with its failures named the way the core expects:
+//! a missing or blocked storage is `Unavailable`, a full one (`QuotaExceededError`) `QuotaExceeded`.
+
+use wasm_bindgen::JsValue;
+
+use crate::drafts::{DraftStore, MemoryStore, StoreError};
+
+/// `window.localStorage`, looked up on every call (it can be blocked at any time).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LocalStore;
+
+impl LocalStore {
+    fn storage() -> Result<web_sys::Storage, StoreError> {
+        web_sys::window()
+            .ok_or(StoreError::Unavailable)?
+            .local_storage()
+            .map_err(|_| StoreError::Unavailable)?
+            .ok_or(StoreError::Unavailable)
+    }
+
+    /// Whether this browser lets the page store anything at all.
+    pub fn works() -> bool {
+        let probe = "support-ops.probe";
+        Self::storage()
+            .and_then(|s| {
+                s.get_item(probe).map_err(error_of)?;
+                Ok(())
+            })
+            .is_ok()
+    }
+}
+
+/// Maps a storage exception (a `DOMException`) to what it means for the user.
+fn error_of(error: JsValue) -> StoreError {
+    let name = js_sys::Reflect::get(&error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
+        "SecurityError" => StoreError::Unavailable,
+        _ => {
+            let message = js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "unknown error".to_string());
+            StoreError::Other(if name.is_empty() {
+                message
+            } else {
+                format!("{name}: {message}")
+            })
+        }
+    }
+}
+
+impl DraftStore for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Self::storage()?.get_item(key).map_err(error_of)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        Self::storage()?.set_item(key, value).map_err(error_of)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        Self::storage()?.remove_item(key).map_err(error_of)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = Self::storage()?;
+        let length = storage.length().map_err(error_of)?;
+        let mut keys = Vec::new();
+        for i in 0..length {
+            if let Some(key) = storage.key(i).map_err(error_of)? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}
+
+/// Local storage when the browser allows it; otherwise memory, so the app still works in this tab.
+#[derive(Debug)]
+pub enum BrowserStore {
+    Local(LocalStore),
+    Memory(MemoryStore),
+}
+
+impl BrowserStore {
+    pub fn best_available() -> BrowserStore {
+        if LocalStore::works() {
+            BrowserStore::Local(LocalStore)
+        } else {
+            BrowserStore::Memory(MemoryStore::new())
+        }
+    }
+
+    pub fn is_memory_only(&self) -> bool {
+        matches!(self, BrowserStore::Memory(_))
+    }
+
+    fn inner(&self) -> &dyn DraftStore {
+        match self {
+            BrowserStore::Local(store) => store,
+            BrowserStore::Memory(store) => store,
+        }
+    }
+}
+
+impl DraftStore for BrowserStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner().get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.inner().set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.inner().remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner().keys()
+    }
+}

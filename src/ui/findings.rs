@@ -1,0 +1,112 @@
+//! The findings panel: live counts by severity and every finding with its rule, message and hint;
+//! choosing one opens the section that owns the field and focuses it. Also marks fields inline.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::rules::{field_id, Finding, Severity};
+
+use super::shell::PlanSection;
+
+/// Findings by the DOM id of the field they concern: worst severity first, messages joined.
+/// Provided as context so every control can mark itself.
+#[derive(Clone, Copy)]
+pub struct FieldFindings(pub Memo<HashMap<String, (Severity, String)>>);
+
+impl FieldFindings {
+    pub fn new(findings: Memo<Vec<Finding>>) -> Self {
+        FieldFindings(Memo::new(move |_| {
+            findings.with(|all| {
+                let mut by_field: HashMap<String, (Severity, String)> = HashMap::new();
+                for finding in all {
+                    let id = field_id(&finding.path);
+                    match by_field.get_mut(&id) {
+                        Some((severity, message)) => {
+                            *severity = (*severity).min(finding.severity);
+                            message.push(' ');
+                            message.push_str(&finding.message);
+                        }
+                        None => {
+                            by_field.insert(id, (finding.severity, finding.message.clone()));
+                        }
+                    }
+                }
+                by_field
+            })
+        }))
+    }
+}
+
+/// How many findings of each severity.
+pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
+    findings
+        .iter()
+        .fold((0, 0, 0), |(e, w, i), f| match f.severity {
+            Severity::Error => (e + 1, w, i),
+            Severity::Warning => (e, w + 1, i),
+            Severity::Info => (e, w, i + 1),
+        })
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+/// The panel. `open` is called with a finding's path when the user chooses it.
+#[component]
+pub fn FindingsPanel(findings: Memo<Vec<Finding>>, open: Callback<String>) -> impl IntoView {
+    let tally = Memo::new(move |_| findings.with(|f| counts(f)));
+    let list = move || {
+        findings.with(|all| {
+            all.iter()
+                .map(|finding| {
+                    let path = finding.path.clone();
+                    let severity = finding.severity.label();
+                    let section = PlanSection::for_path(&finding.path).title();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class=format!("finding sev-{severity}")
+                                on:click=move |_| open.run(path.clone())
+                            >
+                                <span class="finding-head">
+                                    <span class=format!("sev-badge sev-{severity}")>{severity}</span>
+                                    <span class="rule-id">{finding.rule}</span>
+                                    <span class="finding-section">{section}</span>
+                                </span>
+                                <span class="finding-message">{finding.message.clone()}</span>
+                                <span class="finding-hint">{finding.hint.clone()}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="findings" aria-labelledby="findings-title">
+            <h2 id="findings-title">"Findings"</h2>
+            <p class="finding-counts" role="status" aria-live="polite">
+                <span class="count sev-error">
+                    {move || plural(tally.get().0, "error", "errors")}
+                </span>
+                <span class="count sev-warning">
+                    {move || plural(tally.get().1, "warning", "warnings")}
+                </span>
+                <span class="count sev-info">{move || format!("{} info", tally.get().2)}</span>
+            </p>
+            <Show
+                when=move || findings.with(|f| !f.is_empty())
+                fallback=|| view! { <p class="empty">"No findings: the plan is consistent."</p> }
+            >
+                <ul class="finding-list">{list}</ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,199 @@
+//! The live preview pane: the formatted document, the brief's text block or the Markdown source,
+//! for the whole plan or one section (the quick commands), each downloadable and copyable.
+
+use leptos::prelude::*;
+
+use crate::plan::Plan;
+use crate::render::{render, Format, Section};
+
+use super::browser;
+use super::document::PlanDocument;
+
+/// What the preview shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum View {
+    Document,
+    Text,
+    Markdown,
+}
+
+impl View {
+    const ALL: [View; 3] = [View::Document, View::Text, View::Markdown];
+
+    fn label(self) -> &'static str {
+        match self {
+            View::Document => "Document",
+            View::Text => "Text",
+            View::Markdown => "Markdown",
+        }
+    }
+}
+
+/// A file name for an export: `acme-escalation.md`, `support-ops-plan.txt`.
+fn file_name(product: &str, section: Section, format: Format) -> String {
+    let mut slug: String = product
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while slug.contains("--") {
+        slug = slug.replace("--", "-");
+    }
+    let slug = slug.trim_matches('-');
+    let base = if slug.is_empty() {
+        "support-ops-plan"
+    } else {
+        slug
+    };
+    match section {
+        Section::Full => format!("{base}.{}", format.file_extension()),
+        other => format!("{base}-{}.{}", other.name(), format.file_extension()),
+    }
+}
+
+/// The preview pane.
+#[component]
+pub fn Preview(#[prop(into)] plan: Signal<Plan>) -> impl IntoView {
+    let view_mode = RwSignal::new(View::Document);
+    let section = RwSignal::new(Section::Full);
+    let status = RwSignal::new(String::new());
+    // Rendered text only while a text view is shown; the document view needs none.
+    let source = Memo::new(move |_| {
+        let format = match view_mode.get() {
+            View::Document => return None,
+            View::Text => Format::Text,
+            View::Markdown => Format::Markdown,
+        };
+        let part = section.get();
+        Some(plan.with(|p| render(p, format, part)))
+    });
+    let export = move |format: Format| {
+        let part = section.get_untracked();
+        let (text, name) = plan.with_untracked(|p| {
+            (
+                render(p, format, part),
+                file_name(&p.header.product, part, format),
+            )
+        });
+        match browser::download_text(&name, format.mime(), &text) {
+            Ok(()) => status.set(format!("Downloaded {name}.")),
+            Err(message) => status.set(message),
+        }
+    };
+    let copy = move |_| {
+        let format = match view_mode.get_untracked() {
+            View::Text => Format::Text,
+            View::Document | View::Markdown => Format::Markdown,
+        };
+        let part = section.get_untracked();
+        let text = plan.with_untracked(|p| render(p, format, part));
+        leptos::task::spawn_local(async move {
+            match browser::copy_text(text).await {
+                Ok(()) => status.set(format!("Copied the {} to the clipboard.", format.name())),
+                Err(message) => status.set(message),
+            }
+        });
+    };
+    let mode_buttons = View::ALL
+        .iter()
+        .map(|&mode| {
+            view! {
+                <button
+                    type="button"
+                    class="segment"
+                    id=format!("preview-{}", mode.label().to_lowercase())
+                    aria-pressed=move || (view_mode.get() == mode).to_string()
+                    on:click=move |_| view_mode.set(mode)
+                >
+                    {mode.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    let section_options = Section::ALL
+        .iter()
+        .map(|&part| {
+            let label = if part == Section::Full {
+                "Whole plan"
+            } else {
+                part.title()
+            };
+            view! {
+                <option value=part.name() prop:selected=move || section.get() == part>
+                    {label}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="preview" aria-labelledby="preview-title">
+            <div class="preview-bar">
+                <h2 id="preview-title">"Preview"</h2>
+                <div class="segmented" role="group" aria-label="Preview as">
+                    {mode_buttons}
+                </div>
+                <div class="preview-pick">
+                    <label class="inline-label" for="preview-section">
+                        "Show"
+                    </label>
+                    <select
+                        id="preview-section"
+                        on:change=move |ev| {
+                            if let Some(part) = Section::from_name(&event_target_value(&ev)) {
+                                section.set(part);
+                            }
+                        }
+                    >
+                        {section_options}
+                    </select>
+                </div>
+            </div>
+            <div class="preview-actions" role="group" aria-label="Export">
+                <button type="button" id="export-markdown" on:click=move |_| export(Format::Markdown)>
+                    "Download .md"
+                </button>
+                <button type="button" id="export-text" on:click=move |_| export(Format::Text)>
+                    "Download .txt"
+                </button>
+                <button type="button" id="export-json" on:click=move |_| export(Format::Json)>
+                    "Download .json"
+                </button>
+                <button type="button" id="copy-preview" on:click=copy>
+                    "Copy"
+                </button>
+                <span class="status" role="status" aria-live="polite">
+                    {move || status.get()}
+                </span>
+            </div>
+            <div class="preview-body" id="preview-body">
+                {move || match source.get() {
+                    None => view! { <PlanDocument plan section=section /> }.into_any(),
+                    Some(text) => view! { <pre class="source">{text}</pre> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_file_names_come_from_the_product_and_section() {
+        assert_eq!(
+            file_name("Acme Cloud!", Section::Escalation, Format::Markdown),
+            "acme-cloud-escalation.md"
+        );
+        assert_eq!(
+            file_name("  ", Section::Full, Format::Text),
+            "support-ops-plan.txt"
+        );
+    }
+}

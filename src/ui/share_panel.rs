@@ -1,0 +1,187 @@
+//! The Share panel: make a link a stakeholder can open read-only, copy it, fall back to the plan
+//! file when the link is too long, and download helpdesk configuration with its mapping report.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::plan::json::to_json;
+use crate::plan::Plan;
+use crate::render::helpdesk::{self, file_stem, HelpdeskExport};
+use crate::share::{link_is_too_long, share_link, PRACTICAL_LINK_LIMIT};
+use crate::ui::browser::{copy_text, download_text};
+
+/// One helpdesk export button: its label, what the report is about, and the exporter.
+struct ExportKind {
+    label: &'static str,
+    helpdesk: &'static str,
+    export: fn(&Plan) -> HelpdeskExport,
+}
+
+const EXPORTS: [ExportKind; 3] = [
+    ExportKind {
+        label: "Zendesk SLA policy and schedules",
+        helpdesk: "Zendesk",
+        export: helpdesk::zendesk,
+    },
+    ExportKind {
+        label: "Freshdesk SLA policy",
+        helpdesk: "Freshdesk",
+        export: helpdesk::freshdesk,
+    },
+    ExportKind {
+        label: "Ticket taxonomy (CSV)",
+        helpdesk: "The taxonomy CSV",
+        export: helpdesk::taxonomy_csv,
+    },
+];
+
+/// A link that was made, with the plan it was made from (to tell when it is out of date).
+#[derive(Clone, PartialEq)]
+struct MadeLink {
+    link: String,
+    from: Plan,
+}
+
+/// The Share panel for the plan being edited.
+#[component]
+pub fn SharePanel(plan: RwSignal<Plan>) -> impl IntoView {
+    let made = RwSignal::new(None::<MadeLink>);
+    let status = RwSignal::new(String::new());
+    let report = RwSignal::new(None::<(String, Vec<String>)>);
+
+    let make_link = move |_| {
+        let current = plan.get_untracked();
+        let page = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        made.set(Some(MadeLink {
+            link: share_link(&page, &current),
+            from: current,
+        }));
+        status.set(String::new());
+    };
+    let copy = move |_| {
+        let Some(made) = made.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            status.set(match copy_text(made.link).await {
+                Ok(()) => "Link copied. Paste it into an email or chat.".to_string(),
+                Err(message) => message,
+            });
+        });
+    };
+    let download_plan = move |_| {
+        let current = plan.get_untracked();
+        let name = format!("{}.plan.json", file_stem(&current.header.product));
+        if let Err(message) = download_text(&name, "application/json", &to_json(&current)) {
+            status.set(message);
+        }
+    };
+    let link_text = move || made.with(|m| m.as_ref().map(|m| m.link.clone()).unwrap_or_default());
+    let too_long = move || made.with(|m| m.as_ref().is_some_and(|m| link_is_too_long(&m.link)));
+    let out_of_date =
+        move || made.with(|m| m.as_ref().is_some_and(|m| plan.with(|p| *p != m.from)));
+    let length = move || {
+        made.with(|m| {
+            m.as_ref()
+                .map(|m| format!("{} characters", group_thousands(m.link.chars().count())))
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <section class="share-panel" aria-label="Share">
+            <h2>"Share"</h2>
+            <p>
+                "A share link carries the whole plan inside the address, after the #. Nothing is "
+                "uploaded: whoever opens it reads the plan in their browser and cannot change your draft."
+            </p>
+            <div class="share-actions">
+                <button type="button" on:click=make_link>"Create share link"</button>
+                <button type="button" on:click=download_plan>"Download plan file (JSON)"</button>
+            </div>
+            <Show when=move || made.with(Option::is_some)>
+                <label class="share-link">
+                    "Share link"
+                    <input id="share-link" type="text" readonly prop:value=link_text />
+                </label>
+                <p class="share-length">
+                    {length}
+                    <button type="button" on:click=copy disabled=too_long>"Copy link"</button>
+                </p>
+                <Show when=too_long>
+                    <p class="share-warning" role="alert">
+                        {format!(
+                            "This link is longer than {} characters, more than chat tools and email \
+                             reliably pass on. Send the plan file instead (Download plan file above); \
+                             it opens in the designer.",
+                            group_thousands(PRACTICAL_LINK_LIMIT)
+                        )}
+                    </p>
+                </Show>
+                <Show when=out_of_date>
+                    <p class="share-stale">
+                        "The plan has changed since this link was made. Create the link again to include the changes."
+                    </p>
+                </Show>
+            </Show>
+            <p class="share-status" role="status" aria-live="polite">{move || status.get()}</p>
+
+            <h3>"Helpdesk configuration"</h3>
+            <p>
+                "Download SLA targets, business hours and the taxonomy in the shapes Zendesk and "
+                "Freshdesk import. Whatever the helpdesk cannot hold is listed, never dropped."
+            </p>
+            <div class="share-actions">
+                {EXPORTS
+                    .iter()
+                    .map(|kind| {
+                        let export = kind.export;
+                        let helpdesk = kind.helpdesk;
+                        let on_click = move |_| {
+                            let file = plan.with_untracked(export);
+                            if let Err(message) = download_text(&file.file_name, file.mime, &file.body) {
+                                status.set(message);
+                            }
+                            report.set(Some((helpdesk.to_string(), file.report)));
+                        };
+                        view! { <button type="button" on:click=on_click>{kind.label}</button> }
+                    })
+                    .collect_view()}
+            </div>
+            {move || {
+                report
+                    .get()
+                    .map(|(helpdesk, lines)| {
+                        let heading = if lines.is_empty() {
+                            format!("{helpdesk}: everything in the plan fits.")
+                        } else {
+                            format!("{helpdesk}: what to finish by hand ({})", lines.len())
+                        };
+                        view! {
+                            <div class="share-report" aria-label="Mapping report">
+                                <h4>{heading}</h4>
+                                <ul>
+                                    {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// `12345` → `12,345`.
+fn group_thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}

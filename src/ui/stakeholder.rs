@@ -1,0 +1,173 @@
+//! The read-only view a stakeholder sees when opening a share link: the formatted plan, what the
+//! rules found, Print, and "Make an editable copy". A bad link shows why, and a way into the app.
+
+use leptos::prelude::*;
+
+use crate::plan::Plan;
+use crate::rules::{check, Severity};
+use crate::share::{decode_link, has_share_fragment};
+use crate::ui::drafts::create_draft_from;
+use crate::ui::PlanDocument;
+
+/// The plan in this page's `#share=` fragment: `None` when the address has none,
+/// `Some(Err(message))` when the link is damaged, cut off or from a newer app.
+pub fn shared_plan_from_location() -> Option<Result<Plan, String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    if !has_share_fragment(&hash) {
+        return None;
+    }
+    Some(decode_link(&hash).map_err(|error| error.to_string()))
+}
+
+/// What the app shows for a share link: the plan, or the reason it cannot be opened.
+/// `on_leave` swaps in the designer once an editable copy is made; without it the page reloads.
+#[component]
+pub fn SharedPlanPage(
+    link: Result<Plan, String>,
+    #[prop(optional)] on_leave: Option<Callback<()>>,
+) -> impl IntoView {
+    match link {
+        Ok(plan) => view! { <StakeholderView plan=plan on_leave=on_leave /> }.into_any(),
+        Err(message) => view! { <SharedLinkProblem message=message /> }.into_any(),
+    }
+}
+
+/// The plan, read-only, for someone who did not write it. After "Make an editable copy" the link
+/// is dropped from the address and `on_leave` runs (or, without it, the designer is loaded).
+#[component]
+pub fn StakeholderView(
+    plan: Plan,
+    #[prop(optional_no_strip)] on_leave: Option<Callback<()>>,
+) -> impl IntoView {
+    let findings = check(&plan);
+    let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let summary = match (errors, warnings) {
+        (0, 0) => "The app's checks found no problems in this plan.".to_string(),
+        _ => format!(
+            "The app's checks found {} and {} in this plan.",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
+    };
+    let notable: Vec<_> = findings
+        .into_iter()
+        .filter(|f| f.severity != Severity::Info)
+        .collect();
+    let copy_status = RwSignal::new(String::new());
+    let copy_name = plan.header.product.clone();
+    let plan_for_copy = StoredValue::new(plan.clone());
+
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    let make_copy = move |_| {
+        let plan = plan_for_copy.get_value();
+        match create_draft_from(plan, &copy_name) {
+            Ok(_) => open_editor(on_leave),
+            Err(message) => copy_status.set(message),
+        }
+    };
+
+    view! {
+        <div class="stakeholder">
+            <header class="stakeholder-bar">
+                <p class="stakeholder-note">
+                    "You are reading a shared plan. Nothing you do here changes the author's copy."
+                </p>
+                <div class="stakeholder-actions">
+                    <button type="button" on:click=print>"Print"</button>
+                    <button type="button" on:click=make_copy>"Make an editable copy"</button>
+                </div>
+                <p class="stakeholder-status" role="status" aria-live="polite">
+                    {move || copy_status.get()}
+                </p>
+            </header>
+            <main class="stakeholder-main">
+                <section class="stakeholder-document" aria-label="Shared plan">
+                    <PlanDocument plan=Signal::stored(plan) />
+                </section>
+                <section class="stakeholder-findings" aria-label="Findings summary">
+                    <h2>"Checks"</h2>
+                    <p>{summary}</p>
+                    <ul>
+                        {notable
+                            .into_iter()
+                            .map(|finding| {
+                                view! {
+                                    <li class=format!("finding finding-{}", finding.severity.label())>
+                                        <strong>{finding.severity.label()}</strong>
+                                        " "
+                                        {finding.message}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            </main>
+        </div>
+    }
+}
+
+/// A share link that cannot be opened: the reason in plain words and a way into the app.
+#[component]
+pub fn SharedLinkProblem(message: String) -> impl IntoView {
+    view! {
+        <main class="stakeholder-problem" role="alert">
+            <h1>"This share link cannot be opened"</h1>
+            <p>{message}</p>
+            <p>
+                <a href=app_address()>"Open the Support Ops Plan Designer"</a>
+                " to start a plan of your own or open a plan file."
+            </p>
+        </main>
+    }
+}
+
+/// This page's address without the fragment: the designer itself.
+fn app_address() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let location = w.location();
+            Some(format!(
+                "{}{}",
+                location.pathname().ok()?,
+                location.search().ok()?
+            ))
+        })
+        .unwrap_or_else(|| "./".to_string())
+}
+
+/// Leaves the shared view for the designer, which has the new copy open.
+fn open_editor(on_leave: Option<Callback<()>>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    match on_leave {
+        Some(leave) => {
+            // Drop the link from the address so a reload opens the designer, not the shared view.
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&app_address()),
+                );
+            }
+            leave.run(());
+        }
+        None => {
+            let _ = window.location().assign(&app_address());
+        }
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

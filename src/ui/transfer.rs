@@ -1,0 +1,167 @@
+//! Import and export: the plan as text, Markdown or JSON, downloaded or copied; a JSON plan
+//! imported from a file or pasted, opened as a new draft — a bad one is explained and changes nothing.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::plan::json::from_json;
+use crate::plan::Plan;
+use crate::render::{render, Format, Section};
+use crate::ui::browser::{copy_text, download_text};
+use crate::ui::drafts::{name_for, Workspace};
+
+/// Offers the whole plan as a file in `format`.
+pub fn download_plan(plan: &Plan, format: Format) -> Result<(), String> {
+    let stem = crate::ui::drafts::file_stem(&plan.header.product);
+    download_text(
+        &format!("{stem}.{}", format.file_extension()),
+        format.mime(),
+        &render(plan, format, Section::Full),
+    )
+}
+
+/// Reads `text` as a plan and opens it as a new draft named after its product.
+/// On failure the message says what is wrong and where; the open draft is unchanged.
+pub fn import_plan_text(workspace: Workspace, text: &str) -> Result<String, String> {
+    let plan = from_json(text).map_err(|error| {
+        format!("Could not import this plan: {error}. Your current plan is unchanged.")
+    })?;
+    let name = name_for(&plan, "Imported plan");
+    workspace
+        .create(&name, plan)
+        .map(|_| format!("Imported “{name}” as a new draft."))
+        .map_err(|error| format!("Could not import this plan: {error}"))
+}
+
+fn format_label(format: Format) -> &'static str {
+    match format {
+        Format::Text => "Text",
+        Format::Markdown => "Markdown",
+        Format::Json => "JSON",
+    }
+}
+
+/// Export and import controls for the designer's toolbar.
+#[component]
+pub fn TransferMenu() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let format = RwSignal::new(Format::Markdown);
+    let status = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let pasting = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
+    let outcome = move |result: Result<String, String>| match result {
+        Ok(message) => {
+            error.set(None);
+            status.set(Some(message));
+        }
+        Err(message) => {
+            status.set(None);
+            error.set(Some(message));
+        }
+    };
+    let exported = move || {
+        workspace
+            .plan
+            .with_untracked(|plan| render(plan, format.get_untracked(), Section::Full))
+    };
+
+    let download = move |_| {
+        let result = workspace
+            .plan
+            .with_untracked(|plan| download_plan(plan, format.get_untracked()));
+        outcome(result.map(|()| "Download started.".to_string()));
+    };
+    let copy = move |_| {
+        let text = exported();
+        spawn_local(async move {
+            outcome(
+                copy_text(text)
+                    .await
+                    .map(|()| "Copied to the clipboard.".to_string()),
+            );
+        });
+    };
+    let import_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|value| value.as_string());
+            let result = match text {
+                Some(text) => import_plan_text(workspace, &text),
+                None => {
+                    Err("Could not read that file. Your current plan is unchanged.".to_string())
+                }
+            };
+            outcome(result);
+        });
+    };
+    let import_pasted = move || {
+        let result = import_plan_text(workspace, &pasted.get_untracked());
+        if result.is_ok() {
+            pasting.set(false);
+            pasted.set(String::new());
+        }
+        outcome(result);
+    };
+
+    view! {
+        <div class="transfer-menu" role="group" aria-label="Import and export">
+            <label>
+                "Export format"
+                <select on:change=move |ev| {
+                    if let Some(chosen) = Format::from_name(&event_target_value(&ev)) {
+                        format.set(chosen);
+                    }
+                }>
+                    {Format::ALL
+                        .into_iter()
+                        .map(|f| {
+                            view! {
+                                <option value=f.name() prop:selected=move || format.get() == f>
+                                    {format_label(f)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <button type="button" on:click=download>"Download"</button>
+            <button type="button" on:click=copy>"Copy"</button>
+            <label class="import-file">
+                "Import JSON file"
+                <input type="file" accept=".json,application/json" on:change=import_file />
+            </label>
+            <button type="button" on:click=move |_| pasting.update(|p| *p = !*p)>"Paste JSON…"</button>
+            <Show when=move || pasting.get()>
+                <div class="paste-dialog" role="dialog" aria-label="Paste a plan">
+                    <label>
+                        "Plan JSON"
+                        <textarea
+                            data-own-undo=""
+                            rows="10"
+                            prop:value=move || pasted.get()
+                            on:input=move |ev| pasted.set(event_target_value(&ev))
+                        ></textarea>
+                    </label>
+                    <button type="button" on:click=move |_| import_pasted()>"Import"</button>
+                    <button type="button" on:click=move |_| pasting.set(false)>"Cancel"</button>
+                </div>
+            </Show>
+            {move || status.get().map(|m| view! { <p class="transfer-status" role="status">{m}</p> })}
+            {move || error.get().map(|m| view! { <p class="transfer-error" role="alert">{m}</p> })}
+        </div>
+    }
+}
