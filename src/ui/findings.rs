@@ -61,10 +61,13 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 #[component]
 pub fn FindingsPanel(findings: Memo<Vec<Finding>>, open: Callback<String>) -> impl IntoView {
     let tally = Memo::new(move |_| findings.with(|f| counts(f)));
+    // Keyed by what a finding says, so a keystroke that changes one finding redraws only that one.
     let list = move || {
-        findings.with(|all| {
-            all.iter()
-                .map(|finding| {
+        view! {
+            <For
+                each=move || findings.get()
+                key=|f| (f.rule, f.path.clone(), f.message.clone(), f.hint.clone())
+                children=move |finding| {
                     let path = finding.path.clone();
                     let severity = finding.severity.label();
                     let section = PlanSection::for_path(&finding.path).title();
@@ -76,18 +79,20 @@ pub fn FindingsPanel(findings: Memo<Vec<Finding>>, open: Callback<String>) -> im
                                 on:click=move |_| open.run(path.clone())
                             >
                                 <span class="finding-head">
-                                    <span class=format!("sev-badge sev-{severity}")>{severity}</span>
+                                    <span class=format!(
+                                        "sev-badge sev-{severity}",
+                                    )>{severity}</span>
                                     <span class="rule-id">{finding.rule}</span>
                                     <span class="finding-section">{section}</span>
                                 </span>
-                                <span class="finding-message">{finding.message.clone()}</span>
-                                <span class="finding-hint">{finding.hint.clone()}</span>
+                                <span class="finding-message">{finding.message}</span>
+                                <span class="finding-hint">{finding.hint}</span>
                             </button>
                         </li>
                     }
-                })
-                .collect_view()
-        })
+                }
+            />
+        }
     };
     view! {
         <section class="findings" aria-labelledby="findings-title">

@@ -680,7 +680,7 @@ where
     let toast = use_context::<UndoToast>();
     let add_lens = lens.clone();
     let add_list_id = list_id.clone();
-    let add_noun = noun.to_lowercase();
+    let add_noun = in_sentence(&noun);
     let add = move |_| {
         let mut added = 0;
         plan.update(|p| {
@@ -863,6 +863,17 @@ where
     }
 }
 
+/// A noun as it reads mid-sentence: "Category" → "category", but "SLA target" stays.
+fn in_sentence(noun: &str) -> String {
+    let mut chars = noun.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() || second == ' ' => {
+            first.to_lowercase().chain(noun.chars().skip(1)).collect()
+        }
+        _ => noun.to_string(),
+    }
+}
+
 /// Focuses the first input, select or textarea inside the element with this id, after render.
 fn focus_first_control(container_id: String) {
     request_animation_frame(move || {
@@ -885,7 +896,7 @@ fn focus_first_control(container_id: String) {
 
 /// The one editor for lists of words or steps (types, keywords, FAQ entries, workflow steps).
 pub fn string_list(plan: RwSignal<Plan>, lens: ListLens<String>, noun: String) -> impl IntoView {
-    row_list(plan, lens, noun, String::new, RowLayout::Line, |row| {
+    let list = row_list(plan, lens, noun, String::new, RowLayout::Line, |row| {
         let field = Field {
             id: field_id(&row.path),
             label: row.name.clone(),
@@ -897,5 +908,8 @@ pub fn string_list(plan: RwSignal<Plan>, lens: ListLens<String>, noun: String) -
             row.write(|item: &mut String, text| *item = text),
             false,
         )
-    })
+    });
+    // Each entry's label ("Category 3 type 2") is its accessible name; on screen the list heading
+    // says what the entries are.
+    view! { <div class="word-list">{list}</div> }
 }

@@ -19,29 +19,29 @@ async function download(page: Page, buttonId: string): Promise<string> {
 test('a small plan built from blank exports as Markdown and JSON', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Product', { exact: true }).fill('Acme Cloud');
-  await page.getByLabel('Monthly volume (tickets)').fill('1200');
-  await page.getByLabel('Team size (agents)').fill('6');
+  await page.getByLabel('Monthly volume (tickets)', { exact: true }).fill('1200');
+  await page.getByLabel('Team size (agents)', { exact: true }).fill('6');
 
   await openSection(page, 'Channels');
   await page.getByRole('button', { name: '+ Add channel' }).click();
-  await page.getByLabel('Channel 1 name').fill('Live chat');
-  await page.getByLabel('Channel 1 kind').selectOption({ label: 'Chat' });
-  await page.getByLabel('Channel 1 use case').fill('Quick how-to questions');
-  await page.getByLabel('Channel 1 route to tier').selectOption('Tier 1');
+  await page.getByLabel('Channel 1 name', { exact: true }).fill('Live chat');
+  await page.getByLabel('Channel 1 kind', { exact: true }).selectOption({ label: 'Chat' });
+  await page.getByLabel('Channel 1 use case', { exact: true }).fill('Quick how-to questions');
+  await page.getByLabel('Channel 1 route to tier', { exact: true }).selectOption('Tier 1');
 
   await openSection(page, 'Taxonomy');
   await page.getByRole('button', { name: '+ Add category' }).click();
-  await page.getByLabel('Category 1 name').fill('Billing');
-  await page.getByLabel('Category 1 default priority').selectOption('High');
-  await page.getByLabel('Category 1 route to tier').selectOption('Tier 2');
+  await page.getByLabel('Category 1 name', { exact: true }).fill('Billing');
+  await page.getByLabel('Category 1 default priority', { exact: true }).selectOption('High');
+  await page.getByLabel('Category 1 route to tier', { exact: true }).selectOption('Tier 2');
   await page.locator('#field-taxonomy-0-types-add').click();
-  await page.getByLabel('Category 1 type 1').fill('Refund request');
+  await page.getByLabel('Category 1 type 1', { exact: true }).fill('Refund request');
 
   await openSection(page, 'SLA');
-  await page.getByRole('button', { name: '+ Add sla target' }).click();
-  await page.getByLabel('SLA target 1 priority').selectOption('Critical');
-  await page.getByLabel('SLA target 1 first response').fill('15m');
-  await page.getByLabel('SLA target 1 resolution').fill('4h');
+  await page.getByRole('button', { name: '+ Add SLA target' }).click();
+  await page.getByLabel('SLA target 1 priority', { exact: true }).selectOption('Critical');
+  await page.getByLabel('SLA target 1 first response', { exact: true }).fill('15m');
+  await page.getByLabel('SLA target 1 resolution', { exact: true }).fill('4h');
 
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview).toContainText('Acme Cloud');
@@ -69,10 +69,10 @@ test('a small plan built from blank exports as Markdown and JSON', async ({ page
 test('a broken SLA raises a finding that focuses its field', async ({ page }) => {
   await openApp(page);
   await openSection(page, 'SLA');
-  await page.getByRole('button', { name: '+ Add sla target' }).click();
-  await page.getByLabel('SLA target 1 priority').selectOption('Critical');
-  await page.getByLabel('SLA target 1 first response').fill('4h');
-  await page.getByLabel('SLA target 1 resolution').fill('1h');
+  await page.getByRole('button', { name: '+ Add SLA target' }).click();
+  await page.getByLabel('SLA target 1 priority', { exact: true }).selectOption('Critical');
+  await page.getByLabel('SLA target 1 first response', { exact: true }).fill('4h');
+  await page.getByLabel('SLA target 1 resolution', { exact: true }).fill('1h');
 
   await openSection(page, 'Overview');
   const finding = page.locator('button.finding', { hasText: 'SLA-002' });
@@ -88,7 +88,7 @@ test('a broken SLA raises a finding that focuses its field', async ({ page }) =>
 test('an unreadable duration stays in the field, marked, and the plan keeps its value', async ({ page }) => {
   await openApp(page);
   await openSection(page, 'Tiers');
-  const response = page.getByLabel('Tier 2 response target');
+  const response = page.getByLabel('Tier 2 response target', { exact: true });
   await expect(response).toHaveValue('1h');
   await response.fill('an hour');
   await expect(response).toHaveValue('an hour');
@@ -108,28 +108,28 @@ test('hostile text in every kind of field renders as text', async ({ page }) => 
   await openApp(page);
   // Plain text, header.
   await page.getByLabel('Product', { exact: true }).fill(HOSTILE);
-  await page.getByLabel('Home time zone').fill(HOSTILE);
+  await page.getByLabel('Home time zone', { exact: true }).fill(HOSTILE);
   // Parsed field: the bad text is shown back in the error message.
-  await page.getByLabel('Team size (agents)').fill(HOSTILE);
+  await page.getByLabel('Team size (agents)', { exact: true }).fill(HOSTILE);
   await expect(page.locator('#field-header-team_size-error')).toContainText('<img');
   // Row fields, a multi-line field and a string list.
   await openSection(page, 'Channels');
   await page.getByRole('button', { name: '+ Add channel' }).click();
-  await page.getByLabel('Channel 1 name').fill(HOSTILE);
-  await page.getByLabel('Channel 1 use case').fill(HOSTILE);
+  await page.getByLabel('Channel 1 name', { exact: true }).fill(HOSTILE);
+  await page.getByLabel('Channel 1 use case', { exact: true }).fill(HOSTILE);
   await openSection(page, 'Taxonomy');
   await page.getByRole('button', { name: '+ Add category' }).click();
-  await page.getByLabel('Category 1 name').fill(HOSTILE);
+  await page.getByLabel('Category 1 name', { exact: true }).fill(HOSTILE);
   await page.locator('#field-taxonomy-0-types-add').click();
-  await page.getByLabel('Category 1 type 1').fill(HOSTILE);
+  await page.getByLabel('Category 1 type 1', { exact: true }).fill(HOSTILE);
   await openSection(page, 'Overview');
-  await page.getByLabel('Priority 1 name').fill(HOSTILE);
+  await page.getByLabel('Priority 1 name', { exact: true }).fill(HOSTILE);
   await openSection(page, 'Escalation');
   await page.getByRole('button', { name: '+ Add escalation rule' }).click();
-  await page.getByLabel('Escalation rule 1 trigger').fill(HOSTILE);
-  await page.getByLabel('Escalation rule 1 escalate to').fill(HOSTILE);
+  await page.getByLabel('Escalation rule 1 trigger', { exact: true }).fill(HOSTILE);
+  await page.getByLabel('Escalation rule 1 escalate to', { exact: true }).fill(HOSTILE);
   await openSection(page, 'Metrics');
-  await page.getByLabel('Weekly').fill(HOSTILE);
+  await page.getByLabel('Weekly', { exact: true }).fill(HOSTILE);
 
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview).toContainText('<img src=x onerror=alert(1)>');
@@ -148,7 +148,9 @@ test('the quick-command sections preview and export on their own', async ({ page
   const preview = page.getByRole('region', { name: 'Preview' });
   await page.locator('#preview-section').selectOption('escalation');
   await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Escalation Matrix');
-  await expect(preview).not.toContainText('Channel Strategy');
+  const document = preview.locator('article.plan-document');
+  await expect(document).toContainText('Handoff protocol');
+  await expect(document).not.toContainText('Channel Strategy');
   const text = await download(page, 'export-text');
   expect(text).toContain('ESCALATION MATRIX');
   expect(text).not.toContain('CHANNEL STRATEGY');
@@ -161,20 +163,20 @@ test('every control can be reached and used from the keyboard', async ({ page })
   await expect(page.locator('#nav-taxonomy')).toHaveAttribute('aria-current', 'page');
   await page.locator('#field-taxonomy-add').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Category 1 name')).toBeFocused();
+  await expect(page.getByLabel('Category 1 name', { exact: true })).toBeFocused();
   await page.keyboard.type('Billing');
   await page.locator('#field-taxonomy-add').focus();
   await page.keyboard.press('Enter');
   await page.keyboard.type('Bugs');
   await page.locator('#field-taxonomy-1-up').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Category 1 name')).toHaveValue('Bugs');
+  await expect(page.getByLabel('Category 1 name', { exact: true })).toHaveValue('Bugs');
   await expect(page.locator('#field-taxonomy-0-up')).toBeDisabled();
   await page.locator('#field-taxonomy-0-remove').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Category 1 name')).toHaveValue('Billing');
+  await expect(page.getByLabel('Category 1 name', { exact: true })).toHaveValue('Billing');
   await page.locator('#undo-removal').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Category 1 name')).toHaveValue('Bugs');
-  await expect(page.getByLabel('Category 2 name')).toHaveValue('Billing');
+  await expect(page.getByLabel('Category 1 name', { exact: true })).toHaveValue('Bugs');
+  await expect(page.getByLabel('Category 2 name', { exact: true })).toHaveValue('Billing');
 });
