@@ -56,11 +56,7 @@ fn quick_command_sections_of_one_template() {
     let plan = templates::by_id("b2b-saas").unwrap();
     for section in [Section::Escalation, Section::Sla, Section::Automation] {
         for format in [Format::Text, Format::Markdown] {
-            let name = format!(
-                "b2b-saas.{}.{}",
-                section.name(),
-                format.file_extension()
-            );
+            let name = format!("b2b-saas.{}.{}", section.name(), format.file_extension());
             assert_golden(&name, &render(&plan, format, section));
         }
     }

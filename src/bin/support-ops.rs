@@ -180,14 +180,18 @@ impl Options {
 
 /// Reads and loads the plan at `path` (`-` for standard input).
 fn load(path: &str) -> Result<Plan, Failure> {
-    let mut text = String::new();
+    let name = if path == "-" { "standard input" } else { path };
+    let mut bytes = Vec::new();
     let read = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::read_to_string(path).map(|contents| text = contents)
+        std::fs::read(path).map(|contents| bytes = contents)
     };
-    read.map_err(|error| format!("cannot read {path}: {error}"))?;
-    from_json(&text).map_err(|error| Failure(format!("{path} is not a readable plan: {error}")))
+    read.map_err(|error| format!("cannot read {name}: {error}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!("{name} is not a plan: it is not UTF-8 text (a plan is a JSON file)")
+    })?;
+    from_json(&text).map_err(|error| Failure(format!("{name} is not a readable plan: {error}")))
 }
 
 fn check_command(options: &Options) -> Result<ExitCode, Failure> {

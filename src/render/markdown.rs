@@ -4,7 +4,7 @@
 use std::fmt::{self, Write};
 
 use super::blocks::{self, Markup, MaybeWords, Words};
-use super::{plural, write_hours, Number, Section};
+use super::{plural, push_count, trimmed, write_hours, Number, Section};
 use crate::plan::Plan;
 
 /// Markdown: user text through `Md`, labels in bold, `<` and `>` as entities.
@@ -15,7 +15,7 @@ impl Markup for Markdown {
     const GREATER_THAN: &'static str = "&gt;";
 
     fn text(out: &mut String, text: &str) -> fmt::Result {
-        write!(out, "{}", Md(text))
+        write_escaped(out, text)
     }
 
     fn field(out: &mut String, label: &str) {
@@ -26,7 +26,7 @@ impl Markup for Markdown {
 }
 
 pub(super) fn render(plan: &Plan, section: Section) -> String {
-    let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 200);
+    let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 320);
     let _ = match section {
         Section::Full => document(&mut out, plan),
         one => block(&mut out, plan, one),
@@ -127,7 +127,11 @@ fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {
         if n > 0 {
             out.push('\n');
         }
-        writeln!(out, "### Category {}: {}\n", n + 1, Md(&category.name))?;
+        out.push_str("### Category ");
+        push_count(out, n + 1);
+        out.push_str(": ");
+        write_escaped(out, &category.name)?;
+        out.push_str("\n\n");
         blocks::category_fields::<Markdown>(out, category)?;
     }
     Ok(())
@@ -253,40 +257,70 @@ struct Md<'a>(&'a str);
 
 impl fmt::Display for Md<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.0.trim();
-        if text.is_empty() {
-            return f.write_str("—");
-        }
-        let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let ordered_marker =
-            digits > 0 && matches!(text.as_bytes().get(digits), Some(b'.') | Some(b')'));
-        let mut chars = text.char_indices().peekable();
-        while let Some((index, c)) = chars.next() {
-            match c {
-                '&' => f.write_str("&amp;")?,
-                '<' => f.write_str("&lt;")?,
-                '>' => f.write_str("&gt;")?,
-                '\r' if matches!(chars.peek(), Some((_, '\n'))) => {}
-                '\n' | '\r' => f.write_str("<br>")?,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
-                    f.write_char('\\')?;
-                    f.write_char(c)?;
-                }
-                '#' | '-' | '+' | '=' if index == 0 => {
-                    f.write_char('\\')?;
-                    f.write_char(c)?;
-                }
-                '.' | ')' if ordered_marker && index == digits => {
-                    f.write_char('\\')?;
-                    f.write_char(c)?;
-                }
-                '\t' => f.write_char(' ')?,
-                c if c.is_control() => {}
-                c => f.write_char(c)?,
-            }
-        }
-        Ok(())
+        write_escaped(f, self.0)
     }
+}
+
+/// Whether a byte may need escaping anywhere in a line (0xC2 starts the C1 control characters).
+fn may_need_escape(byte: u8) -> bool {
+    matches!(
+        byte,
+        0..=0x1f
+            | 0x7f
+            | 0xc2
+            | b'&'
+            | b'<'
+            | b'>'
+            | b'\\'
+            | b'`'
+            | b'*'
+            | b'_'
+            | b'['
+            | b']'
+            | b'|'
+            | b'~'
+    )
+}
+
+/// Writes user text as inert Markdown (see `Md`), copying clean runs whole.
+fn write_escaped<W: Write>(out: &mut W, text: &str) -> fmt::Result {
+    let text = trimmed(text);
+    let Some(&first) = text.as_bytes().first() else {
+        return out.write_str("—");
+    };
+    let leading_marker = matches!(first, b'#' | b'-' | b'+' | b'=' | b'0'..=b'9');
+    if !leading_marker && !text.bytes().any(may_need_escape) {
+        return out.write_str(text);
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let ordered_marker =
+        digits > 0 && matches!(text.as_bytes().get(digits), Some(b'.') | Some(b')'));
+    let mut clean_from = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '\r' if matches!(chars.peek(), Some((_, '\n'))) => "",
+            '\n' | '\r' => "<br>",
+            '\t' => " ",
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => "\\",
+            '#' | '-' | '+' | '=' if index == 0 => "\\",
+            '.' | ')' if ordered_marker && index == digits => "\\",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.write_str(&text[clean_from..index])?;
+        out.write_str(replacement)?;
+        // A backslash escape keeps the character itself; the others replace it.
+        clean_from = if replacement == "\\" {
+            index
+        } else {
+            index + c.len_utf8()
+        };
+    }
+    out.write_str(&text[clean_from..])
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::fmt::{self, Write};
 
 use super::blocks::{self, Markup, Words};
-use super::{plural, write_hours, Number, Section};
+use super::{plural, push_count, trimmed, write_hours, Number, Section};
 use crate::plan::{EscalationPath, Plan, RoadmapStep};
 
 const DOUBLE_RULE: &str = "═══════════════════════════════════════";
@@ -18,7 +18,7 @@ impl Markup for Text {
     const GREATER_THAN: &'static str = ">";
 
     fn text(out: &mut String, text: &str) -> fmt::Result {
-        write!(out, "{}", Plain(text))
+        write_one_line(out, text, false)
     }
 
     fn field(out: &mut String, label: &str) {
@@ -29,7 +29,7 @@ impl Markup for Text {
 }
 
 pub(super) fn render(plan: &Plan, section: Section) -> String {
-    let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 160);
+    let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 300);
     let _ = match section {
         Section::Full => document(&mut out, plan),
         one => block(&mut out, plan, one),
@@ -115,7 +115,11 @@ fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {
         if n > 0 {
             out.push('\n');
         }
-        writeln!(out, "Category {}: {}", n + 1, Plain(&category.name))?;
+        out.push_str("Category ");
+        push_count(out, n + 1);
+        out.push_str(": ");
+        write_one_line(out, &category.name, false)?;
+        out.push('\n');
         blocks::category_fields::<Text>(out, category)?;
     }
     Ok(())
@@ -272,10 +276,15 @@ impl fmt::Display for Cell<'_> {
     }
 }
 
-fn write_one_line(f: &mut fmt::Formatter<'_>, text: &str, cell: bool) -> fmt::Result {
-    let text = text.trim();
+fn write_one_line<W: Write>(out: &mut W, text: &str, cell: bool) -> fmt::Result {
+    let text = trimmed(text);
     if text.is_empty() {
-        return f.write_str("—");
+        return out.write_str("—");
+    }
+    // 0xC2 starts the C1 control characters; anything else below 0x20 is ASCII control.
+    let needs_care = |b: u8| b < 0x20 || b == 0x7f || b == 0xc2 || (cell && b == b'|');
+    if !text.bytes().any(needs_care) {
+        return out.write_str(text);
     }
     let mut clean_from = 0;
     for (index, c) in text.char_indices() {
@@ -285,11 +294,11 @@ fn write_one_line(f: &mut fmt::Formatter<'_>, text: &str, cell: bool) -> fmt::Re
             c if c.is_control() => "",
             _ => continue,
         };
-        f.write_str(&text[clean_from..index])?;
-        f.write_str(replacement)?;
+        out.write_str(&text[clean_from..index])?;
+        out.write_str(replacement)?;
         clean_from = index + c.len_utf8();
     }
-    f.write_str(&text[clean_from..])
+    out.write_str(&text[clean_from..])
 }
 
 /// Escapes `|` in what was written to `out` since `start` (calendar names come from the user).

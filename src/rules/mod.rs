@@ -1,5 +1,24 @@
 //! Validation: pure functions from a plan to findings, one file per area, each rule with a stable id.
-//! `check` runs them all; `CATALOGUE` lists every rule for the docs and the UI.
+//! `check` runs them all; `catalogue` lists every rule for the docs and the UI.
+
+mod automation;
+mod calendars;
+mod channels;
+mod customer_success;
+mod escalation;
+mod header;
+mod metrics;
+mod names;
+mod priorities;
+mod roadmap;
+mod sections;
+mod self_service;
+mod sla;
+mod taxonomy;
+#[cfg(test)]
+mod testing;
+mod tiers;
+mod util;
 
 use serde::Serialize;
 
@@ -49,12 +68,115 @@ pub struct RuleInfo {
     pub explanation: &'static str,
 }
 
+impl RuleInfo {
+    /// A finding of this rule about the field at `path`.
+    pub(crate) fn at(&self, path: impl Into<String>, message: String, hint: String) -> Finding {
+        Finding {
+            rule: self.id,
+            severity: self.severity,
+            path: path.into(),
+            message,
+            hint,
+        }
+    }
+}
+
+/// One area's rules: what it checks, and the check itself.
+struct Area {
+    rules: &'static [RuleInfo],
+    check: fn(&Plan, &mut Vec<Finding>),
+}
+
+/// Every area, in the order of the plan's sections.
+const AREAS: &[Area] = &[
+    Area {
+        rules: sections::RULES,
+        check: sections::check,
+    },
+    Area {
+        rules: header::RULES,
+        check: header::check,
+    },
+    Area {
+        rules: names::RULES,
+        check: names::check,
+    },
+    Area {
+        rules: calendars::RULES,
+        check: calendars::check,
+    },
+    Area {
+        rules: priorities::RULES,
+        check: priorities::check,
+    },
+    Area {
+        rules: channels::RULES,
+        check: channels::check,
+    },
+    Area {
+        rules: tiers::RULES,
+        check: tiers::check,
+    },
+    Area {
+        rules: taxonomy::RULES,
+        check: taxonomy::check,
+    },
+    Area {
+        rules: sla::RULES,
+        check: sla::check,
+    },
+    Area {
+        rules: escalation::RULES,
+        check: escalation::check,
+    },
+    Area {
+        rules: self_service::RULES,
+        check: self_service::check,
+    },
+    Area {
+        rules: automation::RULES,
+        check: automation::check,
+    },
+    Area {
+        rules: metrics::RULES,
+        check: metrics::check,
+    },
+    Area {
+        rules: customer_success::RULES,
+        check: customer_success::check,
+    },
+    Area {
+        rules: roadmap::RULES,
+        check: roadmap::check,
+    },
+];
+
 /// Runs every rule over the plan. Findings come most severe first, then in plan order.
 pub fn check(plan: &Plan) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let _ = plan;
-    findings.sort_by_key(|f: &Finding| f.severity);
+    for area in AREAS {
+        (area.check)(plan, &mut findings);
+    }
+    // Stable sort: within one section and index, findings keep the order the rules found them.
+    findings.sort_by_cached_key(|f| (f.severity, util::plan_order(&f.path)));
     findings
+}
+
+/// Every rule `check` can report, area by area, for the catalogue page and the findings panel.
+pub fn catalogue() -> Vec<RuleInfo> {
+    AREAS
+        .iter()
+        .flat_map(|area| area.rules.iter().copied())
+        .collect()
+}
+
+/// The catalogue entry of a rule id, if there is one.
+pub fn rule_info(id: &str) -> Option<RuleInfo> {
+    AREAS
+        .iter()
+        .flat_map(|area| area.rules.iter())
+        .find(|rule| rule.id == id)
+        .copied()
 }
 
 /// The DOM id of the form field that edits the value at a JSON path:
@@ -79,11 +201,185 @@ pub fn field_id(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
+
+    /// Area prefixes in the order the catalogue page shows them, with each area's heading.
+    const AREA_HEADINGS: [(&str, &str); 16] = [
+        ("HDR", "Header"),
+        ("NAME", "Names"),
+        ("CAL", "Calendars"),
+        ("PRI", "Priorities"),
+        ("CHN", "Channels"),
+        ("TIER", "Tiers"),
+        ("TAX", "Ticket taxonomy"),
+        ("SLA", "SLA targets"),
+        ("ESC", "Escalation matrix"),
+        ("SS", "Self-service"),
+        ("AUTO", "Automation"),
+        ("MET", "Success metrics"),
+        ("FB", "Feedback loop"),
+        ("CS", "Customer success"),
+        ("RM", "Roadmap"),
+        ("STAFF", "Staffing"),
+    ];
+
+    fn prefix(id: &str) -> &str {
+        id.split('-').next().unwrap_or("")
+    }
+
+    #[test]
+    fn rule_ids_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for rule in catalogue() {
+            assert!(seen.insert(rule.id), "{} is listed twice", rule.id);
+            let (area, number) = rule.id.split_once('-').expect("id has a dash");
+            assert!(
+                AREA_HEADINGS.iter().any(|(p, _)| *p == area),
+                "{}: unknown area",
+                rule.id
+            );
+            assert!(
+                number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit()),
+                "{}",
+                rule.id
+            );
+            assert!(
+                !rule.title.is_empty() && rule.explanation.ends_with('.'),
+                "{}",
+                rule.id
+            );
+            assert_eq!(rule_info(rule.id), Some(rule));
+        }
+        assert!(seen.len() >= 30, "only {} rules", seen.len());
+    }
+
+    /// The catalogue as the Markdown page `docs/rules.md`.
+    fn catalogue_page() -> String {
+        let mut page = String::from(
+            "# Rule catalogue\n\n\
+             Every finding the plan checker reports carries one of these ids. Ids are stable: a rule keeps\n\
+             its id for good, and a retired id is never reused. **Error** means the plan contradicts itself\n\
+             or cannot work as written; **Warning** means it probably isn't what you meant; **Info** is a\n\
+             suggestion.\n\n\
+             Time zones are checked by shape only (`Area/City` or `UTC`) and calendars in different time\n\
+             zones are compared in their own local hours: the app carries no time-zone database. Nothing\n\
+             depends on today's date, so overdue roadmap steps are not flagged.\n\n\
+             This page is generated from the rules: `cargo test --no-default-features -- --ignored write_rules_page`.\n",
+        );
+        let rules = catalogue();
+        for (area, heading) in AREA_HEADINGS {
+            let mut in_area: Vec<&RuleInfo> =
+                rules.iter().filter(|r| prefix(r.id) == area).collect();
+            if in_area.is_empty() {
+                continue;
+            }
+            in_area.sort_by_key(|r| r.id);
+            page.push_str(&format!("\n## {heading}\n\n| id | severity | rule | what it means, what to do |\n|---|---|---|---|\n"));
+            for rule in in_area {
+                page.push_str(&format!(
+                    "| `{}` | {} | {} | {} |\n",
+                    rule.id,
+                    rule.severity.label(),
+                    rule.title,
+                    rule.explanation.replace('|', "\\|")
+                ));
+            }
+        }
+        page
+    }
+
+    #[test]
+    #[ignore = "rewrites docs/rules.md from the catalogue"]
+    fn write_rules_page() {
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"),
+            catalogue_page(),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn rules_page_lists_exactly_the_catalogue() {
+        let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"))
+            .expect("docs/rules.md exists");
+        let documented: HashSet<&str> = page
+            .lines()
+            .filter_map(|line| line.strip_prefix("| `"))
+            .filter_map(|rest| rest.split_once('`').map(|(id, _)| id))
+            .collect();
+        let catalogued: HashSet<&str> = catalogue().iter().map(|r| r.id).collect();
+        let missing: Vec<_> = catalogued.difference(&documented).collect();
+        let unknown: Vec<_> = documented.difference(&catalogued).collect();
+        assert!(
+            missing.is_empty() && unknown.is_empty(),
+            "docs/rules.md is out of date (missing {missing:?}, unknown {unknown:?}); regenerate it with \
+             cargo test --no-default-features -- --ignored write_rules_page"
+        );
+    }
+
+    #[test]
+    fn findings_come_most_severe_first_then_in_plan_order() {
+        let mut plan = Plan::blank();
+        plan.header.product = "Acme".into();
+        plan.header.time_zone = "EST".into();
+        let findings = check(&plan);
+        assert!(findings.windows(2).all(|w| w[0].severity <= w[1].severity));
+        let errors: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(errors.first(), Some(&"header.monthly_volume"));
+        let position = |path: &str| errors.iter().position(|p| *p == path);
+        assert!(position("header.team_size") < position("channels"));
+        assert!(position("channels") < position("sla"));
+        assert!(findings.iter().any(|f| f.rule == "HDR-004"));
+    }
+
+    #[test]
+    fn every_finding_is_in_the_catalogue_with_its_severity() {
+        let plan = Plan::blank();
+        for finding in check(&plan) {
+            let rule = rule_info(finding.rule).expect("catalogued");
+            assert_eq!(rule.severity, finding.severity, "{}", finding.rule);
+        }
+    }
 
     #[test]
     fn field_ids_follow_json_paths() {
         assert_eq!(field_id("sla[1].resolution"), "field-sla-1-resolution");
         assert_eq!(field_id("header.product"), "field-header-product");
         assert_eq!(field_id("taxonomy[3].types[0]"), "field-taxonomy-3-types-0");
+    }
+}
+
+#[cfg(test)]
+mod template_tests {
+    use super::*;
+    use crate::plan::templates;
+
+    #[test]
+    fn every_template_passes_its_own_rules() {
+        let all = templates::all();
+        assert_eq!(all.len(), templates::ids().count(), "every template loads");
+        let mut report = String::new();
+        for template in all {
+            for finding in check(&template.plan) {
+                if finding.severity != Severity::Info {
+                    report.push_str(&format!(
+                        "{}: {} {} at {}: {}\n",
+                        template.id,
+                        finding.severity.label(),
+                        finding.rule,
+                        finding.path,
+                        finding.message
+                    ));
+                }
+            }
+        }
+        assert!(
+            report.is_empty(),
+            "templates break their own rules:\n{report}"
+        );
     }
 }

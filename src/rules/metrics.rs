@@ -1,0 +1,158 @@
+//! Success-metric rules: percentages on the 0–100 scale, targets that improve on the baseline,
+//! and a resolution-time target no shorter than the first-response one.
+
+use super::util::{is_percent, percent};
+use super::{Finding, RuleInfo, Severity};
+use crate::plan::{PercentTarget, Plan};
+
+const OUT_OF_RANGE: RuleInfo = RuleInfo {
+    id: "MET-002",
+    severity: Severity::Error,
+    title: "Percentage metric outside 0–100 %",
+    explanation: "CSAT, first contact resolution and deflection are percentages; targets and baselines must lie between 0 and 100.",
+};
+const NO_IMPROVEMENT: RuleInfo = RuleInfo {
+    id: "MET-003",
+    severity: Severity::Warning,
+    title: "Target no better than today's baseline",
+    explanation: "The plan should show improvement: a target worse than (or equal to) the baseline measured in the Assess phase promises nothing new. Raise the target, or check the baseline.",
+};
+const RESOLUTION_BEFORE_RESPONSE: RuleInfo = RuleInfo {
+    id: "MET-004",
+    severity: Severity::Warning,
+    title: "Resolution-time target shorter than first-response target",
+    explanation: "Tickets are answered before they are resolved, so the resolution-time target cannot be shorter than the first-response-time target.",
+};
+
+pub(crate) const RULES: &[RuleInfo] = &[OUT_OF_RANGE, NO_IMPROVEMENT, RESOLUTION_BEFORE_RESPONSE];
+
+pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
+    let metrics = &plan.metrics;
+    let percents: [(&str, &str, &PercentTarget); 3] = [
+        ("csat", "CSAT", &metrics.csat),
+        (
+            "first_contact_resolution",
+            "First contact resolution",
+            &metrics.first_contact_resolution,
+        ),
+        ("deflection", "Ticket deflection", &metrics.deflection),
+    ];
+    for (field, label, metric) in percents {
+        let mut in_range = true;
+        for (part, value) in [
+            ("target", Some(metric.target)),
+            ("baseline", metric.baseline),
+        ] {
+            if let Some(value) = value.filter(|v| !is_percent(*v)) {
+                in_range = false;
+                findings.push(OUT_OF_RANGE.at(
+                    format!("metrics.{field}.{part}"),
+                    format!("{label} {part} is {}.", percent(value)),
+                    "Enter a percentage between 0 and 100.".into(),
+                ));
+            }
+        }
+        if let Some(baseline) = metric.baseline.filter(|_| in_range && metric.target != 0.0) {
+            if metric.target <= baseline {
+                findings.push(NO_IMPROVEMENT.at(
+                    format!("metrics.{field}.target"),
+                    format!(
+                        "{label} target ({}) is no better than today's {}.",
+                        percent(metric.target),
+                        percent(baseline)
+                    ),
+                    format!("Set a {label} target above {}.", percent(baseline)),
+                ));
+            }
+        }
+    }
+    for (field, label, metric) in [
+        (
+            "first_response",
+            "First response time",
+            &metrics.first_response,
+        ),
+        ("resolution", "Resolution time", &metrics.resolution),
+    ] {
+        if let Some(baseline) = metric
+            .baseline
+            .filter(|b| !metric.target.is_zero() && !b.is_zero())
+        {
+            if metric.target.nominal_minutes() >= baseline.nominal_minutes() {
+                findings.push(NO_IMPROVEMENT.at(
+                    format!("metrics.{field}.target"),
+                    format!(
+                        "{label} target ({}) is no faster than today's {}.",
+                        metric.target.in_words(),
+                        baseline.in_words()
+                    ),
+                    format!(
+                        "Set a {} target below {}.",
+                        label.to_lowercase(),
+                        baseline.in_words()
+                    ),
+                ));
+            }
+        }
+    }
+    let (first, resolution) = (metrics.first_response.target, metrics.resolution.target);
+    if !resolution.is_zero() && resolution.nominal_minutes() < first.nominal_minutes() {
+        findings.push(RESOLUTION_BEFORE_RESPONSE.at(
+            "metrics.resolution.target",
+            format!(
+                "The resolution-time target ({}) is shorter than the first-response-time target ({}).",
+                resolution.in_words(),
+                first.in_words()
+            ),
+            format!("Make the resolution-time target at least {}.", first.in_words()),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires, assert_quiet, duration, valid_plan};
+
+    #[test]
+    fn percentages_stay_on_the_scale() {
+        let mut plan = valid_plan();
+        plan.metrics.csat.target = 105.0;
+        plan.metrics.deflection.baseline = Some(-1.0);
+        assert_fires(&plan, "MET-002", "metrics.csat.target");
+        assert_fires(&plan, "MET-002", "metrics.deflection.baseline");
+        plan.metrics.csat.target = 95.0;
+        plan.metrics.deflection.baseline = Some(0.0);
+        assert_quiet(&plan, "MET-002");
+    }
+
+    #[test]
+    fn percent_target_improves_on_baseline() {
+        let mut plan = valid_plan();
+        plan.metrics.first_contact_resolution.target = 55.0;
+        let finding = assert_fires(&plan, "MET-003", "metrics.first_contact_resolution.target");
+        assert_eq!(
+            finding.message,
+            "First contact resolution target (55 %) is no better than today's 60 %."
+        );
+        plan.metrics.first_contact_resolution.target = 65.0;
+        assert_quiet(&plan, "MET-003");
+    }
+
+    #[test]
+    fn time_target_improves_on_baseline() {
+        let mut plan = valid_plan();
+        plan.metrics.first_response.target = duration("4h");
+        assert_fires(&plan, "MET-003", "metrics.first_response.target");
+        plan.metrics.first_response.baseline = None;
+        assert_quiet(&plan, "MET-003");
+    }
+
+    #[test]
+    fn resolution_time_not_shorter_than_first_response_time() {
+        let mut plan = valid_plan();
+        plan.metrics.resolution.target = duration("30m");
+        assert_fires(&plan, "MET-004", "metrics.resolution.target");
+        plan.metrics.resolution.target = duration("8h");
+        assert_quiet(&plan, "MET-004");
+    }
+}

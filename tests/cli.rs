@@ -1,0 +1,288 @@
+//! The `support-ops` command line, run as a user runs it: commands, exit codes, stdin, broken files.
+//! Exit codes: 0 done, 1 the plan has errors, 2 the command could not run.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use support_ops::plan::json::{from_json, to_json};
+use support_ops::plan::{templates, Duration, Plan, SlaTarget};
+use support_ops::rules::{check, Severity};
+
+fn support_ops(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_support-ops"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn support_ops_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_support-ops"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // The binary may stop reading early (a bad plan); a broken pipe here is fine.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A file in a fresh scratch folder for this test.
+fn scratch_file(test: &str, name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("support-ops-cli-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn template_file(test: &str, id: &str) -> PathBuf {
+    let plan = templates::by_id(id).unwrap();
+    scratch_file(test, &format!("{id}.json"), to_json(&plan).as_bytes())
+}
+
+/// The command could not run: exit 2, a message on stderr, and no panic.
+fn assert_refused(output: &Output, says: &str) {
+    let message = stderr(output);
+    assert_eq!(output.status.code(), Some(2), "stderr: {message}");
+    assert!(
+        message.contains(says),
+        "expected the message to say {says:?}; got: {message}"
+    );
+    assert!(!message.contains("panicked"), "{message}");
+}
+
+#[test]
+fn help_lists_every_command_and_the_exit_codes() {
+    let output = support_ops(&["help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for command in [
+        "check",
+        "render",
+        "templates",
+        "template",
+        "schema",
+        "EXIT CODES",
+    ] {
+        assert!(text.contains(command), "help lacks {command}");
+    }
+    assert_eq!(
+        support_ops(&[]).status.code(),
+        Some(2),
+        "no command is a usage error"
+    );
+    assert_refused(
+        &support_ops(&["frobnicate"]),
+        "unknown command \"frobnicate\"",
+    );
+}
+
+#[test]
+fn templates_lists_ids_and_template_prints_a_loadable_plan() {
+    let listing = stdout(&support_ops(&["templates"]));
+    for id in ["b2b-saas", "ecommerce", "fintech", "devtools"] {
+        assert!(listing.contains(id), "{listing}");
+        let output = support_ops(&["template", id]);
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(
+            from_json(&stdout(&output)),
+            Ok(templates::by_id(id).unwrap())
+        );
+    }
+    assert!(listing.contains("Regulated fintech"));
+    assert_refused(
+        &support_ops(&["template", "nope"]),
+        "choose one of: b2b-saas",
+    );
+    assert_refused(&support_ops(&["template"]), "needs a NAME");
+}
+
+#[test]
+fn schema_prints_the_shipped_schema() {
+    let output = support_ops(&["schema"]);
+    assert_eq!(output.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(schema["title"], "Plan");
+    assert!(schema["properties"]["sla"].is_object());
+}
+
+#[test]
+fn render_prints_each_format_and_section() {
+    let file = template_file("render", "b2b-saas");
+    let file = file.to_str().unwrap();
+    let text = support_ops(&["render", file, "--format", "text"]);
+    assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
+    assert!(stdout(&text).starts_with("SUPPORT OPERATIONS PLAN\n═══"));
+    let markdown = stdout(&support_ops(&["render", file, "--format=markdown"]));
+    assert!(markdown.starts_with("# Support Operations Plan: Cloudline Analytics\n"));
+    let json = stdout(&support_ops(&["render", file, "-f", "json"]));
+    assert_eq!(from_json(&json), Ok(templates::by_id("b2b-saas").unwrap()));
+
+    let escalation = stdout(&support_ops(&["render", file, "--section", "escalation"]));
+    assert!(escalation.starts_with("ESCALATION MATRIX\n"));
+    assert!(!escalation.contains("SLA TARGETS"));
+    assert!(escalation.contains("→ Escalate to: "));
+
+    assert_refused(
+        &support_ops(&["render", file, "--section", "everything"]),
+        "unknown section \"everything\"",
+    );
+    assert_refused(
+        &support_ops(&["render", file, "--format", "pdf"]),
+        "unknown format \"pdf\"; choose one of: text, markdown, json",
+    );
+    assert_refused(
+        &support_ops(&["render", file, "--format"]),
+        "--format needs a value",
+    );
+    assert_refused(
+        &support_ops(&["render", file, "--colour"]),
+        "unknown option",
+    );
+}
+
+#[test]
+fn a_dash_reads_the_plan_from_stdin() {
+    let plan = to_json(&templates::by_id("fintech").unwrap());
+    let output = support_ops_with_stdin(&["render", "-", "--section", "sla"], plan.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("SLA TARGETS\n"));
+    let checked = support_ops_with_stdin(&["check", "-"], plan.as_bytes());
+    assert!(
+        stdout(&checked).contains("the plan"),
+        "{}",
+        stdout(&checked)
+    );
+}
+
+/// A plan with a resolution target faster than its first response and an unknown priority.
+fn broken_plan() -> Plan {
+    let mut plan = templates::by_id("ecommerce").unwrap();
+    plan.sla.push(SlaTarget {
+        priority: "Whenever".into(),
+        first_response: Duration::days(2),
+        resolution: Duration::hours(1),
+        calendar: "No such calendar".into(),
+        ..SlaTarget::default()
+    });
+    plan
+}
+
+#[test]
+fn check_prints_each_finding_and_exits_by_its_severity() {
+    for (name, plan) in [
+        ("clean", templates::by_id("devtools").unwrap()),
+        ("broken", broken_plan()),
+    ] {
+        let file = scratch_file("check", &format!("{name}.json"), to_json(&plan).as_bytes());
+        let output = support_ops(&["check", file.to_str().unwrap()]);
+        let text = stdout(&output);
+        let findings = check(&plan);
+        let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+        assert_eq!(
+            output.status.code(),
+            Some(if has_errors { 1 } else { 0 }),
+            "{text}"
+        );
+        for finding in &findings {
+            let line = format!(
+                "{} {} {}: {}\n",
+                finding.severity.label().to_uppercase(),
+                finding.rule,
+                finding.path,
+                finding.message
+            );
+            assert!(text.contains(&line), "missing {line:?} in:\n{text}");
+        }
+        let summary = text.lines().last().unwrap_or_default();
+        if findings.is_empty() {
+            assert!(summary.ends_with("no problems found"), "{summary}");
+        } else {
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            assert!(summary.contains(&format!("{errors} error")), "{summary}");
+        }
+
+        let json = support_ops(&["check", file.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(json.status.code(), output.status.code());
+        let listed: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+        assert_eq!(listed.as_array().map(Vec::len), Some(findings.len()));
+    }
+    let template = template_file("check-clean", "fintech");
+    let template_check = support_ops(&["check", template.to_str().unwrap()]);
+    assert_eq!(
+        template_check.status.code(),
+        Some(0),
+        "a starter template has no errors: {}",
+        stdout(&template_check)
+    );
+}
+
+#[test]
+fn broken_files_get_a_clear_message_and_exit_2() {
+    let full = to_json(&templates::by_id("b2b-saas").unwrap());
+    let cases: [(&str, Vec<u8>, &str); 6] = [
+        (
+            "truncated.json",
+            full.as_bytes()[..full.len() / 2].to_vec(),
+            "cut off",
+        ),
+        (
+            "wrong-type.json",
+            br#"{"schema_version": 2, "header": {"team_size": "twelve"}}"#.to_vec(),
+            "header.team_size",
+        ),
+        (
+            "newer.json",
+            br#"{"schema_version": 99, "header": {}}"#.to_vec(),
+            "newer version",
+        ),
+        (
+            "nesting.json",
+            vec![b'['; 10 * 1024 * 1024],
+            "not valid JSON",
+        ),
+        ("not-utf8.json", vec![0xff, 0xfe, b'{'], "not UTF-8 text"),
+        ("list.json", b"[1, 2, 3]".to_vec(), "not a plan"),
+    ];
+    for (name, contents, says) in cases {
+        let file = scratch_file("broken", name, &contents);
+        let file = file.to_str().unwrap();
+        assert_refused(&support_ops(&["check", file]), says);
+        assert_refused(&support_ops(&["render", file]), says);
+    }
+    let output = support_ops(&["check", "/no/such/plan.json"]);
+    assert_refused(&output, "cannot read /no/such/plan.json");
+    let nested = support_ops_with_stdin(&["check", "-"], &vec![b'{'; 10 * 1024 * 1024]);
+    assert_refused(
+        &nested,
+        "standard input is not a readable plan: This is not valid JSON",
+    );
+}
+
+#[test]
+fn the_position_of_a_load_error_is_given() {
+    let file = scratch_file(
+        "position",
+        "unknown-field.json",
+        b"{\n  \"schema_version\": 2,\n  \"header\": {\n    \"colour\": 1\n  }\n}",
+    );
+    let output = support_ops(&["check", file.to_str().unwrap()]);
+    assert_refused(&output, "header.colour");
+    assert!(stderr(&output).contains("line 4"), "{}", stderr(&output));
+}

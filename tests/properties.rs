@@ -1,0 +1,506 @@
+//! Properties over arbitrary plans: JSON round-trips, nothing panics, Markdown never carries user HTML.
+//! Plans are generated with hostile text (`|`, newlines, `<script>`, any unicode) and extreme numbers.
+//!
+//! Non-finite numbers: JSON cannot carry NaN or infinity. `to_json` writes them as `null`
+//! (serde_json's behaviour). Reading back, a `null` in an optional number (a metric baseline,
+//! the chatbot containment) is "not set"; a `null` in a required number (a channel's volume share,
+//! a health weight, a staffing assumption) is refused with an error naming the field, never a panic.
+//! So the JSON round trip is exact for every plan whose numbers are finite.
+
+use proptest::prelude::*;
+use proptest::sample::select;
+
+use support_ops::plan::json::{from_json, to_json};
+use support_ops::plan::*;
+use support_ops::render::{render, Format, Section};
+use support_ops::rules;
+
+/// User text: anything, with the dangerous cases made likely.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => any::<String>(),
+        3 => "[a-zA-Z0-9 |<>&#*_`\\[\\]\\-.\n\r\t\\\\]{0,16}",
+        1 => Just("<script>alert(1)</script>".to_string()),
+        1 => Just("<img src=x onerror=alert(1)>".to_string()),
+        1 => Just("a | b\nc".to_string()),
+        1 => Just("# Heading\n- item\n1. step\n> quote".to_string()),
+        1 => Just(String::new()),
+        1 => "\\PC{0,12}",
+    ]
+}
+
+fn texts() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(text(), 0..4)
+}
+
+/// Durations a file can hold (up to ten years); `wild` adds ones only code can build.
+fn duration(wild: bool) -> BoxedStrategy<Duration> {
+    let tame = prop_oneof![
+        (0u32..=3650 * MINUTES_PER_DAY).prop_map(Duration::minutes),
+        (0u32..=3650).prop_map(Duration::business_days),
+        Just(Duration::ZERO),
+    ];
+    if wild {
+        prop_oneof![
+            4 => tame,
+            1 => any::<u32>().prop_map(Duration::minutes),
+            1 => any::<u32>().prop_map(Duration::business_days),
+        ]
+        .boxed()
+    } else {
+        tame.boxed()
+    }
+}
+
+/// Numbers: finite ones always; `wild` adds NaN and the infinities.
+fn number(wild: bool) -> BoxedStrategy<f64> {
+    let finite = prop_oneof![
+        any::<f64>().prop_filter("finite", |x| x.is_finite()),
+        -1000.0..1000.0f64,
+        Just(0.0),
+        Just(100.0),
+    ];
+    if wild {
+        prop_oneof![
+            4 => finite,
+            1 => Just(f64::NAN),
+            1 => Just(f64::INFINITY),
+            1 => Just(f64::NEG_INFINITY),
+        ]
+        .boxed()
+    } else {
+        finite.boxed()
+    }
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (1i32..=9999, 1u8..=12, 1u8..=31)
+        .prop_map(|(year, month, day)| Date::new(year, month, day.min(days_in_month(year, month))))
+        .prop_filter_map("valid date", |date| date)
+}
+
+fn clock_time() -> impl Strategy<Value = ClockTime> {
+    (0u32..=24, 0u32..60).prop_filter_map("valid time", |(h, m)| ClockTime::new(h, m))
+}
+
+fn calendar() -> impl Strategy<Value = Calendar> {
+    let interval = (
+        select(Weekday::ALL.to_vec()),
+        clock_time(),
+        clock_time(),
+        any::<bool>(),
+    )
+        .prop_map(|(day, start, end, overnight)| WeeklyInterval {
+            day,
+            start,
+            end,
+            overnight,
+        });
+    let holiday = (text(), date(), any::<bool>()).prop_map(|(name, date, yearly)| Holiday {
+        name,
+        date,
+        yearly,
+    });
+    (
+        prop_oneof![text(), Just(ALWAYS_OPEN.to_string())],
+        text(),
+        prop::collection::vec(interval, 0..6),
+        prop::collection::vec(holiday, 0..2),
+    )
+        .prop_map(|(name, time_zone, intervals, holidays)| Calendar {
+            name,
+            time_zone,
+            intervals,
+            holidays,
+        })
+}
+
+fn channel(wild: bool) -> impl Strategy<Value = Channel> {
+    (
+        (text(), select(ChannelKind::ALL.to_vec()), text(), text()),
+        (number(wild), duration(wild), any::<u32>(), text()),
+    )
+        .prop_map(
+            |(
+                (name, kind, use_case, hours),
+                (volume_share, handle_time, concurrency, route_to),
+            )| {
+                Channel {
+                    name,
+                    kind,
+                    use_case,
+                    hours,
+                    volume_share,
+                    handle_time,
+                    concurrency,
+                    route_to,
+                }
+            },
+        )
+}
+
+fn category(wild: bool) -> impl Strategy<Value = Category> {
+    (
+        (text(), texts(), text(), text()),
+        (text(), texts(), texts(), number(wild)),
+    )
+        .prop_map(
+            |((name, types, priority, route_to), (team, keywords, workflow, volume_share))| {
+                Category {
+                    name,
+                    types,
+                    priority,
+                    route_to,
+                    team,
+                    keywords,
+                    workflow,
+                    volume_share,
+                }
+            },
+        )
+}
+
+fn sla_target(wild: bool) -> impl Strategy<Value = SlaTarget> {
+    (
+        text(),
+        duration(wild),
+        prop::option::of(duration(wild)),
+        duration(wild),
+        text(),
+        prop::option::of(duration(wild)),
+    )
+        .prop_map(
+            |(priority, first_response, next_response, resolution, calendar, warn_before)| {
+                SlaTarget {
+                    priority,
+                    first_response,
+                    next_response,
+                    resolution,
+                    calendar,
+                    warn_before,
+                }
+            },
+        )
+}
+
+fn escalation(wild: bool) -> impl Strategy<Value = Escalation> {
+    let rule = (
+        text(),
+        prop::option::of(text()),
+        select(SlaMetric::ALL.to_vec()),
+        text(),
+        duration(wild),
+        texts(),
+        select(EscalationPath::ALL.to_vec()),
+    )
+        .prop_map(
+            |(trigger, priority, metric, escalate_to, timeframe, notify, path)| EscalationRule {
+                trigger,
+                priority,
+                metric,
+                escalate_to,
+                timeframe,
+                notify,
+                path,
+            },
+        );
+    (prop::collection::vec(rule, 0..4), texts()).prop_map(|(rules, handoff_protocol)| Escalation {
+        rules,
+        handoff_protocol,
+    })
+}
+
+fn metrics(wild: bool) -> impl Strategy<Value = SuccessMetrics> {
+    let duration_target = (prop::option::of(duration(wild)), duration(wild))
+        .prop_map(|(baseline, target)| DurationTarget { baseline, target });
+    let percent_target = (prop::option::of(number(wild)), number(wild))
+        .prop_map(|(baseline, target)| PercentTarget { baseline, target });
+    (
+        duration_target.clone(),
+        duration_target,
+        percent_target.clone(),
+        percent_target.clone(),
+        percent_target,
+    )
+        .prop_map(
+            |(first_response, resolution, csat, first_contact_resolution, deflection)| {
+                SuccessMetrics {
+                    first_response,
+                    resolution,
+                    csat,
+                    first_contact_resolution,
+                    deflection,
+                }
+            },
+        )
+}
+
+fn customer_success(wild: bool) -> impl Strategy<Value = CustomerSuccess> {
+    let component =
+        (text(), number(wild), text()).prop_map(|(name, weight, signal)| HealthComponent {
+            name,
+            weight,
+            signal,
+        });
+    let band = (
+        select(HealthColour::ALL.to_vec()),
+        any::<u32>(),
+        any::<u32>(),
+    )
+        .prop_map(|(colour, min, max)| HealthBand { colour, min, max });
+    let outreach = (text(), text(), text()).prop_map(|(trigger, action, owner)| OutreachTrigger {
+        trigger,
+        action,
+        owner,
+    });
+    (
+        prop::collection::vec(component, 0..4),
+        prop::collection::vec(band, 0..4),
+        prop::collection::vec(outreach, 0..3),
+        texts(),
+        texts(),
+        texts(),
+    )
+        .prop_map(
+            |(components, bands, outreach, renewal_playbook, expansion_signals, churn_signals)| {
+                CustomerSuccess {
+                    health: HealthScore { components, bands },
+                    outreach,
+                    renewal_playbook,
+                    expansion_signals,
+                    churn_signals,
+                }
+            },
+        )
+}
+
+fn roadmap_steps() -> impl Strategy<Value = Vec<RoadmapStep>> {
+    let step = (
+        text(),
+        text(),
+        select(StepStatus::ALL.to_vec()),
+        prop::option::of(date()),
+    )
+        .prop_map(|(title, owner, status, due)| RoadmapStep {
+            title,
+            owner,
+            status,
+            due,
+        });
+    prop::collection::vec(step, 0..3)
+}
+
+fn roadmap() -> impl Strategy<Value = Roadmap> {
+    (
+        roadmap_steps(),
+        roadmap_steps(),
+        roadmap_steps(),
+        roadmap_steps(),
+    )
+        .prop_map(|(assess, design, implement, optimize)| Roadmap {
+            assess,
+            design,
+            implement,
+            optimize,
+        })
+}
+
+/// An arbitrary plan. `wild` adds values a file cannot hold (NaN, durations past ten years).
+fn plan(wild: bool) -> impl Strategy<Value = Plan> {
+    let header = (text(), any::<u32>(), any::<u32>(), text()).prop_map(
+        |(product, monthly_volume, team_size, time_zone)| Header {
+            product,
+            monthly_volume,
+            team_size,
+            time_zone,
+        },
+    );
+    let priority = (text(), text()).prop_map(|(name, description)| Priority { name, description });
+    let tier =
+        (text(), text(), duration(wild), text()).prop_map(|(name, handles, response, hours)| {
+            Tier {
+                name,
+                handles,
+                response,
+                hours,
+            }
+        });
+    let self_service = (texts(), texts(), texts(), any::<bool>()).prop_map(
+        |(knowledge_base, faq, video_tutorials, community_forum)| SelfService {
+            knowledge_base,
+            faq,
+            video_tutorials,
+            community_forum,
+        },
+    );
+    let automation = (
+        texts(),
+        texts(),
+        texts(),
+        text(),
+        prop::option::of(number(wild)),
+    )
+        .prop_map(
+            |(auto_reply, auto_route, auto_resolve, chatbot, chatbot_containment)| Automation {
+                auto_reply,
+                auto_route,
+                auto_resolve,
+                chatbot,
+                chatbot_containment,
+            },
+        );
+    let feedback = (text(), text(), text()).prop_map(|(weekly, monthly, quarterly)| FeedbackLoop {
+        weekly,
+        monthly,
+        quarterly,
+    });
+    let staffing = (
+        number(wild),
+        number(wild),
+        number(wild),
+        prop::collection::vec(number(wild), 0..3),
+    )
+        .prop_map(
+            |(service_level, max_occupancy, shrinkage, arrival_profile)| StaffingAssumptions {
+                service_level,
+                max_occupancy,
+                shrinkage,
+                arrival_profile,
+            },
+        );
+    let mapping = (text(), text()).prop_map(|(priority, helpdesk_priority)| PriorityMapping {
+        priority,
+        helpdesk_priority,
+    });
+    let first = (
+        header,
+        prop::collection::vec(calendar(), 0..3),
+        prop::collection::vec(priority, 0..5),
+        prop::collection::vec(channel(wild), 0..4),
+        prop::collection::vec(tier, 0..4),
+        prop::collection::vec(category(wild), 0..4),
+        prop::collection::vec(sla_target(wild), 0..4),
+        escalation(wild),
+    );
+    let second = (
+        self_service,
+        automation,
+        metrics(wild),
+        feedback,
+        customer_success(wild),
+        roadmap(),
+        staffing,
+        prop::collection::vec(mapping, 0..3),
+    );
+    (first, second).prop_map(
+        |(
+            (header, calendars, priorities, channels, tiers, taxonomy, sla, escalation),
+            (
+                self_service,
+                automation,
+                metrics,
+                feedback,
+                customer_success,
+                roadmap,
+                staffing,
+                priority_map,
+            ),
+        )| Plan {
+            schema_version: SCHEMA_VERSION,
+            header,
+            calendars,
+            priorities,
+            channels,
+            tiers,
+            taxonomy,
+            sla,
+            escalation,
+            self_service,
+            automation,
+            metrics,
+            feedback,
+            customer_success,
+            roadmap,
+            staffing,
+            helpdesk: HelpdeskMapping { priority_map },
+        },
+    )
+}
+
+/// Counts the `|` in a line that are not escaped: our own separators always follow a space
+/// or start the line, so a user's `|` (written `\|`) is the only kind after a backslash.
+fn unescaped_pipes(line: &str) -> usize {
+    let mut count = 0;
+    let mut previous = ' ';
+    for c in line.chars() {
+        if c == '|' && previous != '\\' {
+            count += 1;
+        }
+        previous = c;
+    }
+    count
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn json_round_trips_any_plan_with_finite_numbers(plan in plan(false)) {
+        let json = to_json(&plan);
+        prop_assert_eq!(from_json(&json), Ok(plan), "{}", json);
+    }
+
+    #[test]
+    fn no_rule_and_no_renderer_panics(plan in plan(true)) {
+        let _ = rules::check(&plan);
+        for format in Format::ALL {
+            for section in Section::ALL {
+                let _ = render(&plan, format, section);
+            }
+        }
+    }
+
+    #[test]
+    fn markdown_never_carries_a_raw_angle_bracket(plan in plan(true)) {
+        for section in Section::ALL {
+            let markdown = render(&plan, Format::Markdown, section);
+            let without_breaks = markdown.replace("<br>", "");
+            prop_assert!(
+                !without_breaks.contains('<') && !without_breaks.contains('>'),
+                "raw angle bracket in {}:\n{}", section.name(), markdown
+            );
+        }
+    }
+
+    #[test]
+    fn text_tables_keep_their_three_columns(plan in plan(true)) {
+        let text = render(&plan, Format::Text, Section::Full);
+        for line in text.lines().filter(|line| line.starts_with('|')) {
+            prop_assert_eq!(unescaped_pipes(line), 4, "{}", line);
+        }
+    }
+
+    #[test]
+    fn user_text_never_adds_a_heading_to_the_text(plan in plan(true)) {
+        let text = render(&plan, Format::Text, Section::Full);
+        let rules = text.lines().filter(|line| *line == "────────────────────────────").count();
+        prop_assert_eq!(rules, 11);
+    }
+}
+
+#[test]
+fn non_finite_numbers_are_written_as_null_and_refused_where_required() {
+    let mut plan = Plan::blank();
+    plan.metrics.csat.baseline = Some(f64::NAN);
+    let reloaded = from_json(&to_json(&plan)).unwrap();
+    assert_eq!(
+        reloaded.metrics.csat.baseline, None,
+        "an optional NaN reads back as not set"
+    );
+
+    plan.staffing.shrinkage = f64::INFINITY;
+    let json = to_json(&plan);
+    assert!(json.contains("\"shrinkage\": null"), "{json}");
+    let error = from_json(&json).unwrap_err();
+    assert_eq!(error.path.as_deref(), Some("staffing.shrinkage"), "{error}");
+}
