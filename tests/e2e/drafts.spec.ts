@@ -98,10 +98,13 @@ test('after a two-tab clash, "Load their version" shows the other tab\'s plan', 
 test('drafts menu: new from a template, rename, duplicate, delete after confirming', async ({ page }) => {
   await openApp(page);
   await typeAndWaitSaved(page, 'Base');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await page.getByRole('button', { name: 'New plan' }).click();
   await page.getByRole('button', { name: 'B2B SaaS' }).click();
   await expect(product(page)).toHaveValue('Cloudline Analytics');
   await expect(draftPicker(page).locator('option:checked')).toHaveText('B2B SaaS');
+  // Another draft is another history: nothing to undo into the previous draft.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 
   await page.getByRole('button', { name: 'Rename' }).click();
   await page.getByLabel('New name').fill('Analytics support');
