@@ -41,12 +41,22 @@ pub fn from_json(text: &str) -> Result<Plan, LoadError> {
     let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
     let version = schema_version_of(&value)?;
     if version == SCHEMA_VERSION {
-        // Deserialise from the text itself so type errors keep their line and column.
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        return serde_path_to_error::deserialize(&mut deserializer).map_err(shape_error);
+        return plan_from_text(text);
     }
+    // An older file is migrated as a value, then read through the same path as a current one:
+    // one deserialiser for the whole model keeps the wasm small.
     let migrated = migrate(value, version)?;
-    serde_path_to_error::deserialize(migrated).map_err(shape_error)
+    plan_from_text(&migrated.to_string()).map_err(|error| LoadError {
+        // Positions would point into the migrated text, not the user's file.
+        position: None,
+        ..error
+    })
+}
+
+/// Deserialises from the text itself so type errors keep their path, line and column.
+fn plan_from_text(text: &str) -> Result<Plan, LoadError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(shape_error)
 }
 
 /// Writes a plan as pretty JSON (two-space indent, trailing newline).
