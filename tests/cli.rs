@@ -286,3 +286,23 @@ fn the_position_of_a_load_error_is_given() {
     assert_refused(&output, "header.colour");
     assert!(stderr(&output).contains("line 4"), "{}", stderr(&output));
 }
+
+#[test]
+fn generate_prints_a_large_plan_that_checks_clean() {
+    let output = support_ops(&["generate", "500"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let plan = from_json(&stdout(&output)).expect("the generated plan loads");
+    assert_eq!(plan.taxonomy.len(), 500);
+    assert_eq!(plan.channels.len(), 50);
+    assert_eq!(plan.escalation.rules.len(), 100);
+    let errors = support_ops::rules::check(&plan)
+        .into_iter()
+        .filter(|finding| finding.severity == support_ops::rules::Severity::Error)
+        .count();
+    assert_eq!(
+        errors, 0,
+        "a generated plan should be realistic, not broken"
+    );
+    assert_refused(&support_ops(&["generate", "lots"]), "number of categories");
+    assert_refused(&support_ops(&["generate", "0"]), "number of categories");
+}

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use support_ops::plan::generate::{large_plan, PlanSize};
 use support_ops::plan::json::{from_json, to_json};
 use support_ops::plan::{templates, Plan};
 use support_ops::render::{helpdesk, json_schema, render, Format, Section};
@@ -26,6 +27,9 @@ USAGE:
       List the starter templates.
   support-ops template NAME
       Print a starter template as plan JSON (save it and edit it).
+  support-ops generate CATEGORIES
+      Print a large generated plan (seeded, realistic) with that many categories,
+      for trying the app and the checks at enterprise scale.
   support-ops schema
       Print the JSON Schema of a plan file.
   support-ops help
@@ -87,6 +91,23 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
                 )
             })?;
             print(&to_json(&plan))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "generate" => {
+            let count = options.file(command, "CATEGORIES")?;
+            let categories: usize = count
+                .parse()
+                .ok()
+                .filter(|n| (1..=100_000).contains(n))
+                .ok_or_else(|| {
+                    format!("\"{count}\" is not a number of categories from 1 to 100000")
+                })?;
+            let size = if categories == PlanSize::LARGE.categories {
+                PlanSize::LARGE
+            } else {
+                PlanSize::with_categories(categories)
+            };
+            print(&to_json(&large_plan(1, size)))?;
             Ok(ExitCode::SUCCESS)
         }
         "schema" => {

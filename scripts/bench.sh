@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The benchmark (not part of the tests): wasm/JS/CSS transfer sizes, load and edit latency in
+# headless Chromium, native validate/render timings by plan size, and simulation speed.
+# Prints a table and writes bench-results/results.json. Installs what is missing first.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
+cd "$PROJECT_ROOT"
+
+ensure_test_tools
+build_release_site
+mkdir -p bench-results
+
+log "native: validate and render by plan size (cargo bench, divan)"
+cargo bench --bench core 2>&1 | tee bench-results/native.txt
+
+log "native: month simulation speed"
+cargo test --release --no-default-features --lib -- --ignored simulation_speed --nocapture 2>&1 \
+  | tee bench-results/simulation.txt
+
+log "browser: sizes, load time, edit latency (headless Chromium, loopback)"
+cargo run --quiet --release --bin support-ops -- generate 500 > bench-results/large-plan.json
+url_file="$(mktemp)"
+node tests/e2e/serve-dist.mjs --root dist --base /bench/ --port 0 --url-file "$url_file" &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do [ -s "$url_file" ] && break; sleep 0.1; done
+(cd tests/e2e && \
+  node bench.mjs "$(head -n 1 "$url_file")" ../../dist \
+  ../../bench-results/large-plan.json) > bench-results/browser.json
+
+python3 bench/report.py bench-results

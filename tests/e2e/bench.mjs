@@ -1,0 +1,119 @@
+// Browser half of the benchmark (run by scripts/bench.sh; lives here to use the e2e node_modules): transfer sizes of dist/, time from
+// navigation to a usable app (empty and large plan), and edit latency on a large plan, measured in
+// the page with performance.now() rather than by sleeping. Prints JSON on stdout.
+import { chromium } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+
+const [baseUrl, distDir, largePlanFile] = process.argv.slice(2);
+const LOADS = 10;
+const EDITS = 60;
+
+function sizes() {
+  const out = {};
+  for (const file of readdirSync(distDir)) {
+    const kind = file.endsWith('.wasm') ? 'wasm' : file.endsWith('.js') && file !== 'sw.js' ? 'js' : file.endsWith('.css') ? 'css' : null;
+    if (!kind) continue;
+    const bytes = readFileSync(join(distDir, file));
+    const entry = (out[kind] ??= { raw: 0, gzip: 0, brotli: 0 });
+    entry.raw += bytes.length;
+    entry.gzip += gzipSync(bytes, { level: 9 }).length;
+    entry.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return out;
+}
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
+}
+
+// Records, in the page, the moment the Product field is in the DOM and enabled: "usable".
+const markUsable = () => {
+  const check = () => {
+    const field = document.getElementById('field-header-product');
+    if (field && !field.disabled && !window.__usableAt) {
+      window.__usableAt = performance.now();
+      return true;
+    }
+    return false;
+  };
+  new MutationObserver((_, observer) => { if (check()) observer.disconnect(); })
+    .observe(document, { childList: true, subtree: true });
+};
+
+// Seeds local storage with one draft holding `planText`, as the app itself stores drafts.
+const seedDraft = (planText) => {
+  if (sessionStorage.getItem('bench-seeded')) return;
+  sessionStorage.setItem('bench-seeded', '1');
+  localStorage.setItem('support-ops.drafts', JSON.stringify({
+    format: 1, last_open: 'bench',
+    drafts: [{ id: 'bench', name: 'Benchmark plan', created: 1, updated: 1, revision: 1 }],
+  }));
+  localStorage.setItem('support-ops.draft.bench', planText);
+};
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function loadTimes(planText) {
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(markUsable);
+    if (planText) await page.addInitScript(seedDraft, planText);
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => window.__usableAt !== undefined, null, { timeout: 60_000 });
+    times.push(await page.evaluate(() => window.__usableAt));
+    await context.close();
+  }
+  return stats(times);
+}
+
+async function editLatency(planText) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(seedDraft, planText);
+  await page.goto(baseUrl);
+  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Taxonomy' }).click();
+  await page.locator('#field-taxonomy-250-name').waitFor({ timeout: 60_000 });
+  const samples = await page.evaluate(async (edits) => {
+    const field = document.getElementById('field-taxonomy-250-name');
+    // A macrotask boundary: every microtask (Leptos effects) queued by the edit has run by then.
+    const settled = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+    const times = [];
+    for (let i = 0; i < edits; i++) {
+      field.value = field.value + 'x';
+      const started = performance.now();
+      performance.mark('edit-start');
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await settled();
+      performance.mark('edit-settled');
+      times.push(performance.now() - started);
+    }
+    const preview = document.querySelector('[aria-label="Preview"]');
+    return { times, previewShowsEdit: !!preview && preview.textContent.includes(field.value) };
+  }, EDITS);
+  await context.close();
+  return { ...stats(samples.times), preview_shows_the_edit: samples.previewShowsEdit };
+}
+
+const largePlan = readFileSync(largePlanFile, 'utf8');
+const result = {
+  sizes: sizes(),
+  load_ms_empty: await loadTimes(null),
+  load_ms_large: await loadTimes(largePlan),
+  edit_ms_large: await editLatency(largePlan),
+};
+await browser.close();
+console.log(JSON.stringify(result, null, 2));
