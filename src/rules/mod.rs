@@ -150,27 +150,76 @@ const AREAS: &[Area] = &[
         rules: roadmap::RULES,
         check: roadmap::check,
     },
-    Area {
-        rules: staffing::RULES,
-        check: staffing::check,
-    },
 ];
+
+/// The staffing rules run apart from the others (see `check_staffing`); listed after them.
+const STAFFING: Area = Area {
+    rules: staffing::RULES,
+    check: staffing::check,
+};
 
 /// Runs every rule over the plan. Findings come most severe first, then in plan order.
 pub fn check(plan: &Plan) -> Vec<Finding> {
+    combine(check_without_staffing(plan), check_staffing(plan))
+}
+
+/// Every rule but the staffing ones (the staffing maths is the costly part of a check).
+pub fn check_without_staffing(plan: &Plan) -> Vec<Finding> {
     let mut findings = Vec::new();
     for area in AREAS {
         (area.check)(plan, &mut findings);
     }
+    findings
+}
+
+/// The staffing rules alone (Erlang C over every channel and hour of the week).
+pub fn check_staffing(plan: &Plan) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    (STAFFING.check)(plan, &mut findings);
+    findings
+}
+
+/// Merges the two halves of a check into the order `check` gives.
+pub fn combine(mut findings: Vec<Finding>, staffing: Vec<Finding>) -> Vec<Finding> {
+    findings.extend(staffing);
     // Stable sort: within one section and index, findings keep the order the rules found them.
     findings.sort_by_cached_key(|f| (f.severity, util::plan_order(&f.path)));
     findings
+}
+
+/// The parts of a plan the staffing rules read, and nothing else: the designer re-runs the
+/// staffing maths only when this changes, not on every keystroke in a category name.
+pub fn staffing_inputs(plan: &Plan) -> Plan {
+    use crate::plan::{Automation, Category};
+    Plan {
+        header: plan.header.clone(),
+        calendars: plan.calendars.clone(),
+        priorities: plan.priorities.clone(),
+        channels: plan.channels.clone(),
+        sla: plan.sla.clone(),
+        staffing: plan.staffing.clone(),
+        taxonomy: plan
+            .taxonomy
+            .iter()
+            .map(|category| Category {
+                priority: category.priority.clone(),
+                volume_share: category.volume_share,
+                ..Category::default()
+            })
+            .collect(),
+        automation: Automation {
+            chatbot_containment: plan.automation.chatbot_containment,
+            ..Automation::default()
+        },
+        ..Plan::blank()
+    }
 }
 
 /// Every rule `check` can report, area by area, for the catalogue page and the findings panel.
 pub fn catalogue() -> Vec<RuleInfo> {
     AREAS
         .iter()
+        .chain([&STAFFING])
         .flat_map(|area| area.rules.iter().copied())
         .collect()
 }
@@ -179,6 +228,7 @@ pub fn catalogue() -> Vec<RuleInfo> {
 pub fn rule_info(id: &str) -> Option<RuleInfo> {
     AREAS
         .iter()
+        .chain([&STAFFING])
         .flat_map(|area| area.rules.iter())
         .find(|rule| rule.id == id)
         .copied()
@@ -355,6 +405,35 @@ mod tests {
         assert_eq!(field_id("sla[1].resolution"), "field-sla-1-resolution");
         assert_eq!(field_id("header.product"), "field-header-product");
         assert_eq!(field_id("taxonomy[3].types[0]"), "field-taxonomy-3-types-0");
+    }
+}
+
+#[cfg(test)]
+mod staffing_split_tests {
+    use super::*;
+    use crate::plan::generate::{large_plan, PlanSize};
+
+    #[test]
+    fn staffing_on_its_inputs_finds_what_the_whole_plan_finds() {
+        let mut plan = large_plan(3, PlanSize::with_categories(60));
+        plan.header.team_size = 2;
+        let whole = check(&plan);
+        let split = combine(
+            check_without_staffing(&plan),
+            check_staffing(&staffing_inputs(&plan)),
+        );
+        assert!(whole.iter().any(|f| f.rule == "STAFF-001"));
+        assert_eq!(whole, split);
+    }
+
+    #[test]
+    fn renaming_a_category_leaves_the_staffing_inputs_alone() {
+        let plan = large_plan(3, PlanSize::with_categories(60));
+        let mut renamed = plan.clone();
+        renamed.taxonomy[5].name.push_str(" (renamed)");
+        assert_eq!(staffing_inputs(&plan), staffing_inputs(&renamed));
+        renamed.taxonomy[5].volume_share += 1.0;
+        assert_ne!(staffing_inputs(&plan), staffing_inputs(&renamed));
     }
 }
 

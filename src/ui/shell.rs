@@ -102,7 +102,11 @@ pub fn Designer(
     children: Children,
     #[prop(optional, into)] capacity: Option<ViewFn>,
 ) -> impl IntoView {
-    let findings = Memo::new(move |_| plan.with(rules::check));
+    // The staffing maths dominates a check; it re-runs only when what it reads changes.
+    let structure = Memo::new(move |_| plan.with(rules::check_without_staffing));
+    let staffing_inputs = Memo::new(move |_| plan.with(rules::staffing_inputs));
+    let staffing = Memo::new(move |_| staffing_inputs.with(rules::check_staffing));
+    let findings = Memo::new(move |_| rules::combine(structure.get(), staffing.get()));
     let field_findings = FieldFindings::new(findings);
     provide_context(field_findings);
     let removal = RwSignal::new(None);

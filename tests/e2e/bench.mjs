@@ -101,7 +101,7 @@ async function editLatency(planText) {
       performance.mark('edit-settled');
       times.push(performance.now() - started);
     }
-    const preview = document.querySelector('[aria-label="Preview"]');
+    const preview = document.querySelector('section.preview');
     return { times, previewShowsEdit: !!preview && preview.textContent.includes(field.value) };
   }, EDITS);
   await context.close();
