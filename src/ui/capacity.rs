@@ -8,6 +8,7 @@ use crate::capacity::sla::{due_times, Due};
 use crate::capacity::staffing::{hour_label, staffing, ChannelStaffing, StaffingPlan, WEEK_HOURS};
 use crate::capacity::{describe_instant, instant_from_local, Zone};
 use crate::plan::{Date, Plan, Weekday};
+use crate::ui::document::table_head;
 
 /// Width of one hour in the week charts, in SVG units.
 const HOUR_WIDTH: f64 = 4.0;
@@ -193,16 +194,7 @@ fn ChannelChart(channel: ChannelStaffing, roster: Option<PoolSummary>) -> impl I
             <details>
                 <summary>"By day, as a table"</summary>
                 <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Day"</th>
-                            <th scope="col">"Busiest hour"</th>
-                            <th scope="col">"Needed then"</th>
-                            <th scope="col">"Planned then"</th>
-                            <th scope="col">"Agent-hours needed"</th>
-                            <th scope="col">"Agent-hours planned"</th>
-                        </tr>
-                    </thead>
+                    {table_head(&["Day", "Busiest hour", "Needed then", "Planned then", "Agent-hours needed", "Agent-hours planned"])}
                     <tbody>
                         {rows
                             .into_iter()
@@ -298,15 +290,7 @@ fn MonthOutcome(month: SimulationResult) -> impl IntoView {
             <h3>"A simulated month"</h3>
             <p>{intro}</p>
             <table class="capacity-outcome">
-                <thead>
-                    <tr>
-                        <th scope="col">"Priority"</th>
-                        <th scope="col">"Tickets"</th>
-                        <th scope="col">"First response in time"</th>
-                        <th scope="col">"Resolved in time"</th>
-                        <th scope="col">"Escalated"</th>
-                    </tr>
-                </thead>
+                {table_head(&["Priority", "Tickets", "First response in time", "Resolved in time", "Escalated"])}
                 <tbody>{rows}</tbody>
             </table>
             <Backlog backlog=month.backlog.clone() unresolved=month.unresolved/>

@@ -63,6 +63,19 @@ where
 }
 
 /// A list of words as a bulleted list, or a dash when empty.
+/// A table's header row: one column heading each, scoped for screen readers.
+pub(crate) fn table_head(columns: &'static [&'static str]) -> impl IntoView {
+    let headings = columns
+        .iter()
+        .map(|&column| view! { <th scope="col">{column}</th> })
+        .collect_view();
+    view! {
+        <thead>
+            <tr>{headings}</tr>
+        </thead>
+    }
+}
+
 fn bullet_list(items: &[String]) -> AnyView {
     if items.iter().all(|s| s.trim().is_empty()) {
         return view! { <p class="doc-empty">"—"</p> }.into_any();
@@ -198,16 +211,7 @@ fn channels(plan: Signal<Plan>) -> AnyView {
     };
     view! {
         <table>
-            <thead>
-                <tr>
-                    <th scope="col">"Channel"</th>
-                    <th scope="col">"Kind"</th>
-                    <th scope="col">"Use case"</th>
-                    <th scope="col">"Hours"</th>
-                    <th scope="col">"Share"</th>
-                    <th scope="col">"Route to"</th>
-                </tr>
-            </thead>
+            {table_head(&["Channel", "Kind", "Use case", "Hours", "Share", "Route to"])}
             <tbody>{indexed_rows(rows, row)}</tbody>
         </table>
     }
@@ -223,14 +227,7 @@ fn tiers(plan: Signal<Plan>) -> AnyView {
     });
     view! {
         <table>
-            <thead>
-                <tr>
-                    <th scope="col">"Tier"</th>
-                    <th scope="col">"Handles"</th>
-                    <th scope="col">"Response"</th>
-                    <th scope="col">"Hours"</th>
-                </tr>
-            </thead>
+            {table_head(&["Tier", "Handles", "Response", "Hours"])}
             <tbody>
                 {move || {
                     rows.with(|all| {
@@ -310,16 +307,7 @@ fn sla(plan: Signal<Plan>) -> AnyView {
     let targets = part(plan, |p| p.sla.clone());
     view! {
         <table>
-            <thead>
-                <tr>
-                    <th scope="col">"Priority"</th>
-                    <th scope="col">"First response"</th>
-                    <th scope="col">"Next response"</th>
-                    <th scope="col">"Resolution"</th>
-                    <th scope="col">"Calendar"</th>
-                    <th scope="col">"Warn before"</th>
-                </tr>
-            </thead>
+            {table_head(&["Priority", "First response", "Next response", "Resolution", "Calendar", "Warn before"])}
             <tbody>
                 {move || {
                     targets
@@ -367,16 +355,7 @@ fn escalation(plan: Signal<Plan>) -> AnyView {
     };
     view! {
         <table>
-            <thead>
-                <tr>
-                    <th scope="col">"Trigger"</th>
-                    <th scope="col">"Guards"</th>
-                    <th scope="col">"Escalate to"</th>
-                    <th scope="col">"Timeframe"</th>
-                    <th scope="col">"Notify"</th>
-                    <th scope="col">"Path"</th>
-                </tr>
-            </thead>
+            {table_head(&["Trigger", "Guards", "Escalate to", "Timeframe", "Notify", "Path"])}
             <tbody>{indexed_rows(rules, row)}</tbody>
         </table>
         <h3>"Handoff protocol"</h3>
@@ -440,13 +419,7 @@ fn metrics(plan: Signal<Plan>) -> AnyView {
     let metrics = part(plan, |p| p.metrics.clone());
     view! {
         <table>
-            <thead>
-                <tr>
-                    <th scope="col">"Metric"</th>
-                    <th scope="col">"Baseline"</th>
-                    <th scope="col">"Target"</th>
-                </tr>
-            </thead>
+            {table_head(&["Metric", "Baseline", "Target"])}
             <tbody>
                 {move || {
                     metrics
@@ -545,13 +518,7 @@ fn customer_success(plan: Signal<Plan>) -> AnyView {
                     view! {
                         <h3>"Health score"</h3>
                         <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Component"</th>
-                                    <th scope="col">"Weight"</th>
-                                    <th scope="col">"Measured by"</th>
-                                </tr>
-                            </thead>
+                            {table_head(&["Component", "Weight", "Measured by"])}
                             <tbody>
                                 {s.health.components.iter().map(component_row).collect_view()}
                             </tbody>
@@ -559,13 +526,7 @@ fn customer_success(plan: Signal<Plan>) -> AnyView {
                         <ul class="bands">{s.health.bands.iter().map(band).collect_view()}</ul>
                         <h3>"Proactive outreach"</h3>
                         <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Trigger"</th>
-                                    <th scope="col">"Action"</th>
-                                    <th scope="col">"Owner"</th>
-                                </tr>
-                            </thead>
+                            {table_head(&["Trigger", "Action", "Owner"])}
                             <tbody>{s.outreach.iter().map(outreach_row).collect_view()}</tbody>
                         </table>
                         <h3>"Renewal playbook"</h3>
@@ -604,14 +565,7 @@ fn roadmap(plan: Signal<Plan>) -> AnyView {
                             view! {
                                 <h3>{format!("Phase {}: {name}", n + 1)}</h3>
                                 <table>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Step"</th>
-                                            <th scope="col">"Owner"</th>
-                                            <th scope="col">"Status"</th>
-                                            <th scope="col">"Due"</th>
-                                        </tr>
-                                    </thead>
+                                    {table_head(&["Step", "Owner", "Status", "Due"])}
                                     <tbody>{steps.iter().map(step_row).collect_view()}</tbody>
                                 </table>
                             }
