@@ -1,5 +1,5 @@
-//! Small wrappers over browser APIs the app needs in several places: file download and clipboard.
-//! Failures come back as messages for the user, never panics.
+//! Small wrappers over browser APIs the app needs in several places: file download, clipboard and
+//! performance marks. Failures come back as messages for the user, never panics.
 
 use wasm_bindgen::JsCast;
 
@@ -40,4 +40,19 @@ pub async fn copy_text(text: String) -> Result<(), String> {
             "The browser did not allow copying. Select the text and press Ctrl+C instead."
                 .to_string()
         })
+}
+
+/// Runs `work` between two performance marks and records a measure named `name`, so a profiler or
+/// the benchmark can read how long it took in this browser (`performance.getEntriesByName`).
+pub fn measured<R>(name: &str, work: impl FnOnce() -> R) -> R {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}-start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    result
 }

@@ -8,6 +8,7 @@ use crate::capacity::sla::{due_times, Due};
 use crate::capacity::staffing::{hour_label, staffing, ChannelStaffing, StaffingPlan, WEEK_HOURS};
 use crate::capacity::{describe_instant, instant_from_local, Zone};
 use crate::plan::{Date, Plan, Weekday};
+use crate::ui::browser::measured;
 use crate::ui::document::table_head;
 
 /// Width of one hour in the week charts, in SVG units.
@@ -20,7 +21,12 @@ const CHART_TOP: f64 = 12.0;
 pub fn CapacityView(plan: RwSignal<Plan>) -> impl IntoView {
     let need = Memo::new(move |_| plan.with(|p| staffing(p).map_err(|e| e.to_string())));
     let month = Memo::new(move |_| {
-        plan.with(|p| simulate(p, &SimulationConfig::default()).map_err(|e| e.to_string()))
+        plan.with(|p| {
+            measured("simulated-month", || {
+                simulate(p, &SimulationConfig::default())
+            })
+            .map_err(|e| e.to_string())
+        })
     });
     view! {
         <section class="capacity" aria-labelledby="capacity-heading">
@@ -286,7 +292,7 @@ fn MonthOutcome(month: SimulationResult) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="capacity-month">
+        <div class="capacity-month" data-tickets=month.tickets>
             <h3>"A simulated month"</h3>
             <p>{intro}</p>
             <table class="capacity-outcome">

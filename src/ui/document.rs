@@ -9,6 +9,9 @@ use crate::plan::{
 };
 use crate::render::{hours_in_words, Section};
 
+use super::inputs::ROWS_PER_PAGE;
+use super::rows::{list_of, ListSource, RowStore};
+
 /// A dash for an empty value, so a blank never reads as a missing word.
 fn or_dash(text: &str) -> String {
     if text.trim().is_empty() {
@@ -43,22 +46,66 @@ where
     Memo::new(move |_| plan.with(read))
 }
 
+/// Set in a paged document (the live preview): long lists show their first rows until the reader
+/// asks for all of them, or prints.
+#[derive(Clone, Copy)]
+struct ShowAllRows(RwSignal<bool>);
+
+/// Where a long list's rows go: a table (the "more" line is a row spanning `columns`) or a block.
+#[derive(Clone, Copy)]
+enum RowsIn {
+    Table { columns: usize },
+    Block,
+}
+
 /// Rows of a long list, keyed by position: editing one row re-renders that row only.
-fn indexed_rows<T, V>(items: Memo<Vec<T>>, row: fn(usize, &T) -> V) -> impl IntoView
+fn indexed_rows<T, V>(
+    source: ListSource<T>,
+    row: fn(usize, &T) -> V,
+    noun: &'static str,
+    rows_in: RowsIn,
+) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let len = Memo::new(move |_| items.with(Vec::len));
+    let store = RowStore::new(source);
+    let len = store.len_signal();
+    let show_all = use_context::<ShowAllRows>();
+    let visible = Memo::new(move |_| match show_all {
+        Some(ShowAllRows(all)) if !all.get() => len.get().min(ROWS_PER_PAGE),
+        _ => len.get(),
+    });
+    let more = move || {
+        let hidden = len.get() - visible.get();
+        let ShowAllRows(all) = show_all?;
+        (hidden > 0).then(|| {
+            let line = view! {
+                {format!("{hidden} more {noun} not shown here. ")}
+                <button type="button" class="link-button doc-show-all" on:click=move |_| all.set(true)>
+                    "Show all"
+                </button>
+            };
+            match rows_in {
+                RowsIn::Table { columns } => view! {
+                    <tr class="doc-more">
+                        <td colspan=columns.to_string()>{line}</td>
+                    </tr>
+                }
+                .into_any(),
+                RowsIn::Block => view! { <p class="doc-more">{line}</p> }.into_any(),
+            }
+        })
+    };
     view! {
         <For
-            each=move || 0..len.get()
+            each=move || 0..visible.get()
             key=|index| *index
             children=move |index| {
-                let item = Memo::new(move |_| items.with(|all| all.get(index).cloned()));
-                move || item.with(|it| it.as_ref().map(|it| row(index, it)))
+                store.row(index).map(|item| move || item.with(|it| row(index, it)))
             }
         />
+        {more}
     }
 }
 
@@ -112,11 +159,20 @@ fn numbered_list(items: &[String]) -> AnyView {
 type DrawPart = fn(Signal<Plan>) -> AnyView;
 
 /// The formatted plan. With `section`, only that part (or the whole plan for `Section::Full`).
+/// `paged`: long lists show their first rows and a "Show all" button (all rows when printed).
 #[component]
 pub fn PlanDocument(
     #[prop(into)] plan: Signal<Plan>,
     #[prop(optional, into)] section: Option<Signal<Section>>,
+    #[prop(optional)] paged: bool,
 ) -> impl IntoView {
+    if paged {
+        let all = RwSignal::new(false);
+        provide_context(ShowAllRows(all));
+        // A printout is the whole plan: the rows render before the browser lays out the pages.
+        let printing = window_event_listener_untyped("beforeprint", move |_| all.set(true));
+        on_cleanup(move || printing.remove());
+    }
     let section = section.unwrap_or_else(|| Signal::derive(|| Section::Full));
     let shows = move |part: Section| {
         let current = section.get();
@@ -212,7 +268,14 @@ fn channels(plan: Signal<Plan>) -> AnyView {
     view! {
         <table>
             {table_head(&["Channel", "Kind", "Use case", "Hours", "Share", "Route to"])}
-            <tbody>{indexed_rows(rows, row)}</tbody>
+            <tbody>
+                {indexed_rows(
+                    list_of(rows, |all: &Vec<_>| all.as_slice()),
+                    row,
+                    "channels",
+                    RowsIn::Table { columns: 6 },
+                )}
+            </tbody>
         </table>
     }
     .into_any()
@@ -252,7 +315,8 @@ fn tiers(plan: Signal<Plan>) -> AnyView {
 }
 
 fn taxonomy(plan: Signal<Plan>) -> AnyView {
-    let categories = part(plan, |p| p.taxonomy.clone());
+    let categories = list_of(plan, |p: &Plan| p.taxonomy.as_slice());
+    let no_categories = part(plan, |p| p.taxonomy.is_empty());
     let row = |index: usize, category: &Category| {
         let route = if category.team.trim().is_empty() {
             or_dash(&category.route_to)
@@ -295,8 +359,10 @@ fn taxonomy(plan: Signal<Plan>) -> AnyView {
         }
     };
     view! {
-        <div class="doc-categories">{indexed_rows(categories, row)}</div>
-        <Show when=move || categories.with(Vec::is_empty)>
+        <div class="doc-categories">
+            {indexed_rows(categories, row, "categories", RowsIn::Block)}
+        </div>
+        <Show when=move || no_categories.get()>
             <p class="doc-empty">"No categories yet."</p>
         </Show>
     }
@@ -335,7 +401,7 @@ fn sla(plan: Signal<Plan>) -> AnyView {
 }
 
 fn escalation(plan: Signal<Plan>) -> AnyView {
-    let rules = part(plan, |p| p.escalation.rules.clone());
+    let rules = list_of(plan, |p: &Plan| p.escalation.rules.as_slice());
     let handoff = part(plan, |p| p.escalation.handoff_protocol.clone());
     let row = |_: usize, rule: &EscalationRule| {
         let guards = match &rule.priority {
@@ -356,7 +422,9 @@ fn escalation(plan: Signal<Plan>) -> AnyView {
     view! {
         <table>
             {table_head(&["Trigger", "Guards", "Escalate to", "Timeframe", "Notify", "Path"])}
-            <tbody>{indexed_rows(rules, row)}</tbody>
+            <tbody>
+                {indexed_rows(rules, row, "escalation rules", RowsIn::Table { columns: 6 })}
+            </tbody>
         </table>
         <h3>"Handoff protocol"</h3>
         {move || handoff.with(|steps| numbered_list(steps))}

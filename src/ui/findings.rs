@@ -9,33 +9,76 @@ use crate::rules::{field_id, Finding, Severity};
 
 use super::shell::PlanSection;
 
-/// Findings by the DOM id of the field they concern: worst severity first, messages joined.
-/// Provided as context so every control can mark itself.
+/// A field's worst severity and its findings' messages, joined.
+pub type FieldFinding = (Severity, String);
+
+/// Findings by the DOM id of the field they concern, provided as context so every control can
+/// mark itself. Each field reads a signal of its own that changes only when its finding does: a
+/// keystroke that changes one finding wakes one field, not the thousands a large plan shows.
 #[derive(Clone, Copy)]
-pub struct FieldFindings(pub Memo<HashMap<String, (Severity, String)>>);
+pub struct FieldFindings {
+    by_field: Memo<HashMap<String, FieldFinding>>,
+    slots: StoredValue<HashMap<String, ArcRwSignal<Option<FieldFinding>>>>,
+}
 
 impl FieldFindings {
     pub fn new(findings: Memo<Vec<Finding>>) -> Self {
-        FieldFindings(Memo::new(move |_| {
-            findings.with(|all| {
-                let mut by_field: HashMap<String, (Severity, String)> = HashMap::new();
-                for finding in all {
-                    let id = field_id(&finding.path);
-                    match by_field.get_mut(&id) {
-                        Some((severity, message)) => {
-                            *severity = (*severity).min(finding.severity);
-                            message.push(' ');
-                            message.push_str(&finding.message);
-                        }
-                        None => {
-                            by_field.insert(id, (finding.severity, finding.message.clone()));
+        let by_field = Memo::new(move |_| findings.with(|all| group_by_field(all)));
+        let slots = StoredValue::new(HashMap::<String, ArcRwSignal<Option<FieldFinding>>>::new());
+        // Compares the new findings with the last ones and sets only the fields that changed.
+        Effect::new(move |last: Option<HashMap<String, FieldFinding>>| {
+            by_field.with(|now| {
+                let last = last.unwrap_or_default();
+                slots.with_value(|slots| {
+                    for id in now.keys().chain(last.keys()) {
+                        if let Some(slot) = slots.get(id) {
+                            let wanted = now.get(id).cloned();
+                            if slot.with_untracked(|shown| *shown != wanted) {
+                                slot.set(wanted);
+                            }
                         }
                     }
-                }
-                by_field
+                });
+                now.clone()
             })
-        }))
+        });
+        FieldFindings { by_field, slots }
     }
+
+    /// The finding of the field with this DOM id, as a signal that changes only with it.
+    pub fn for_field(self, id: &str) -> Signal<Option<FieldFinding>> {
+        let slot = self.slots.try_update_value(|slots| {
+            slots
+                .entry(id.to_string())
+                .or_insert_with(|| {
+                    ArcRwSignal::new(self.by_field.with_untracked(|map| map.get(id).cloned()))
+                })
+                .clone()
+        });
+        match slot {
+            Some(slot) => RwSignal::from(slot).into(),
+            None => Signal::derive(|| None),
+        }
+    }
+}
+
+/// Worst severity first, messages joined, by field id.
+fn group_by_field(all: &[Finding]) -> HashMap<String, FieldFinding> {
+    let mut by_field: HashMap<String, FieldFinding> = HashMap::new();
+    for finding in all {
+        let id = field_id(&finding.path);
+        match by_field.get_mut(&id) {
+            Some((severity, message)) => {
+                *severity = (*severity).min(finding.severity);
+                message.push(' ');
+                message.push_str(&finding.message);
+            }
+            None => {
+                by_field.insert(id, (finding.severity, finding.message.clone()));
+            }
+        }
+    }
+    by_field
 }
 
 /// How many findings of each severity.

@@ -10,6 +10,7 @@ use crate::plan::{ClockTime, Date, Duration, Plan};
 use crate::rules::{field_id, Severity};
 
 use super::findings::FieldFindings;
+use super::rows::{list_of, ListSource, RowStore};
 
 /// Where a control lives and what it is called: DOM id from the JSON path, a visible label and
 /// the accessible name (which spells out the row for row fields: "Category 3 name").
@@ -50,7 +51,7 @@ impl Field {
 pub fn finding_for(id: &str) -> Signal<Option<(Severity, String)>> {
     let id = id.to_string();
     match use_context::<FieldFindings>() {
-        Some(findings) => Signal::derive(move || findings.0.with(|map| map.get(&id).cloned())),
+        Some(findings) => findings.for_field(&id),
         None => Signal::derive(|| None),
     }
 }
@@ -498,7 +499,6 @@ fn focus_now(id: &str) -> bool {
 }
 
 type ReadList<T> = Arc<dyn Fn(&Plan) -> Option<&Vec<T>> + Send + Sync>;
-type Track = Arc<dyn Fn() + Send + Sync>;
 type EditList<T> = Arc<dyn Fn(&mut Plan) -> Option<&mut Vec<T>> + Send + Sync>;
 
 /// A list inside the plan, reached by closures so nested lists (a category's types) work too.
@@ -507,9 +507,9 @@ pub struct ListLens<T: 'static> {
     pub path: String,
     get: ReadList<T>,
     get_mut: EditList<T>,
-    /// For a nested list: subscribes to the parent row only, so a keystroke elsewhere in a large
-    /// plan does not re-run every nested list's memos.
-    parent: Option<Track>,
+    /// For a nested list: reads it from the parent row's signal, so a keystroke elsewhere in a
+    /// large plan does not wake every nested list.
+    parent: Option<ListSource<T>>,
 }
 
 impl<T> Clone for ListLens<T> {
@@ -537,14 +537,14 @@ impl<T: Clone + Send + Sync + 'static> ListLens<T> {
         }
     }
 
-    /// Reads the plan through the lens, subscribing to the parent row if nested, else the plan.
-    fn with_plan<R>(&self, plan: RwSignal<Plan>, read: impl FnOnce(&Plan) -> R) -> R {
+    /// Where the rows are read from: the parent row for a nested list, else the plan.
+    fn source(&self, plan: RwSignal<Plan>) -> ListSource<T> {
         match &self.parent {
-            Some(track) => {
-                track();
-                plan.with_untracked(read)
+            Some(parent) => Arc::clone(parent),
+            None => {
+                let get = Arc::clone(&self.get);
+                list_of(plan, move |p| get(p).map_or(&[][..], Vec::as_slice))
             }
-            None => plan.with(read),
         }
     }
 
@@ -557,10 +557,6 @@ impl<T: Clone + Send + Sync + 'static> ListLens<T> {
         (self.get)(plan).map_or(0, Vec::len)
     }
 
-    fn item(&self, plan: &Plan, index: usize) -> Option<T> {
-        (self.get)(plan).and_then(|list| list.get(index).cloned())
-    }
-
     fn edit(&self, plan: &mut Plan, edit: impl FnOnce(&mut Vec<T>)) {
         if let Some(list) = (self.get_mut)(plan) {
             edit(list);
@@ -568,8 +564,8 @@ impl<T: Clone + Send + Sync + 'static> ListLens<T> {
     }
 }
 
-/// One row of a list as a form sees it: where it is, what it holds (a memo, so only rows that
-/// changed re-render), and how to change one of its fields.
+/// One row of a list as a form sees it: where it is, what it holds (a signal of its own, so only
+/// rows that changed re-render), and how to change one of its fields.
 pub struct Row<T: Send + Sync + 'static> {
     pub index: usize,
     /// "Category 3": the row's name in labels.
@@ -578,7 +574,7 @@ pub struct Row<T: Send + Sync + 'static> {
     pub path: String,
     pub plan: RwSignal<Plan>,
     /// The row's value (its last value while a removed row is being unmounted).
-    pub value: Memo<T>,
+    pub value: Signal<T>,
     lens: ListLens<T>,
 }
 
@@ -630,15 +626,17 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Row<T> {
     ) -> ListLens<U> {
         let (outer, outer_mut) = (self.lens.clone(), self.lens.clone());
         let index = self.index;
-        ListLens::new(
-            self.path(field),
-            move |p| (outer.get)(p).and_then(|l| l.get(index)).map(get),
-            move |p| {
+        let value = self.value;
+        ListLens {
+            path: self.path(field),
+            get: Arc::new(move |p| (outer.get)(p).and_then(|l| l.get(index)).map(get)),
+            get_mut: Arc::new(move |p| {
                 (outer_mut.get_mut)(p)
                     .and_then(|l| l.get_mut(index))
                     .map(get_mut)
-            },
-        )
+            }),
+            parent: Some(list_of(value, move |row| get(row).as_slice())),
+        }
     }
 }
 
@@ -660,8 +658,24 @@ pub enum RowLayout {
     Line,
 }
 
+/// How many rows a list shows at first, and how many more each "Show more" adds: a plan with 500
+/// categories would otherwise put some 200,000 elements on the page and make every keystroke slow.
+pub const ROWS_PER_PAGE: usize = 50;
+
+/// The JSON path of a field the designer is about to focus (a chosen finding): a long list that
+/// holds it shows enough rows for it to be there.
+#[derive(Clone, Copy)]
+pub struct RevealField(pub RwSignal<Option<String>>);
+
+/// The row of the list at `list_path` that `path` lies in: `taxonomy[7].name` → 7 for `taxonomy`.
+fn row_in_list(list_path: &str, path: &str) -> Option<usize> {
+    let rest = path.strip_prefix(list_path)?.strip_prefix('[')?;
+    rest.split(']').next()?.parse().ok()
+}
+
 /// The editor for any list in the plan: the rows (drawn by `row_view`), an Add button, and on
-/// each row Move up / Move down / Remove buttons. Removal can be undone from the toast.
+/// each row Move up / Move down / Remove buttons. Removal can be undone from the toast. A long
+/// list shows `ROWS_PER_PAGE` rows with "Show more" and "Show all".
 pub fn row_list<T, V>(
     plan: RwSignal<Plan>,
     lens: ListLens<T>,
@@ -675,8 +689,26 @@ where
     V: IntoView + 'static,
 {
     let list_id = field_id(&lens.path);
-    let len_lens = lens.clone();
-    let len = Memo::new(move |_| len_lens.with_plan(plan, |p| len_lens.len(p)));
+    let store = RowStore::new(lens.source(plan));
+    let len = store.len_signal();
+    let shown = RwSignal::new(ROWS_PER_PAGE);
+    let visible = Memo::new(move |_| len.get().min(shown.get()));
+    // Makes row `index` one of the shown rows (a whole page at a time).
+    let reveal_row = move |index: usize| {
+        if index >= shown.get_untracked() {
+            shown.set((index / ROWS_PER_PAGE + 1) * ROWS_PER_PAGE);
+        }
+    };
+    if let Some(RevealField(target)) = use_context::<RevealField>() {
+        let list_path = lens.path.clone();
+        Effect::new(move |_| {
+            if let Some(index) =
+                target.with(|t| t.as_deref().and_then(|p| row_in_list(&list_path, p)))
+            {
+                reveal_row(index);
+            }
+        });
+    }
     let toast = use_context::<UndoToast>();
     let add_lens = lens.clone();
     let add_list_id = list_id.clone();
@@ -690,6 +722,7 @@ where
             })
         });
         if added > 0 {
+            reveal_row(added - 1);
             focus_first_control(format!("{add_list_id}-{}", added - 1));
         }
     };
@@ -699,13 +732,9 @@ where
         let lens = lens.clone();
         let name = format!("{rows_noun} {}", index + 1);
         let row_id = format!("{row_list_id}-{index}");
-        let item_lens = lens.clone();
-        let value = Memo::new(move |previous: Option<&T>| {
-            item_lens
-                .with_plan(plan, |p| item_lens.item(p, index))
-                .or_else(|| previous.cloned())
-                .unwrap_or_else(new_item)
-        });
+        let value = store
+            .row(index)
+            .unwrap_or_else(|| Signal::stored(new_item()));
         let row = Row {
             index,
             name: name.clone(),
@@ -728,6 +757,7 @@ where
                         count = list.len();
                     })
                 });
+                reveal_row(to);
                 // Focus follows the row; at either end the other button stays usable.
                 let button = match (to < index, to == 0, to + 1 >= count) {
                     (true, false, _) | (false, _, true) => "up",
@@ -772,6 +802,7 @@ where
                                 list.insert(at, item);
                             })
                         });
+                        reveal_row(at);
                         focus_first_control(format!("{row_list_id}-{at}"));
                     };
                     toast.set(Some(Removal {
@@ -844,6 +875,7 @@ where
             .into_any(),
         }
     };
+    let more_id = list_id.clone();
     let class = match layout {
         RowLayout::Card => "row-list cards",
         RowLayout::Line => "row-list lines",
@@ -851,8 +883,27 @@ where
     view! {
         <div class=class id=list_id.clone() tabindex="-1">
             <ol class="rows">
-                <For each=move || 0..len.get() key=|index| *index children=rows />
+                <For each=move || 0..visible.get() key=|index| *index children=rows />
             </ol>
+            <Show when=move || { visible.get() < len.get() }>
+                <p class="rows-more" role="status">
+                    {move || format!("Showing {} of {}.", visible.get(), len.get())}
+                    <button
+                        type="button"
+                        id=format!("{more_id}-more")
+                        on:click=move |_| shown.update(|n| *n += ROWS_PER_PAGE)
+                    >
+                        {format!("Show {ROWS_PER_PAGE} more")}
+                    </button>
+                    <button
+                        type="button"
+                        id=format!("{more_id}-all")
+                        on:click=move |_| shown.set(usize::MAX)
+                    >
+                        {move || format!("Show all {}", len.get())}
+                    </button>
+                </p>
+            </Show>
             <Show when=move || len.get() == 0>
                 <p class="empty">"None yet."</p>
             </Show>

@@ -173,7 +173,7 @@ pub fn Preview(#[prop(into)] plan: Signal<Plan>) -> impl IntoView {
             </div>
             <div class="preview-body" id="preview-body">
                 {move || match source.get() {
-                    None => view! { <PlanDocument plan section=section /> }.into_any(),
+                    None => view! { <PlanDocument plan section=section paged=true /> }.into_any(),
                     Some(text) => view! { <pre class="source">{text}</pre> }.into_any(),
                 }}
             </div>

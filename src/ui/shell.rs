@@ -8,7 +8,7 @@ use crate::rules::{self, field_id};
 
 use super::findings::{FieldFindings, FindingsPanel};
 use super::forms;
-use super::inputs::{aria_state, finding_for, focus_after_render, UndoToast};
+use super::inputs::{aria_state, finding_for, focus_after_render, RevealField, UndoToast};
 use super::preview::Preview;
 
 /// The parts of the plan the navigation switches between.
@@ -115,11 +115,15 @@ pub fn Designer(
     let active = RwSignal::new(PlanSection::Overview);
     let pane = RwSignal::new(Pane::Form);
 
+    let reveal = RwSignal::new(None::<String>);
+    provide_context(RevealField(reveal));
+
     let open_finding = Callback::new(move |path: String| {
         let section = PlanSection::for_path(&path);
         active.set(section);
         pane.set(Pane::Form);
         focus_after_render(field_id(&path));
+        reveal.set(Some(path));
     });
 
     let section_counts = Memo::new(move |_| {
