@@ -76,15 +76,22 @@ async function loadTimes(planText) {
   return stats(times);
 }
 
-async function editLatency(planText) {
+// Edit latency: `row` is the category edited; `showAll` first asks the form and the preview for
+// every row of the long lists (by default they show the first 50).
+async function editLatency(planText, row, showAll) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(seedDraft, planText);
   await page.goto(baseUrl);
   await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Taxonomy' }).click();
-  await page.locator('#field-taxonomy-250-name').waitFor({ timeout: 60_000 });
-  const samples = await page.evaluate(async (edits) => {
-    const field = document.getElementById('field-taxonomy-250-name');
+  if (showAll) {
+    await page.locator('#field-taxonomy-all').click();
+    await page.locator('.doc-show-all').first().click();
+  }
+  const fieldId = `field-taxonomy-${row}-name`;
+  await page.locator('#' + fieldId).waitFor({ timeout: 60_000 });
+  const samples = await page.evaluate(async ({ edits, fieldId }) => {
+    const field = document.getElementById(fieldId);
     // A macrotask boundary: every microtask (Leptos effects) queued by the edit has run by then.
     const settled = () => new Promise((resolve) => {
       const channel = new MessageChannel();
@@ -103,9 +110,31 @@ async function editLatency(planText) {
     }
     const preview = document.querySelector('section.preview');
     return { times, previewShowsEdit: !!preview && preview.textContent.includes(field.value) };
-  }, EDITS);
+  }, { edits: EDITS, fieldId });
   await context.close();
-  return { ...stats(samples.times), preview_shows_the_edit: samples.previewShowsEdit };
+  return { ...stats(samples.times), row, show_all: showAll, preview_shows_the_edit: samples.previewShowsEdit };
+}
+
+// The month simulation in the browser: the Capacity view records a performance measure around it.
+async function simulationSpeed(planText) {
+  const rates = [];
+  let tickets = 0;
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(seedDraft, planText);
+    await page.goto(baseUrl);
+    await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Capacity' }).click();
+    await page.locator('.capacity-month').waitFor({ timeout: 60_000 });
+    const run = await page.evaluate(() => ({
+      ms: performance.getEntriesByName('simulated-month').at(-1)?.duration,
+      tickets: Number(document.querySelector('.capacity-month').dataset.tickets),
+    }));
+    tickets = run.tickets;
+    rates.push(run.tickets / (run.ms / 1000));
+    await context.close();
+  }
+  return { tickets, tickets_per_second: stats(rates) };
 }
 
 const largePlan = readFileSync(largePlanFile, 'utf8');
@@ -113,7 +142,9 @@ const result = {
   sizes: sizes(),
   load_ms_empty: await loadTimes(null),
   load_ms_large: await loadTimes(largePlan),
-  edit_ms_large: await editLatency(largePlan),
+  edit_ms_large: await editLatency(largePlan, 25, false),
+  edit_ms_large_all_rows: await editLatency(largePlan, 250, true),
+  simulation_browser: await simulationSpeed(largePlan),
 };
 await browser.close();
 console.log(JSON.stringify(result, null, 2));
