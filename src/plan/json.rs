@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use super::json_path::path_at;
 use super::{Plan, SCHEMA_VERSION};
 
 /// Why a plan file could not be read.
@@ -53,10 +54,10 @@ pub fn from_json(text: &str) -> Result<Plan, LoadError> {
     })
 }
 
-/// Deserialises from the text itself so type errors keep their path, line and column.
+/// Deserialises from the text itself so type errors keep their line and column, from which the
+/// path is found.
 fn plan_from_text(text: &str) -> Result<Plan, LoadError> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(shape_error)
+    serde_json::from_str(text).map_err(|error| shape_error(text, &error))
 }
 
 /// Writes a plan as pretty JSON (two-space indent, trailing newline).
@@ -180,17 +181,17 @@ fn syntax_error(error: serde_json::Error) -> LoadError {
     }
 }
 
-fn shape_error(error: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
-    let path = error.path().to_string();
-    let inner = error.inner();
-    let position = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+fn shape_error(text: &str, error: &serde_json::Error) -> LoadError {
+    let known = error.line() > 0;
     LoadError {
         message: format!(
             "This plan has a field the app cannot read: {}",
-            strip_position(&inner.to_string())
+            strip_position(&error.to_string())
         ),
-        path: (path != ".").then_some(path),
-        position,
+        path: known
+            .then(|| path_at(text, error.line(), error.column()))
+            .flatten(),
+        position: known.then(|| (error.line(), error.column())),
     }
 }
 

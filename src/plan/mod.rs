@@ -5,6 +5,7 @@ mod calendar;
 mod duration;
 pub mod generate;
 pub mod json;
+mod json_path;
 pub mod templates;
 
 use serde::{Deserialize, Serialize};
