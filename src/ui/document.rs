@@ -9,7 +9,7 @@ use crate::plan::{
 };
 use crate::render::{hours_in_words, Section};
 
-use super::inputs::ROWS_PER_PAGE;
+use super::row_list::ROWS_PER_PAGE;
 use super::rows::{list_of, ListSource, RowStore};
 
 /// A dash for an empty value, so a blank never reads as a missing word.

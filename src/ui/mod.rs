@@ -12,6 +12,7 @@ mod forms;
 pub mod history;
 pub mod inputs;
 mod preview;
+mod row_list;
 mod rows;
 pub mod share_panel;
 mod shell;

@@ -8,8 +8,9 @@ use crate::rules::{self, field_id};
 
 use super::findings::{FieldFindings, FindingsPanel};
 use super::forms;
-use super::inputs::{aria_state, finding_for, focus_after_render, RevealField, UndoToast};
+use super::inputs::{aria_state, finding_for, focus_after_render};
 use super::preview::Preview;
+use super::row_list::{Removal, RevealField, UndoToast};
 
 /// The parts of the plan the navigation switches between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -267,7 +268,7 @@ pub fn Designer(
 
 /// The toast offering to bring back the last removed row.
 #[component]
-fn UndoRemoval(removal: RwSignal<Option<super::inputs::Removal>>) -> impl IntoView {
+fn UndoRemoval(removal: RwSignal<Option<Removal>>) -> impl IntoView {
     let message = move || removal.with(|r| r.as_ref().map(|r| r.message.clone()));
     view! {
         <div class="toast-region" role="status" aria-live="polite">

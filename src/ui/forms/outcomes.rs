@@ -9,9 +9,10 @@ use crate::plan::{
 };
 
 use super::super::inputs::{
-    checkbox, enum_select, parsed_field, row_list, string_list, text_field, Field, ListLens,
-    RowLayout, COUNT, DURATION, OPTIONAL_DATE, OPTIONAL_DURATION, OPTIONAL_PERCENT, PERCENT,
+    checkbox, enum_select, parsed_field, text_field, Field, COUNT, DURATION, OPTIONAL_DATE,
+    OPTIONAL_DURATION, OPTIONAL_PERCENT, PERCENT,
 };
+use super::super::row_list::{row_list, string_list, ListLens, RowLayout};
 use super::{group, read, write};
 
 /// A list of words or steps at a fixed place in the plan.

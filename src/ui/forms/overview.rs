@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use crate::plan::{Calendar, ClockTime, Date, Holiday, Plan, Priority, Weekday, WeeklyInterval};
 
 use super::super::inputs::{
-    checkbox, enum_select, parsed_field, row_list, text_field, Field, ListLens, RowLayout, CLOCK,
-    COUNT, DATE,
+    checkbox, enum_select, parsed_field, text_field, Field, CLOCK, COUNT, DATE,
 };
+use super::super::row_list::{row_list, ListLens, RowLayout};
 use super::{group, read, write};
 
 pub fn overview_form(plan: RwSignal<Plan>) -> impl IntoView {

@@ -9,9 +9,9 @@ use crate::plan::{
 };
 
 use super::super::inputs::{
-    enum_select, name_select, parsed_field, row_list, string_list, text_field, ListLens, RowLayout,
-    COUNT, DURATION, OPTIONAL_DURATION, PERCENT,
+    enum_select, name_select, parsed_field, text_field, COUNT, DURATION, OPTIONAL_DURATION, PERCENT,
 };
+use super::super::row_list::{row_list, string_list, ListLens, RowLayout};
 use super::{group, Names};
 
 pub fn channels_form(plan: RwSignal<Plan>) -> impl IntoView {
