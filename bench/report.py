@@ -30,7 +30,9 @@ if found:
                   "tickets_per_second": int(found.group(3))}
 
 browser = json.loads((folder / "browser.json").read_text())
-results = {"native": native, "simulation_native": simulation, **browser}
+yardstick_file = folder / "yardstick.json"
+yardstick = json.loads(yardstick_file.read_text()) if yardstick_file.exists() else None
+results = {"native": native, "simulation_native": simulation, "yardstick_todomvc_wasm": yardstick, **browser}
 (folder / "results.json").write_text(json.dumps(results, indent=2))
 
 def kb(n):
@@ -40,6 +42,8 @@ print("\nTRANSFER SIZE (dist/)")
 print(f"{'file':6} {'raw':>11} {'gzip':>11} {'brotli':>11}")
 for kind, size in browser["sizes"].items():
     print(f"{kind:6} {kb(size['raw']):>11} {kb(size['gzip']):>11} {kb(size['brotli']):>11}")
+if yardstick:
+    print(f"{'(Leptos TodoMVC, built alike)':6} {kb(yardstick['raw']):>11} {kb(yardstick['gzip']):>11} {kb(yardstick['brotli']):>11}")
 wasm_gz = browser["sizes"].get("wasm", {}).get("gzip", 0)
 print(f"budget: wasm <= 250 KB gzipped -> {'met' if wasm_gz <= 250 * 1024 else 'NOT met'}")
 

@@ -10,8 +10,11 @@ ensure_test_tools
 build_release_site
 mkdir -p bench-results
 
+log "yardstick: a small Leptos app (TodoMVC) built like ours, for scale"
+bash bench/yardstick.sh > bench-results/yardstick.json
+
 log "native: validate and render by plan size (cargo bench, divan)"
-cargo bench --bench core 2>&1 | tee bench-results/native.txt
+cargo bench --no-default-features --features schema --bench core 2>&1 | tee bench-results/native.txt
 
 log "native: month simulation speed"
 cargo test --release --no-default-features --lib -- --ignored simulation_speed --nocapture 2>&1 \

@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
+import { seedDraft } from './seed-draft.mjs';
 
 const [baseUrl, distDir, largePlanFile] = process.argv.slice(2);
 const LOADS = 10;
@@ -42,17 +43,6 @@ const markUsable = () => {
   };
   new MutationObserver((_, observer) => { if (check()) observer.disconnect(); })
     .observe(document, { childList: true, subtree: true });
-};
-
-// Seeds local storage with one draft holding `planText`, as the app itself stores drafts.
-const seedDraft = (planText) => {
-  if (sessionStorage.getItem('bench-seeded')) return;
-  sessionStorage.setItem('bench-seeded', '1');
-  localStorage.setItem('support-ops.drafts', JSON.stringify({
-    format: 1, last_open: 'bench',
-    drafts: [{ id: 'bench', name: 'Benchmark plan', created: 1, updated: 1, revision: 1 }],
-  }));
-  localStorage.setItem('support-ops.draft.bench', planText);
 };
 
 const browser = await chromium.launch({
