@@ -23,6 +23,13 @@ fn validate(bencher: Bencher, categories: usize) {
     bencher.bench_local(|| rules::check(black_box(&plan)).len());
 }
 
+/// The rules without the staffing maths: what a keystroke re-runs unless staffing inputs change.
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn validate_without_staffing(bencher: Bencher, categories: usize) {
+    let plan = plan_of(categories);
+    bencher.bench_local(|| rules::check_without_staffing(black_box(&plan)).len());
+}
+
 #[divan::bench(args = SIZES, sample_count = 30)]
 fn render_text(bencher: Bencher, categories: usize) {
     let plan = plan_of(categories);

@@ -70,6 +70,28 @@ pub fn business_minutes_between(
     Ok(timeline.position(to) - timeline.position(from))
 }
 
+/// Business minutes between each pair of neighbouring instants (`instants` in order): the same as
+/// `business_minutes_between` on each pair, from one timeline over the whole range.
+pub fn business_minutes_in_steps(
+    instants: &[Instant],
+    calendar: &Calendar,
+) -> Result<Vec<i64>, CapacityError> {
+    let (Some(&first), Some(&last)) = (instants.first(), instants.last()) else {
+        return Ok(Vec::new());
+    };
+    if runs_on_elapsed_time(calendar) {
+        return Ok(instants.windows(2).map(|w| w[1] - w[0]).collect());
+    }
+    let zone = zone_of(calendar)?;
+    let from = local_day(&zone, first.min(last)) - 2;
+    let to = local_day(&zone, first.max(last)) + 2;
+    let timeline = Timeline::build(calendar, zone, from, to);
+    Ok(instants
+        .windows(2)
+        .map(|w| timeline.position(w[1]) - timeline.position(w[0]))
+        .collect())
+}
+
 /// Whether a calendar's clock is plain elapsed time: open all day every day, no holidays.
 pub fn runs_on_elapsed_time(calendar: &Calendar) -> bool {
     calendar.holidays.is_empty()
@@ -576,6 +598,36 @@ mod tests {
                 business_minutes_between(start, due, &office),
                 Ok(i64::from(minutes))
             );
+        }
+    }
+
+    #[test]
+    fn open_minutes_in_steps_match_each_pair_across_dst_and_holidays() {
+        let calendars = [
+            berlin_office(),
+            calendar("America/New_York", WEEKDAYS, &[("22:00", "06:00")]),
+            calendar(
+                "Europe/London",
+                WEEKDAYS,
+                &[("08:00", "12:00"), ("13:00", "17:30")],
+            ),
+            calendar("Australia/Sydney", &Weekday::ALL, &[("00:00", "24:00")]),
+        ];
+        // Hourly steps over weeks holding both DST changes in Europe and in the US, and Easter.
+        for start in [
+            utc(2026, 3, 6, 0, 0),
+            utc(2026, 3, 27, 0, 0),
+            utc(2026, 10, 23, 0, 0),
+            utc(2026, 10, 30, 0, 0),
+        ] {
+            let steps: Vec<Instant> = (0..=14 * 24).map(|h| start + h * 60).collect();
+            for cal in &calendars {
+                let pairwise: Vec<i64> = steps
+                    .windows(2)
+                    .map(|w| business_minutes_between(w[0], w[1], cal).unwrap())
+                    .collect();
+                assert_eq!(business_minutes_in_steps(&steps, cal).unwrap(), pairwise);
+            }
         }
     }
 }

@@ -18,7 +18,7 @@
 
 use crate::plan::{Calendar, ChannelKind, Date, Duration, Plan};
 
-use super::business::{business_minutes_between, Instant, MINUTES_PER_DAY};
+use super::business::{business_minutes_in_steps, Instant, MINUTES_PER_DAY};
 use super::erlang::{scheduled, LiveDemand};
 use super::zones::Zone;
 use super::CapacityError;
@@ -150,12 +150,12 @@ pub fn reference_week(zone: &Zone) -> Vec<Instant> {
 pub fn open_hours(calendar: &Calendar, week: &[Instant]) -> Result<Vec<f64>, CapacityError> {
     let mut weekly = calendar.clone();
     weekly.holidays.clear();
-    week.windows(2)
-        .map(|hour| {
-            let open = business_minutes_between(hour[0], hour[1], &weekly)?;
-            Ok(open as f64 / (hour[1] - hour[0]).max(1) as f64)
-        })
-        .collect()
+    let open = business_minutes_in_steps(week, &weekly)?;
+    Ok(open
+        .iter()
+        .zip(week.windows(2))
+        .map(|(&minutes, hour)| minutes as f64 / (hour[1] - hour[0]).max(1) as f64)
+        .collect())
 }
 
 /// The relative arrival rate for each hour of the week, before channel hours are applied.
@@ -233,6 +233,8 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
     let answer_within = answer_within.unwrap_or(Duration::minutes(1));
     let monthly = f64::from(plan.header.monthly_volume);
     let mut channels = Vec::with_capacity(plan.channels.len());
+    // Channels mostly share a few calendars; each calendar's week is worked out once.
+    let mut weeks_open: Vec<(&str, Vec<f64>)> = Vec::new();
     for (index, channel) in plan.channels.iter().enumerate() {
         let calendar = plan.calendar(&channel.hours).unwrap_or_else(|| {
             notes.push(format!(
@@ -241,7 +243,14 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
             ));
             Calendar::always_open()
         });
-        let open = open_hours(&calendar, &week)?;
+        let open = match weeks_open.iter().find(|(name, _)| *name == channel.hours) {
+            Some((_, open)) => open.clone(),
+            None => {
+                let open = open_hours(&calendar, &week)?;
+                weeks_open.push((&channel.hours, open.clone()));
+                open
+            }
+        };
         let live = channel.kind.is_live();
         let mut weekly_contacts = monthly * channel.volume_share.max(0.0) / 100.0 / WEEKS_PER_MONTH;
         if channel.kind == ChannelKind::Chat {
