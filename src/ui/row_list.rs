@@ -205,7 +205,32 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    searchable_row_list(plan, lens, noun, new_item, layout, row_view, None)
+}
+
+/// A row list that, once long, offers a Find box: rows whose `search_text` contains what is typed
+/// (ignoring case) are shown. Browser find-in-page cannot reach rows a long list does not show.
+pub fn searchable_row_list<T, V>(
+    plan: RwSignal<Plan>,
+    lens: ListLens<T>,
+    noun: String,
+    new_item: fn() -> T,
+    layout: RowLayout,
+    row_view: impl Fn(Row<T>) -> V + Clone + Send + Sync + 'static,
+    search_text: Option<fn(&T) -> String>,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let store = RowStore::new(lens.source(plan));
+    let matches: Option<RowMatches> = search_text.map(|text| {
+        Arc::new(move |index: usize, query: &str| {
+            store
+                .row(index)
+                .is_some_and(|row| row.with(|item| text(item).to_lowercase().contains(query)))
+        }) as RowMatches
+    });
     let body_noun = noun.clone();
     let body_lens = lens.clone();
     let body: RowBody = Arc::new(move |index| {
@@ -230,8 +255,12 @@ where
         len: store.len_signal(),
         body,
         edits: list_edits(plan, lens, new_item),
+        matches,
     })
 }
+
+/// Whether row `index` holds the (lower-case) query; reads the row, tracked.
+type RowMatches = Arc<dyn Fn(usize, &str) -> bool + Send + Sync>;
 
 /// Draws row `index` of a list.
 type RowBody = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
@@ -317,6 +346,8 @@ struct ListFrame {
     len: Signal<usize>,
     body: RowBody,
     edits: ListEdits,
+    /// For a searchable list: which rows match the Find box.
+    matches: Option<RowMatches>,
 }
 
 fn list_frame(frame: ListFrame) -> impl IntoView {
@@ -328,11 +359,28 @@ fn list_frame(frame: ListFrame) -> impl IntoView {
         len,
         body,
         edits,
+        matches,
     } = frame;
     let shown = RwSignal::new(ROWS_PER_PAGE);
     let visible = Memo::new(move |_| len.get().min(shown.get()));
+    let query = RwSignal::new(String::new());
+    let searchable = matches.is_some();
+    // The rows on screen: the first `visible`, or while finding, the matching ones.
+    let on_screen = Memo::new(move |_| {
+        let wanted = query.with(|q| q.trim().to_lowercase());
+        match &matches {
+            Some(matches) if !wanted.is_empty() => (0..len.get())
+                .filter(|&index| matches(index, &wanted))
+                .collect::<Vec<_>>(),
+            _ => (0..visible.get()).collect(),
+        }
+    });
+    let finding = move || query.with(|q| !q.trim().is_empty());
     // Makes row `index` one of the shown rows (a whole page at a time).
     let reveal_row = move |index: usize| {
+        if query.with_untracked(|q| !q.is_empty()) {
+            query.set(String::new());
+        }
         if index >= shown.get_untracked() {
             shown.set((index / ROWS_PER_PAGE + 1) * ROWS_PER_PAGE);
         }
@@ -359,6 +407,7 @@ fn list_frame(frame: ListFrame) -> impl IntoView {
         }
     };
     let add_noun = in_sentence(&noun);
+    let noun_for_find = noun.clone();
     let row_list_id = list_id.clone();
     let rows = move |index: usize| {
         let name = format!("{noun} {}", index + 1);
@@ -460,20 +509,51 @@ fn list_frame(frame: ListFrame) -> impl IntoView {
         RowLayout::Card => "row-list cards",
         RowLayout::Line => "row-list lines",
     };
-    let (more_id, all_id, add_id) = (
+    let (more_id, all_id, add_id, find_id) = (
         format!("{list_id}-more"),
         format!("{list_id}-all"),
         format!("{list_id}-add"),
+        format!("{list_id}-find"),
     );
+    let find_label = format!("Find {}", plural_in_sentence(&noun_for_find));
+    let find = move || {
+        (searchable && len.get() > ROWS_PER_PAGE).then(|| {
+            view! {
+                <div class="rows-find">
+                    <label for=find_id.clone()>{find_label.clone()}</label>
+                    <input
+                        type="search"
+                        id=find_id.clone()
+                        autocomplete="off"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                    />
+                    <span role="status">
+                        {move || {
+                            finding()
+                                .then(|| {
+                                    format!(
+                                        "{} of {} match.",
+                                        on_screen.with(Vec::len),
+                                        len.get(),
+                                    )
+                                })
+                        }}
+                    </span>
+                </div>
+            }
+        })
+    };
     view! {
         <div class=class id=list_id tabindex="-1">
+            {find}
             <ol class="rows">
-                <For each=move || 0..visible.get() key=|index| *index children=rows />
+                <For each=move || on_screen.get() key=|index| *index children=rows />
             </ol>
             <Show when=move || len.get() == 0>
                 <p class="empty">"None yet."</p>
             </Show>
-            <Show when=move || { visible.get() < len.get() }>
+            <Show when=move || { !finding() && visible.get() < len.get() }>
                 <p class="rows-more" role="status">
                     {move || format!("Showing {} of {}.", visible.get(), len.get())}
                     <button
@@ -534,6 +614,16 @@ fn in_sentence(noun: &str) -> String {
     }
 }
 
+/// A noun in the plural as it reads mid-sentence: "Category" → "categories", "Escalation rule" →
+/// "escalation rules".
+fn plural_in_sentence(noun: &str) -> String {
+    let singular = in_sentence(noun);
+    match singular.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{singular}s"),
+    }
+}
+
 /// Focuses the first input, select or textarea inside the element with this id, after render.
 fn focus_first_control(container_id: String) {
     request_animation_frame(move || {
@@ -572,4 +662,31 @@ pub fn string_list(plan: RwSignal<Plan>, lens: ListLens<String>, noun: String) -
     // Each entry's label ("Category 3 type 2") is its accessible name; on screen the list heading
     // says what the entries are.
     view! { <div class="word-list">{list}</div> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nouns_read_as_in_a_sentence() {
+        assert_eq!(in_sentence("Category"), "category");
+        assert_eq!(in_sentence("SLA target"), "SLA target");
+        assert_eq!(plural_in_sentence("Category"), "categories");
+        assert_eq!(plural_in_sentence("Escalation rule"), "escalation rules");
+        assert_eq!(plural_in_sentence("SLA target"), "SLA targets");
+        assert_eq!(plural_in_sentence("Holiday"), "holidays");
+    }
+
+    #[test]
+    fn a_finding_path_names_the_row_of_its_own_list_only() {
+        assert_eq!(row_in_list("taxonomy", "taxonomy[7].name"), Some(7));
+        assert_eq!(
+            row_in_list("taxonomy[2].types", "taxonomy[2].types[5]"),
+            Some(5)
+        );
+        assert_eq!(row_in_list("taxonomy", "tiers[1].name"), None);
+        assert_eq!(row_in_list("sla", "sla_extra[1]"), None);
+        assert_eq!(row_in_list("taxonomy", "taxonomy"), None);
+    }
 }

@@ -50,11 +50,20 @@ test('a 500-category plan imports, pages its long lists, takes edits and exports
   // The form shows the first 50 categories and says so; the preview likewise.
   await openSection(page, 'Taxonomy');
   const taxonomy = page.locator('#field-taxonomy');
-  await expect(taxonomy.getByRole('status')).toHaveText(/Showing 50 of 500\./);
+  await expect(taxonomy.locator('.rows-more')).toContainText('Showing 50 of 500.');
   await expect(page.getByLabel('Category 50 name', { exact: true })).toHaveValue(plan.taxonomy[49].name);
   await expect(page.getByLabel('Category 51 name', { exact: true })).toHaveCount(0);
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview).toContainText('450 more categories not shown here.');
+
+  // Find shows the rows that hold what is typed, wherever they are in the list.
+  const find = page.getByLabel('Find categories', { exact: true });
+  await find.fill(plan.taxonomy[420].name);
+  await expect(taxonomy.locator('.rows-find [role=status]')).toHaveText('1 of 500 match.');
+  await expect(page.getByLabel('Category 421 name', { exact: true })).toHaveValue(plan.taxonomy[420].name);
+  await expect(page.getByLabel('Category 1 name', { exact: true })).toHaveCount(0);
+  await find.fill('');
+  await expect(page.getByLabel('Category 1 name', { exact: true })).toBeVisible();
 
   // The finding on category 301 opens the form at that row with its field focused.
   await page.locator('.finding', { hasText: 'Tier 9' }).first().click();

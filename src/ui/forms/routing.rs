@@ -11,7 +11,7 @@ use crate::plan::{
 use super::super::inputs::{
     enum_select, name_select, parsed_field, text_field, COUNT, DURATION, OPTIONAL_DURATION, PERCENT,
 };
-use super::super::row_list::{row_list, string_list, ListLens, RowLayout};
+use super::super::row_list::{row_list, searchable_row_list, string_list, ListLens, RowLayout};
 use super::{group, Names};
 
 pub fn channels_form(plan: RwSignal<Plan>) -> impl IntoView {
@@ -148,7 +148,7 @@ pub fn tiers_form(plan: RwSignal<Plan>) -> impl IntoView {
 pub fn taxonomy_form(plan: RwSignal<Plan>) -> impl IntoView {
     let names = Names::new(plan);
     let lens = ListLens::new("taxonomy", |p| Some(&p.taxonomy), |p| Some(&mut p.taxonomy));
-    let list = row_list(
+    let list = searchable_row_list(
         plan,
         lens,
         "Category".into(),
@@ -209,6 +209,15 @@ pub fn taxonomy_form(plan: RwSignal<Plan>) -> impl IntoView {
                 </div>
             }
         },
+        Some(|c: &Category| {
+            [&c.name, &c.team, &c.route_to]
+                .into_iter()
+                .chain(&c.types)
+                .chain(&c.keywords)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" ")
+        }),
     );
     group(
         "Ticket taxonomy",
@@ -327,7 +336,7 @@ pub fn escalation_form(plan: RwSignal<Plan>) -> impl IntoView {
         |p| Some(&p.escalation.rules),
         |p| Some(&mut p.escalation.rules),
     );
-    let rules = row_list(
+    let rules = searchable_row_list(
         plan,
         lens,
         "Escalation rule".into(),
@@ -383,6 +392,9 @@ pub fn escalation_form(plan: RwSignal<Plan>) -> impl IntoView {
                 {string_list(plan, notify, format!("{} notify", row.name))}
             }
         },
+        Some(|r: &EscalationRule| {
+            format!("{} {} {}", r.trigger, r.escalate_to, r.notify.join(" "))
+        }),
     );
     let handoff = ListLens::new(
         "escalation.handoff_protocol",
