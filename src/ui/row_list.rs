@@ -189,28 +189,13 @@ fn row_in_list(list_path: &str, path: &str) -> Option<usize> {
 
 /// The editor for any list in the plan: the rows (drawn by `row_view`), an Add button, and on
 /// each row Move up / Move down / Remove buttons. Removal can be undone from the toast. A long
-/// list shows `ROWS_PER_PAGE` rows with "Show more" and "Show all".
+/// list shows `ROWS_PER_PAGE` rows with "Show more" and "Show all", and with `search_text` a Find
+/// box: the rows whose text holds what is typed (ignoring case). Browser find-in-page cannot
+/// reach rows a long list does not show.
 ///
 /// Only this thin layer knows the item type; the list itself (`list_frame`) is one function for
 /// every list, so the wasm holds one copy of it rather than one per item type.
 pub fn row_list<T, V>(
-    plan: RwSignal<Plan>,
-    lens: ListLens<T>,
-    noun: String,
-    new_item: fn() -> T,
-    layout: RowLayout,
-    row_view: impl Fn(Row<T>) -> V + Clone + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    searchable_row_list(plan, lens, noun, new_item, layout, row_view, None)
-}
-
-/// A row list that, once long, offers a Find box: rows whose `search_text` contains what is typed
-/// (ignoring case) are shown. Browser find-in-page cannot reach rows a long list does not show.
-pub fn searchable_row_list<T, V>(
     plan: RwSignal<Plan>,
     lens: ListLens<T>,
     noun: String,
@@ -646,19 +631,27 @@ fn focus_first_control(container_id: String) {
 
 /// The one editor for lists of words or steps (types, keywords, FAQ entries, workflow steps).
 pub fn string_list(plan: RwSignal<Plan>, lens: ListLens<String>, noun: String) -> impl IntoView {
-    let list = row_list(plan, lens, noun, String::new, RowLayout::Line, |row| {
-        let field = Field {
-            id: field_id(&row.path),
-            label: row.name.clone(),
-            name: row.name.clone(),
-        };
-        text_field(
-            field,
-            row.read(String::clone),
-            row.write(|item: &mut String, text| *item = text),
-            false,
-        )
-    });
+    let list = row_list(
+        plan,
+        lens,
+        noun,
+        String::new,
+        RowLayout::Line,
+        |row| {
+            let field = Field {
+                id: field_id(&row.path),
+                label: row.name.clone(),
+                name: row.name.clone(),
+            };
+            text_field(
+                field,
+                row.read(String::clone),
+                row.write(|item: &mut String, text| *item = text),
+                false,
+            )
+        },
+        None,
+    );
     // Each entry's label ("Category 3 type 2") is its accessible name; on screen the list heading
     // says what the entries are.
     view! { <div class="word-list">{list}</div> }

@@ -236,6 +236,7 @@ pub fn customer_success_form(plan: RwSignal<Plan>) -> impl IntoView {
                 </div>
             }
         },
+        None,
     );
     let bands = row_list(
         plan,
@@ -272,6 +273,7 @@ pub fn customer_success_form(plan: RwSignal<Plan>) -> impl IntoView {
                 </div>
             }
         },
+        None,
     );
     let outreach = row_list(
         plan,
@@ -307,6 +309,7 @@ pub fn customer_success_form(plan: RwSignal<Plan>) -> impl IntoView {
                 </div>
             }
         },
+        None,
     );
     view! {
         {group("Health score components", "Weighted inputs; the weights add up to 100.", components)}
@@ -380,6 +383,7 @@ fn phase(
                 </div>
             }
         },
+        None,
     );
     group(title, "", steps)
 }

@@ -149,7 +149,7 @@ fn calendars(plan: RwSignal<Plan>) -> impl IntoView {
                             )}
                         </div>
                     }
-                })}
+                }, None)}
                 <button type="button" class="secondary-button" on:click=weekdays>
                     "+ Add Mon–Fri 09:00–17:00"
                 </button>
@@ -176,9 +176,10 @@ fn calendars(plan: RwSignal<Plan>) -> impl IntoView {
                             )}
                         </div>
                     }
-                })}
+                }, None)}
             }
         },
+        None,
     )
 }
 
@@ -212,5 +213,6 @@ fn priorities(plan: RwSignal<Plan>) -> impl IntoView {
                 </div>
             }
         },
+        None,
     )
 }

@@ -11,7 +11,7 @@ use crate::plan::{
 use super::super::inputs::{
     enum_select, name_select, parsed_field, text_field, COUNT, DURATION, OPTIONAL_DURATION, PERCENT,
 };
-use super::super::row_list::{row_list, searchable_row_list, string_list, ListLens, RowLayout};
+use super::super::row_list::{row_list, string_list, ListLens, RowLayout};
 use super::{group, Names};
 
 pub fn channels_form(plan: RwSignal<Plan>) -> impl IntoView {
@@ -85,6 +85,7 @@ pub fn channels_form(plan: RwSignal<Plan>) -> impl IntoView {
                 </div>
             }
         },
+        None,
     );
     group(
         "Channels",
@@ -137,6 +138,7 @@ pub fn tiers_form(plan: RwSignal<Plan>) -> impl IntoView {
                 </div>
             }
         },
+        None,
     );
     group(
         "Tiers",
@@ -148,7 +150,7 @@ pub fn tiers_form(plan: RwSignal<Plan>) -> impl IntoView {
 pub fn taxonomy_form(plan: RwSignal<Plan>) -> impl IntoView {
     let names = Names::new(plan);
     let lens = ListLens::new("taxonomy", |p| Some(&p.taxonomy), |p| Some(&mut p.taxonomy));
-    let list = searchable_row_list(
+    let list = row_list(
         plan,
         lens,
         "Category".into(),
@@ -283,6 +285,7 @@ pub fn sla_form(plan: RwSignal<Plan>) -> impl IntoView {
                 </div>
             }
         },
+        None,
     );
     let mapping_lens = ListLens::new(
         "helpdesk.priority_map",
@@ -314,6 +317,7 @@ pub fn sla_form(plan: RwSignal<Plan>) -> impl IntoView {
                 </div>
             }
         },
+        None,
     );
     view! {
         {group(
@@ -336,7 +340,7 @@ pub fn escalation_form(plan: RwSignal<Plan>) -> impl IntoView {
         |p| Some(&p.escalation.rules),
         |p| Some(&mut p.escalation.rules),
     );
-    let rules = searchable_row_list(
+    let rules = row_list(
         plan,
         lens,
         "Escalation rule".into(),
