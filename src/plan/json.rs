@@ -70,17 +70,10 @@ fn plan_from_text(text: &str) -> Result<Plan, LoadError> {
 
 /// Writes a plan as pretty JSON (two-space indent, trailing newline).
 pub fn to_json(plan: &Plan) -> String {
-    let mut text = to_value(plan)
-        .and_then(|value| serde_json::to_string_pretty(&value))
+    let mut text = serde_json::to_string_pretty(plan)
         .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
     text.push('\n');
     text
-}
-
-/// The plan as a JSON value, fields in model order. Every writer starts here, so the wasm holds one
-/// serialiser of the model rather than one per output format.
-pub fn to_value(plan: &Plan) -> Result<Value, serde_json::Error> {
-    serde_json::to_value(plan)
 }
 
 fn schema_version_of(value: &Value) -> Result<u32, LoadError> {

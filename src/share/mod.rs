@@ -78,9 +78,7 @@ impl std::error::Error for ShareError {}
 
 /// The fragment that carries `plan`: `#share=v1.<payload>`.
 pub fn share_fragment(plan: &Plan) -> String {
-    let json = crate::plan::json::to_value(plan)
-        .map(|value| value.to_string())
-        .unwrap_or_default();
+    let json = serde_json::to_string(plan).unwrap_or_default();
     let compressed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), COMPRESSION_LEVEL);
     let mut bytes = Vec::with_capacity(compressed.len() + 8);
     bytes.extend_from_slice(&checksum(json.as_bytes()).to_be_bytes());
