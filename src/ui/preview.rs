@@ -8,6 +8,7 @@ use crate::render::{render, Format, Section};
 
 use super::browser;
 use super::document::PlanDocument;
+use super::drafts::file_stem;
 
 /// What the preview shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,26 +32,7 @@ impl View {
 
 /// A file name for an export: `acme-escalation.md`, `support-ops-plan.txt`.
 fn file_name(product: &str, section: Section, format: Format) -> String {
-    let mut slug: String = product
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    while slug.contains("--") {
-        slug = slug.replace("--", "-");
-    }
-    let slug = slug.trim_matches('-');
-    let base = if slug.is_empty() {
-        "support-ops-plan"
-    } else {
-        slug
-    };
+    let base = file_stem(product);
     match section {
         Section::Full => format!("{base}.{}", format.file_extension()),
         other => format!("{base}-{}.{}", other.name(), format.file_extension()),
