@@ -167,6 +167,7 @@ test('every control can be reached and used from the keyboard', async ({ page })
   await page.keyboard.type('Billing');
   await page.locator('#field-taxonomy-add').focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Category 2 name', { exact: true })).toBeFocused();
   await page.keyboard.type('Bugs');
   await page.locator('#field-taxonomy-1-up').focus();
   await page.keyboard.press('Enter');
