@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use support_ops::plan::json::{from_json, to_json};
-use support_ops::plan::{templates, Duration, Plan, SlaTarget};
+use support_ops::plan::{templates, Duration, MetricTarget, Plan, SlaTarget, Target};
 use support_ops::rules::{check, Severity};
 
 fn support_ops(args: &[&str]) -> Output {
@@ -171,11 +171,11 @@ fn a_dash_reads_the_plan_from_stdin() {
 /// A plan with a resolution target faster than its first response and an unknown priority.
 fn broken_plan() -> Plan {
     let mut plan = templates::by_id("ecommerce").unwrap();
-    plan.sla.push(SlaTarget {
+    let calendar = "No such calendar";
+    plan.sla[0].targets.push(SlaTarget {
         priority: "Whenever".into(),
-        first_response: Duration::days(2),
-        resolution: Duration::hours(1),
-        calendar: "No such calendar".into(),
+        first_response: MetricTarget::new(Target::Within(Duration::days(2)), calendar),
+        resolution: MetricTarget::new(Target::Within(Duration::hours(1)), calendar),
         ..SlaTarget::default()
     });
     plan

@@ -42,7 +42,7 @@ fn assert_golden(name: &str, actual: &str) {
 #[test]
 fn every_template_in_every_format() {
     let all = templates::all();
-    assert_eq!(all.len(), 4, "the four starter templates all load");
+    assert_eq!(all.len(), 5, "the five starter templates all load");
     for template in all {
         for format in Format::ALL {
             let name = format!("{}.{}", template.id, format.file_extension());

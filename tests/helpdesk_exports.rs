@@ -7,8 +7,9 @@
 
 use serde_json::Value;
 use support_ops::plan::{
-    templates, Calendar, ClockTime, Date, Duration, Holiday, Plan, Priority, PriorityMapping,
-    SlaTarget, Weekday, WeeklyInterval, ALWAYS_OPEN,
+    templates, Calendar, ChannelKind, ClockTime, Date, Duration, Holiday, MetricTarget, Plan,
+    PolicyScope, Priority, PriorityMapping, SlaPolicy, SlaTarget, Target, Weekday, WeeklyInterval,
+    ALWAYS_OPEN,
 };
 use support_ops::render::helpdesk::{
     csv_cell, freshdesk, taxonomy_csv, zendesk, zendesk_time_zone,
@@ -40,14 +41,36 @@ fn sla(
     resolution: Duration,
     calendar: &str,
 ) -> SlaTarget {
+    let on = |target: Target| MetricTarget::new(target, calendar);
     SlaTarget {
         priority: priority.to_string(),
-        first_response: first,
-        next_response: next,
-        resolution,
-        calendar: calendar.to_string(),
-        warn_before: None,
+        first_response: on(Target::Within(first)),
+        next_response: next.map_or_else(MetricTarget::default, |next| on(Target::Within(next))),
+        resolution: on(Target::Within(resolution)),
+        ..SlaTarget::default()
     }
+}
+
+/// One policy for everyone with these rows.
+fn everyone(targets: Vec<SlaTarget>) -> Vec<SlaPolicy> {
+    vec![SlaPolicy {
+        name: "Standard".to_string(),
+        targets,
+        ..SlaPolicy::default()
+    }]
+}
+
+/// The metric of a priority in an exported Zendesk policy.
+fn zendesk_metric(policy: &Value, priority: &str, metric: &str) -> Value {
+    policy["policy_metrics"]
+        .as_array()
+        .and_then(|metrics| {
+            metrics
+                .iter()
+                .find(|m| m["priority"] == priority && m["metric"] == metric)
+                .cloned()
+        })
+        .unwrap_or(Value::Null)
 }
 
 /// A plan with a 9–17 weekday calendar in New York and four priorities with known targets.
@@ -79,7 +102,7 @@ fn office_plan() -> Plan {
             yearly: false,
         }],
     }];
-    plan.sla = vec![
+    plan.sla = everyone(vec![
         sla(
             "Critical",
             Duration::minutes(15),
@@ -108,7 +131,7 @@ fn office_plan() -> Plan {
             Duration::business_days(5),
             "Office",
         ),
-    ];
+    ]);
     plan
 }
 
@@ -118,7 +141,7 @@ fn zendesk_policy_has_the_documented_fields_and_minutes() {
     assert_eq!(export.mime, "application/json");
     assert!(export.file_name.ends_with(".json"), "{}", export.file_name);
     let body = parse(&export.body);
-    let policy = &body["sla_policy"];
+    let policy = &body["sla_policies"][0];
     // Writable SLA policy properties from Zendesk's reference.
     assert_eq!(
         keys(policy),
@@ -160,13 +183,7 @@ fn zendesk_policy_has_the_documented_fields_and_minutes() {
         assert!(metric["target"].is_u64(), "{metric}");
         assert!(metric["business_hours"].is_boolean(), "{metric}");
     }
-    let find = |priority: &str, metric: &str| {
-        metrics
-            .iter()
-            .find(|m| m["priority"] == priority && m["metric"] == metric)
-            .cloned()
-            .unwrap_or(Value::Null)
-    };
+    let find = |priority: &str, metric: &str| zendesk_metric(policy, priority, metric);
     // Critical: 15 minutes first reply, around the clock.
     assert_eq!(find("urgent", "first_reply_time")["target"], 15);
     assert_eq!(find("urgent", "first_reply_time")["business_hours"], false);
@@ -251,7 +268,7 @@ fn zendesk_reports_an_unmapped_time_zone_and_yearly_holidays() {
 #[test]
 fn freshdesk_policy_has_the_documented_fields_in_seconds() {
     let export = freshdesk(&office_plan());
-    let body = parse(&export.body);
+    let body = parse(&export.body)["sla_policies"][0].clone();
     for key in [
         "name",
         "description",
@@ -300,7 +317,7 @@ fn freshdesk_policy_has_the_documented_fields_in_seconds() {
 fn freshdesk_escalations_use_the_documented_levels_and_report_roles_without_agents() {
     let plan = templates::by_id("b2b-saas").unwrap_or_else(Plan::blank);
     let export = freshdesk(&plan);
-    let escalation = parse(&export.body)["escalation"].clone();
+    let escalation = parse(&export.body)["sla_policies"][0]["escalation"].clone();
     assert_eq!(
         keys(&escalation["response"]),
         sorted(&["escalation_time", "agent_ids"])
@@ -343,7 +360,7 @@ fn five_priorities_are_reported_not_dropped() {
         name: "Backlog".to_string(),
         description: String::new(),
     });
-    plan.sla.push(sla(
+    plan.sla[0].targets.push(sla(
         "Backlog",
         Duration::days(2),
         None,
@@ -372,17 +389,8 @@ fn five_priorities_are_reported_not_dropped() {
     }
     // Low keeps Low's own 8-hour first reply, not Backlog's 2 days.
     let body = parse(&zendesk(&plan).body);
-    let low_first = body["sla_policy"]["policy_metrics"]
-        .as_array()
-        .and_then(|m| {
-            m.iter()
-                .find(|m| m["priority"] == "low" && m["metric"] == "first_reply_time")
-                .cloned()
-        });
-    assert_eq!(
-        low_first.map(|m| m["target"].clone()),
-        Some(Value::from(480))
-    );
+    let low_first = zendesk_metric(&body["sla_policies"][0], "low", "first_reply_time");
+    assert_eq!(low_first["target"], 480);
 }
 
 #[test]
@@ -408,7 +416,7 @@ fn an_explicit_priority_mapping_is_followed_and_its_mistakes_reported() {
     ];
     let export = zendesk(&plan);
     let body = parse(&export.body);
-    let priorities: Vec<String> = body["sla_policy"]["policy_metrics"]
+    let priorities: Vec<String> = body["sla_policies"][0]["policy_metrics"]
         .as_array()
         .map(|m| {
             m.iter()
@@ -430,16 +438,306 @@ fn an_explicit_priority_mapping_is_followed_and_its_mistakes_reported() {
     assert!(report.contains("\"low\" gets no SLA targets"), "{report}");
 }
 
+/// A business day is the calendar's business day everywhere: 480 minutes on the 09:00–17:00
+/// office, 1,440 on 24/7, and the same minutes the app's deadlines count.
 #[test]
-fn business_days_on_24_7_are_reported() {
+fn business_days_export_the_calendars_business_day() {
     let mut plan = office_plan();
-    plan.sla[0].resolution = Duration::business_days(1);
+    plan.sla[0].targets[0].resolution =
+        MetricTarget::new(Target::Within(Duration::business_days(1)), ALWAYS_OPEN);
     let export = zendesk(&plan);
+    let policy = &parse(&export.body)["sla_policies"][0];
+    assert_eq!(
+        zendesk_metric(policy, "urgent", "requester_wait_time")["target"],
+        1440
+    );
+    assert_eq!(
+        zendesk_metric(policy, "normal", "requester_wait_time")["target"],
+        960
+    );
     assert!(
         export
             .report
             .iter()
-            .any(|l| l.contains("24/7") && l.contains("1bd")),
+            .any(|l| l.contains("\"Office\"") && l.contains("480 business minutes")),
+        "{:#?}",
+        export.report
+    );
+}
+
+/// Published SLAs often promise a first response only: nothing is invented for the rest.
+#[test]
+fn targets_that_are_not_promised_are_not_invented() {
+    let mut plan = office_plan();
+    for row in &mut plan.sla[0].targets {
+        row.resolution.target = Target::NoTarget;
+        row.next_response = MetricTarget::default();
+    }
+    plan.sla[0].targets[3].resolution.target = Target::BestEffort;
+    let export = zendesk(&plan);
+    let policy = &parse(&export.body)["sla_policies"][0];
+    let metrics: Vec<&str> = policy["policy_metrics"]
+        .as_array()
+        .map(|m| m.iter().filter_map(|m| m["metric"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        metrics,
+        vec!["first_reply_time"; 4],
+        "no 0-minute resolution"
+    );
+    assert!(
+        export
+            .report
+            .iter()
+            .any(|l| l.contains("\"Low\"") && l.contains("best effort")),
+        "{:#?}",
+        export.report
+    );
+    // Freshdesk needs a resolution time for each priority: it says what it put instead.
+    let export = freshdesk(&plan);
+    let targets = &parse(&export.body)["sla_policies"][0]["sla_target"];
+    assert_eq!(targets["priority_4"]["resolve_within"], 30 * 24 * 3600);
+    assert!(
+        export
+            .report
+            .iter()
+            .any(|l| l.contains("resolution time for every priority") && l.contains("30 days")),
+        "{:#?}",
+        export.report
+    );
+}
+
+/// The most urgent priority's first response around the clock and its resolution on business
+/// hours: each Zendesk target carries its own business-hours flag.
+#[test]
+fn each_zendesk_target_says_its_own_clock() {
+    let mut plan = office_plan();
+    plan.sla[0].targets[0].resolution =
+        MetricTarget::new(Target::Within(Duration::hours(8)), "Office");
+    let policy = &parse(&zendesk(&plan).body)["sla_policies"][0];
+    assert_eq!(
+        zendesk_metric(policy, "urgent", "first_reply_time")["business_hours"],
+        false
+    );
+    assert_eq!(
+        zendesk_metric(policy, "urgent", "requester_wait_time")["business_hours"],
+        true
+    );
+    // Freshdesk has one switch per priority: the report says which clock it kept.
+    let export = freshdesk(&plan);
+    assert!(
+        export
+            .report
+            .iter()
+            .any(|l| l.contains("one business-hours switch")),
+        "{:#?}",
+        export.report
+    );
+}
+
+/// A calendar open every minute of the week is 24/7 whatever its name: no schedule, no business
+/// hours.
+#[test]
+fn a_calendar_open_all_week_exports_as_calendar_hours() {
+    let mut plan = office_plan();
+    let mut always = Calendar::always_open();
+    always.name = "Around the clock".to_string();
+    always.time_zone = "Europe/Berlin".to_string();
+    plan.calendars.push(always);
+    plan.sla[0].targets[1] = sla(
+        "High",
+        Duration::hours(1),
+        None,
+        Duration::business_days(1),
+        "Around the clock",
+    );
+    let body = parse(&zendesk(&plan).body);
+    let policy = &body["sla_policies"][0];
+    assert_eq!(
+        zendesk_metric(policy, "high", "first_reply_time")["business_hours"],
+        false
+    );
+    assert_eq!(
+        zendesk_metric(policy, "high", "requester_wait_time")["target"],
+        1440
+    );
+    let names: Vec<&str> = body["schedules"]
+        .as_array()
+        .map(|s| {
+            s.iter()
+                .filter_map(|s| s["schedule"]["name"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(names, vec!["Office"]);
+}
+
+/// Four contract levels in match order: four Zendesk policies at positions 1–4, each filtered on
+/// its segment's tag, the last one for every ticket; four Freshdesk policies likewise.
+#[test]
+fn contract_levels_export_as_ordered_policies() {
+    let mut plan = office_plan();
+    plan.channels.push(support_ops::plan::Channel {
+        name: "Phone".to_string(),
+        kind: ChannelKind::Phone,
+        ..Default::default()
+    });
+    let base = plan.sla[0].clone();
+    let level = |name: &str, segments: &[&str]| SlaPolicy {
+        name: name.to_string(),
+        applies_to: PolicyScope {
+            segments: segments.iter().map(|s| s.to_string()).collect(),
+            ..PolicyScope::default()
+        },
+        ..base.clone()
+    };
+    let mut enterprise = level("Enterprise", &["enterprise", "Strategic Accounts"]);
+    enterprise.applies_to.channels = vec!["Phone".to_string()];
+    plan.sla = vec![
+        enterprise,
+        level("Business", &["business"]),
+        level("Premium", &["premium"]),
+        level("Standard", &[]),
+    ];
+    let export = zendesk(&plan);
+    let body = parse(&export.body);
+    let policies = body["sla_policies"].as_array().cloned().unwrap_or_default();
+    assert_eq!(policies.len(), 4);
+    for (index, (policy, name)) in policies
+        .iter()
+        .zip(["Enterprise", "Business", "Premium", "Standard"])
+        .enumerate()
+    {
+        assert_eq!(policy["position"], index + 1);
+        assert_eq!(policy["title"], format!("Acme Billing {name}"));
+    }
+    let enterprise = &policies[0]["filter"];
+    assert_eq!(
+        enterprise["all"],
+        serde_json::json!([
+            {"field": "current_tags", "operator": "includes", "value": "enterprise strategic_accounts"},
+            {"field": "via_id", "operator": "is", "value": "voice"}
+        ])
+    );
+    assert_eq!(
+        policies[3]["filter"],
+        serde_json::json!({"all": [], "any": []})
+    );
+    let report = export.report.join("\n");
+    assert!(report.contains("\"strategic_accounts\""), "{report}");
+    assert!(
+        report.contains("\"Acme Billing Standard\" applies to every ticket: as the last policy"),
+        "{report}"
+    );
+
+    let export = freshdesk(&plan);
+    let body = parse(&export.body);
+    let policies = body["sla_policies"].as_array().cloned().unwrap_or_default();
+    assert_eq!(policies.len(), 4);
+    assert_eq!(
+        policies[0]["applicable_to"]["sources"],
+        serde_json::json!([3])
+    );
+    let report = export.report.join("\n");
+    assert!(report.contains("Default SLA policy"), "{report}");
+    assert!(report.contains("contact_segments"), "{report}");
+}
+
+/// The same follow-the-sun week (open from Monday 08:00 in Sydney to Friday 17:00 in New York)
+/// written on three clocks exports the same minutes. In June 2026 Sydney is UTC+10 and New York
+/// UTC−4, so the week is open from Sunday 22:00 UTC to Friday 21:00 UTC; every 24 hours of it is
+/// open, so a business day is 1,440 minutes on each.
+#[test]
+fn a_follow_the_sun_week_exports_the_same_minutes_on_any_clock() {
+    let week = |zone: &str, opens: (Weekday, &str), closes: (Weekday, &str)| {
+        let at = |text: &str| text.parse::<ClockTime>().unwrap_or(ClockTime::MIDNIGHT);
+        let mut intervals = Vec::new();
+        let (mut day, mut start) = (opens.0, at(opens.1));
+        while day != closes.0 {
+            intervals.push(WeeklyInterval::new(day, start, ClockTime::END_OF_DAY));
+            day = day.next();
+            start = ClockTime::MIDNIGHT;
+        }
+        intervals.push(WeeklyInterval::new(day, start, at(closes.1)));
+        Calendar {
+            name: "Follow the sun".to_string(),
+            time_zone: zone.to_string(),
+            intervals,
+            holidays: vec![],
+        }
+    };
+    let clocks = [
+        week(
+            "Australia/Sydney",
+            (Weekday::Mon, "08:00"),
+            (Weekday::Sat, "07:00"),
+        ),
+        week("UTC", (Weekday::Sun, "22:00"), (Weekday::Fri, "21:00")),
+        week(
+            "America/New_York",
+            (Weekday::Sun, "18:00"),
+            (Weekday::Fri, "17:00"),
+        ),
+    ];
+    let exported: Vec<Value> = clocks
+        .iter()
+        .map(|calendar| {
+            let mut plan = office_plan();
+            plan.calendars = vec![calendar.clone()];
+            plan.sla = everyone(vec![sla(
+                "Normal",
+                Duration::hours(4),
+                None,
+                Duration::business_days(3),
+                "Follow the sun",
+            )]);
+            parse(&zendesk(&plan).body)["sla_policies"][0]["policy_metrics"].clone()
+        })
+        .collect();
+    assert_eq!(exported[0], exported[1]);
+    assert_eq!(exported[1], exported[2]);
+    let resolution = exported[0]
+        .as_array()
+        .and_then(|m| {
+            m.iter()
+                .find(|m| m["metric"] == "requester_wait_time")
+                .cloned()
+        })
+        .unwrap_or(Value::Null);
+    assert_eq!(resolution["target"], 3 * 1440);
+}
+
+/// "Emailed tickets default to Normal" becomes a Zendesk trigger on ticket creation.
+#[test]
+fn a_channels_default_priority_becomes_a_trigger() {
+    let mut plan = office_plan();
+    plan.channels.push(support_ops::plan::Channel {
+        name: "Email".to_string(),
+        kind: ChannelKind::Email,
+        default_priority: "Normal".to_string(),
+        ..Default::default()
+    });
+    let body = parse(&zendesk(&plan).body);
+    assert_eq!(
+        body["triggers"],
+        serde_json::json!([{
+            "title": "Email tickets default to Normal",
+            "conditions": {
+                "all": [
+                    {"field": "update_type", "operator": "is", "value": "Create"},
+                    {"field": "via_id", "operator": "is", "value": "mail"}
+                ],
+                "any": []
+            },
+            "actions": [{"field": "priority", "value": "normal"}]
+        }])
+    );
+    let export = freshdesk(&plan);
+    assert!(
+        export
+            .report
+            .iter()
+            .any(|l| l.contains("\"Email\" defaults to \"Normal\"")),
         "{:#?}",
         export.report
     );

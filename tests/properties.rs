@@ -37,6 +37,19 @@ fn texts() -> impl Strategy<Value = Vec<String>> {
 fn duration(wild: bool) -> BoxedStrategy<Duration> {
     let tame = prop_oneof![
         (0u32..=3650 * MINUTES_PER_DAY).prop_map(Duration::minutes),
+        (0u32..=3650 * 24).prop_map(Duration::hours),
+        (0u32..=3650).prop_map(Duration::days),
+        (0u32..=520).prop_map(Duration::weeks),
+        (
+            0u32..=3650 * MINUTES_PER_DAY,
+            select(vec![
+                ClockUnit::Minutes,
+                ClockUnit::Hours,
+                ClockUnit::Days,
+                ClockUnit::Weeks
+            ])
+        )
+            .prop_map(|(minutes, unit)| Duration::Clock { minutes, unit }),
         (0u32..=3650).prop_map(Duration::business_days),
         Just(Duration::ZERO),
     ];
@@ -134,6 +147,7 @@ fn channel(wild: bool) -> impl Strategy<Value = Channel> {
                     handle_time,
                     concurrency,
                     route_to,
+                    default_priority: String::new(),
                 }
             },
         )
@@ -160,25 +174,61 @@ fn category(wild: bool) -> impl Strategy<Value = Category> {
         )
 }
 
+/// A metric: no target, best effort, or a duration, on any calendar name.
+fn metric_target(wild: bool) -> impl Strategy<Value = MetricTarget> {
+    let target = prop_oneof![
+        1 => Just(Target::NoTarget),
+        1 => Just(Target::BestEffort),
+        4 => duration(wild).prop_map(Target::Within),
+    ];
+    (target, text()).prop_map(|(target, calendar)| MetricTarget { target, calendar })
+}
+
 fn sla_target(wild: bool) -> impl Strategy<Value = SlaTarget> {
     (
         text(),
-        duration(wild),
-        prop::option::of(duration(wild)),
-        duration(wild),
-        text(),
+        (
+            metric_target(wild),
+            metric_target(wild),
+            metric_target(wild),
+            metric_target(wild),
+        ),
         prop::option::of(duration(wild)),
     )
         .prop_map(
-            |(priority, first_response, next_response, resolution, calendar, warn_before)| {
+            |(
+                priority,
+                (first_response, next_response, periodic_update, resolution),
+                warn_before,
+            )| {
                 SlaTarget {
                     priority,
                     first_response,
                     next_response,
+                    periodic_update,
                     resolution,
-                    calendar,
                     warn_before,
                 }
+            },
+        )
+}
+
+fn sla_policy(wild: bool) -> impl Strategy<Value = SlaPolicy> {
+    (
+        (text(), text()),
+        (texts(), texts(), texts()),
+        prop::collection::vec(sla_target(wild), 0..4),
+    )
+        .prop_map(
+            |((name, description), (segments, organizations, channels), targets)| SlaPolicy {
+                name,
+                description,
+                applies_to: PolicyScope {
+                    segments,
+                    organizations,
+                    channels,
+                },
+                targets,
             },
         )
 }
@@ -187,19 +237,29 @@ fn escalation(wild: bool) -> impl Strategy<Value = Escalation> {
     let rule = (
         text(),
         prop::option::of(text()),
-        select(SlaMetric::ALL.to_vec()),
+        (select(SlaMetric::ALL.to_vec()), prop::option::of(text())),
         text(),
-        duration(wild),
+        (duration(wild), select(EscalationStart::ALL.to_vec())),
         texts(),
         select(EscalationPath::ALL.to_vec()),
     )
         .prop_map(
-            |(trigger, priority, metric, escalate_to, timeframe, notify, path)| EscalationRule {
+            |(
                 trigger,
                 priority,
+                (metric, policy),
+                escalate_to,
+                (timeframe, measured_from),
+                notify,
+                path,
+            )| EscalationRule {
+                trigger,
+                priority,
+                policy,
                 metric,
                 escalate_to,
                 timeframe,
+                measured_from,
                 notify,
                 path,
             },
@@ -379,7 +439,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
         prop::collection::vec(channel(wild), 0..4),
         prop::collection::vec(tier, 0..4),
         prop::collection::vec(category(wild), 0..4),
-        prop::collection::vec(sla_target(wild), 0..4),
+        prop::collection::vec(sla_policy(wild), 0..3),
         escalation(wild),
     );
     let second = (

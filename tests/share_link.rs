@@ -18,7 +18,7 @@ fn template_link(id: &str) -> String {
 #[test]
 fn every_template_comes_back_identical_from_its_link() {
     let all = templates::all();
-    assert_eq!(all.len(), 4, "expected the four starter templates");
+    assert_eq!(all.len(), 5, "expected the five starter templates");
     for template in all {
         let link = share_link(PAGE, &template.plan);
         assert!(link.starts_with(PAGE), "{}", template.id);

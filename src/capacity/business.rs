@@ -2,23 +2,22 @@
 //! falls due, and how many open minutes lie between two instants. Instants are UTC minutes since 1970.
 //!
 //! Conventions (what helpdesks do):
-//! - `Duration::Clock` on a calendar counts that many *open* minutes; on the built-in `24/7` it is
-//!   elapsed time. A target that uses up a day's last open minute is due at the close, not at the
-//!   next opening.
-//! - `Duration::BusinessDays { days: n }` is due at the *same point of the business day*, n business
-//!   days later: a ticket opened Tuesday 10:30 with 2bd is due Thursday 10:30. "Same point" is
-//!   measured in open minutes since that day's opening (clamped to the later day's length, so it
-//!   is the same wall time when days are alike). A ticket opened before a day's opening is due at
-//!   the close of the n-th business day counting that day; one opened after the close, at the
-//!   close of the n-th following business day.
-//! - A business day is a local date on which an interval *starts* and that is not a holiday; an
-//!   overnight interval (22:00 → 06:00) belongs to the day it starts, and a holiday closes the
-//!   intervals that start on it.
+//! - `Duration::Clock` on a calendar counts that many *open* minutes; on a calendar open every
+//!   minute of the week (the built-in `24/7`, or any calendar written so) that is elapsed time. A
+//!   target that uses up a day's last open minute is due at the close, not at the next opening.
+//! - `Duration::BusinessDays { days: n }` is n business days of open time, one business day being
+//!   `Calendar::business_day_minutes` open minutes (480 for a 09:00–17:00 office). So a ticket
+//!   opened Tuesday 10:30 with 2bd on such an office is due Thursday 10:30, one opened before the
+//!   opening is due at the close, and a 24/7 business day is 24 hours. Because both the business
+//!   day and the counting depend only on which instants are open, the same week written on any
+//!   clock gives the same deadlines. Helpdesk exports use the same minutes.
 //! - Wall times are read in the calendar's IANA zone: a time repeated when clocks go back means
 //!   its first occurrence; a time skipped when clocks go forward means the moment of the change,
-//!   so a shift 02:00–04:00 on the spring-forward night lasts one hour.
+//!   so a shift 02:00–04:00 on the spring-forward night lasts one hour. A holiday closes the
+//!   intervals that start on its date; an overnight interval (22:00 → 06:00) belongs to the day
+//!   it starts.
 
-use crate::plan::{Calendar, ClockTime, Date, Duration};
+use crate::plan::{Calendar, Date, Duration};
 
 use super::zones::Zone;
 use super::CapacityError;
@@ -37,17 +36,15 @@ pub fn deadline(
     duration: Duration,
     calendar: &Calendar,
 ) -> Result<Instant, CapacityError> {
-    if duration.is_zero() {
+    let minutes = open_minutes(duration, calendar);
+    if minutes == 0 {
         return Ok(start);
     }
     if runs_on_elapsed_time(calendar) {
-        return Ok(match duration {
-            Duration::Clock { minutes } => start + i64::from(minutes),
-            Duration::BusinessDays { days } => start + i64::from(days) * MINUTES_PER_DAY,
-        });
+        return Ok(start + minutes);
     }
     search(start, calendar, |timeline| {
-        timeline.deadline(start, duration)
+        timeline.after_open_minutes(start, minutes)
     })
 }
 
@@ -92,16 +89,20 @@ pub fn business_minutes_in_steps(
         .collect())
 }
 
-/// Whether a calendar's clock is plain elapsed time: open all day every day, no holidays.
+/// Whether a calendar's clock is plain elapsed time: open every minute of the week, no holidays.
+/// (Counting open minutes on such a calendar gives the same answer, only slower.)
 pub fn runs_on_elapsed_time(calendar: &Calendar) -> bool {
-    calendar.holidays.is_empty()
-        && crate::plan::Weekday::ALL.iter().all(|&day| {
-            calendar.intervals.iter().any(|interval| {
-                interval.day == day
-                    && interval.start == ClockTime::MIDNIGHT
-                    && interval.end == ClockTime::END_OF_DAY
-            })
-        })
+    calendar.is_open_all_week()
+}
+
+/// A duration as open minutes of `calendar`: clock minutes as they are, business days at the
+/// calendar's business-day length.
+pub fn open_minutes(duration: Duration, calendar: &Calendar) -> i64 {
+    let business_day = match duration {
+        Duration::BusinessDays { .. } => calendar.business_day_minutes(),
+        Duration::Clock { .. } => 0,
+    };
+    i64::try_from(duration.open_minutes(business_day)).unwrap_or(i64::MAX)
 }
 
 /// The zone a calendar's wall times are read in.
@@ -145,15 +146,6 @@ struct Span {
     start: Instant,
     end: Instant,
     before: i64,
-    /// Index into `Timeline::days` of the business day it belongs to.
-    day: usize,
-}
-
-/// A business day of the timeline: its first span and its open minutes.
-#[derive(Clone, Copy, Debug)]
-struct BusinessDay {
-    first_span: usize,
-    open_minutes: i64,
 }
 
 /// The open spans of a calendar over a range of local days, ready for binary search.
@@ -161,7 +153,8 @@ struct BusinessDay {
 #[derive(Clone, Debug)]
 pub struct Timeline {
     spans: Vec<Span>,
-    days: Vec<BusinessDay>,
+    /// Open minutes of one business day of the calendar.
+    business_day: u32,
     /// Instants from here on may be missing spans of days past the range.
     complete_until: Instant,
 }
@@ -171,7 +164,6 @@ impl Timeline {
     /// Answers are exact for instants from two days after `first_day` to `last_day`.
     pub fn build(calendar: &Calendar, zone: Zone, first_day: i64, last_day: i64) -> Timeline {
         let mut spans: Vec<Span> = Vec::new();
-        let mut days = Vec::new();
         let mut today: Vec<(i64, i64)> = Vec::with_capacity(8);
         let mut last_end = Instant::MIN;
         let mut total = 0;
@@ -193,33 +185,28 @@ impl Timeline {
                     }),
             );
             today.sort_unstable();
-            let first_span = spans.len();
             for &(local_start, local_end) in &today {
                 let start = zone.from_local(local_start).max(last_end);
                 let end = zone.from_local(local_end);
                 if end <= start {
                     continue;
                 }
-                spans.push(Span {
-                    start,
-                    end,
-                    before: total,
-                    day: days.len(),
-                });
+                match spans.last_mut() {
+                    // Back to back (an overnight shift meeting the next morning's): one span.
+                    Some(last) if last.end == start => last.end = end,
+                    _ => spans.push(Span {
+                        start,
+                        end,
+                        before: total,
+                    }),
+                }
                 total += end - start;
                 last_end = end;
-            }
-            if spans.len() > first_span {
-                let open_minutes = total - spans[first_span].before;
-                days.push(BusinessDay {
-                    first_span,
-                    open_minutes,
-                });
             }
         }
         Timeline {
             spans,
-            days,
+            business_day: calendar.business_day_minutes(),
             complete_until: zone.from_local(last_day * MINUTES_PER_DAY),
         }
     }
@@ -243,37 +230,25 @@ impl Timeline {
         (due <= self.complete_until).then_some(due)
     }
 
-    /// When `duration` from `start` falls due, if within the timeline.
-    pub fn deadline(&self, start: Instant, duration: Duration) -> Option<Instant> {
-        match duration {
-            _ if duration.is_zero() => Some(start),
-            Duration::Clock { minutes } => {
-                self.instant_at(self.position(start) + i64::from(minutes))
-            }
-            Duration::BusinessDays { days } => self.business_days_later(start, days as usize),
+    /// When `minutes` open minutes from `start` have passed, if within the timeline.
+    fn after_open_minutes(&self, start: Instant, minutes: i64) -> Option<Instant> {
+        if minutes == 0 {
+            return Some(start);
         }
+        self.instant_at(self.position(start) + minutes)
     }
 
-    fn business_days_later(&self, start: Instant, count: usize) -> Option<Instant> {
-        let index = self.spans.partition_point(|s| s.end <= start);
-        let today = self.spans.get(index)?.day;
-        let day_opening = self.spans[self.days[today].first_span].before;
-        let into_day = self.position(start) - day_opening;
-        let target = self.days.get(today + count)?;
-        let into_target = into_day.min(target.open_minutes);
-        if into_target == 0 {
-            // The opening of the target day is, in business time, the close of the day before.
-            let closing = self.spans[target.first_span - 1].end;
-            return (closing <= self.complete_until).then_some(closing);
-        }
-        self.instant_at(self.spans[target.first_span].before + into_target)
+    /// When `duration` from `start` falls due, if within the timeline.
+    pub fn deadline(&self, start: Instant, duration: Duration) -> Option<Instant> {
+        let minutes = duration.open_minutes(self.business_day);
+        self.after_open_minutes(start, i64::try_from(minutes).unwrap_or(i64::MAX))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Holiday, Weekday, WeeklyInterval};
+    use crate::plan::{ClockTime, Holiday, Weekday, WeeklyInterval};
 
     /// A UTC instant from its parts.
     fn utc(y: i32, mo: u8, d: u8, h: i64, mi: i64) -> Instant {
@@ -586,6 +561,130 @@ mod tests {
         elsewhere.time_zone = "Europe/Atlantis".into();
         let err = deadline(0, Duration::hours(1), &elsewhere).unwrap_err();
         assert!(err.to_string().contains("Europe/Atlantis"), "{err}");
+    }
+
+    /// The business day of calendars worked out by hand.
+    #[test]
+    fn business_days_by_hand() {
+        // 09:00–17:00 on weekdays: 8 hours.
+        assert_eq!(berlin_office().business_day_minutes(), 480);
+        // 08:00–12:00 and 13:00–17:00: from 08:00 the next 24 hours hold both halves (8 h); from
+        // 13:00 they hold 13–17 and the next morning's 08–12 (8 h).
+        let split = calendar(
+            "Europe/Berlin",
+            WEEKDAYS,
+            &[("08:00", "12:00"), ("13:00", "17:00")],
+        );
+        assert_eq!(split.business_day_minutes(), 480);
+        // Overnight 22:00–06:00: 8 hours.
+        let night = calendar("America/New_York", WEEKDAYS, &[("22:00", "06:00")]);
+        assert_eq!(night.business_day_minutes(), 480);
+        // Mon–Thu 08:00–18:00 and Fri 08:00–14:00: counts 600, 600, 600, 600, 360 → the middle
+        // one is 600.
+        let mut short_friday = calendar("Europe/London", &WEEKDAYS[..4], &[("08:00", "18:00")]);
+        short_friday
+            .intervals
+            .push(WeeklyInterval::new(Weekday::Fri, at("08:00"), at("14:00")));
+        assert_eq!(short_friday.business_day_minutes(), 600);
+        // Open around the clock from Monday to Friday: one stretch, 24 open hours in any day.
+        let weekdays = calendar("UTC", WEEKDAYS, &[("00:00", "24:00")]);
+        assert_eq!(weekdays.business_day_minutes(), 1440);
+        assert_eq!(Calendar::always_open().business_day_minutes(), 1440);
+        let mut never = berlin_office();
+        never.intervals.clear();
+        assert_eq!(never.business_day_minutes(), 0);
+    }
+
+    /// A calendar written by hand as open 00:00–24:00 every day is open every instant: a
+    /// business day is 24 hours, the same with or without an unrelated holiday.
+    ///
+    /// By hand: Sat 28 Mar 2026 10:00 CET (09:00 UTC) + 1bd = 1,440 open minutes = 24 elapsed
+    /// hours → Sun 29 Mar 09:00 UTC, which is 11:00 CEST (clocks went forward that night). Before
+    /// this fix the timeline path (taken once a holiday was added) answered Sun 10:00 CEST, an
+    /// hour off, while the elapsed-time shortcut answered 11:00.
+    #[test]
+    fn a_calendar_open_all_day_every_day_is_elapsed_time() {
+        let mut every_day = calendar("Europe/Berlin", &Weekday::ALL, &[("00:00", "24:00")]);
+        assert!(runs_on_elapsed_time(&every_day));
+        let start = utc(2026, 3, 28, 9, 0);
+        let expected = utc(2026, 3, 29, 9, 0);
+        assert_eq!(deadline(start, clock("1bd"), &every_day), Ok(expected));
+        every_day.holidays.push(Holiday {
+            name: "Christmas".into(),
+            date: "2026-12-25".parse().unwrap(),
+            yearly: false,
+        });
+        assert!(!runs_on_elapsed_time(&every_day));
+        assert_eq!(deadline(start, clock("1bd"), &every_day), Ok(expected));
+        assert_eq!(deadline(start, clock("24h"), &every_day), Ok(expected));
+    }
+
+    /// The same follow-the-sun week (open from Monday 08:00 in Sydney to Friday 17:00 in New
+    /// York) written on three clocks gives the same deadlines. In June 2026 Sydney is UTC+10 and
+    /// New York UTC−4 (no clock change in either), so the week is Sunday 22:00 UTC to Friday
+    /// 21:00 UTC. By hand: a ticket at Thu 18 Jun 2026 20:00 UTC with 1bd (1,440 open minutes):
+    /// 25 hours are open until Friday 21:00 UTC, so it is due Fri 19 Jun 20:00 UTC; with 2bd it
+    /// uses those 25 hours (1,500 minutes), then 1,380 more from Sunday 22:00 UTC: Mon 22 Jun
+    /// 21:00 UTC.
+    #[test]
+    fn a_follow_the_sun_week_has_the_same_deadlines_on_any_clock() {
+        let week = |zone: &str, opens: (Weekday, &str), closes: (Weekday, &str)| {
+            let mut intervals = Vec::new();
+            let (mut day, mut start) = (opens.0, at(opens.1));
+            while day != closes.0 {
+                intervals.push(WeeklyInterval::new(day, start, ClockTime::END_OF_DAY));
+                day = day.next();
+                start = ClockTime::MIDNIGHT;
+            }
+            intervals.push(WeeklyInterval::new(day, start, at(closes.1)));
+            Calendar {
+                name: "Follow the sun".into(),
+                time_zone: zone.into(),
+                intervals,
+                holidays: vec![],
+            }
+        };
+        let clocks = [
+            week(
+                "Australia/Sydney",
+                (Weekday::Mon, "08:00"),
+                (Weekday::Sat, "07:00"),
+            ),
+            week("UTC", (Weekday::Sun, "22:00"), (Weekday::Fri, "21:00")),
+            week(
+                "America/New_York",
+                (Weekday::Sun, "18:00"),
+                (Weekday::Fri, "17:00"),
+            ),
+        ];
+        let start = utc(2026, 6, 18, 20, 0);
+        for calendar in &clocks {
+            assert_eq!(
+                calendar.business_day_minutes(),
+                1440,
+                "{}",
+                calendar.time_zone
+            );
+            assert_eq!(
+                deadline(start, clock("1bd"), calendar),
+                Ok(utc(2026, 6, 19, 20, 0)),
+                "{}",
+                calendar.time_zone
+            );
+            assert_eq!(
+                deadline(start, clock("2bd"), calendar),
+                Ok(utc(2026, 6, 22, 21, 0)),
+                "{}",
+                calendar.time_zone
+            );
+        }
+        for hours in [1u32, 7, 30, 100, 200] {
+            let due: Vec<_> = clocks
+                .iter()
+                .map(|c| deadline(start, Duration::hours(hours), c))
+                .collect();
+            assert!(due.windows(2).all(|w| w[0] == w[1]), "{hours}h: {due:?}");
+        }
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub enum CapacityError {
     NoSlaFor {
         priority: String,
     },
+    /// An SLA policy name the plan does not define.
+    UnknownPolicy {
+        name: String,
+    },
     /// More tickets a month than the simulation takes on (it would stall the page).
     TooManyToSimulate {
         tickets: u32,
@@ -49,6 +53,10 @@ impl fmt::Display for CapacityError {
             CapacityError::NoSlaFor { priority } => write!(
                 f,
                 "Priority \"{priority}\" has no SLA targets yet; add a row for it under SLA targets"
+            ),
+            CapacityError::UnknownPolicy { name } => write!(
+                f,
+                "There is no SLA policy called \"{name}\"; pick one of the plan's policies"
             ),
             CapacityError::TooManyToSimulate { tickets } => write!(
                 f,
@@ -109,14 +117,17 @@ mod tests {
             let plan = &template.plan;
             let need = staffing::staffing(plan).unwrap();
             assert!(need.head_count > 0, "{}", template.id);
-            for sla in &plan.sla {
-                let due = sla::due_times(plan, &sla.priority, Some(0), 29_000_000).unwrap();
-                assert!(due.first_response.at >= 29_000_000, "{}", template.id);
-                assert!(
-                    due.resolution.at >= due.first_response.at,
-                    "{}",
-                    template.id
-                );
+            for policy in &plan.sla {
+                for sla in &policy.targets {
+                    let due =
+                        sla::due_times(plan, &policy.name, &sla.priority, Some(0), 29_000_000)
+                            .unwrap();
+                    let first = due.of(crate::plan::SlaMetric::FirstResponse).unwrap();
+                    assert!(first.at >= 29_000_000, "{}", template.id);
+                    if let Some(resolution) = due.of(crate::plan::SlaMetric::Resolution) {
+                        assert!(resolution.at >= first.at, "{}", template.id);
+                    }
+                }
             }
             let month =
                 simulation::simulate(plan, &simulation::SimulationConfig::default()).unwrap();

@@ -50,8 +50,11 @@ impl Default for SimulationConfig {
 pub struct PriorityOutcome {
     pub priority: String,
     pub tickets: u32,
-    /// Tickets whose priority has SLA targets (the rest are not counted as met or missed).
+    /// Tickets whose priority has a first-response target (the rest are not counted as met or
+    /// missed).
     pub with_targets: u32,
+    /// Tickets whose priority has a resolution target.
+    pub with_resolution_target: u32,
     pub first_response_met: u32,
     pub resolution_met: u32,
     pub escalated: u32,
@@ -64,7 +67,7 @@ impl PriorityOutcome {
     }
 
     pub fn resolution_attainment(&self) -> f64 {
-        ratio(self.resolution_met, self.with_targets)
+        ratio(self.resolution_met, self.with_resolution_target)
     }
 }
 
@@ -137,7 +140,7 @@ impl SplitMix64 {
     }
 }
 
-/// The clock an SLA row runs on, ready for many deadlines.
+/// The clock an SLA target runs on, ready for many deadlines.
 enum SlaClock {
     Elapsed,
     Business(Timeline),
@@ -148,14 +151,52 @@ impl SlaClock {
     fn due(&self, created_seconds: i64, target: crate::plan::Duration) -> i64 {
         let created = created_seconds.div_euclid(60) + i64::from(created_seconds % 60 != 0);
         let due: Option<Instant> = match self {
-            SlaClock::Elapsed => Some(match target {
-                crate::plan::Duration::Clock { minutes } => created + i64::from(minutes),
-                crate::plan::Duration::BusinessDays { days } => created + i64::from(days) * 1440,
-            }),
+            // A business day of a calendar open all week is 24 hours.
+            SlaClock::Elapsed => i64::try_from(target.open_minutes(24 * 60))
+                .ok()
+                .map(|minutes| created + minutes),
             SlaClock::Business(timeline) => timeline.deadline(created, target),
         };
         due.map_or(i64::MAX, |minute| minute * 60)
     }
+}
+
+/// A promised target and the clock it runs on.
+struct TargetClock {
+    clock: SlaClock,
+    within: crate::plan::Duration,
+}
+
+impl TargetClock {
+    /// The clock of a promised metric of the default SLA policy; `None` without a promise.
+    fn of(
+        plan: &Plan,
+        target: &crate::plan::MetricTarget,
+        first_day: i64,
+        last_day: i64,
+    ) -> Option<TargetClock> {
+        let within = target.within()?;
+        let calendar = plan
+            .calendar(&target.calendar)
+            .or_else(|| plan.calendar(ALWAYS_OPEN))?;
+        let clock = if runs_on_elapsed_time(&calendar) {
+            SlaClock::Elapsed
+        } else {
+            let zone = zone_of(&calendar).ok()?;
+            SlaClock::Business(Timeline::build(&calendar, zone, first_day, last_day))
+        };
+        Some(TargetClock { clock, within })
+    }
+
+    fn due(&self, created_seconds: i64) -> i64 {
+        self.clock.due(created_seconds, self.within)
+    }
+}
+
+/// The first-response and resolution clocks of one priority.
+struct PriorityClocks {
+    first_response: Option<TargetClock>,
+    resolution: Option<TargetClock>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -292,7 +333,8 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
     let escalation_work: f64 = channels
         .iter()
         .map(|c| {
-            c.weekly_contacts * plan.channels[c.index].handle_time.nominal_minutes() as f64 / 60.0
+            c.weekly_contacts * plan.channels[c.index].handle_time.open_minutes(24 * 60) as f64
+                / 60.0
         })
         .sum::<f64>()
         * config.escalation_share.clamp(0.0, 1.0);
@@ -368,26 +410,18 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
     // SLA clocks per priority.
     let first_minute_day = local_day(&zone, start) - 2;
     let last_minute_day = local_day(&zone, end) + 60;
-    let clocks: Vec<Option<(SlaClock, &crate::plan::SlaTarget)>> = plan
+    let clocks: Vec<PriorityClocks> = plan
         .priorities
         .iter()
         .map(|p| {
-            let sla = plan.sla_for(&p.name)?;
-            let calendar = plan
-                .calendar(&sla.calendar)
-                .or_else(|| plan.calendar(ALWAYS_OPEN))?;
-            let clock = if runs_on_elapsed_time(&calendar) {
-                SlaClock::Elapsed
-            } else {
-                let sla_zone = zone_of(&calendar).ok()?;
-                SlaClock::Business(Timeline::build(
-                    &calendar,
-                    sla_zone,
-                    first_minute_day,
-                    last_minute_day,
-                ))
+            let sla = plan.sla_for(&p.name);
+            let clock = |target: Option<&crate::plan::MetricTarget>| {
+                TargetClock::of(plan, target?, first_minute_day, last_minute_day)
             };
-            Some((clock, sla))
+            PriorityClocks {
+                first_response: clock(sla.map(|s| &s.first_response)),
+                resolution: clock(sla.map(|s| &s.resolution)),
+            }
         })
         .collect();
 
@@ -422,7 +456,10 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
         if running <= 0.0 {
             continue;
         }
-        let mean = plan.channels[channel.index].handle_time.nominal_minutes() as f64 * 60.0;
+        let mean = plan.channels[channel.index]
+            .handle_time
+            .open_minutes(24 * 60) as f64
+            * 60.0;
         for _ in 0..count {
             let hour = rng.pick(&hour_cumulative);
             let created = (start + 60 * hour as i64) * 60 + (rng.unit() * 3600.0) as i64;
@@ -430,10 +467,11 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             let handle = rng.exponential(mean).max(30.0) as u32;
             let escalated_handle = rng.exponential(mean).max(30.0) as u32;
             let escalate = rng.unit() < config.escalation_share;
-            let (first_due, resolve_due) = match clocks.get(priority).and_then(Option::as_ref) {
-                Some((clock, sla)) => (
-                    clock.due(created, sla.first_response),
-                    clock.due(created, sla.resolution),
+            let due = |clock: Option<&TargetClock>| clock.map_or(i64::MAX, |c| c.due(created));
+            let (first_due, resolve_due) = match clocks.get(priority) {
+                Some(clocks) => (
+                    due(clocks.first_response.as_ref()),
+                    due(clocks.resolution.as_ref()),
                 ),
                 None => (i64::MAX, i64::MAX),
             };
@@ -529,6 +567,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             priority: p.name.clone(),
             tickets: 0,
             with_targets: 0,
+            with_resolution_target: 0,
             first_response_met: 0,
             resolution_met: 0,
             escalated: 0,
@@ -540,14 +579,17 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
         };
         outcome.tickets += 1;
         outcome.escalated += u32::from(ticket.escalate && ticket.stage == 1);
-        if clocks
-            .get(ticket.priority as usize)
-            .is_some_and(Option::is_some)
-        {
+        let Some(clocks) = clocks.get(ticket.priority as usize) else {
+            continue;
+        };
+        if clocks.first_response.is_some() {
             outcome.with_targets += 1;
             let answered = ticket.first_response >= 0 && ticket.first_response <= ticket.first_due;
-            let resolved = ticket.resolved >= 0 && ticket.resolved <= ticket.resolve_due;
             outcome.first_response_met += u32::from(answered);
+        }
+        if clocks.resolution.is_some() {
+            outcome.with_resolution_target += 1;
+            let resolved = ticket.resolved >= 0 && ticket.resolved <= ticket.resolve_due;
             outcome.resolution_met += u32::from(resolved);
         }
     }
@@ -645,6 +687,12 @@ mod tests {
                 ..Channel::default()
             },
         ];
+        let mut policy = crate::plan::SlaPolicy {
+            name: "Standard".into(),
+            ..crate::plan::SlaPolicy::default()
+        };
+        let office =
+            |within| crate::plan::MetricTarget::new(crate::plan::Target::Within(within), "Office");
         for (priority, first, resolution) in [
             ("Critical", Duration::minutes(30), Duration::hours(4)),
             ("High", Duration::hours(2), Duration::hours(8)),
@@ -655,14 +703,14 @@ mod tests {
                 Duration::business_days(5),
             ),
         ] {
-            plan.sla.push(SlaTarget {
+            policy.targets.push(SlaTarget {
                 priority: priority.into(),
-                first_response: first,
-                resolution,
-                calendar: "Office".into(),
+                first_response: office(first),
+                resolution: office(resolution),
                 ..SlaTarget::default()
             });
         }
+        plan.sla = vec![policy];
         plan
     }
 

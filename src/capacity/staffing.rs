@@ -223,7 +223,7 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
     let answer_within = target
         .as_deref()
         .and_then(|name| plan.sla_for(name))
-        .map(|sla| sla.first_response);
+        .and_then(|sla| sla.first_response.within());
     if answer_within.is_none() {
         notes.push(
             "No first-response target for the target priority; live channels are staffed to answer within 1 minute."
@@ -258,7 +258,7 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
                 weekly_contacts *= 1.0 - (contained / 100.0).clamp(0.0, 1.0);
             }
         }
-        let handle_seconds = channel.handle_time.nominal_minutes() as f64 * 60.0;
+        let handle_seconds = channel.handle_time.open_minutes(24 * 60) as f64 * 60.0;
         let arrivals = if live {
             let weighted: Vec<f64> = base.iter().zip(&open).map(|(b, o)| b * o).collect();
             if weighted.iter().sum::<f64>() > 0.0 {
@@ -282,7 +282,7 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
                         contacts: weekly_contacts * share,
                         interval_seconds: 3600.0 * open_fraction,
                         handle_seconds: per_contact.max(1.0),
-                        answer_within_seconds: answer_within.nominal_minutes() as f64 * 60.0,
+                        answer_within_seconds: answer_within.open_minutes(24 * 60) as f64 * 60.0,
                         service_level,
                         max_occupancy,
                     };
@@ -353,7 +353,9 @@ pub fn hour_label(hour: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Category, Channel, SlaTarget, Weekday, WeeklyInterval};
+    use crate::plan::{
+        Category, Channel, MetricTarget, SlaTarget, Target, Weekday, WeeklyInterval,
+    };
 
     fn phone_plan() -> Plan {
         let mut plan = Plan::blank();
@@ -380,13 +382,16 @@ mod tests {
             concurrency: 1,
             ..Channel::default()
         });
-        plan.sla.push(SlaTarget {
-            priority: "Normal".into(),
-            first_response: Duration::minutes(1),
-            resolution: Duration::hours(8),
-            calendar: "Office".into(),
-            ..SlaTarget::default()
-        });
+        plan.sla = vec![crate::plan::SlaPolicy {
+            name: "Standard".into(),
+            targets: vec![SlaTarget {
+                priority: "Normal".into(),
+                first_response: MetricTarget::new(Target::Within(Duration::minutes(1)), "Office"),
+                resolution: MetricTarget::new(Target::Within(Duration::hours(8)), "Office"),
+                ..SlaTarget::default()
+            }],
+            ..crate::plan::SlaPolicy::default()
+        }];
         plan
     }
 

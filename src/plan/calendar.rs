@@ -43,9 +43,9 @@ impl Calendar {
         }
     }
 
-    /// Whether this calendar is the built-in 24/7 one.
+    /// Whether this calendar is the built-in 24/7 one, or open every minute of the week.
     pub fn is_always_open(&self) -> bool {
-        self.name == ALWAYS_OPEN
+        self.name == ALWAYS_OPEN || self.is_open_all_week()
     }
 
     /// Open minutes in a week, not counting holidays.
@@ -54,6 +54,84 @@ impl Calendar {
             .iter()
             .map(WeeklyInterval::length_minutes)
             .sum()
+    }
+
+    /// The open stretches of the week, merged, as minutes from Monday 00:00 (`0..10_080`). A
+    /// stretch running past Sunday midnight into Monday is split at the end of the week.
+    pub fn weekly_spans(&self) -> Vec<(u32, u32)> {
+        const WEEK: u32 = 7 * 24 * 60;
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(self.intervals.len() + 1);
+        for interval in &self.intervals {
+            let length = interval.length_minutes();
+            if length == 0 {
+                continue;
+            }
+            let start = interval.day.index() as u32 * 24 * 60 + interval.start.minute_of_day();
+            let end = start + length;
+            if end > WEEK {
+                spans.push((start, WEEK));
+                spans.push((0, end - WEEK));
+            } else {
+                spans.push((start, end));
+            }
+        }
+        spans.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(spans.len());
+        for (start, end) in spans {
+            match merged.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        merged
+    }
+
+    /// Open every minute of the week with no holidays: a 24/7 clock, whatever its name or zone.
+    pub fn is_open_all_week(&self) -> bool {
+        self.holidays.is_empty() && self.weekly_spans() == [(0, 7 * 24 * 60)]
+    }
+
+    /// How long one business day (`1bd`) of this calendar is, in open minutes. This is the one
+    /// meaning of a business day, used by deadlines, rules, documents and helpdesk exports alike:
+    ///
+    /// From each opening of the week, count the open minutes of the 24 hours that follow; a
+    /// business day is the middle one of those counts (the longer of the two middle ones when
+    /// there is an even number). A 09:00–17:00 office has 480; a split shift 08:00–12:00 and
+    /// 13:00–17:00 also 480; a week open around the clock from Monday to Friday, 1,440; 24/7,
+    /// 1,440. It depends only on *which instants* are open, never on the time zone the calendar is
+    /// written in or on where its days begin: the same follow-the-sun week written on any clock has
+    /// the same business day. Holidays and clock changes do not change it. `0` when never open.
+    pub fn business_day_minutes(&self) -> u32 {
+        const WEEK: u32 = 7 * 24 * 60;
+        const DAY: u32 = 24 * 60;
+        let mut spans = self.weekly_spans();
+        // A stretch over Sunday midnight is one stretch: join its two halves.
+        if spans.len() > 1 && spans[0].0 == 0 && spans.last().is_some_and(|last| last.1 == WEEK) {
+            let (_, end) = spans.remove(0);
+            if let Some(last) = spans.last_mut() {
+                last.1 = WEEK + end;
+            }
+        }
+        if spans.is_empty() {
+            return 0;
+        }
+        if spans == [(0, WEEK)] {
+            return DAY;
+        }
+        let open_in = |from: u32, to: u32| -> u32 {
+            // Spans repeat every week: look at this week's and next week's.
+            spans
+                .iter()
+                .flat_map(|&(s, e)| [(s, e), (s + WEEK, e + WEEK)])
+                .map(|(s, e)| e.min(to).saturating_sub(s.max(from)))
+                .sum()
+        };
+        let mut days: Vec<u32> = spans
+            .iter()
+            .map(|&(start, _)| open_in(start, start + DAY))
+            .collect();
+        days.sort_unstable();
+        days[days.len() / 2]
     }
 
     /// Whether the calendar is open at the given weekday and minute of day (ignoring holidays).

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use super::json_path::path_at;
+use super::json_path::{path_at, position_of};
 use super::{Plan, SCHEMA_VERSION};
 
 /// Why a plan file could not be read.
@@ -56,8 +56,12 @@ pub fn from_json(text: &str) -> Result<Plan, LoadError> {
     // one deserialiser for the whole model keeps the wasm small.
     let migrated = migrate(value, version)?;
     plan_from_text(&migrated.to_string()).map_err(|error| LoadError {
-        // Positions would point into the migrated text, not the user's file.
-        position: None,
+        // Positions would point into the migrated text: find the field in the user's file
+        // instead, when migration left it where it was.
+        position: error
+            .path
+            .as_deref()
+            .and_then(|path| position_of(text, path)),
         ..error
     })
 }
@@ -111,6 +115,7 @@ fn migrate(mut value: Value, from: u32) -> Result<Value, LoadError> {
     while version < SCHEMA_VERSION {
         value = match version {
             1 => migrate_v1_to_v2(value),
+            2 => migrate_v2_to_v3(value),
             _ => value,
         };
         version += 1;
@@ -172,6 +177,50 @@ fn migrate_v1_to_v2(mut value: Value) -> Value {
     value
 }
 
+/// The name of the one SLA policy an older plan's SLA table becomes.
+pub const MIGRATED_POLICY: &str = "All customers";
+
+/// Version 2 had one SLA table: rows with `first_response`, `next_response` (optional) and
+/// `resolution` durations on one row `calendar`. Version 3 holds named policies, and each metric
+/// has a target (or none) on a clock of its own. The old table becomes one policy that applies
+/// to everyone, each metric keeps its duration as written and the row's calendar.
+fn migrate_v2_to_v3(mut value: Value) -> Value {
+    let Some(object) = value.as_object_mut() else {
+        return value;
+    };
+    let Some(rows) = object.get_mut("sla").and_then(Value::as_array_mut) else {
+        return value;
+    };
+    let targets: Vec<Value> = rows
+        .iter_mut()
+        .map(|row| migrate_sla_row(row.take()))
+        .collect();
+    let mut policy = serde_json::Map::new();
+    policy.insert("name".into(), Value::from(MIGRATED_POLICY));
+    policy.insert("targets".into(), Value::Array(targets));
+    object.insert("sla".into(), Value::Array(vec![Value::Object(policy)]));
+    value
+}
+
+fn migrate_sla_row(mut row: Value) -> Value {
+    let Some(fields) = row.as_object_mut() else {
+        return row;
+    };
+    let calendar = fields.remove("calendar").unwrap_or(Value::from(""));
+    for metric in ["first_response", "next_response", "resolution"] {
+        // A metric the file leaves out was never promised: it stays without a target.
+        let target = match fields.remove(metric) {
+            None | Some(Value::Null) => continue,
+            Some(duration) => duration,
+        };
+        let mut clock = serde_json::Map::new();
+        clock.insert("target".into(), target);
+        clock.insert("calendar".into(), calendar.clone());
+        fields.insert(metric.into(), Value::Object(clock));
+    }
+    row
+}
+
 fn syntax_error(error: serde_json::Error) -> LoadError {
     let message = match error.classify() {
         serde_json::error::Category::Eof => {
@@ -214,6 +263,7 @@ fn strip_position(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::Duration;
 
     #[test]
     fn blank_plan_round_trips() {
@@ -223,7 +273,7 @@ mod tests {
 
     #[test]
     fn unknown_field_names_its_path_and_line() {
-        let text = "{\n  \"schema_version\": 2,\n  \"header\": {\n    \"product\": \"Acme\",\n    \"colour\": 1\n  }\n}";
+        let text = "{\n  \"schema_version\": 3,\n  \"header\": {\n    \"product\": \"Acme\",\n    \"colour\": 1\n  }\n}";
         let error = from_json(text).unwrap_err();
         assert_eq!(error.path.as_deref(), Some("header.colour"));
         assert_eq!(error.position.map(|p| p.0), Some(5));
@@ -232,16 +282,19 @@ mod tests {
 
     #[test]
     fn wrong_type_names_its_path() {
-        let text = r#"{"schema_version": 2, "header": {"team_size": "twelve"}}"#;
+        let text = r#"{"schema_version": 3, "header": {"team_size": "twelve"}}"#;
         let error = from_json(text).unwrap_err();
         assert_eq!(error.path.as_deref(), Some("header.team_size"));
     }
 
     #[test]
     fn bad_duration_says_how_to_write_one() {
-        let text = r#"{"schema_version": 2, "header": {}, "sla": [{"priority": "High", "first_response": "soon", "resolution": "1d", "calendar": "24/7"}]}"#;
+        let text = r#"{"schema_version": 3, "header": {}, "sla": [{"name": "Standard", "targets": [{"priority": "High", "first_response": {"target": "soon", "calendar": "24/7"}}]}]}"#;
         let error = from_json(text).unwrap_err();
-        assert_eq!(error.path.as_deref(), Some("sla[0].first_response"));
+        assert_eq!(
+            error.path.as_deref(),
+            Some("sla[0].targets[0].first_response.target")
+        );
         assert!(error.message.contains("30m, 4h"), "{error}");
     }
 
@@ -264,6 +317,41 @@ mod tests {
         assert!(from_json(&text).is_err());
     }
 
+    /// A version 2 plan's one SLA table becomes one policy for everyone: every duration kept as
+    /// written (`24h` stays `24h`), each metric on the row's calendar, a missing next response
+    /// without a target.
+    #[test]
+    fn version_two_sla_table_becomes_one_policy() {
+        let text = r#"{"schema_version": 2, "header": {"product": "Old"},
+            "sla": [{"priority": "High", "first_response": "60m", "next_response": "24h",
+                     "resolution": "14d", "calendar": "Office", "warn_before": "1bd"},
+                    {"priority": "Low", "first_response": "1d", "next_response": null,
+                     "resolution": "0m", "calendar": "24/7"}]}"#;
+        let plan = from_json(text).unwrap();
+        assert_eq!(plan.sla.len(), 1);
+        let policy = &plan.sla[0];
+        assert_eq!(policy.name, MIGRATED_POLICY);
+        assert!(policy.applies_to.is_everyone());
+        let high = &policy.targets[0];
+        assert_eq!(high.first_response.target.to_string(), "60m");
+        assert_eq!(high.next_response.target.to_string(), "24h");
+        assert_eq!(high.resolution.target.to_string(), "14d");
+        assert_eq!(high.resolution.calendar, "Office");
+        assert_eq!(
+            high.warn_before.map(|w| w.to_string()).as_deref(),
+            Some("1bd")
+        );
+        let low = &policy.targets[1];
+        assert_eq!(low.next_response.target, crate::plan::Target::NoTarget);
+        assert_eq!(
+            low.resolution.target.to_string(),
+            "0m",
+            "instant stays instant"
+        );
+        // Saved again, it reads back the same.
+        assert_eq!(from_json(&to_json(&plan)), Ok(plan));
+    }
+
     #[test]
     fn version_one_migrates_minutes_and_agents() {
         let text = r#"{"schema_version": 1, "header": {"product": "Old", "agents": 7},
@@ -272,15 +360,12 @@ mod tests {
         let plan = from_json(text).unwrap();
         assert_eq!(plan.schema_version, SCHEMA_VERSION);
         assert_eq!(plan.header.team_size, 7);
-        assert_eq!(
-            plan.sla[0].first_response,
-            crate::plan::Duration::minutes(30)
-        );
-        assert_eq!(plan.sla[0].resolution, crate::plan::Duration::hours(4));
-        assert_eq!(
-            plan.metrics.first_response.target,
-            crate::plan::Duration::hours(1)
-        );
+        let row = &plan.sla[0].targets[0];
+        assert_eq!(row.first_response.within(), Some(Duration::minutes(30)));
+        assert_eq!(row.first_response.calendar, "24/7");
+        // 240 minutes stay 240 minutes: a version 1 file wrote whole minutes.
+        assert_eq!(row.resolution.target.to_string(), "240m");
+        assert_eq!(plan.metrics.first_response.target.to_string(), "60m");
         assert_eq!(plan.metrics.csat.target, 90.0);
     }
 }

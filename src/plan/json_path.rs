@@ -53,6 +53,54 @@ pub fn path_at(text: &str, line: usize, column: usize) -> Option<String> {
     render(&stack)
 }
 
+/// The line and column (as serde_json counts them) just past the key of the member at `path`,
+/// e.g. `header.colour`, if the text has such a member. Used to point at a field of an older
+/// file whose error was found after migration.
+pub fn position_of(text: &str, path: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => {
+                let (content, after) = string_at(text, at);
+                if let Some(Frame::Object { key, key_next }) = stack.last_mut() {
+                    if *key_next {
+                        *key = Some(content);
+                        *key_next = false;
+                        if render(&stack).as_deref() == Some(path) {
+                            let line = text[..after].matches('\n').count() + 1;
+                            let column = after - text[..after].rfind('\n').map_or(0, |n| n + 1);
+                            return Some((line, column));
+                        }
+                    }
+                }
+                at = after;
+                continue;
+            }
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                key_next: true,
+            }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key, key_next }) => {
+                    *key = None;
+                    *key_next = true;
+                }
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        at += 1;
+    }
+    None
+}
+
 /// The byte offset of a line and column, if the text has that line.
 fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
     let line_start = if line <= 1 {
@@ -130,6 +178,14 @@ mod tests {
             path_at(text, line, column).as_deref(),
             Some("taxonomy[0].types[2]")
         );
+    }
+
+    #[test]
+    fn finds_the_position_of_a_member() {
+        let text = "{\n  \"header\": {\n    \"colour\": 1\n  },\n  \"sla\": [{\"x\": 2}]\n}";
+        assert_eq!(position_of(text, "header.colour"), Some((3, 12)));
+        assert_eq!(position_of(text, "sla[0].x"), Some((5, 14)));
+        assert_eq!(position_of(text, "header.size"), None);
     }
 
     #[test]

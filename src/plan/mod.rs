@@ -6,6 +6,7 @@ mod duration;
 pub mod generate;
 pub mod json;
 mod json_path;
+mod sla;
 pub mod templates;
 
 use serde::{Deserialize, Serialize};
@@ -13,10 +14,11 @@ use serde::{Deserialize, Serialize};
 pub use calendar::{
     days_in_month, Calendar, ClockTime, Date, Holiday, Weekday, WeeklyInterval, ALWAYS_OPEN,
 };
-pub use duration::{Duration, DurationError, MINUTES_PER_DAY};
+pub use duration::{ClockUnit, Duration, DurationError, MINUTES_PER_DAY};
+pub use sla::{MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target};
 
 /// The JSON format version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A whole Support Operations Plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,8 +38,9 @@ pub struct Plan {
     pub tiers: Vec<Tier>,
     #[serde(default)]
     pub taxonomy: Vec<Category>,
+    /// SLA policies (contract levels), in the order tickets are matched against them.
     #[serde(default)]
-    pub sla: Vec<SlaTarget>,
+    pub sla: Vec<SlaPolicy>,
     #[serde(default)]
     pub escalation: Escalation,
     #[serde(default)]
@@ -145,6 +148,10 @@ pub struct Channel {
     pub concurrency: u32,
     /// Name of the tier that first answers this channel.
     pub route_to: String,
+    /// Name of the priority a ticket from this channel starts with when its category sets none
+    /// ("emailed tickets default to Normal"); empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub default_priority: String,
 }
 
 /// A support tier (Self-service, Tier 1–3, Executive…).
@@ -182,46 +189,30 @@ pub struct Category {
     pub volume_share: f64,
 }
 
-/// Service-level targets for one priority.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, default)]
-pub struct SlaTarget {
-    /// Name of the priority this row is for.
-    pub priority: String,
-    pub first_response: Duration,
-    /// Time to each following reply, if the plan promises one.
-    pub next_response: Option<Duration>,
-    pub resolution: Duration,
-    /// Name of the calendar the clock runs on (`24/7` for always).
-    pub calendar: String,
-    /// Warn the assignee this long before a target is breached.
-    pub warn_before: Option<Duration>,
-}
-
-/// Which SLA clock an escalation guards.
+/// What an escalation's timeframe is measured from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-pub enum SlaMetric {
+pub enum EscalationStart {
+    /// From ticket creation, on the guarded target's clock: it should fire before the breach.
     #[default]
-    FirstResponse,
-    NextResponse,
-    Resolution,
+    Creation,
+    /// From the moment the guarded target is breached ("tell the director 2 h after").
+    Breach,
 }
 
-impl SlaMetric {
-    pub const ALL: [SlaMetric; 3] = [
-        SlaMetric::FirstResponse,
-        SlaMetric::NextResponse,
-        SlaMetric::Resolution,
-    ];
+impl EscalationStart {
+    pub const ALL: [EscalationStart; 2] = [EscalationStart::Creation, EscalationStart::Breach];
+
+    /// The default, left out of saved files.
+    pub fn is_creation(&self) -> bool {
+        *self == EscalationStart::Creation
+    }
 
     pub fn label(self) -> &'static str {
         match self {
-            SlaMetric::FirstResponse => "first response",
-            SlaMetric::NextResponse => "next response",
-            SlaMetric::Resolution => "resolution",
+            EscalationStart::Creation => "after the ticket is created",
+            EscalationStart::Breach => "after the target is breached",
         }
     }
 }
@@ -262,12 +253,17 @@ pub struct EscalationRule {
     pub trigger: String,
     /// The priority whose SLA this escalation guards, if any.
     pub priority: Option<String>,
+    /// The SLA policy it belongs to; `None` for every policy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
     /// The SLA clock it guards.
     pub metric: SlaMetric,
     /// Role the ticket escalates to.
     pub escalate_to: String,
-    /// When it fires, measured on the guarded SLA's clock from ticket creation.
+    /// When it fires, on the guarded target's clock, measured from `measured_from`.
     pub timeframe: Duration,
+    #[serde(skip_serializing_if = "EscalationStart::is_creation")]
+    pub measured_from: EscalationStart,
     /// Who is told.
     pub notify: Vec<String>,
     pub path: EscalationPath,
@@ -585,7 +581,11 @@ impl Plan {
                 tier("Executive", "Escalations", Duration::hours(2), ALWAYS_OPEN),
             ],
             taxonomy: Vec::new(),
-            sla: Vec::new(),
+            // One policy for everyone, ready for a row per priority.
+            sla: vec![SlaPolicy {
+                name: "Standard".to_string(),
+                ..SlaPolicy::default()
+            }],
             escalation: Escalation::default(),
             self_service: SelfService::default(),
             automation: Automation::default(),
@@ -645,8 +645,54 @@ impl Plan {
         self.tiers.iter().find(|t| t.name == name)
     }
 
+    /// The SLA policy with this name.
+    pub fn policy(&self, name: &str) -> Option<&SlaPolicy> {
+        self.sla.iter().find(|p| p.name == name)
+    }
+
+    /// The policy every ticket gets unless an earlier one matches it: the first that applies to
+    /// everyone, else the last policy.
+    pub fn default_policy(&self) -> Option<&SlaPolicy> {
+        self.sla
+            .iter()
+            .find(|p| p.applies_to.is_everyone())
+            .or(self.sla.last())
+    }
+
+    /// A priority's targets in the default policy.
     pub fn sla_for(&self, priority: &str) -> Option<&SlaTarget> {
-        self.sla.iter().find(|s| s.priority == priority)
+        self.default_policy()?.target_for(priority)
+    }
+
+    /// How long a business day of the named calendar is, in open minutes (see
+    /// `Calendar::business_day_minutes`); `None` when the plan has no such calendar.
+    pub fn business_day_minutes(&self, calendar: &str) -> Option<u32> {
+        self.calendar(calendar).map(|c| c.business_day_minutes())
+    }
+
+    /// The business day of targets that name no calendar (success metrics): that of the plan's
+    /// first calendar, or a clock day (1,440 minutes) when the plan has none.
+    pub fn main_business_day(&self) -> u32 {
+        self.calendars
+            .first()
+            .map_or(MINUTES_PER_DAY, Calendar::business_day_minutes)
+    }
+
+    /// The business day of a clock on the named calendar, or `None` when it runs on elapsed time
+    /// (how `Duration::in_words_on` reads a target). An unknown calendar reads as business hours
+    /// of 8-hour days (a rule flags it).
+    pub fn clock_of(&self, calendar: &str) -> Option<u32> {
+        match self.calendar(calendar) {
+            Some(found) if found.is_always_open() => None,
+            Some(found) => Some(found.business_day_minutes()),
+            None => Some(8 * 60),
+        }
+    }
+
+    /// Whether a clock on the named calendar counts business hours rather than elapsed time.
+    /// An unknown calendar counts as business hours (a rule flags it).
+    pub fn is_business_clock(&self, calendar: &str) -> bool {
+        !self.calendar(calendar).is_some_and(|c| c.is_always_open())
     }
 
     /// All calendar names a reference may use: the plan's own plus the built-in `24/7`.

@@ -1,4 +1,4 @@
-//! Starter plans a support leader can begin from: realistic operations for four kinds of product.
+//! Starter plans a support leader can begin from: realistic operations for five kinds of product.
 //! Each is a JSON file in `templates/`, compiled in, and passes its own rules with no errors.
 
 use super::json::from_json;
@@ -20,7 +20,7 @@ struct Source {
     json: &'static str,
 }
 
-const SOURCES: [Source; 4] = [
+const SOURCES: [Source; 5] = [
     Source {
         id: "b2b-saas",
         title: "B2B SaaS",
@@ -44,6 +44,12 @@ const SOURCES: [Source; 4] = [
         title: "Developer tools",
         summary: "CI/CD platform: severity 1–4 targets in the style of published developer-tool SLAs, follow-the-sun, community forum.",
         json: include_str!("../../templates/devtools.json"),
+    },
+    Source {
+        id: "api-platform",
+        title: "API platform (contract levels)",
+        summary: "Developer API with Standard, Business and Enterprise SLA policies: 24/7 P1 for paying levels, best-effort resolution, escalations after a breach.",
+        json: include_str!("../../templates/api-platform.json"),
     },
 ];
 
@@ -96,7 +102,14 @@ mod tests {
             assert!(!plan.header.product.is_empty(), "{}", template.id);
             assert!(plan.channels.len() >= 3, "{}", template.id);
             assert!(plan.taxonomy.len() >= 4, "{}", template.id);
-            assert_eq!(plan.sla.len(), plan.priorities.len(), "{}", template.id);
+            for policy in &plan.sla {
+                assert_eq!(
+                    policy.targets.len(),
+                    plan.priorities.len(),
+                    "{}",
+                    template.id
+                );
+            }
             let shares: f64 = plan.channels.iter().map(|c| c.volume_share).sum();
             assert!((shares - 100.0).abs() < 0.01, "{}: {shares}", template.id);
             let weights: f64 = plan

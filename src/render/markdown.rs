@@ -4,8 +4,9 @@
 use std::fmt::{self, Write};
 
 use super::blocks::{self, Markup, MaybeWords, Words};
+use super::sla as sla_words;
 use super::{plural, push_count, trimmed, write_hours, Number, Section};
-use crate::plan::Plan;
+use crate::plan::{EscalationStart, Plan, SlaMetric};
 
 /// Markdown: user text through `Md`, labels in bold, `<` and `>` as entities.
 struct Markdown;
@@ -101,10 +102,30 @@ fn hours(plan: &Plan, calendar: &str) -> String {
 }
 
 fn channels(out: &mut String, plan: &Plan) -> fmt::Result {
-    table_head(out, &["Channel", "Use Case", "Hours"]);
+    let defaults = plan
+        .channels
+        .iter()
+        .any(|c| !c.default_priority.trim().is_empty());
+    if defaults {
+        table_head(out, &["Channel", "Use Case", "Hours", "Default Priority"]);
+    } else {
+        table_head(out, &["Channel", "Use Case", "Hours"]);
+    }
     for channel in &plan.channels {
         let hours = hours(plan, &channel.hours);
-        table_row(out, &[&channel.name, &channel.use_case, &hours])?;
+        if defaults {
+            table_row(
+                out,
+                &[
+                    &channel.name,
+                    &channel.use_case,
+                    &hours,
+                    &channel.default_priority,
+                ],
+            )?;
+        } else {
+            table_row(out, &[&channel.name, &channel.use_case, &hours])?;
+        }
     }
     Ok(())
 }
@@ -137,29 +158,59 @@ fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {
     Ok(())
 }
 
+/// One table per policy (headed when the plan has more than one policy for everyone): first
+/// response and resolution, next response and periodic update when the plan uses them, the
+/// clocks and the breach warning.
 fn sla(out: &mut String, plan: &Plan) -> fmt::Result {
-    table_head(
-        out,
-        &[
-            "Priority",
-            "First Response",
-            "Resolution",
-            "Next Response",
-            "Clock",
-            "Warn Before",
-        ],
-    );
-    for target in &plan.sla {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            Md(&target.priority),
-            Words(target.first_response),
-            Words(target.resolution),
-            MaybeWords(target.next_response),
-            Md(&hours(plan, &target.calendar)),
-            MaybeWords(target.warn_before),
-        )?;
+    if plan.sla.is_empty() {
+        out.push_str("(none)\n");
+    }
+    let headed = sla_words::shows_policy_headings(plan);
+    let optional: Vec<SlaMetric> = [SlaMetric::NextResponse, SlaMetric::PeriodicUpdate]
+        .into_iter()
+        .filter(|&metric| sla_words::metric_in_use(plan, metric))
+        .collect();
+    let mut columns = vec!["Priority", "First Response", "Resolution"];
+    columns.extend(optional.iter().map(|m| m.heading()));
+    columns.extend(["Clock", "Warn Before"]);
+    for (n, policy) in plan.sla.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        if headed {
+            writeln!(out, "### {}\n", Md(&sla_words::policy_title(n, policy)))?;
+            Markdown::field(out, "Applies to");
+            writeln!(
+                out,
+                "{}",
+                Md(&sla_words::scope_in_words(&policy.applies_to))
+            )?;
+            if !policy.description.trim().is_empty() {
+                Markdown::field(out, "About");
+                writeln!(out, "{}", Md(&policy.description))?;
+            }
+            out.push('\n');
+        }
+        table_head(out, &columns);
+        for row in &policy.targets {
+            write!(
+                out,
+                "| {} | {} | {} ",
+                Md(&row.priority),
+                sla_words::target_in_words(plan, &row.first_response),
+                sla_words::target_in_words(plan, &row.resolution)
+            )?;
+            for &metric in &optional {
+                write!(
+                    out,
+                    "| {} ",
+                    sla_words::target_in_words(plan, row.metric(metric))
+                )?;
+            }
+            let clocks = sla_words::clock_phrase(plan, row).unwrap_or_default();
+            let clocks = clocks.strip_prefix("clock on ").unwrap_or(&clocks);
+            writeln!(out, "| {} | {} |", Md(clocks), MaybeWords(row.warn_before))?;
+        }
     }
     Ok(())
 }
@@ -184,8 +235,15 @@ fn escalation(out: &mut String, plan: &Plan) -> fmt::Result {
             Md(&rule.escalate_to),
             Words(rule.timeframe)
         )?;
+        if rule.measured_from == EscalationStart::Breach {
+            out.push_str(" after the breach");
+        }
         if let Some(priority) = &rule.priority {
-            write!(out, " ({} {} clock)", Md(priority), rule.metric.label())?;
+            write!(out, " ({} {} clock", Md(priority), rule.metric.label())?;
+            if let Some(policy) = &rule.policy {
+                write!(out, ", {} policy", Md(policy))?;
+            }
+            out.push(')');
         }
         out.push_str(" | ");
         blocks::list::<Markdown>(out, &rule.notify, ", ")?;

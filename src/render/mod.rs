@@ -6,6 +6,7 @@ pub mod helpdesk;
 mod markdown;
 #[cfg(feature = "schema")]
 mod schema;
+pub mod sla;
 mod text;
 
 #[cfg(feature = "schema")]

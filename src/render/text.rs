@@ -4,8 +4,9 @@
 use std::fmt::{self, Write};
 
 use super::blocks::{self, Markup, Words};
+use super::sla as sla_words;
 use super::{plural, push_count, trimmed, write_hours, Number, Section};
-use crate::plan::{EscalationPath, Plan, RoadmapStep};
+use crate::plan::{EscalationPath, EscalationStart, Plan, RoadmapStep};
 
 const DOUBLE_RULE: &str = "═══════════════════════════════════════";
 const SINGLE_RULE: &str = "────────────────────────────";
@@ -94,6 +95,22 @@ fn channels(out: &mut String, plan: &Plan) -> fmt::Result {
         escape_cell_in_place(out, start);
         out.push_str(" |\n");
     }
+    let defaults: Vec<_> = plan
+        .channels
+        .iter()
+        .filter(|c| !c.default_priority.trim().is_empty())
+        .collect();
+    if !defaults.is_empty() {
+        out.push('\n');
+    }
+    for channel in defaults {
+        writeln!(
+            out,
+            "- {} tickets default to {}",
+            Plain(&channel.name),
+            Plain(&channel.default_priority)
+        )?;
+    }
     Ok(())
 }
 
@@ -125,35 +142,59 @@ fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {
     Ok(())
 }
 
+/// The brief's SLA table, once per policy (headed by its name and whom it covers when the plan has
+/// more than one policy for everyone), each row's clocks and extras in a line below the table.
 fn sla(out: &mut String, plan: &Plan) -> fmt::Result {
-    out.push_str(
-        "| Priority | First Response | Resolution |\n|----------|---------------|------------|\n",
-    );
-    for target in &plan.sla {
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            Cell(&target.priority),
-            Words(target.first_response),
-            Words(target.resolution)
-        )?;
+    if plan.sla.is_empty() {
+        out.push_str("(none)\n");
     }
-    if !plan.sla.is_empty() {
-        out.push('\n');
-    }
-    for target in &plan.sla {
-        write!(out, "- {}: clock on ", Plain(&target.priority))?;
-        let hours_start = out.len();
-        write_hours(out, plan, &target.calendar)?;
-        // A calendar name or time zone typed with a line break must not start a new line.
-        escape_cell_in_place(out, hours_start);
-        if let Some(next) = target.next_response {
-            write!(out, "; next response {}", Words(next))?;
+    let headed = sla_words::shows_policy_headings(plan);
+    for (n, policy) in plan.sla.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
         }
-        if let Some(warn) = target.warn_before {
-            write!(out, "; warn {} before breach", Words(warn))?;
+        if headed {
+            writeln!(out, "{}", Plain(&sla_words::policy_title(n, policy)))?;
+            writeln!(
+                out,
+                "Applies to: {}",
+                Plain(&sla_words::scope_in_words(&policy.applies_to))
+            )?;
+            if !policy.description.trim().is_empty() {
+                // A line of its own: a `|` in it must not read as a table row.
+                writeln!(out, "{}", Cell(&policy.description))?;
+            }
+            out.push('\n');
         }
-        out.push('\n');
+        out.push_str(
+            "| Priority | First Response | Resolution |\n|----------|---------------|------------|\n",
+        );
+        for target in &policy.targets {
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                Cell(&target.priority),
+                sla_words::target_in_words(plan, &target.first_response),
+                sla_words::target_in_words(plan, &target.resolution)
+            )?;
+        }
+        let mut first_note = true;
+        for target in &policy.targets {
+            let notes = sla_words::row_notes(plan, target);
+            if notes.is_empty() {
+                continue;
+            }
+            if first_note {
+                out.push('\n');
+                first_note = false;
+            }
+            write!(out, "- {}: ", Plain(&target.priority))?;
+            let start = out.len();
+            out.push_str(&notes.join("; "));
+            // A calendar name or time zone typed with a line break must not start a new line.
+            escape_cell_in_place(out, start);
+            out.push('\n');
+        }
     }
     Ok(())
 }
@@ -170,8 +211,15 @@ fn escalation(out: &mut String, plan: &Plan) -> fmt::Result {
         writeln!(out, "Trigger: {}", Plain(&rule.trigger))?;
         writeln!(out, "→ Escalate to: {}", Plain(&rule.escalate_to))?;
         write!(out, "→ Timeframe: {}", Words(rule.timeframe))?;
+        if rule.measured_from == EscalationStart::Breach {
+            out.push_str(" after the breach");
+        }
         if let Some(priority) = &rule.priority {
-            write!(out, " ({} {} clock)", Plain(priority), rule.metric.label())?;
+            write!(out, " ({} {} clock", Plain(priority), rule.metric.label())?;
+            if let Some(policy) = &rule.policy {
+                write!(out, ", {} policy", Plain(policy))?;
+            }
+            out.push(')');
         }
         out.push_str("\n→ Notification: ");
         blocks::list::<Text>(out, &rule.notify, ", ")?;
@@ -315,7 +363,14 @@ fn escape_cell_in_place(out: &mut String, start: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Category, Channel, Duration, EscalationRule, Header, SlaTarget};
+    use crate::plan::{
+        Calendar, Category, Channel, Duration, EscalationRule, Header, MetricTarget, PolicyScope,
+        SlaPolicy, SlaTarget, Weekday, WeeklyInterval,
+    };
+
+    fn on(target: &str, calendar: &str) -> MetricTarget {
+        MetricTarget::new(target.parse().unwrap(), calendar)
+    }
 
     /// A small plan, and the block the brief's OUTPUT FORMAT says it should produce (written by hand).
     #[test]
@@ -349,12 +404,15 @@ mod tests {
             team: "Billing".into(),
             ..Category::default()
         }];
-        plan.sla = vec![SlaTarget {
-            priority: "Critical".into(),
-            first_response: Duration::minutes(30),
-            resolution: Duration::hours(4),
-            calendar: "24/7".into(),
-            ..SlaTarget::default()
+        plan.sla = vec![SlaPolicy {
+            name: "All customers".into(),
+            targets: vec![SlaTarget {
+                priority: "Critical".into(),
+                first_response: on("30m", "24/7"),
+                resolution: on("4h", "24/7"),
+                ..SlaTarget::default()
+            }],
+            ..SlaPolicy::default()
         }];
         plan.escalation.rules = vec![EscalationRule {
             trigger: "Critical ticket\nnot answered".into(),
@@ -441,7 +499,7 @@ SUPPORT TIERS
 | Self-Service | FAQs, docs | Instant |
 | Tier 1 | Common issues | <1 hour |
 | Tier 2 | Complex cases | <4 hours |
-| Tier 3 | Technical/billing | <1 day |
+| Tier 3 | Technical/billing | <24 hours |
 | Executive | Escalations | <2 hours |
 
 CUSTOMER SUCCESS
@@ -452,6 +510,85 @@ CUSTOMER SUCCESS
         );
         assert!(text.contains("\nROLLOUT ROADMAP\n────────────────────────────\nPhase 1: ASSESS\n- Audit current support | Owner: — | Status: Not started | Due: —\n"));
         assert!(text.ends_with("- Feed into product | Owner: — | Status: Not started | Due: —\n"));
+    }
+
+    /// Two contract levels, a business-hours calendar, targets that are not promised: the block
+    /// as a support lead would write it by hand from a vendor's published SLA page.
+    #[test]
+    fn contract_levels_each_get_the_briefs_table() {
+        let mut plan = Plan::blank();
+        plan.calendars = vec![Calendar {
+            name: "Office".into(),
+            time_zone: "Europe/Berlin".into(),
+            intervals: Weekday::ALL[..5]
+                .iter()
+                .map(|&d| {
+                    WeeklyInterval::new(d, "09:00".parse().unwrap(), "17:00".parse().unwrap())
+                })
+                .collect(),
+            holidays: vec![],
+        }];
+        plan.sla = vec![
+            SlaPolicy {
+                name: "Enterprise".into(),
+                description: "Included with the Enterprise plan.".into(),
+                applies_to: PolicyScope {
+                    segments: vec!["enterprise".into()],
+                    ..PolicyScope::default()
+                },
+                targets: vec![SlaTarget {
+                    priority: "Critical".into(),
+                    first_response: on("15m", "24/7"),
+                    periodic_update: on("1h", "24/7"),
+                    resolution: on("24h", "Office"),
+                    ..SlaTarget::default()
+                }],
+            },
+            SlaPolicy {
+                name: "Standard".into(),
+                targets: vec![
+                    SlaTarget {
+                        priority: "Critical".into(),
+                        first_response: on("4h", "Office"),
+                        resolution: on("best effort", "Office"),
+                        ..SlaTarget::default()
+                    },
+                    SlaTarget {
+                        priority: "Low".into(),
+                        first_response: on("2bd", "Office"),
+                        ..SlaTarget::default()
+                    },
+                ],
+                ..SlaPolicy::default()
+            },
+        ];
+        assert_eq!(
+            render(&plan, Section::Sla),
+            "\
+SLA TARGETS
+────────────────────────────
+Policy 1: Enterprise
+Applies to: segments enterprise
+Included with the Enterprise plan.
+
+| Priority | First Response | Resolution |
+|----------|---------------|------------|
+| Critical | 15 min | 24 business hours |
+
+- Critical: first response on 24/7, periodic update on 24/7, resolution on Mon–Fri 09:00–17:00 Europe/Berlin; updates every 1 hour
+
+Policy 2: Standard
+Applies to: everyone
+
+| Priority | First Response | Resolution |
+|----------|---------------|------------|
+| Critical | 4 business hours | Best effort |
+| Low | 2 business days | No target |
+
+- Critical: clock on Mon–Fri 09:00–17:00 Europe/Berlin
+- Low: clock on Mon–Fri 09:00–17:00 Europe/Berlin
+"
+        );
     }
 
     #[test]

@@ -56,6 +56,13 @@ const SHARE_RANGE: RuleInfo = RuleInfo {
     explanation: "A channel's share of the monthly volume is a percentage between 0 and 100.",
 };
 
+const DEFAULT_PRIORITY: RuleInfo = RuleInfo {
+    id: "CHN-010",
+    severity: Severity::Error,
+    title: "Channel defaults to a priority that doesn't exist",
+    explanation: "Tickets from this channel start with a priority the plan doesn't define, so they get no SLA. Pick one of the plan's priorities, or none.",
+};
+
 pub(crate) const RULES: &[RuleInfo] = &[
     SHARES,
     ROUTE,
@@ -65,6 +72,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
     CHAT_CONCURRENCY,
     PHONE_CONCURRENCY,
     SHARE_RANGE,
+    DEFAULT_PRIORITY,
 ];
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
@@ -101,6 +109,17 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 at("handle_time"),
                 format!("{name} has an average handle time of zero."),
                 "Enter how long one contact takes on average, like 8m for chat or 15m for email.".into(),
+            ));
+        }
+        let default_priority = channel.default_priority.as_str();
+        if !default_priority.is_empty() && !names.priorities.contains(default_priority) {
+            findings.push(DEFAULT_PRIORITY.at(
+                at("default_priority"),
+                format!(
+                    "Channel {name} {}.",
+                    missing("default priority", default_priority)
+                ),
+                "Pick one of the plan's priorities, or none.".into(),
             ));
         }
         check_concurrency(index, channel, findings);
@@ -149,6 +168,19 @@ fn check_concurrency(index: usize, channel: &crate::plan::Channel, findings: &mu
 mod tests {
     use crate::plan::Duration;
     use crate::rules::testing::{assert_fires, assert_quiet, valid_plan};
+
+    #[test]
+    fn channel_default_priority_exists() {
+        let mut plan = valid_plan();
+        plan.channels[1].default_priority = "Medium".into();
+        let finding = assert_fires(&plan, "CHN-010", "channels[1].default_priority");
+        assert_eq!(
+            finding.message,
+            "Channel Email uses the default priority \"Medium\", which the plan doesn't define."
+        );
+        plan.channels[1].default_priority = "Normal".into();
+        assert_quiet(&plan, "CHN-010");
+    }
 
     #[test]
     fn shares_add_up_to_100() {

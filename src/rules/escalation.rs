@@ -1,15 +1,15 @@
 //! Escalation rules: every escalation fires before the SLA it guards is breached, goes to someone,
 //! tells someone, and the matrix has executive and crisis paths.
 
-use super::util::{missing, same_name, Map, Names};
+use super::util::{missing, same_name, Clocks, Names, Promise};
 use super::{Finding, RuleInfo, Severity};
-use crate::plan::{Duration, EscalationPath, EscalationRule, Plan, SlaMetric, SlaTarget};
+use crate::plan::{Duration, EscalationPath, EscalationRule, EscalationStart, Plan, SlaPolicy};
 
 const AFTER_BREACH: RuleInfo = RuleInfo {
     id: "ESC-002",
     severity: Severity::Error,
     title: "Escalation fires after the SLA is already breached",
-    explanation: "An escalation guarding an SLA target must fire before the target runs out, or it only reports a breach that already happened. Bring its timeframe under the target (for example at 75 % of it).",
+    explanation: "An escalation measured from ticket creation that guards an SLA target must fire before the target runs out, or it only reports a breach that already happened. Bring its timeframe under the target (for example at 75 % of it). To escalate a set time after a breach on purpose (\"tell the director 2 h after\"), measure the timeframe from the breach.",
 };
 const UNKNOWN_PRIORITY: RuleInfo = RuleInfo {
     id: "ESC-003",
@@ -20,8 +20,8 @@ const UNKNOWN_PRIORITY: RuleInfo = RuleInfo {
 const NO_NEXT_RESPONSE: RuleInfo = RuleInfo {
     id: "ESC-004",
     severity: Severity::Warning,
-    title: "Escalation guards a next-response target that isn't set",
-    explanation: "The escalation watches the next-response clock, but that priority's SLA has no next-response target. Set one, or guard first response or resolution instead.",
+    title: "Escalation guards a target that isn't promised",
+    explanation: "The escalation watches an SLA clock (next response, say), but no SLA policy it applies to promises a time for that metric of that priority (it has no target, or best effort), so it never fires. Set a target, or guard another metric.",
 };
 const NO_EXECUTIVE: RuleInfo = RuleInfo {
     id: "ESC-005",
@@ -74,6 +74,13 @@ const MOST_URGENT_UNGUARDED: RuleInfo = RuleInfo {
     explanation: "No escalation guards the SLA of the most urgent priority, so a stuck ticket of that priority breaches silently. Add one that fires before its first response target.",
 };
 
+const UNKNOWN_POLICY: RuleInfo = RuleInfo {
+    id: "ESC-013",
+    severity: Severity::Error,
+    title: "Escalation for an SLA policy that doesn't exist",
+    explanation: "The escalation belongs to an SLA policy the plan doesn't define, so it never fires. Pick one of the plan's policies, or leave it for every policy.",
+};
+
 pub(crate) const RULES: &[RuleInfo] = &[
     AFTER_BREACH,
     UNKNOWN_PRIORITY,
@@ -86,14 +93,12 @@ pub(crate) const RULES: &[RuleInfo] = &[
     NO_HANDOFF,
     NO_TRIGGER,
     MOST_URGENT_UNGUARDED,
+    UNKNOWN_POLICY,
 ];
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
-    let mut sla_of: Map<&str, &SlaTarget> = Map::default();
-    for target in &plan.sla {
-        sla_of.entry(target.priority.as_str()).or_insert(target);
-    }
+    let clocks = Clocks::of(plan);
     for (index, rule) in plan.escalation.rules.iter().enumerate() {
         let at = |field: &str| format!("escalation.rules[{index}].{field}");
         let trigger = describe(rule, index);
@@ -113,6 +118,16 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         }
         let to_a_tier = names.tiers.contains(rule.escalate_to.trim());
         check_notify(rule, index, &trigger, to_a_tier, findings);
+        if let Some(policy) = &rule.policy {
+            if !names.policies.contains(policy.as_str()) {
+                findings.push(UNKNOWN_POLICY.at(
+                    at("policy"),
+                    format!("{trigger} {}.", missing("SLA policy", policy)),
+                    "Pick one of the plan's SLA policies, or every policy.".into(),
+                ));
+                continue;
+            }
+        }
         let Some(priority) = &rule.priority else {
             continue;
         };
@@ -124,27 +139,42 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             ));
             continue;
         }
-        let Some(target) = sla_of.get(priority.as_str()) else {
+        // The SLA rows it guards: its priority's, in its policy or every policy.
+        let policies = plan
+            .sla
+            .iter()
+            .filter(|p| rule.policy.as_ref().is_none_or(|name| *name == p.name));
+        let rows: Vec<(&SlaPolicy, Option<Promise>)> = policies
+            .filter_map(|policy| {
+                let row = policy.target_for(priority)?;
+                Some((policy, Promise::of(&clocks, row.metric(rule.metric))))
+            })
+            .collect();
+        if rows.is_empty() {
             continue;
-        };
-        let guarded = match rule.metric {
-            SlaMetric::FirstResponse => target.first_response,
-            SlaMetric::Resolution => target.resolution,
-            SlaMetric::NextResponse => match target.next_response {
-                Some(next) => next,
-                None => {
-                    findings.push(NO_NEXT_RESPONSE.at(
-                        at("metric"),
-                        format!("{trigger} watches {priority}'s next response, but {priority} has no next-response target."),
-                        format!("Set a next-response target for {priority}, or guard its first response or resolution."),
-                    ));
+        }
+        let label = rule.metric.label();
+        if rows.iter().all(|(_, promise)| promise.is_none()) {
+            findings.push(NO_NEXT_RESPONSE.at(
+                at("metric"),
+                format!("{trigger} watches {priority}'s {label}, but no SLA policy promises {priority} a {label} time."),
+                format!("Set a {label} target for {priority}, or guard another of its targets."),
+            ));
+            continue;
+        }
+        if rule.measured_from == EscalationStart::Creation {
+            let named = plan.sla.len() > 1;
+            for (policy, promise) in rows {
+                let Some(promise) = promise else {
                     continue;
+                };
+                if check_timing(rule, index, &trigger, policy, named, &promise, findings) {
+                    break;
                 }
-            },
-        };
-        check_timing(rule, index, &trigger, guarded, findings);
+            }
+        }
     }
-    check_paths(plan, &sla_of, findings);
+    check_paths(plan, findings);
 }
 
 /// How a message names an escalation: by its trigger, or its position when it has none.
@@ -192,44 +222,59 @@ fn check_notify(
     }
 }
 
+/// An escalation measured from creation must fire before the target it guards is breached.
+/// Returns whether it reported a finding.
 fn check_timing(
     rule: &EscalationRule,
     index: usize,
     trigger: &str,
-    guarded: Duration,
+    policy: &SlaPolicy,
+    named: bool,
+    guarded: &Promise,
     findings: &mut Vec<Finding>,
-) {
-    let (fires, limit) = (rule.timeframe.nominal_minutes(), guarded.nominal_minutes());
-    if guarded.is_zero() || fires < limit {
-        return;
+) -> bool {
+    let fires = guarded.minutes_of(rule.timeframe);
+    let limit = guarded.minutes;
+    if guarded.within.is_zero() || fires < limit {
+        return false;
     }
+    let clock = guarded.clock();
     let priority = rule.priority.as_deref().unwrap_or_default();
+    let whose = if named {
+        format!(
+            "{priority}'s {} target in \"{}\"",
+            rule.metric.label(),
+            policy.name.trim()
+        )
+    } else {
+        format!("{priority}'s {} target", rule.metric.label())
+    };
     let lateness = if fires == limit {
         "at the very moment it is breached".to_string()
     } else {
         let late = u32::try_from(fires - limit).unwrap_or(u32::MAX);
         format!(
             "{} after it is breached",
-            Duration::minutes(late).in_words()
+            Duration::minutes(late).in_words_on(clock)
         )
     };
     findings.push(AFTER_BREACH.at(
         format!("escalation.rules[{index}].timeframe"),
         format!(
-            "{trigger} fires after {}, but {priority}'s {} target is {}: it fires {lateness}.",
-            rule.timeframe.in_words(),
-            rule.metric.label(),
-            guarded.in_words()
+            "{trigger} fires after {}, but {whose} is {}: it fires {lateness}.",
+            rule.timeframe.in_words_on(clock),
+            guarded.words()
         ),
         format!(
-            "Shorten the timeframe to well under {}, e.g. {}.",
-            guarded.in_words(),
-            Duration::minutes(u32::try_from(limit * 3 / 4).unwrap_or(u32::MAX)).in_words()
+            "Shorten the timeframe to well under {}, e.g. {}; or, to escalate after the breach on purpose, measure it from the breach.",
+            guarded.words(),
+            Duration::minutes(u32::try_from(limit * 3 / 4).unwrap_or(u32::MAX)).in_words_on(clock)
         ),
     ));
+    true
 }
 
-fn check_paths(plan: &Plan, sla_of: &Map<&str, &SlaTarget>, findings: &mut Vec<Finding>) {
+fn check_paths(plan: &Plan, findings: &mut Vec<Finding>) {
     let escalation = &plan.escalation;
     if escalation.rules.is_empty() {
         return;
@@ -272,7 +317,11 @@ fn check_paths(plan: &Plan, sla_of: &Map<&str, &SlaTarget>, findings: &mut Vec<F
             .rules
             .iter()
             .any(|r| r.priority.as_deref() == Some(first.name.as_str()));
-        if sla_of.contains_key(first.name.as_str()) && !guarded {
+        let has_sla = plan
+            .sla
+            .iter()
+            .any(|policy| policy.target_for(&first.name).is_some());
+        if has_sla && !guarded {
             findings.push(MOST_URGENT_UNGUARDED.at(
                 "escalation.rules",
                 format!("No escalation guards the {} SLA.", first.name),
@@ -287,8 +336,10 @@ fn check_paths(plan: &Plan, sla_of: &Map<&str, &SlaTarget>, findings: &mut Vec<F
 
 #[cfg(test)]
 mod tests {
-    use crate::plan::{EscalationPath, SlaMetric};
-    use crate::rules::testing::{assert_fires, assert_quiet, duration, escalation, valid_plan};
+    use crate::plan::{EscalationPath, EscalationStart, SlaMetric};
+    use crate::rules::testing::{
+        assert_fires, assert_quiet, duration, escalation, target, valid_plan,
+    };
 
     #[test]
     fn escalation_fires_before_the_breach() {
@@ -336,9 +387,58 @@ mod tests {
             EscalationPath::Standard,
         ));
         assert_fires(&plan, "ESC-004", "escalation.rules[3].metric");
-        plan.sla[1].next_response = Some(duration("4h"));
+        plan.sla[0].targets[1].next_response = target("4h", "24/7");
         assert_quiet(&plan, "ESC-004");
         assert_quiet(&plan, "ESC-002");
+    }
+
+    /// "Notify the director 2 h after the resolution target is breached" is a normal pattern.
+    #[test]
+    fn an_escalation_after_the_breach_is_measured_from_it() {
+        let mut plan = valid_plan();
+        plan.escalation.rules[1].timeframe = duration("2h");
+        plan.escalation.rules[1].measured_from = EscalationStart::Breach;
+        assert_quiet(&plan, "ESC-002");
+        plan.escalation.rules[1].timeframe = duration("6h");
+        plan.escalation.rules[1].measured_from = EscalationStart::Creation;
+        let finding = assert_fires(&plan, "ESC-002", "escalation.rules[1].timeframe");
+        assert!(
+            finding.hint.contains("measure it from the breach"),
+            "{}",
+            finding.hint
+        );
+    }
+
+    /// An escalation for every policy is checked against each: it may be in time for Standard
+    /// but late for Enterprise, and the message names the policy.
+    #[test]
+    fn an_escalation_is_timed_against_every_policy_it_guards() {
+        let mut plan = valid_plan();
+        let mut enterprise = plan.sla[0].clone();
+        enterprise.name = "Enterprise".into();
+        enterprise.applies_to.segments = vec!["enterprise".into()];
+        enterprise.targets[0].first_response = target("15m", "24/7");
+        enterprise.targets[0].warn_before = None;
+        plan.sla.insert(0, enterprise);
+        let finding = assert_fires(&plan, "ESC-002", "escalation.rules[0].timeframe");
+        assert!(
+            finding
+                .message
+                .contains("Critical's first response target in \"Enterprise\" is 15 min"),
+            "{}",
+            finding.message
+        );
+        plan.escalation.rules[0].policy = Some("Standard".into());
+        assert_quiet(&plan, "ESC-002");
+        plan.escalation.rules[0].policy = Some("Gold".into());
+        assert_fires(&plan, "ESC-013", "escalation.rules[0].policy");
+    }
+
+    #[test]
+    fn an_escalation_on_a_target_that_is_not_promised() {
+        let mut plan = valid_plan();
+        plan.sla[0].targets[0].resolution.target = crate::plan::Target::BestEffort;
+        assert_fires(&plan, "ESC-004", "escalation.rules[1].metric");
     }
 
     #[test]

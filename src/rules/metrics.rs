@@ -28,6 +28,8 @@ pub(crate) const RULES: &[RuleInfo] = &[OUT_OF_RANGE, NO_IMPROVEMENT, RESOLUTION
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let metrics = &plan.metrics;
+    // Success metrics name no calendar: their business days are the plan's main calendar's.
+    let business_day = plan.main_business_day();
     let percents: [(&str, &str, &PercentTarget); 3] = [
         ("csat", "CSAT", &metrics.csat),
         (
@@ -78,7 +80,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             .baseline
             .filter(|b| !metric.target.is_zero() && !b.is_zero())
         {
-            if metric.target.nominal_minutes() >= baseline.nominal_minutes() {
+            if metric.target.open_minutes(business_day) >= baseline.open_minutes(business_day) {
                 findings.push(NO_IMPROVEMENT.at(
                     format!("metrics.{field}.target"),
                     format!(
@@ -96,7 +98,9 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         }
     }
     let (first, resolution) = (metrics.first_response.target, metrics.resolution.target);
-    if !resolution.is_zero() && resolution.nominal_minutes() < first.nominal_minutes() {
+    if !resolution.is_zero()
+        && resolution.open_minutes(business_day) < first.open_minutes(business_day)
+    {
         findings.push(RESOLUTION_BEFORE_RESPONSE.at(
             "metrics.resolution.target",
             format!(

@@ -316,9 +316,30 @@ mod tests {
              its id for good, and a retired id is never reused. **Error** means the plan contradicts itself\n\
              or cannot work as written; **Warning** means it probably isn't what you meant; **Info** is a\n\
              suggestion.\n\n\
-             Time zones are checked by shape only (`Area/City` or `UTC`) and calendars in different time\n\
-             zones are compared in their own local hours: the app carries no time-zone database. Nothing\n\
-             depends on today's date, so overdue roadmap steps are not flagged.\n\n\
+             How the rules read a plan:\n\n\
+             - **SLA policies.** Targets live in named SLA policies (contract levels such as Standard,\n  \
+             Premium, Enterprise), matched in the plan's order: a ticket gets the first policy whose\n  \
+             segments, organisations and channels it matches; a policy with none of them applies to\n  \
+             everyone and belongs last. Ordering rules (`SLA-003`, `SLA-004`) compare priorities within\n  \
+             one policy; `SLA-017` compares a contract level with the policy for everyone.\n\
+             - **Targets that are not promised.** Each metric (first response, next response, periodic\n  \
+             update, resolution) is a duration, *best effort* or *no target*. Only durations are timed;\n  \
+             zero (`0m`, instant) is a duration and is flagged (`SLA-010`).\n\
+             - **Clocks.** Each metric runs on a calendar of its own. A duration counts open minutes of\n  \
+             that calendar; on a calendar open every minute of the week (24/7, whatever its name) that\n  \
+             is elapsed time. Two targets are compared only when the answer is certain: on the same\n  \
+             clock, or when the one expected to be faster runs on elapsed time.\n\
+             - **One meaning of a business day.** `1bd` is the calendar's business day: from each\n  \
+             opening of the week, the open minutes of the 24 hours that follow, taking the middle value\n  \
+             (480 for a 09:00–17:00 office, 1,440 for 24/7 or a week open around the clock). Deadlines,\n  \
+             warnings, these rules and the helpdesk exports all use it, and it does not depend on the\n  \
+             time zone a calendar is written in. `1d` on a business calendar is 24 *open* hours\n  \
+             (`SLA-018`).\n\
+             - **Escalations** are measured from ticket creation (and must fire before the breach,\n  \
+             `ESC-002`) or from the breach (\"tell the director 2 h after\"), on the guarded target's clock.\n\n\
+             Time zones are checked by shape (`Area/City` or `UTC`); the planning maths carries a compact\n\
+             table of 124 IANA zones. Nothing depends on today's date, so overdue roadmap steps are not\n\
+             flagged.\n\n\
              This page is generated from the rules: `cargo test --no-default-features -- --ignored write_rules_page`.\n",
         );
         let rules = catalogue();

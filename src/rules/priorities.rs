@@ -15,7 +15,7 @@ const USED_WITHOUT_SLA: RuleInfo = RuleInfo {
     id: "PRI-002",
     severity: Severity::Error,
     title: "Priority in use has no SLA target",
-    explanation: "A category or escalation uses this priority, but the SLA table has no row for it, so its tickets have no first response or resolution target. Add the SLA row.",
+    explanation: "A category, channel or escalation uses this priority, but no SLA policy has a row for it, so its tickets have no targets at all. Add the SLA row (it may say \"best effort\").",
 };
 const UNUSED_WITHOUT_SLA: RuleInfo = RuleInfo {
     id: "PRI-003",
@@ -35,13 +35,27 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         ));
         return;
     }
-    let with_sla: Set<&str> = plan.sla.iter().map(|s| s.priority.as_str()).collect();
+    let with_sla: Set<&str> = plan
+        .sla
+        .iter()
+        .flat_map(|policy| &policy.targets)
+        .map(|s| s.priority.as_str())
+        .collect();
     // Who uses each priority, first user wins: a category, or else an escalation.
     let mut used_by: Map<&str, String> = Map::default();
     for category in &plan.taxonomy {
         used_by
             .entry(category.priority.as_str())
             .or_insert_with(|| format!("category \"{}\"", category.name));
+    }
+    for channel in plan
+        .channels
+        .iter()
+        .filter(|c| !c.default_priority.is_empty())
+    {
+        used_by
+            .entry(channel.default_priority.as_str())
+            .or_insert_with(|| format!("channel \"{}\"", channel.name));
     }
     for rule in &plan.escalation.rules {
         if let Some(priority) = &rule.priority {
@@ -65,7 +79,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 format!("{} is used by {user} but has no SLA target.", priority.name),
                 hint,
             )),
-            None if !plan.sla.is_empty() => findings.push(UNUSED_WITHOUT_SLA.at(
+            None if !with_sla.is_empty() => findings.push(UNUSED_WITHOUT_SLA.at(
                 path,
                 format!("{} has no SLA target.", priority.name),
                 hint,
@@ -90,13 +104,13 @@ mod tests {
     #[test]
     fn priority_used_by_a_category_needs_an_sla_row() {
         let mut plan = valid_plan();
-        plan.sla.remove(1);
+        plan.sla[0].targets.remove(1);
         let finding = assert_fires(&plan, "PRI-002", "priorities[1].name");
         assert_eq!(
             finding.message,
             "High is used by category \"Billing\" but has no SLA target."
         );
-        plan.sla.push(sla("High", "2h", "1d", "24/7"));
+        plan.sla[0].targets.push(sla("High", "2h", "1d", "24/7"));
         assert_quiet(&plan, "PRI-002");
     }
 
@@ -104,20 +118,36 @@ mod tests {
     fn priority_used_by_an_escalation_needs_an_sla_row() {
         let mut plan = valid_plan();
         plan.taxonomy.remove(0);
-        plan.sla.remove(0);
+        plan.sla[0].targets.remove(0);
         let finding = assert_fires(&plan, "PRI-002", "priorities[0].name");
         assert!(finding
             .message
             .contains("the escalation \"Critical ticket without first response\""));
-        plan.sla.push(sla("Critical", "30m", "4h", "24/7"));
+        plan.sla[0]
+            .targets
+            .push(sla("Critical", "30m", "4h", "24/7"));
         assert_quiet(&plan, "PRI-002");
+    }
+
+    #[test]
+    fn priority_a_channel_defaults_to_needs_an_sla_row() {
+        let mut plan = valid_plan();
+        plan.taxonomy.pop();
+        plan.sla[0].targets.pop();
+        plan.channels[1].default_priority = "Low".into();
+        let finding = assert_fires(&plan, "PRI-002", "priorities[3].name");
+        assert!(
+            finding.message.contains("channel \"Email\""),
+            "{}",
+            finding.message
+        );
     }
 
     #[test]
     fn unused_priority_without_sla_is_a_warning() {
         let mut plan = valid_plan();
         plan.taxonomy.pop();
-        plan.sla.pop();
+        plan.sla[0].targets.pop();
         assert_fires(&plan, "PRI-003", "priorities[3].name");
         assert_quiet(&plan, "PRI-002");
         plan.priorities.pop();

@@ -26,8 +26,7 @@ const SLA_TARGETS: RuleInfo = RuleInfo {
     id: "SLA-001",
     severity: Severity::Error,
     title: "No SLA targets",
-    explanation:
-        "The plan promises no first response or resolution times. Add one SLA row per priority.",
+    explanation: "The plan has no SLA policy with targets, so it promises customers nothing. Add a policy (one that applies to everyone is enough) with a row per priority.",
 };
 const ESCALATIONS: RuleInfo = RuleInfo {
     id: "ESC-001",
@@ -94,7 +93,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             "Add categories (Billing, Technical issue, How-to…) with their types, default priority and tier.".into(),
         ));
     }
-    if plan.sla.is_empty() {
+    if plan.sla.iter().all(|policy| policy.targets.is_empty()) {
         findings.push(SLA_TARGETS.at(
             "sla",
             "The plan sets no SLA targets.".into(),

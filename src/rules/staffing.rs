@@ -128,7 +128,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Channel, ChannelKind, Duration, SlaTarget};
+    use crate::plan::{Channel, ChannelKind, Duration};
 
     fn plan(team_size: u32) -> Plan {
         let mut plan = Plan::blank();
@@ -144,13 +144,9 @@ mod tests {
             concurrency: 1,
             ..Channel::default()
         });
-        plan.sla.push(SlaTarget {
-            priority: "Normal".into(),
-            first_response: Duration::minutes(1),
-            resolution: Duration::hours(8),
-            calendar: "24/7".into(),
-            ..SlaTarget::default()
-        });
+        plan.sla = vec![crate::rules::testing::policy(vec![
+            crate::rules::testing::sla("Normal", "1m", "8h", "24/7"),
+        ])];
         plan
     }
 

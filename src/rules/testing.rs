@@ -41,6 +41,7 @@ pub(crate) fn channel(
         handle_time: duration("12m"),
         concurrency: if kind == ChannelKind::Chat { 2 } else { 1 },
         route_to: tier.into(),
+        ..Channel::default()
     }
 }
 
@@ -63,14 +64,27 @@ pub(crate) fn category(
     }
 }
 
+/// A metric's target (`24h`, `none`, `best effort`) on a calendar.
+pub(crate) fn target(text: &str, calendar: &str) -> MetricTarget {
+    MetricTarget::new(text.parse().expect("test target"), calendar)
+}
+
+/// An SLA row with a first response and a resolution on one calendar.
 pub(crate) fn sla(priority: &str, first: &str, resolution: &str, calendar: &str) -> SlaTarget {
     SlaTarget {
         priority: priority.into(),
-        first_response: duration(first),
-        next_response: None,
-        resolution: duration(resolution),
-        calendar: calendar.into(),
-        warn_before: None,
+        first_response: target(first, calendar),
+        resolution: target(resolution, calendar),
+        ..SlaTarget::default()
+    }
+}
+
+/// A policy for everyone with these rows.
+pub(crate) fn policy(targets: Vec<SlaTarget>) -> SlaPolicy {
+    SlaPolicy {
+        name: "Standard".into(),
+        targets,
+        ..SlaPolicy::default()
     }
 }
 
@@ -90,6 +104,7 @@ pub(crate) fn escalation(
         timeframe: duration(timeframe),
         notify: vec![to.into(), "Support Manager".into()],
         path,
+        ..EscalationRule::default()
     }
 }
 
@@ -116,16 +131,16 @@ pub(crate) fn valid_plan() -> Plan {
         category("Feature request", "Low", "Tier 3", "feature", 20.0),
     ];
     let mut critical = sla("Critical", "30m", "4h", ALWAYS_OPEN);
-    critical.next_response = Some(duration("1h"));
+    critical.next_response = target("1h", ALWAYS_OPEN);
     critical.warn_before = Some(duration("10m"));
     let mut normal = sla("Normal", "8h", "3bd", "Business hours");
     normal.warn_before = Some(duration("1h"));
-    plan.sla = vec![
+    plan.sla = vec![policy(vec![
         critical,
         sla("High", "2h", "1d", ALWAYS_OPEN),
         normal,
         sla("Low", "2bd", "10bd", "Business hours"),
-    ];
+    ])];
     plan.escalation = Escalation {
         rules: vec![
             escalation(

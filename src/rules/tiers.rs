@@ -1,9 +1,9 @@
 //! Tier rules: tiers exist, are staffed on a known calendar, and respond within the SLA they serve.
 //! A tier handles the default priorities of the categories routed to it.
 
-use super::util::{missing, Map, Names};
+use super::util::{missing, Clocks, Map, Names, Promise};
 use super::{Finding, RuleInfo, Severity};
-use crate::plan::{Plan, SlaTarget};
+use crate::plan::{MetricTarget, Plan, Target};
 
 const NONE: RuleInfo = RuleInfo {
     id: "TIER-001",
@@ -21,15 +21,32 @@ const SLOWER_THAN_SLA: RuleInfo = RuleInfo {
     id: "TIER-003",
     severity: Severity::Warning,
     title: "Tier responds slower than the SLA it serves",
-    explanation: "A category of this priority is routed to the tier, but the tier's own response target is slower than the priority's SLA first response, so those tickets breach by design. Speed up the tier, or route the category elsewhere.",
+    explanation: "A category of this priority is routed to the tier, but the tier's own response target is slower than the first response every customer is promised for that priority (the most lenient SLA policy's), so those tickets breach by design. Faster contract levels are not compared: they are usually met by the first line or an on-call rota. Speed up the tier, or route the category elsewhere.",
 };
 
 pub(crate) const RULES: &[RuleInfo] = &[NONE, HOURS, SLOWER_THAN_SLA];
 
-/// The fastest first response a tier is asked for, and by which category and priority.
+/// The first response a tier must meet for what it handles, and which category asks for it.
 struct Demand<'a> {
-    first_response: &'a SlaTarget,
+    priority: &'a str,
+    promise: Promise<'a>,
     category: &'a str,
+}
+
+/// The slowest first response any policy promises a priority: what every customer gets at least.
+/// `None` when some policy promises none (best effort, or no target) or a clock is unknown.
+fn least_promised<'a>(plan: &'a Plan, clocks: &Clocks, priority: &str) -> Option<Promise<'a>> {
+    let mut least: Option<Promise> = None;
+    for policy in &plan.sla {
+        let Some(row) = policy.target_for(priority) else {
+            continue;
+        };
+        let promise = Promise::of(clocks, &row.first_response)?;
+        if least.is_none_or(|known| promise.minutes > known.minutes) {
+            least = Some(promise);
+        }
+    }
+    least
 }
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
@@ -42,26 +59,20 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         return;
     }
     let names = Names::of(plan);
-    let mut sla_of: Map<&str, &SlaTarget> = Map::default();
-    for target in &plan.sla {
-        sla_of.entry(target.priority.as_str()).or_insert(target);
-    }
-    let mut demand: Map<&str, Demand> = Map::default();
+    let clocks = Clocks::of(plan);
+    let mut promised: Map<&str, Option<Promise>> = Map::default();
+    // What each tier is asked for, category by category.
+    let mut demand: Map<&str, Vec<Demand>> = Map::default();
     for category in &plan.taxonomy {
-        let Some(&target) = sla_of.get(category.priority.as_str()) else {
-            continue;
-        };
-        let entry = demand.entry(category.route_to.as_str()).or_insert(Demand {
-            first_response: target,
-            category: &category.name,
-        });
-        if target.first_response.nominal_minutes()
-            < entry.first_response.first_response.nominal_minutes()
-        {
-            *entry = Demand {
-                first_response: target,
+        let promise = *promised
+            .entry(category.priority.as_str())
+            .or_insert_with(|| least_promised(plan, &clocks, &category.priority));
+        if let Some(promise) = promise {
+            demand.entry(&category.route_to).or_default().push(Demand {
+                priority: &category.priority,
+                promise,
                 category: &category.name,
-            };
+            });
         }
     }
     for (index, tier) in plan.tiers.iter().enumerate() {
@@ -72,27 +83,37 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 "Choose one of the plan's calendars, or 24/7.".into(),
             ));
         }
-        if let Some(asked) = demand.get(tier.name.as_str()) {
-            let target = asked.first_response;
-            if tier.response.nominal_minutes() > target.first_response.nominal_minutes() {
-                findings.push(SLOWER_THAN_SLA.at(
-                    format!("tiers[{index}].response"),
-                    format!(
-                        "{} responds within {}, but it handles {} tickets (category \"{}\") whose first response target is {}.",
-                        tier.name,
-                        tier.response.in_words(),
-                        target.priority,
-                        asked.category,
-                        target.first_response.in_words()
-                    ),
-                    format!(
-                        "Bring {}'s response down to {} or less, or route \"{}\" to a faster tier.",
-                        tier.name,
-                        target.first_response.in_words(),
-                        asked.category
-                    ),
-                ));
-            }
+        // The tier's response as a promise on its own hours: compared only where the answer is
+        // certain (one clock, or an SLA on 24/7), so published SLAs are never flagged by guess.
+        let response = MetricTarget::new(Target::Within(tier.response), &tier.hours);
+        let Some(tier_promise) = Promise::of(&clocks, &response) else {
+            continue;
+        };
+        let asks = demand
+            .get(tier.name.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        if let Some(asked) = asks
+            .iter()
+            .find(|asked| tier_promise.never_before(&asked.promise, true))
+        {
+            findings.push(SLOWER_THAN_SLA.at(
+                format!("tiers[{index}].response"),
+                format!(
+                    "{} responds within {}, but it handles {} tickets (category \"{}\") whose first response target is {}.",
+                    tier.name,
+                    tier_promise.words(),
+                    asked.priority,
+                    asked.category,
+                    asked.promise.words()
+                ),
+                format!(
+                    "Bring {}'s response down to {} or less, or route \"{}\" to a faster tier.",
+                    tier.name,
+                    asked.promise.words(),
+                    asked.category
+                ),
+            ));
         }
     }
 }
@@ -133,6 +154,24 @@ mod tests {
             "Tier 1 responds within 1 hour, but it handles Critical tickets (category \"Outage\") whose first response target is 30 min."
         );
         plan.tiers[1].response = Duration::minutes(30);
+        assert_quiet(&plan, "TIER-003");
+    }
+
+    /// A published SLA's Enterprise level answers Critical in 15 minutes while everyone else
+    /// gets 30: Tier 1's 30 minutes meets what every customer is promised, so it is not flagged.
+    #[test]
+    fn faster_contract_levels_do_not_flag_a_tier() {
+        let mut plan = valid_plan();
+        let mut enterprise = plan.sla[0].clone();
+        enterprise.name = "Enterprise".into();
+        enterprise.applies_to.segments = vec!["enterprise".into()];
+        enterprise.targets[0].first_response.target = "15m".parse().unwrap();
+        enterprise.targets[0].warn_before = None;
+        plan.sla.insert(0, enterprise);
+        assert_quiet(&plan, "TIER-003");
+        // Best effort for everyone else: nothing to be slower than.
+        plan.sla[1].targets[0].first_response.target = crate::plan::Target::BestEffort;
+        plan.tiers[1].response = Duration::hours(1);
         assert_quiet(&plan, "TIER-003");
     }
 }

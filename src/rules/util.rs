@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::plan::{Calendar, Plan, Weekday, ALWAYS_OPEN};
+use crate::plan::{Calendar, Duration, MetricTarget, Plan, Weekday, ALWAYS_OPEN};
 
 /// A small, fast hash (the Fx hash of rustc) for the name look-ups of one check. The plan is the
 /// user's own, so there is no one to mount a collision attack; SipHash would triple the check time.
@@ -118,15 +118,34 @@ impl WeekHours {
         self.0.iter().map(|word| word.count_ones()).sum()
     }
 
-    /// The first open hour: its weekday and hour of day.
-    pub(crate) fn first(self) -> Option<(Weekday, u32)> {
-        let hour = self
-            .0
-            .iter()
-            .enumerate()
-            .find(|(_, word)| **word != 0)
-            .map(|(i, word)| i * 64 + word.trailing_zeros() as usize)?;
-        Some((Weekday::from_index(hour / 24), (hour % 24) as u32))
+    /// The longest run of consecutive hours set, counting across the end of the week into its
+    /// start, and the hour of the week it begins at. `(0, 0)` when no hour is set.
+    pub(crate) fn longest_run(self) -> (u32, usize) {
+        let set = |hour: usize| self.0[(hour % 168) / 64] & (1 << ((hour % 168) % 64)) != 0;
+        if self.count() == 168 {
+            return (168, 0);
+        }
+        let (mut best, mut best_start) = (0, 0);
+        // Start counting after an hour that is not set, so a run over Sunday midnight is whole.
+        let Some(clear) = (0..168).find(|&hour| !set(hour)) else {
+            return (0, 0);
+        };
+        let (mut run, mut start) = (0, 0);
+        for step in 1..=168 {
+            let hour = clear + step;
+            if set(hour) {
+                if run == 0 {
+                    start = hour % 168;
+                }
+                run += 1;
+                if run > best {
+                    (best, best_start) = (run, start);
+                }
+            } else {
+                run = 0;
+            }
+        }
+        (best, best_start)
     }
 }
 
@@ -240,11 +259,104 @@ pub(crate) fn looks_like_time_zone(zone: &str) -> bool {
     area_known && places > 0
 }
 
+/// What rules need to know of the clock a target runs on.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Clock {
+    /// Open minutes of one business day (`1bd`) on it.
+    pub business_day: u32,
+    /// True when it runs on elapsed time (open every minute of the week).
+    pub elapsed: bool,
+}
+
+/// The clock of every calendar a target may run on, by name, worked out once per check.
+pub(crate) struct Clocks<'a>(Map<&'a str, Clock>);
+
+impl<'a> Clocks<'a> {
+    pub(crate) fn of(plan: &'a Plan) -> Clocks<'a> {
+        let mut clocks: Map<&str, Clock> = Map::default();
+        clocks.insert(
+            ALWAYS_OPEN,
+            Clock {
+                business_day: 24 * 60,
+                elapsed: true,
+            },
+        );
+        for calendar in &plan.calendars {
+            clocks.entry(&calendar.name).or_insert(Clock {
+                business_day: calendar.business_day_minutes(),
+                elapsed: calendar.is_always_open(),
+            });
+        }
+        Clocks(clocks)
+    }
+
+    pub(crate) fn get(&self, calendar: &str) -> Option<Clock> {
+        self.0.get(calendar).copied()
+    }
+}
+
+/// A promised target on its clock, ready to compare with another.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Promise<'a> {
+    pub within: Duration,
+    pub calendar: &'a str,
+    /// Open minutes of the clock it takes.
+    pub minutes: u64,
+    pub elapsed: bool,
+    /// Open minutes of a business day on its clock.
+    pub business_day: u32,
+}
+
+impl<'a> Promise<'a> {
+    /// The promise of a metric with a duration on a known calendar; `None` otherwise.
+    pub(crate) fn of(clocks: &Clocks, target: &'a MetricTarget) -> Option<Promise<'a>> {
+        let within = target.within()?;
+        let clock = clocks.get(&target.calendar)?;
+        Some(Promise {
+            within,
+            calendar: &target.calendar,
+            minutes: within.open_minutes(clock.business_day),
+            elapsed: clock.elapsed,
+            business_day: clock.business_day,
+        })
+    }
+
+    /// A duration on the same clock as this promise.
+    pub(crate) fn minutes_of(&self, duration: Duration) -> u64 {
+        duration.open_minutes(self.business_day)
+    }
+
+    /// Whether this falls due at or after `other` for every ticket, wherever it starts: both run
+    /// on one clock and this takes at least as long, or `other` runs on elapsed time (the fastest
+    /// clock there is) and this takes at least as many minutes. `strictly` asks for later.
+    pub(crate) fn never_before(&self, other: &Promise, strictly: bool) -> bool {
+        let comparable = self.calendar == other.calendar || other.elapsed;
+        comparable
+            && if strictly {
+                self.minutes > other.minutes
+            } else {
+                self.minutes >= other.minutes
+            }
+    }
+
+    /// "24 business hours", "30 min": the duration in words on its clock.
+    pub(crate) fn words(&self) -> String {
+        self.within.in_words_on(self.clock())
+    }
+
+    /// The clock for `Duration::in_words_on`: `None` on elapsed time, else its business day.
+    pub(crate) fn clock(&self) -> Option<u32> {
+        (!self.elapsed).then_some(self.business_day)
+    }
+}
+
 /// Names a plan lets other fields refer to, gathered once per check.
 pub(crate) struct Names<'a> {
     pub tiers: Set<&'a str>,
     pub priorities: Set<&'a str>,
     pub calendars: Set<&'a str>,
+    pub channels: Set<&'a str>,
+    pub policies: Set<&'a str>,
 }
 
 impl<'a> Names<'a> {
@@ -255,6 +367,8 @@ impl<'a> Names<'a> {
             tiers: plan.tiers.iter().map(|t| t.name.as_str()).collect(),
             priorities: plan.priorities.iter().map(|p| p.name.as_str()).collect(),
             calendars,
+            channels: plan.channels.iter().map(|c| c.name.as_str()).collect(),
+            policies: plan.sla.iter().map(|p| p.name.as_str()).collect(),
         }
     }
 }
@@ -283,11 +397,16 @@ pub(crate) fn is_percent(value: f64) -> bool {
 
 /// A percentage for a message: "33.3 %", "100 %".
 pub(crate) fn percent(value: f64) -> String {
+    format!("{} %", number(value))
+}
+
+/// A number for a message, to one decimal where it has one: "2", "2.5".
+pub(crate) fn number(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 {
-        format!("{rounded:.0} %")
+        format!("{rounded:.0}")
     } else {
-        format!("{rounded:.1} %")
+        format!("{rounded:.1}")
     }
 }
 
@@ -303,8 +422,20 @@ mod tests {
         assert_eq!(all.count(), 168);
         let gap = all.without(WeekHours::of(&weekdays));
         assert_eq!(gap.count(), 48);
-        assert_eq!(gap.first(), Some((Weekday::Sat, 0)));
         assert_eq!(gap.union(WeekHours::of(&weekdays)), all);
+        // Saturday and Sunday: 48 hours from Sat 00:00 (hour 120 of the week).
+        assert_eq!(gap.longest_run(), (48, 120));
+        // Closed Mon 00:00–09:00 and from Fri 17:00: one run of 64 hours over Sunday midnight.
+        let mut office = Calendar::always_open();
+        office.intervals.truncate(5);
+        for interval in &mut office.intervals {
+            interval.start = "09:00".parse().unwrap();
+            interval.end = "17:00".parse().unwrap();
+        }
+        let closed = all.without(WeekHours::of(&office));
+        assert_eq!(closed.longest_run(), (64, 4 * 24 + 17));
+        assert_eq!(all.longest_run(), (168, 0));
+        assert_eq!(WeekHours::default().longest_run(), (0, 0));
     }
 
     #[test]
@@ -348,8 +479,11 @@ mod tests {
     #[test]
     fn paths_sort_in_plan_order() {
         assert!(plan_order("header.team_size") < plan_order("channels[0].hours"));
-        assert!(plan_order("sla[2].resolution") < plan_order("sla[10].resolution"));
-        assert!(plan_order("taxonomy[5].name") < plan_order("sla[0].priority"));
+        assert!(
+            plan_order("sla[2].targets[0].resolution.target")
+                < plan_order("sla[10].targets[0].resolution.target")
+        );
+        assert!(plan_order("taxonomy[5].name") < plan_order("sla[0].targets[0].priority"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::capacity::simulation::{simulate, PoolSummary, SimulationConfig, SimulationResult};
-use crate::capacity::sla::{due_times, Due};
+use crate::capacity::sla::due_times;
 use crate::capacity::staffing::{hour_label, staffing, ChannelStaffing, StaffingPlan, WEEK_HOURS};
 use crate::capacity::{describe_instant, instant_from_local, Zone};
 use crate::plan::{Date, Plan, Weekday};
@@ -361,6 +361,7 @@ fn Backlog(backlog: Vec<u32>, unresolved: u32) -> impl IntoView {
 /// Pick a priority, channel and creation time; see when everything falls due.
 #[component]
 pub fn DeadlineCalculator(plan: RwSignal<Plan>) -> impl IntoView {
+    let policy = RwSignal::new(String::new());
     let priority = RwSignal::new(String::new());
     let channel = RwSignal::new(String::new());
     let date = RwSignal::new(today());
@@ -381,8 +382,17 @@ pub fn DeadlineCalculator(plan: RwSignal<Plan>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let policies = move || plan.with(|p| p.sla.iter().map(|x| x.name.clone()).collect::<Vec<_>>());
     let result = Memo::new(move |_| {
         plan.with(|p| {
+            let chosen_policy = policy.get();
+            let policy_name = if chosen_policy.is_empty() {
+                p.default_policy()
+                    .map(|x| x.name.clone())
+                    .unwrap_or_default()
+            } else {
+                chosen_policy
+            };
             let chosen = priority.get();
             let name = if chosen.is_empty() {
                 p.priorities
@@ -392,13 +402,41 @@ pub fn DeadlineCalculator(plan: RwSignal<Plan>) -> impl IntoView {
             } else {
                 chosen
             };
-            calculate(p, &name, &channel.get(), &date.get(), &time.get())
+            calculate(
+                p,
+                &policy_name,
+                &name,
+                &channel.get(),
+                &date.get(),
+                &time.get(),
+            )
         })
     });
     view! {
         <section class="deadline-calculator" aria-labelledby="deadline-heading">
             <h2 id="deadline-heading">"When is it due?"</h2>
             <div class="deadline-inputs">
+                <label>
+                    "SLA policy "
+                    <select on:change=move |ev| policy.set(event_target_value(&ev))>
+                        {move || {
+                            let chosen = policy.get();
+                            let default = plan.with(|p| p.default_policy().map(|x| x.name.clone()));
+                            policies()
+                                .into_iter()
+                                .map(|name| {
+                                    let selected = if chosen.is_empty() {
+                                        Some(&name) == default.as_ref()
+                                    } else {
+                                        name == chosen
+                                    };
+                                    let value = name.clone();
+                                    view! { <option value=value selected=selected>{name}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
                 <label>
                     "Priority "
                     <select on:change=move |ev| priority.set(event_target_value(&ev))>
@@ -461,6 +499,7 @@ pub fn DeadlineCalculator(plan: RwSignal<Plan>) -> impl IntoView {
 /// The due times as (what, when) lines in the plan's home zone.
 fn calculate(
     plan: &Plan,
+    policy: &str,
     priority: &str,
     channel: &str,
     date: &str,
@@ -476,34 +515,40 @@ fn calculate(
     let time: crate::plan::ClockTime = time.parse()?;
     let created = instant_from_local(&zone, date, time.minute_of_day());
     let channel = channel.parse::<usize>().ok();
-    let due = due_times(plan, priority, channel, created).map_err(|e| e.to_string())?;
+    let due = due_times(plan, policy, priority, channel, created).map_err(|e| e.to_string())?;
     let when = |instant| format!("{} ({zone_name})", describe_instant(&zone, instant));
     let mut lines = vec![("Created".to_string(), when(created))];
-    let calendar = due.calendar.clone();
-    let mut push = |what: &str, due: &Due| {
+    for target in &due.due {
+        let what = capitalised(target.metric.label());
         lines.push((
-            format!("{what} ({}, {calendar} hours)", due.target.in_words()),
-            when(due.at),
+            format!(
+                "{what} ({}, {} hours)",
+                target.target.in_words_on(plan.clock_of(&target.calendar)),
+                target.calendar
+            ),
+            when(target.at),
         ));
-        if let Some(warn) = due.warn_at {
-            lines.push((format!("Warn before {what}"), when(warn)));
+        if let Some(warn) = target.warn_at {
+            lines.push((format!("Warn before {}", target.metric.label()), when(warn)));
         }
-    };
-    push("First response", &due.first_response);
-    if let Some(next) = &due.next_response {
-        push("Next response", next);
     }
-    push("Resolution", &due.resolution);
-    if let Some((tier, response)) = &due.tier_response {
+    for (metric, promise) in &due.unpromised {
+        lines.push((capitalised(metric.label()), promise.in_words_on(None)));
+    }
+    if let Some(tier) = &due.tier_response {
         lines.push((
-            format!("{tier} responds ({})", response.target.in_words()),
-            when(response.at),
+            format!("{} responds ({})", tier.tier, tier.target.in_words()),
+            when(tier.at),
         ));
     }
     for firing in &due.escalations {
+        let from = match firing.measured_from {
+            crate::plan::EscalationStart::Creation => "",
+            crate::plan::EscalationStart::Breach => " after the breach",
+        };
         lines.push((
             format!(
-                "Escalate to {} after {} ({})",
+                "Escalate to {} after {}{from} ({})",
                 firing.escalate_to,
                 firing.timeframe.in_words(),
                 firing.trigger
@@ -512,6 +557,14 @@ fn calculate(
         ));
     }
     Ok(lines)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Today's date in the browser, as YYYY-MM-DD.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::plan::{
     Category, Channel, Duration, EscalationRule, HealthBand, HealthComponent, OutreachTrigger,
-    Plan, RoadmapStep,
+    Plan, RoadmapStep, SlaMetric,
 };
 use crate::render::{hours_in_words, Section};
 
@@ -369,33 +369,99 @@ fn taxonomy(plan: Signal<Plan>) -> AnyView {
     .into_any()
 }
 
+/// One SLA row as the document shows it: every target in words on its clock.
+#[derive(Clone, PartialEq)]
+struct SlaRowWords {
+    priority: String,
+    targets: [String; 4],
+    clocks: String,
+    warn_before: String,
+}
+
+/// One SLA policy as the document shows it.
+#[derive(Clone, PartialEq)]
+struct PolicyWords {
+    title: String,
+    applies_to: String,
+    description: String,
+    rows: Vec<SlaRowWords>,
+}
+
+fn policy_words(plan: &Plan) -> Vec<PolicyWords> {
+    use crate::render::sla::{clock_phrase, policy_title, scope_in_words, target_in_words};
+    plan.sla
+        .iter()
+        .enumerate()
+        .map(|(index, policy)| PolicyWords {
+            title: policy_title(index, policy),
+            applies_to: scope_in_words(&policy.applies_to),
+            description: policy.description.trim().to_string(),
+            rows: policy
+                .targets
+                .iter()
+                .map(|row| {
+                    let clocks = clock_phrase(plan, row).unwrap_or_default();
+                    SlaRowWords {
+                        priority: or_dash(&row.priority),
+                        targets: SlaMetric::ALL.map(|m| target_in_words(plan, row.metric(m))),
+                        clocks: clocks
+                            .strip_prefix("clock on ")
+                            .unwrap_or(&clocks)
+                            .to_string(),
+                        warn_before: optional(&row.warn_before, Duration::in_words),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Each SLA policy with its table: headed by its name and whom it covers when the plan has more
+/// than one policy for everyone.
 fn sla(plan: Signal<Plan>) -> AnyView {
-    let targets = part(plan, |p| p.sla.clone());
+    let policies = part(plan, policy_words);
+    let headed = part(plan, crate::render::sla::shows_policy_headings);
     view! {
-        <table>
-            {table_head(&["Priority", "First response", "Next response", "Resolution", "Calendar", "Warn before"])}
-            <tbody>
-                {move || {
-                    targets
-                        .with(|all| {
-                            all.iter()
-                                .map(|t| {
+        {move || {
+            policies
+                .with(|all| {
+                    all.iter()
+                        .map(|policy| {
+                            let rows = policy
+                                .rows
+                                .iter()
+                                .map(|row| {
                                     view! {
                                         <tr>
-                                            <td>{or_dash(&t.priority)}</td>
-                                            <td>{t.first_response.in_words()}</td>
-                                            <td>{optional(&t.next_response, Duration::in_words)}</td>
-                                            <td>{t.resolution.in_words()}</td>
-                                            <td>{or_dash(&t.calendar)}</td>
-                                            <td>{optional(&t.warn_before, Duration::in_words)}</td>
+                                            <td>{row.priority.clone()}</td>
+                                            <td>{row.targets[0].clone()}</td>
+                                            <td>{row.targets[3].clone()}</td>
+                                            <td>{row.targets[1].clone()}</td>
+                                            <td>{row.targets[2].clone()}</td>
+                                            <td>{row.clocks.clone()}</td>
+                                            <td>{row.warn_before.clone()}</td>
                                         </tr>
                                     }
                                 })
-                                .collect_view()
+                                .collect_view();
+                            let title = policy.title.clone();
+                            let applies_to = policy.applies_to.clone();
+                            view! {
+                                <Show when=move || headed.get()>
+                                    <h4 class="doc-policy">{title.clone()}</h4>
+                                    <p class="doc-policy-scope">"Applies to: " {applies_to.clone()}</p>
+                                </Show>
+                                {(!policy.description.is_empty())
+                                    .then(|| view! { <p>{policy.description.clone()}</p> })}
+                                <table>
+                                    {table_head(&["Priority", "First response", "Resolution", "Next response", "Periodic update", "Clock", "Warn before"])}
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            }
                         })
-                }}
-            </tbody>
-        </table>
+                        .collect_view()
+                })
+        }}
     }
     .into_any()
 }
@@ -404,16 +470,25 @@ fn escalation(plan: Signal<Plan>) -> AnyView {
     let rules = list_of(plan, |p: &Plan| p.escalation.rules.as_slice());
     let handoff = part(plan, |p| p.escalation.handoff_protocol.clone());
     let row = |_: usize, rule: &EscalationRule| {
-        let guards = match &rule.priority {
+        let mut guards = match &rule.priority {
             Some(priority) => format!("{priority} {}", rule.metric.label()),
             None => format!("any {}", rule.metric.label()),
+        };
+        if let Some(policy) = &rule.policy {
+            guards.push_str(&format!(" ({policy})"));
+        }
+        let timeframe = match rule.measured_from {
+            crate::plan::EscalationStart::Creation => rule.timeframe.in_words(),
+            crate::plan::EscalationStart::Breach => {
+                format!("{} after the breach", rule.timeframe.in_words())
+            }
         };
         view! {
             <tr>
                 <td>{or_dash(&rule.trigger)}</td>
                 <td>{guards}</td>
                 <td>{or_dash(&rule.escalate_to)}</td>
-                <td>{rule.timeframe.in_words()}</td>
+                <td>{timeframe}</td>
                 <td>{join_or_dash(&rule.notify)}</td>
                 <td>{rule.path.label()}</td>
             </tr>

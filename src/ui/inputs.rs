@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::plan::{ClockTime, Date, Duration};
+use crate::plan::{ClockTime, Date, Duration, Target};
 use crate::rules::{field_id, Severity};
 
 use super::findings::FieldFindings;
@@ -265,6 +265,17 @@ pub const OPTIONAL_DURATION: Format<Option<Duration>> = Format {
     parse: |text| parse_optional(text, parse_duration),
     show: |value| show_optional(value, Duration::to_string),
     placeholder: "optional, e.g. 30m",
+    input_mode: "text",
+};
+
+/// An SLA target: empty or `none` (no target), `best effort`, or a duration.
+pub const TARGET: Format<Target> = Format {
+    parse: |text| text.parse::<Target>().map_err(|e| e.to_string()),
+    show: |target| match target {
+        Target::NoTarget => String::new(),
+        other => other.to_string(),
+    },
+    placeholder: "none",
     input_mode: "text",
 };
 

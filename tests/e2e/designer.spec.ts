@@ -38,10 +38,10 @@ test('a small plan built from blank exports as Markdown and JSON', async ({ page
   await page.getByLabel('Category 1 type 1', { exact: true }).fill('Refund request');
 
   await openSection(page, 'SLA');
-  await page.getByRole('button', { name: '+ Add SLA target' }).click();
-  await page.getByLabel('SLA target 1 priority', { exact: true }).selectOption('Critical');
-  await page.getByLabel('SLA target 1 first response', { exact: true }).fill('15m');
-  await page.getByLabel('SLA target 1 resolution', { exact: true }).fill('4h');
+  await page.getByRole('button', { name: '+ Add SLA policy 1 target' }).click();
+  await page.getByLabel('SLA policy 1 target 1 priority', { exact: true }).selectOption('Critical');
+  await page.getByLabel('SLA policy 1 target 1 first response', { exact: true }).fill('15m');
+  await page.getByLabel('SLA policy 1 target 1 resolution', { exact: true }).fill('4h');
 
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview).toContainText('Acme Cloud');
@@ -63,16 +63,20 @@ test('a small plan built from blank exports as Markdown and JSON', async ({ page
     route_to: 'Tier 2',
     types: ['Refund request'],
   });
-  expect(json.sla[0]).toMatchObject({ priority: 'Critical', first_response: '15m', resolution: '4h' });
+  expect(json.sla[0].targets[0]).toMatchObject({
+    priority: 'Critical',
+    first_response: { target: '15m' },
+    resolution: { target: '4h' },
+  });
 });
 
 test('a broken SLA raises a finding that focuses its field', async ({ page }) => {
   await openApp(page);
   await openSection(page, 'SLA');
-  await page.getByRole('button', { name: '+ Add SLA target' }).click();
-  await page.getByLabel('SLA target 1 priority', { exact: true }).selectOption('Critical');
-  await page.getByLabel('SLA target 1 first response', { exact: true }).fill('4h');
-  await page.getByLabel('SLA target 1 resolution', { exact: true }).fill('1h');
+  await page.getByRole('button', { name: '+ Add SLA policy 1 target' }).click();
+  await page.getByLabel('SLA policy 1 target 1 priority', { exact: true }).selectOption('Critical');
+  await page.getByLabel('SLA policy 1 target 1 first response', { exact: true }).fill('4h');
+  await page.getByLabel('SLA policy 1 target 1 resolution', { exact: true }).fill('1h');
 
   await openSection(page, 'Overview');
   const finding = page.locator('button.finding', { hasText: 'SLA-002' });
@@ -80,7 +84,7 @@ test('a broken SLA raises a finding that focuses its field', async ({ page }) =>
   await finding.focus();
   await page.keyboard.press('Enter');
 
-  const field = page.locator('#field-sla-0-resolution');
+  const field = page.locator('#field-sla-0-targets-0-resolution-target');
   await expect(field).toBeFocused();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
 });

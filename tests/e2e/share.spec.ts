@@ -47,7 +47,7 @@ test('a fresh browser opens a share link and reads the plan with nothing to edit
   const document = page.getByRole('region', { name: 'Shared plan' });
   await expect(document.getByRole('heading', { level: 1 })).toHaveText('Support Operations Plan');
   await expect(document).toContainText(plan.header.product);
-  await expect(document).toContainText(plan.sla[0].priority);
+  await expect(document).toContainText(plan.sla[0].targets[0].priority);
   await expect(page.getByRole('region', { name: 'Findings summary' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Make an editable copy' })).toBeVisible();

@@ -2,7 +2,7 @@
 //! finding opens its section and focuses the field it is about.
 
 use leptos::prelude::*;
-use support_ops::plan::{Duration, Plan, SlaTarget};
+use support_ops::plan::{Duration, MetricTarget, Plan, SlaPolicy, SlaTarget, Target};
 use support_ops::ui::Designer;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -20,17 +20,26 @@ fn by_id(app: &Mounted, id: &str) -> Option<Element> {
     app.root().query_selector(&format!("#{id}")).ok().flatten()
 }
 
-/// A plan whose Critical SLA resolves (1h) faster than it answers (4h): SLA-002 fires on `sla[0].resolution`.
+/// A plan whose Critical SLA resolves (1h) faster than it answers (4h): SLA-002 fires on
+/// `sla[0].targets[0].resolution.target`.
 fn broken_sla() -> Plan {
     let mut plan = Plan::blank();
-    plan.sla.push(SlaTarget {
+    plan.sla = vec![one_policy(SlaTarget {
         priority: "Critical".into(),
-        first_response: Duration::hours(4),
-        resolution: Duration::hours(1),
-        calendar: "24/7".into(),
+        first_response: MetricTarget::new(Target::Within(Duration::hours(4)), "24/7"),
+        resolution: MetricTarget::new(Target::Within(Duration::hours(1)), "24/7"),
         ..SlaTarget::default()
-    });
+    })];
     plan
+}
+
+/// One SLA policy for everyone holding `row`.
+fn one_policy(row: SlaTarget) -> SlaPolicy {
+    SlaPolicy {
+        name: "Standard".into(),
+        targets: vec![row],
+        ..SlaPolicy::default()
+    }
 }
 
 fn finding_button(app: &Mounted, rule: &str) -> Option<Element> {
@@ -47,7 +56,7 @@ async fn choosing_a_finding_opens_its_section_and_focuses_the_field() {
         "SLA-002 is listed"
     );
     // The SLA form is not mounted while the Overview is shown.
-    assert!(by_id(&app, "field-sla-0-resolution").is_none());
+    assert!(by_id(&app, "field-sla-0-targets-0-resolution-target").is_none());
 
     let button = finding_button(&app, "SLA-002").expect("the finding");
     button.dyn_ref::<HtmlElement>().expect("a button").click();
@@ -55,7 +64,7 @@ async fn choosing_a_finding_opens_its_section_and_focuses_the_field() {
     let focused = wait_until(|| {
         document()
             .active_element()
-            .is_some_and(|e| e.id() == "field-sla-0-resolution")
+            .is_some_and(|e| e.id() == "field-sla-0-targets-0-resolution-target")
     })
     .await;
     assert!(focused, "focus did not move to the resolution field");
@@ -83,23 +92,27 @@ async fn fields_with_findings_are_marked_and_fixing_them_clears_the_count() {
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         .expect("SLA nav")
         .click();
-    assert!(wait_until(|| by_id(&app, "field-sla-0-resolution").is_some()).await);
-    let field = by_id(&app, "field-sla-0-resolution").expect("resolution field");
+    assert!(wait_until(|| by_id(&app, "field-sla-0-targets-0-resolution-target").is_some()).await);
+    let field = by_id(&app, "field-sla-0-targets-0-resolution-target").expect("resolution field");
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = field.get_attribute("aria-describedby").unwrap_or_default();
-    assert!(described.contains("field-sla-0-resolution-finding"));
-    let message = by_id(&app, "field-sla-0-resolution-finding").expect("inline message");
+    assert!(described.contains("field-sla-0-targets-0-resolution-target-finding"));
+    let message =
+        by_id(&app, "field-sla-0-targets-0-resolution-target-finding").expect("inline message");
     assert!(
         text(&message).contains("shorter than its first response"),
         "{}",
         text(&message)
     );
 
-    plan.update(|p| p.sla[0].resolution = Duration::hours(8));
+    plan.update(|p| p.sla[0].targets[0].resolution.target = Target::Within(Duration::hours(8)));
 
     assert!(
         wait_until(|| finding_button(&app, "SLA-002").is_none()).await,
         "SLA-002 went away"
     );
-    assert!(wait_until(|| by_id(&app, "field-sla-0-resolution-finding").is_none()).await);
+    assert!(
+        wait_until(|| by_id(&app, "field-sla-0-targets-0-resolution-target-finding").is_none())
+            .await
+    );
 }

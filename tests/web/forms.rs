@@ -2,7 +2,7 @@
 //! they parse and keep bad text visible; rows are added, removed, restored and reordered.
 
 use leptos::prelude::*;
-use support_ops::plan::{Category, Duration, Plan, SlaTarget};
+use support_ops::plan::{Category, Duration, MetricTarget, Plan, SlaPolicy, SlaTarget, Target};
 use support_ops::ui::Designer;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -37,15 +37,23 @@ async fn open_section(app: &Mounted, nav_id: &str, control_id: &str) {
     );
 }
 
+/// One SLA policy for everyone holding `row`.
+fn one_policy(row: SlaTarget) -> SlaPolicy {
+    SlaPolicy {
+        name: "Standard".into(),
+        targets: vec![row],
+        ..SlaPolicy::default()
+    }
+}
+
 fn with_sla_row(resolution: Duration) -> Plan {
     let mut plan = Plan::blank();
-    plan.sla.push(SlaTarget {
+    plan.sla = vec![one_policy(SlaTarget {
         priority: "Critical".into(),
-        first_response: Duration::minutes(30),
-        resolution,
-        calendar: "24/7".into(),
+        first_response: MetricTarget::new(Target::Within(Duration::minutes(30)), "24/7"),
+        resolution: MetricTarget::new(Target::Within(resolution), "24/7"),
         ..SlaTarget::default()
-    });
+    })];
     plan
 }
 
@@ -68,16 +76,22 @@ fn category_names(plan: RwSignal<Plan>) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn typing_a_duration_updates_the_plan() {
     let (app, plan) = designer(with_sla_row(Duration::hours(8)));
-    open_section(&app, "nav-sla", "field-sla-0-resolution").await;
-    let resolution: HtmlInputElement = by_id(&app, "field-sla-0-resolution")
+    open_section(&app, "nav-sla", "field-sla-0-targets-0-resolution-target").await;
+    let resolution: HtmlInputElement = by_id(&app, "field-sla-0-targets-0-resolution-target")
         .and_then(|e| e.dyn_into().ok())
         .expect("the resolution field is an input");
     assert_eq!(resolution.value(), "8h");
 
     type_into(&resolution, "1d4h");
 
-    let written =
-        wait_until(|| plan.with_untracked(|p| p.sla[0].resolution) == Duration::hours(28)).await;
+    let resolution_of = |p: &Plan| p.sla[0].targets[0].resolution.target;
+    let written = wait_until(|| {
+        plan.with_untracked(|p| match resolution_of(p) {
+            Target::Within(d) => d.clock_minutes() == Some(28 * 60),
+            _ => false,
+        })
+    })
+    .await;
     assert!(written, "typing 1d4h did not set a 28-hour resolution");
     assert_eq!(resolution.get_attribute("aria-invalid"), None);
 }
@@ -85,8 +99,8 @@ async fn typing_a_duration_updates_the_plan() {
 #[wasm_bindgen_test]
 async fn invalid_duration_text_stays_visible_and_marked() {
     let (app, plan) = designer(with_sla_row(Duration::hours(8)));
-    open_section(&app, "nav-sla", "field-sla-0-resolution").await;
-    let resolution: HtmlInputElement = by_id(&app, "field-sla-0-resolution")
+    open_section(&app, "nav-sla", "field-sla-0-targets-0-resolution-target").await;
+    let resolution: HtmlInputElement = by_id(&app, "field-sla-0-targets-0-resolution-target")
         .and_then(|e| e.dyn_into().ok())
         .expect("the resolution field is an input");
 
@@ -97,7 +111,8 @@ async fn invalid_duration_text_stays_visible_and_marked() {
         wait_until(|| resolution.get_attribute("aria-invalid").as_deref() == Some("true")).await;
     assert!(marked, "the unreadable duration was not marked invalid");
     assert_eq!(resolution.value(), "4 hourz", "the typed text was wiped");
-    let message = by_id(&app, "field-sla-0-resolution-error").expect("an error message is shown");
+    let message = by_id(&app, "field-sla-0-targets-0-resolution-target-error")
+        .expect("an error message is shown");
     assert!(
         text(&message).contains("not a duration"),
         "message: {}",
@@ -106,11 +121,11 @@ async fn invalid_duration_text_stays_visible_and_marked() {
     let described = resolution
         .get_attribute("aria-describedby")
         .unwrap_or_default();
-    assert!(described.contains("field-sla-0-resolution-error"));
+    assert!(described.contains("field-sla-0-targets-0-resolution-target-error"));
     // The plan keeps its last good value.
     assert_eq!(
-        plan.with_untracked(|p| p.sla[0].resolution),
-        Duration::hours(8)
+        plan.with_untracked(|p| p.sla[0].targets[0].resolution.target),
+        Target::Within(Duration::hours(8))
     );
 }
 

@@ -14,7 +14,7 @@ pub use taxonomy_csv::{csv_cell, taxonomy_csv};
 pub use time_zones::zendesk_time_zone;
 pub use zendesk::zendesk;
 
-use crate::plan::{Duration, Plan, SlaTarget, ALWAYS_OPEN, MINUTES_PER_DAY};
+use crate::plan::{ChannelKind, Duration, MetricTarget, Plan, PolicyScope, SlaPolicy, Target};
 
 /// One file to hand to a helpdesk admin, and what did not fit in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,13 +75,12 @@ impl HelpdeskPriority {
     }
 }
 
-/// A plan priority that made it onto a helpdesk priority, with its SLA row.
+/// A plan priority that made it onto a helpdesk priority.
 #[derive(Clone, Debug)]
 pub(crate) struct MappedPriority<'a> {
     pub helpdesk: HelpdeskPriority,
     /// The plan's name for it.
     pub priority: &'a str,
-    pub sla: &'a SlaTarget,
 }
 
 /// Maps the plan's priorities onto the helpdesk's four: `plan.helpdesk.priority_map` when given,
@@ -167,21 +166,10 @@ pub(crate) fn map_priorities<'a>(
                 quoted_list(others)
             ));
         }
-        match plan.sla_for(first) {
-            Some(sla) => mapped.push(MappedPriority {
-                helpdesk: target,
-                priority: plan
-                    .priorities
-                    .iter()
-                    .find(|p| p.name == first)
-                    .map_or(first, |p| p.name.as_str()),
-                sla,
-            }),
-            None => report.push(format!(
-                "\"{first}\" has no SLA targets in the plan, so {} gets none.",
-                label(target)
-            )),
-        }
+        mapped.push(MappedPriority {
+            helpdesk: target,
+            priority: first,
+        });
     }
     mapped
 }
@@ -196,70 +184,149 @@ pub(crate) fn quoted_list(names: &[&str]) -> String {
     }
 }
 
-/// Whether an SLA on this calendar counts business hours (anything but 24/7).
+/// Whether a target on this calendar counts business hours: anything but a calendar open every
+/// minute of the week (the built-in 24/7, or one written so, whatever its name).
 pub(crate) fn runs_on_business_hours(plan: &Plan, calendar: &str) -> bool {
-    calendar != ALWAYS_OPEN && !plan.calendar(calendar).is_some_and(|c| c.is_always_open())
+    plan.is_business_clock(calendar)
 }
 
-/// The business-hours calendars the exported targets run on, each once, in priority order.
-pub(crate) fn business_calendars<'a>(plan: &Plan, mapped: &[MappedPriority<'a>]) -> Vec<&'a str> {
+/// The business-hours calendars the exported targets run on, each once, in policy order.
+pub(crate) fn business_calendars(plan: &Plan) -> Vec<&str> {
     let mut names: Vec<&str> = Vec::new();
-    for entry in mapped {
-        let calendar = entry.sla.calendar.as_str();
-        if runs_on_business_hours(plan, calendar) && !names.contains(&calendar) {
-            names.push(calendar);
+    for row in plan.sla.iter().flat_map(|policy| &policy.targets) {
+        for (_, target, _) in row.promised() {
+            let calendar = target.calendar.as_str();
+            if runs_on_business_hours(plan, calendar) && !names.contains(&calendar) {
+                names.push(calendar);
+            }
         }
     }
     names
 }
 
-/// A target as minutes on its calendar's clock. Business days become the calendar's open minutes
-/// per working day; anything approximate is explained in the report.
+/// A promised target as minutes on its calendar's clock; `None` when nothing is promised (no
+/// target, or best effort). Business days are the calendar's business day, the same minutes the
+/// app's deadlines count (see `Calendar::business_day_minutes`).
 pub(crate) fn target_minutes(
     plan: &Plan,
-    duration: Duration,
-    calendar: &str,
+    target: &MetricTarget,
     what: &str,
     report: &mut Vec<String>,
-) -> u64 {
-    let Duration::BusinessDays { days } = duration else {
-        return duration.nominal_minutes();
+) -> Option<u64> {
+    let within = target.within()?;
+    let Duration::BusinessDays { days } = within else {
+        return Some(within.open_minutes(0));
     };
-    let days = u64::from(days);
-    if !runs_on_business_hours(plan, calendar) {
+    let calendar = target.calendar.as_str();
+    let Some(business_day) = plan.business_day_minutes(calendar) else {
         report.push(format!(
-            "{what} is {duration} on the 24/7 calendar, which has no business days; it is exported as \
-             {days} calendar day(s)."
-        ));
-        return days * u64::from(MINUTES_PER_DAY);
-    }
-    let Some(found) = plan.calendar(calendar) else {
-        report.push(format!(
-            "{what} runs on the calendar \"{calendar}\", which the plan does not define; {duration} is \
+            "{what} runs on the calendar \"{calendar}\", which the plan does not define; {within} is \
              exported as {days} × 8 business hours."
         ));
-        return days * 8 * 60;
+        return Some(u64::from(days) * 8 * 60);
     };
-    let mut per_day = [0u64; 7];
-    for interval in &found.intervals {
-        per_day[interval.day.index()] += u64::from(interval.length_minutes());
-    }
-    let open: Vec<u64> = per_day.iter().copied().filter(|&m| m > 0).collect();
-    if open.is_empty() {
+    if business_day == 0 {
         report.push(format!(
-            "{what} runs on \"{calendar}\", which has no open hours; {duration} is exported as {days} × 8 business hours."
+            "{what} runs on \"{calendar}\", which has no open hours; {within} is exported as {days} × 8 business hours."
         ));
-        return days * 8 * 60;
+        return Some(u64::from(days) * 8 * 60);
     }
-    let average = open.iter().sum::<u64>() / open.len() as u64;
-    if open.iter().any(|&m| m != average) {
-        report.push(format!(
-            "{what} is {duration} on \"{calendar}\", whose working days differ in length; it is exported \
-             as {days} × {} business minutes (the average day).",
-            average
-        ));
+    Some(within.open_minutes(business_day))
+}
+
+/// One sentence per calendar whose business days are exported: how many minutes a business day is.
+pub(crate) fn business_day_notes(plan: &Plan, report: &mut Vec<String>) {
+    let mut seen: Vec<&str> = Vec::new();
+    for row in plan.sla.iter().flat_map(|policy| &policy.targets) {
+        for (_, target, within) in row.promised() {
+            let calendar = target.calendar.as_str();
+            if !matches!(within, Duration::BusinessDays { .. }) || seen.contains(&calendar) {
+                continue;
+            }
+            seen.push(calendar);
+            if let Some(minutes) = plan.business_day_minutes(calendar).filter(|m| *m > 0) {
+                report.push(format!(
+                    "Business days on \"{calendar}\" are exported as {minutes} business minutes each \
+                     ({}), the same business day the plan's deadlines count.",
+                    Duration::minutes(minutes).in_words_on(plan.clock_of(calendar))
+                ));
+            }
+        }
     }
-    days * average
+}
+
+/// A target the helpdesk cannot hold as a time: say what happens to it.
+pub(crate) fn unpromised_note(target: &MetricTarget, what: &str) -> Option<String> {
+    match target.target {
+        Target::BestEffort => Some(format!(
+            "{what} is best effort, which a helpdesk cannot time; it is not exported as a target."
+        )),
+        _ => None,
+    }
+}
+
+/// The policies' filters: a policy that applies to everyone matches every ticket, and one placed
+/// before others hides them. Said once per export.
+pub(crate) fn policy_order_notes(plan: &Plan, helpdesk: &str, report: &mut Vec<String>) {
+    let last = plan.sla.len().saturating_sub(1);
+    for (index, policy) in plan.sla.iter().enumerate() {
+        if policy.applies_to.is_everyone() {
+            let position = if index == last {
+                "as the last policy it catches every ticket no earlier policy matched".to_string()
+            } else {
+                format!(
+                    "placed at position {} it takes tickets before the policies after it",
+                    index + 1
+                )
+            };
+            report.push(format!(
+                "The {helpdesk} policy \"{}\" applies to every ticket: {position}.",
+                policy_name(plan, policy)
+            ));
+        }
+    }
+}
+
+/// The title an exported policy gets: the plan's name for it, with the product.
+pub(crate) fn policy_name(plan: &Plan, policy: &SlaPolicy) -> String {
+    let name = policy.name.trim();
+    let product = plan.header.product.trim();
+    match (product.is_empty(), name.is_empty()) {
+        (true, true) => "Support SLA".to_string(),
+        (true, false) => name.to_string(),
+        (false, true) => format!("{product} support SLA"),
+        (false, false) => format!("{product} {name}"),
+    }
+}
+
+/// The kinds of the channels a policy names, in the plan's order (unknown names are skipped: a
+/// rule flags them).
+pub(crate) fn scope_channel_kinds(plan: &Plan, scope: &PolicyScope) -> Vec<(String, ChannelKind)> {
+    scope
+        .channels
+        .iter()
+        .filter_map(|name| {
+            plan.channels
+                .iter()
+                .find(|c| &c.name == name)
+                .map(|c| (c.name.clone(), c.kind))
+        })
+        .collect()
+}
+
+/// A segment as a helpdesk tag: lower case, spaces as underscores (`Gold Plus` → `gold_plus`).
+pub(crate) fn as_tag(segment: &str) -> String {
+    segment
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
 }
 
 /// A file name stem from a product name: `Acme Analytics` → `acme-analytics`.
@@ -277,14 +344,5 @@ pub fn file_stem(product: &str) -> String {
         "support-plan".to_string()
     } else {
         stem.to_string()
-    }
-}
-
-/// The title of the exported SLA policy.
-pub(crate) fn policy_title(plan: &Plan) -> String {
-    if plan.header.product.trim().is_empty() {
-        "Support plan SLA".to_string()
-    } else {
-        format!("{} support SLA", plan.header.product.trim())
     }
 }

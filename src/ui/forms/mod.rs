@@ -48,6 +48,8 @@ struct Names {
     priorities: Signal<Vec<String>>,
     tiers: Signal<Vec<String>>,
     calendars: Signal<Vec<String>>,
+    channels: Signal<Vec<String>>,
+    policies: Signal<Vec<String>>,
 }
 
 impl Names {
@@ -58,6 +60,10 @@ impl Names {
             }),
             tiers: read(plan, |p| p.tiers.iter().map(|x| x.name.clone()).collect()),
             calendars: read(plan, Plan::calendar_names),
+            channels: read(plan, |p| {
+                p.channels.iter().map(|x| x.name.clone()).collect()
+            }),
+            policies: read(plan, |p| p.sla.iter().map(|x| x.name.clone()).collect()),
         }
     }
 }

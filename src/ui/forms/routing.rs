@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use crate::plan::{
-    Category, Channel, ChannelKind, EscalationPath, EscalationRule, Plan, PriorityMapping,
-    SlaMetric, SlaTarget, Tier,
+    Category, Channel, ChannelKind, EscalationPath, EscalationRule, EscalationStart, Plan,
+    PriorityMapping, SlaMetric, SlaPolicy, SlaTarget, Tier,
 };
 
 use super::super::inputs::{
-    enum_select, name_select, parsed_field, text_field, COUNT, DURATION, OPTIONAL_DURATION, PERCENT,
+    enum_select, name_select, parsed_field, text_field, COUNT, DURATION, OPTIONAL_DURATION,
+    PERCENT, TARGET,
 };
 use super::super::row_list::{row_list, string_list, ListLens, RowLayout};
 use super::{group, Names};
@@ -57,6 +58,13 @@ pub fn channels_form(plan: RwSignal<Plan>) -> impl IntoView {
                         row.read(|c: &Channel| c.route_to.clone()),
                         row.write(|c: &mut Channel, v| c.route_to = v),
                         None,
+                    )}
+                    {name_select(
+                        row.field("default_priority", "Default priority"),
+                        names.priorities,
+                        row.read(|c: &Channel| c.default_priority.clone()),
+                        row.write(|c: &mut Channel, v| c.default_priority = v),
+                        Some("None"),
                     )}
                     {parsed_field(
                         row.field("volume_share", "Share of volume (%)"),
@@ -228,61 +236,133 @@ pub fn taxonomy_form(plan: RwSignal<Plan>) -> impl IntoView {
     )
 }
 
+/// One SLA metric of a row: its target (a duration, "best effort" or none) and its clock.
+macro_rules! metric_fields {
+    ($row:expr, $calendars:expr, $metric:ident, $label:literal) => {
+        view! {
+            {parsed_field(
+                $row.field(concat!(stringify!($metric), ".target"), $label),
+                $row.read(|s: &SlaTarget| s.$metric.target),
+                $row.write(|s: &mut SlaTarget, v| s.$metric.target = v),
+                TARGET,
+            )}
+            {name_select(
+                $row.field(concat!(stringify!($metric), ".calendar"), concat!($label, " clock")),
+                $calendars,
+                $row.read(|s: &SlaTarget| s.$metric.calendar.clone()),
+                $row.write(|s: &mut SlaTarget, v| s.$metric.calendar = v),
+                None,
+            )}
+        }
+    };
+}
+
 pub fn sla_form(plan: RwSignal<Plan>) -> impl IntoView {
     let names = Names::new(plan);
     let lens = ListLens::new("sla", |p| Some(&p.sla), |p| Some(&mut p.sla));
-    let new_target = || SlaTarget {
-        calendar: crate::plan::ALWAYS_OPEN.to_string(),
-        ..SlaTarget::default()
+    let new_policy = || SlaPolicy {
+        name: "New policy".to_string(),
+        ..SlaPolicy::default()
     };
-    let list = row_list(
+    let policies = row_list(
         plan,
         lens,
-        "SLA target".into(),
-        new_target,
+        "SLA policy".into(),
+        new_policy,
         RowLayout::Card,
-        move |row| {
+        move |policy| {
+            let segments = policy.nested(
+                "applies_to.segments",
+                |p| &p.applies_to.segments,
+                |p| &mut p.applies_to.segments,
+            );
+            let organizations = policy.nested(
+                "applies_to.organizations",
+                |p| &p.applies_to.organizations,
+                |p| &mut p.applies_to.organizations,
+            );
+            let channels = policy.nested(
+                "applies_to.channels",
+                |p| &p.applies_to.channels,
+                |p| &mut p.applies_to.channels,
+            );
+            let targets = policy.nested("targets", |p| &p.targets, |p| &mut p.targets);
+            let new_target = || SlaTarget {
+                first_response: crate::plan::MetricTarget::new(
+                    crate::plan::Target::NoTarget,
+                    crate::plan::ALWAYS_OPEN,
+                ),
+                resolution: crate::plan::MetricTarget::new(
+                    crate::plan::Target::NoTarget,
+                    crate::plan::ALWAYS_OPEN,
+                ),
+                ..SlaTarget::default()
+            };
+            let rows = row_list(
+                plan,
+                targets,
+                format!("{} target", policy.name),
+                new_target,
+                RowLayout::Card,
+                move |row| {
+                    view! {
+                        <div class="field-grid">
+                            {name_select(
+                                row.field("priority", "Priority"),
+                                names.priorities,
+                                row.read(|s: &SlaTarget| s.priority.clone()),
+                                row.write(|s: &mut SlaTarget, v| s.priority = v),
+                                None,
+                            )}
+                            {parsed_field(
+                                row.field("warn_before", "Warn before breach"),
+                                row.read(|s: &SlaTarget| s.warn_before),
+                                row.write(|s: &mut SlaTarget, v| s.warn_before = v),
+                                OPTIONAL_DURATION,
+                            )}
+                            {metric_fields!(row, names.calendars, first_response, "First response")}
+                            {metric_fields!(row, names.calendars, resolution, "Resolution")}
+                            {metric_fields!(row, names.calendars, next_response, "Next response")}
+                            {metric_fields!(row, names.calendars, periodic_update, "Periodic update")}
+                        </div>
+                    }
+                },
+                None,
+            );
             view! {
                 <div class="field-grid">
-                    {name_select(
-                        row.field("priority", "Priority"),
-                        names.priorities,
-                        row.read(|s: &SlaTarget| s.priority.clone()),
-                        row.write(|s: &mut SlaTarget, v| s.priority = v),
-                        None,
+                    {text_field(
+                        policy.field("name", "Name"),
+                        policy.read(|p: &SlaPolicy| p.name.clone()),
+                        policy.write(|p: &mut SlaPolicy, v| p.name = v),
+                        false,
                     )}
-                    {parsed_field(
-                        row.field("first_response", "First response"),
-                        row.read(|s: &SlaTarget| s.first_response),
-                        row.write(|s: &mut SlaTarget, v| s.first_response = v),
-                        DURATION,
-                    )}
-                    {parsed_field(
-                        row.field("next_response", "Next response"),
-                        row.read(|s: &SlaTarget| s.next_response),
-                        row.write(|s: &mut SlaTarget, v| s.next_response = v),
-                        OPTIONAL_DURATION,
-                    )}
-                    {parsed_field(
-                        row.field("resolution", "Resolution"),
-                        row.read(|s: &SlaTarget| s.resolution),
-                        row.write(|s: &mut SlaTarget, v| s.resolution = v),
-                        DURATION,
-                    )}
-                    {name_select(
-                        row.field("calendar", "Calendar"),
-                        names.calendars,
-                        row.read(|s: &SlaTarget| s.calendar.clone()),
-                        row.write(|s: &mut SlaTarget, v| s.calendar = v),
-                        None,
-                    )}
-                    {parsed_field(
-                        row.field("warn_before", "Warn before breach"),
-                        row.read(|s: &SlaTarget| s.warn_before),
-                        row.write(|s: &mut SlaTarget, v| s.warn_before = v),
-                        OPTIONAL_DURATION,
+                    {text_field(
+                        policy.field("description", "Description"),
+                        policy.read(|p: &SlaPolicy| p.description.clone()),
+                        policy.write(|p: &mut SlaPolicy, v| p.description = v),
+                        true,
                     )}
                 </div>
+                <p class="help">
+                    "Applies to: leave all three empty for everyone (that policy goes last)."
+                </p>
+                <div class="sublists">
+                    <div>
+                        <h3 class="subhead">"Segments"</h3>
+                        {string_list(plan, segments, format!("{} segment", policy.name))}
+                    </div>
+                    <div>
+                        <h3 class="subhead">"Organisations"</h3>
+                        {string_list(plan, organizations, format!("{} organisation", policy.name))}
+                    </div>
+                    <div>
+                        <h3 class="subhead">"Channels"</h3>
+                        {string_list(plan, channels, format!("{} channel", policy.name))}
+                    </div>
+                </div>
+                <h3 class="subhead">"Targets by priority"</h3>
+                {rows}
             }
         },
         None,
@@ -319,11 +399,12 @@ pub fn sla_form(plan: RwSignal<Plan>) -> impl IntoView {
         },
         None,
     );
+    let _ = names.channels;
     view! {
         {group(
-            "SLA targets",
-            "Per priority. Durations: 30m, 4h, 1h30m, 2d, 3bd (business days). Leave optional ones empty.",
-            list,
+            "SLA policies",
+            "Contract levels in match order: a ticket gets the first policy that applies to it. Targets: 30m, 4h, 24h, 3bd (business days), \"best effort\", or empty for no target; each on its own clock.",
+            policies,
         )}
         {group(
             "Helpdesk priority mapping",
@@ -365,6 +446,15 @@ pub fn escalation_form(plan: RwSignal<Plan>) -> impl IntoView {
                         }),
                         Some("Any priority"),
                     )}
+                    {name_select(
+                        row.field("policy", "SLA policy"),
+                        names.policies,
+                        row.read(|r: &EscalationRule| r.policy.clone().unwrap_or_default()),
+                        row.write(|r: &mut EscalationRule, v: String| {
+                            r.policy = (!v.is_empty()).then_some(v)
+                        }),
+                        Some("Every policy"),
+                    )}
                     {enum_select(
                         row.field("metric", "SLA clock"),
                         &SlaMetric::ALL,
@@ -383,6 +473,13 @@ pub fn escalation_form(plan: RwSignal<Plan>) -> impl IntoView {
                         row.read(|r: &EscalationRule| r.timeframe),
                         row.write(|r: &mut EscalationRule, v| r.timeframe = v),
                         DURATION,
+                    )}
+                    {enum_select(
+                        row.field("measured_from", "Measured"),
+                        &EscalationStart::ALL,
+                        EscalationStart::label,
+                        row.read(|r: &EscalationRule| r.measured_from),
+                        row.write(|r: &mut EscalationRule, v| r.measured_from = v),
                     )}
                     {enum_select(
                         row.field("path", "Path"),
@@ -408,7 +505,7 @@ pub fn escalation_form(plan: RwSignal<Plan>) -> impl IntoView {
     view! {
         {group(
             "Escalation matrix",
-            "Trigger → escalate to → timeframe → notify. The timeframe runs on the guarded SLA's clock.",
+            "Trigger → escalate to → timeframe → notify. The timeframe runs on the guarded target's clock, from ticket creation or from the breach.",
             rules,
         )}
         {group(
