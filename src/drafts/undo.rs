@@ -35,20 +35,30 @@ impl<T> UndoStack<T> {
     /// [`JOIN_WINDOW_MS`] of the previous one joins that step (typing a word is one undo).
     /// Any redo steps are dropped: a new edit starts a new branch.
     pub fn record(&mut self, before: T, field: Option<&str>, at_ms: f64) {
+        self.record_with(|| before, field, at_ms);
+    }
+
+    /// As `record`, asking for the snapshot only when the edit starts a new step: typing into
+    /// one field copies the plan once per word, not once per keystroke.
+    pub fn record_with(&mut self, before: impl FnOnce() -> T, field: Option<&str>, at_ms: f64) {
         self.future.clear();
-        let joins = match (&self.last_edit, field) {
-            (Some((last_field, last_at)), Some(field)) => {
-                last_field == field && at_ms - last_at <= JOIN_WINDOW_MS && !self.past.is_empty()
-            }
-            _ => false,
-        };
-        if !joins {
-            self.past.push(before);
+        if !self.joins(field, at_ms) {
+            self.past.push(before());
             if self.past.len() > STEP_LIMIT {
                 self.past.remove(0);
             }
         }
         self.last_edit = field.map(|field| (field.to_string(), at_ms));
+    }
+
+    /// Whether an edit of `field` now would join the last step.
+    fn joins(&self, field: Option<&str>, at_ms: f64) -> bool {
+        match (&self.last_edit, field) {
+            (Some((last_field, last_at)), Some(field)) => {
+                last_field == field && at_ms - last_at <= JOIN_WINDOW_MS && !self.past.is_empty()
+            }
+            _ => false,
+        }
     }
 
     /// Steps back: returns the snapshot to show, keeping `current` for redo.

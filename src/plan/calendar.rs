@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub const ALWAYS_OPEN: &str = "24/7";
 
 /// A named business-hours calendar.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Calendar {
@@ -162,6 +162,19 @@ pub struct WeeklyInterval {
     pub overnight: bool,
 }
 
+/// A new interval: Monday 09:00–17:00.
+impl Default for WeeklyInterval {
+    fn default() -> Self {
+        WeeklyInterval::new(
+            Weekday::Mon,
+            ClockTime { minute_of_day: 9 * 60 },
+            ClockTime {
+                minute_of_day: 17 * 60,
+            },
+        )
+    }
+}
+
 impl WeeklyInterval {
     pub fn new(day: Weekday, start: ClockTime, end: ClockTime) -> Self {
         WeeklyInterval {
@@ -199,6 +212,21 @@ pub struct Holiday {
     /// True when the holiday falls on the same month and day every year.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub yearly: bool,
+}
+
+/// A new holiday: every year on 25 December, until it is named and dated.
+impl Default for Holiday {
+    fn default() -> Self {
+        Holiday {
+            name: String::new(),
+            date: Date {
+                year: 2026,
+                month: 12,
+                day: 25,
+            },
+            yearly: true,
+        }
+    }
 }
 
 impl Holiday {
@@ -251,7 +279,20 @@ impl Weekday {
     }
 
     pub fn short_name(self) -> &'static str {
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][self.index()]
+        self.label()
+    }
+
+    /// The day as a choice shows it: "Mon".
+    pub const fn label(self) -> &'static str {
+        match self {
+            Weekday::Mon => "Mon",
+            Weekday::Tue => "Tue",
+            Weekday::Wed => "Wed",
+            Weekday::Thu => "Thu",
+            Weekday::Fri => "Fri",
+            Weekday::Sat => "Sat",
+            Weekday::Sun => "Sun",
+        }
     }
 }
 

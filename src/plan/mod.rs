@@ -6,6 +6,7 @@ mod duration;
 pub mod generate;
 pub mod json;
 mod json_path;
+mod part;
 mod sla;
 pub mod templates;
 
@@ -15,6 +16,7 @@ pub use calendar::{
     days_in_month, Calendar, ClockTime, Date, Holiday, Weekday, WeeklyInterval, ALWAYS_OPEN,
 };
 pub use duration::{ClockUnit, Duration, DurationError, MINUTES_PER_DAY};
+pub use part::{Page, Part, Section};
 pub use sla::{MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target};
 
 /// The JSON format version this build writes. Older versions are migrated on load.
@@ -111,7 +113,7 @@ impl ChannelKind {
         ChannelKind::Other,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             ChannelKind::Chat => "Chat",
             ChannelKind::Email => "Email",
@@ -209,7 +211,7 @@ impl EscalationStart {
         *self == EscalationStart::Creation
     }
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             EscalationStart::Creation => "after the ticket is created",
             EscalationStart::Breach => "after the target is breached",
@@ -235,7 +237,7 @@ impl EscalationPath {
         EscalationPath::Crisis,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             EscalationPath::Standard => "Standard",
             EscalationPath::Executive => "Executive",
@@ -371,7 +373,7 @@ impl HealthColour {
     pub const ALL: [HealthColour; 3] =
         [HealthColour::Red, HealthColour::Yellow, HealthColour::Green];
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             HealthColour::Red => "Red",
             HealthColour::Yellow => "Yellow",
@@ -442,7 +444,7 @@ impl StepStatus {
         StepStatus::Blocked,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             StepStatus::NotStarted => "Not started",
             StepStatus::InProgress => "In progress",

@@ -247,7 +247,7 @@ impl SlaMetric {
         SlaMetric::Resolution,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             SlaMetric::FirstResponse => "first response",
             SlaMetric::NextResponse => "next response",

@@ -64,119 +64,24 @@ impl Format {
     }
 }
 
-/// What part of the plan to render: the whole document or one section (the brief's quick commands).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Section {
-    Full,
-    Channels,
-    Tiers,
-    Taxonomy,
-    Sla,
-    Escalation,
-    SelfService,
-    Automation,
-    Metrics,
-    Feedback,
-    CustomerSuccess,
-    Roadmap,
-}
+pub use crate::plan::Section;
 
-impl Section {
-    pub const ALL: [Section; 12] = [
-        Section::Full,
-        Section::Channels,
-        Section::Tiers,
-        Section::Taxonomy,
-        Section::Sla,
-        Section::Escalation,
-        Section::SelfService,
-        Section::Automation,
-        Section::Metrics,
-        Section::Feedback,
-        Section::CustomerSuccess,
-        Section::Roadmap,
-    ];
-
-    /// The sections in the order the full document shows them: the brief's own, then the extras.
-    pub(crate) const DOCUMENT: [Section; 11] = [
-        Section::Channels,
-        Section::Taxonomy,
-        Section::Sla,
-        Section::Escalation,
-        Section::SelfService,
-        Section::Automation,
-        Section::Metrics,
-        Section::Feedback,
-        Section::Tiers,
-        Section::CustomerSuccess,
-        Section::Roadmap,
-    ];
-
-    /// The name used on the command line (`--section self-service`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Section::Full => "full",
-            Section::Channels => "channels",
-            Section::Tiers => "tiers",
-            Section::Taxonomy => "taxonomy",
-            Section::Sla => "sla",
-            Section::Escalation => "escalation",
-            Section::SelfService => "self-service",
-            Section::Automation => "automation",
-            Section::Metrics => "metrics",
-            Section::Feedback => "feedback",
-            Section::CustomerSuccess => "customer-success",
-            Section::Roadmap => "roadmap",
+/// The stem of every file the app writes for a plan, from its product name: `Acme Analytics` →
+/// `acme-analytics`, `Café Crème` → `café-crème`; `support-ops-plan` when there is no name.
+pub fn file_stem(product: &str) -> String {
+    let mut stem = String::with_capacity(product.len());
+    for c in product.trim().chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
         }
     }
-
-    /// The heading a reader sees ("Escalation Matrix").
-    pub fn title(self) -> &'static str {
-        match self {
-            Section::Full => "Support Operations Plan",
-            Section::Channels => "Channel Strategy",
-            Section::Tiers => "Support Tiers",
-            Section::Taxonomy => "Ticket Taxonomy",
-            Section::Sla => "SLA Targets",
-            Section::Escalation => "Escalation Matrix",
-            Section::SelfService => "Self-Service Resources",
-            Section::Automation => "Automation Opportunities",
-            Section::Metrics => "Success Metrics",
-            Section::Feedback => "Feedback Loop",
-            Section::CustomerSuccess => "Customer Success",
-            Section::Roadmap => "Rollout Roadmap",
-        }
-    }
-
-    /// The heading as the brief's text block writes it ("ESCALATION MATRIX").
-    pub(crate) fn shouted_title(self) -> &'static str {
-        match self {
-            Section::Full => "SUPPORT OPERATIONS PLAN",
-            Section::Channels => "CHANNEL STRATEGY",
-            Section::Tiers => "SUPPORT TIERS",
-            Section::Taxonomy => "TICKET TAXONOMY",
-            Section::Sla => "SLA TARGETS",
-            Section::Escalation => "ESCALATION MATRIX",
-            Section::SelfService => "SELF-SERVICE RESOURCES",
-            Section::Automation => "AUTOMATION OPPORTUNITIES",
-            Section::Metrics => "SUCCESS METRICS",
-            Section::Feedback => "FEEDBACK LOOP",
-            Section::CustomerSuccess => "CUSTOMER SUCCESS",
-            Section::Roadmap => "ROLLOUT ROADMAP",
-        }
-    }
-
-    /// Reads a section name; also accepts `self_service` / `selfservice` and any case.
-    pub fn from_name(name: &str) -> Option<Section> {
-        let wanted: String = name
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, '-' | '_' | ' '))
-            .collect::<String>()
-            .to_ascii_lowercase();
-        Section::ALL
-            .into_iter()
-            .find(|section| section.name().replace('-', "") == wanted)
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "support-ops-plan".to_string()
+    } else {
+        stem.to_string()
     }
 }
 
@@ -189,31 +94,16 @@ pub fn render(plan: &Plan, format: Format, section: Section) -> String {
     }
 }
 
-/// The whole plan as `to_json` writes it, or one section as `{"<field>": …}`.
+/// The whole plan as `to_json` writes it, or one section as `{"<part key>": …}`.
 fn json(plan: &Plan, section: Section) -> String {
-    let part = match section {
-        Section::Full => return crate::plan::json::to_json(plan),
-        Section::Channels => ("channels", serde_json::to_value(&plan.channels)),
-        Section::Tiers => ("tiers", serde_json::to_value(&plan.tiers)),
-        Section::Taxonomy => ("taxonomy", serde_json::to_value(&plan.taxonomy)),
-        Section::Sla => ("sla", serde_json::to_value(&plan.sla)),
-        Section::Escalation => ("escalation", serde_json::to_value(&plan.escalation)),
-        Section::SelfService => ("self_service", serde_json::to_value(&plan.self_service)),
-        Section::Automation => ("automation", serde_json::to_value(&plan.automation)),
-        Section::Metrics => ("metrics", serde_json::to_value(&plan.metrics)),
-        Section::Feedback => ("feedback", serde_json::to_value(&plan.feedback)),
-        Section::CustomerSuccess => (
-            "customer_success",
-            serde_json::to_value(&plan.customer_success),
-        ),
-        Section::Roadmap => ("roadmap", serde_json::to_value(&plan.roadmap)),
+    let Some(part) = section.part() else {
+        return crate::plan::json::to_json(plan);
     };
-    let (key, value) = part;
+    let value = part
+        .to_json(plan)
+        .unwrap_or_else(|error| serde_json::Value::String(error.to_string()));
     let mut object = serde_json::Map::new();
-    object.insert(
-        key.to_string(),
-        value.unwrap_or_else(|error| serde_json::Value::String(error.to_string())),
-    );
+    object.insert(part.key().to_string(), value);
     let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(object))
         .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
     text.push('\n');
@@ -454,14 +344,6 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for section in Section::ALL {
-            assert_eq!(Section::from_name(section.name()), Some(section));
-        }
-        assert_eq!(
-            Section::from_name("Self_Service"),
-            Some(Section::SelfService)
-        );
-        assert_eq!(Section::from_name("nope"), None);
         for format in Format::ALL {
             assert_eq!(Format::from_name(format.name()), Some(format));
         }
@@ -499,6 +381,15 @@ mod tests {
             let time = timings(&|| render(&plan, format, Section::Full).len());
             println!("render {}: {time} ({bytes} bytes)", format.name());
         }
+    }
+
+    #[test]
+    fn file_names_come_from_the_product() {
+        assert_eq!(file_stem("Acme Analytics"), "acme-analytics");
+        assert_eq!(file_stem("  Café Crème & Co. "), "café-crème-co");
+        assert_eq!(file_stem("Ünïcödé 2.0"), "ünïcödé-2-0");
+        assert_eq!(file_stem("***"), "support-ops-plan");
+        assert_eq!(file_stem(""), "support-ops-plan");
     }
 
     #[test]

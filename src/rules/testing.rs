@@ -265,6 +265,11 @@ pub(crate) fn assert_fires(plan: &Plan, rule: &str, path: &str) -> Finding {
     match found.iter().find(|f| f.path == path) {
         Some(finding) => {
             assert!(!finding.message.is_empty() && !finding.hint.is_empty());
+            // Choosing the finding in the designer must lead to a control that edits it.
+            assert!(
+                crate::form::control_for(path).is_some(),
+                "{rule} at {path}: no form control edits it"
+            );
             (*finding).clone()
         }
         None => panic!("expected {rule} at {path}, got {found:#?}"),

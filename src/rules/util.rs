@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::plan::{Calendar, Duration, MetricTarget, Plan, Weekday, ALWAYS_OPEN};
+use crate::plan::{Calendar, Duration, MetricTarget, Part, Plan, Weekday, ALWAYS_OPEN};
 
 /// A small, fast hash (the Fx hash of rustc) for the name look-ups of one check. The plan is the
 /// user's own, so there is no one to mount a collision attack; SipHash would triple the check time.
@@ -149,34 +149,9 @@ impl WeekHours {
     }
 }
 
-/// The plan's top-level fields in the order the plan (and its documents) show them.
-const SECTIONS: [&str; 17] = [
-    "schema_version",
-    "header",
-    "calendars",
-    "priorities",
-    "channels",
-    "tiers",
-    "taxonomy",
-    "sla",
-    "escalation",
-    "self_service",
-    "automation",
-    "metrics",
-    "feedback",
-    "customer_success",
-    "roadmap",
-    "staffing",
-    "helpdesk",
-];
-
-/// Sort key putting a finding's path in plan order: its section, then the first list index in it.
+/// Sort key putting a finding's path in plan order: its part, then the first list index in it.
 pub(crate) fn plan_order(path: &str) -> (usize, u64) {
-    let section = path.split(['.', '[']).next().unwrap_or("");
-    let rank = SECTIONS
-        .iter()
-        .position(|s| *s == section)
-        .unwrap_or(SECTIONS.len());
+    let rank = Part::of_path(path).map_or(Part::ALL.len(), |part| part as usize);
     let index = path
         .split_once('[')
         .and_then(|(_, rest)| rest.split_once(']'))

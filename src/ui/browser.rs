@@ -4,6 +4,22 @@
 use wasm_bindgen::JsCast;
 
 /// Offers `text` to the user as a file named `file_name` (e.g. `plan.md`).
+/// Downloads the whole plan in a format, named after its product (`acme-analytics.md`).
+pub fn download_plan(
+    plan: &crate::plan::Plan,
+    format: crate::render::Format,
+) -> Result<(), String> {
+    download_text(
+        &format!(
+            "{}.{}",
+            crate::render::file_stem(&plan.header.product),
+            format.file_extension()
+        ),
+        format.mime(),
+        &crate::render::render(plan, format, crate::render::Section::Full),
+    )
+}
+
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |what: &str| format!("Could not start the download ({what}). Use Copy instead.");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

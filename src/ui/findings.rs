@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::rules::{field_id, Finding, Severity};
 
-use super::shell::PlanSection;
+use crate::plan::Page;
 
 /// A field's worst severity and its findings' messages, joined.
 pub type FieldFinding = (Severity, String);
@@ -45,7 +45,8 @@ impl FieldFindings {
         FieldFindings { by_field, slots }
     }
 
-    /// The finding of the field with this DOM id, as a signal that changes only with it.
+    /// The finding of the field with this DOM id, as a signal that changes only with it. The
+    /// slot goes when the field does (a page left, a row removed), so slots never pile up.
     pub fn for_field(self, id: &str) -> Signal<Option<FieldFinding>> {
         let slot = self.slots.try_update_value(|slots| {
             slots
@@ -54,6 +55,11 @@ impl FieldFindings {
                     ArcRwSignal::new(self.by_field.with_untracked(|map| map.get(id).cloned()))
                 })
                 .clone()
+        });
+        let slots = self.slots;
+        let owned = id.to_string();
+        on_cleanup(move || {
+            slots.try_update_value(|slots| slots.remove(&owned));
         });
         match slot {
             Some(slot) => RwSignal::from(slot).into(),
@@ -113,7 +119,7 @@ pub fn FindingsPanel(findings: Memo<Vec<Finding>>, open: Callback<String>) -> im
                 children=move |finding| {
                     let path = finding.path.clone();
                     let severity = finding.severity.label();
-                    let section = PlanSection::for_path(&finding.path).title();
+                    let section = Page::of_path(&finding.path).title();
                     view! {
                         <li>
                             <button

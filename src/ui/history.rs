@@ -19,6 +19,8 @@ pub struct History {
     stack: StoredValue<UndoStack<Plan>>,
     /// The plan as the history last saw it: the "before" of the next edit.
     seen: StoredValue<Plan>,
+    /// Field edits already recorded (and applied to `seen`) that the watcher has not seen yet.
+    recorded: StoredValue<u32>,
     can_undo: RwSignal<bool>,
     can_redo: RwSignal<bool>,
 }
@@ -30,11 +32,18 @@ impl History {
             plan,
             stack: StoredValue::new(UndoStack::new()),
             seen: StoredValue::new(plan.get_untracked()),
+            recorded: StoredValue::new(0),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
         };
+        // Any change a field did not record itself: compared and copied whole.
         Effect::new(move |_| {
-            let now = plan.get();
+            plan.track();
+            if history.recorded.get_value() > 0 {
+                history.recorded.set_value(0);
+                return;
+            }
+            let now = plan.get_untracked();
             if history.seen.with_value(|seen| *seen == now) {
                 return;
             }
@@ -55,6 +64,20 @@ impl History {
         });
         on_cleanup(move || keys.remove());
         history
+    }
+
+    /// Records a field's own edit: `edit` is what it did to the plan, done again to the history's
+    /// copy. The plan is copied only when the edit starts a new undo step.
+    pub fn field_edit(self, field: &str, edit: impl FnOnce(&mut Plan)) {
+        let at = js_sys::Date::now();
+        self.stack.update_value(|stack| {
+            self.seen.update_value(|seen| {
+                stack.record_with(|| seen.clone(), Some(field), at);
+                edit(seen);
+            })
+        });
+        self.recorded.update_value(|n| *n += 1);
+        self.refresh();
     }
 
     pub fn undo(self) {
@@ -95,8 +118,12 @@ impl History {
 
     fn refresh(self) {
         let (undo, redo) = self.stack.with_value(|s| (s.can_undo(), s.can_redo()));
-        self.can_undo.set(undo);
-        self.can_redo.set(redo);
+        if self.can_undo.get_untracked() != undo {
+            self.can_undo.set(undo);
+        }
+        if self.can_redo.get_untracked() != redo {
+            self.can_redo.set(redo);
+        }
     }
 
     fn on_key(self, event: &web_sys::KeyboardEvent) {

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 pub mod browser;
 pub mod capacity;
 mod document;
+pub mod edit;
 pub mod drafts;
 mod findings;
-mod forms;
+mod form;
 pub mod history;
 pub mod inputs;
 mod preview;
@@ -20,7 +21,7 @@ pub mod stakeholder;
 pub mod transfer;
 
 pub use document::PlanDocument;
-pub use shell::{Designer, PlanSection};
+pub use shell::Designer;
 
 use drafts::{provide_workspace, DraftsMenu, StorageBanner};
 use history::UndoRedo;

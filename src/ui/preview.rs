@@ -8,7 +8,7 @@ use crate::render::{render, Format, Section};
 
 use super::browser;
 use super::document::PlanDocument;
-use super::drafts::file_stem;
+use crate::render::file_stem;
 
 /// What the preview shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

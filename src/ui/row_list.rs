@@ -1,158 +1,13 @@
-//! The row list every list of the plan uses (add, remove with undo, reorder, long lists a page at
-//! a time), the lens it reaches its list through, and the one-line editor for lists of words.
+//! The row list every list of the plan uses: add, remove with undo, reorder, long lists a page at
+//! a time with a Find box; the same frame whatever the rows hold.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::plan::Plan;
-use crate::rules::field_id;
 
-use super::inputs::{focus_after_render, text_field, Field};
-use super::rows::{list_of, ListSource, RowStore};
-
-type ReadList<T> = Arc<dyn Fn(&Plan) -> Option<&Vec<T>> + Send + Sync>;
-type EditList<T> = Arc<dyn Fn(&mut Plan) -> Option<&mut Vec<T>> + Send + Sync>;
-
-/// A list inside the plan, reached by closures so nested lists (a category's types) work too.
-pub struct ListLens<T: 'static> {
-    /// JSON path of the list, e.g. `taxonomy` or `taxonomy[2].types`.
-    pub path: String,
-    get: ReadList<T>,
-    get_mut: EditList<T>,
-    /// For a nested list: reads it from the parent row's signal, so a keystroke elsewhere in a
-    /// large plan does not wake every nested list.
-    parent: Option<ListSource<T>>,
-}
-
-impl<T> Clone for ListLens<T> {
-    fn clone(&self) -> Self {
-        ListLens {
-            path: self.path.clone(),
-            get: Arc::clone(&self.get),
-            get_mut: Arc::clone(&self.get_mut),
-            parent: self.parent.clone(),
-        }
-    }
-}
-
-impl<T: Clone + Send + Sync + 'static> ListLens<T> {
-    pub fn new(
-        path: impl Into<String>,
-        get: impl Fn(&Plan) -> Option<&Vec<T>> + Send + Sync + 'static,
-        get_mut: impl Fn(&mut Plan) -> Option<&mut Vec<T>> + Send + Sync + 'static,
-    ) -> Self {
-        ListLens {
-            path: path.into(),
-            get: Arc::new(get),
-            get_mut: Arc::new(get_mut),
-            parent: None,
-        }
-    }
-
-    /// Where the rows are read from: the parent row for a nested list, else the plan.
-    fn source(&self, plan: RwSignal<Plan>) -> ListSource<T> {
-        match &self.parent {
-            Some(parent) => Arc::clone(parent),
-            None => {
-                let get = Arc::clone(&self.get);
-                list_of(plan, move |p| get(p).map_or(&[][..], Vec::as_slice))
-            }
-        }
-    }
-
-    /// The list itself, for edits that are more than one field.
-    pub fn list_mut<'p>(&self, plan: &'p mut Plan) -> Option<&'p mut Vec<T>> {
-        (self.get_mut)(plan)
-    }
-
-    fn len(&self, plan: &Plan) -> usize {
-        (self.get)(plan).map_or(0, Vec::len)
-    }
-
-    fn edit(&self, plan: &mut Plan, edit: impl FnOnce(&mut Vec<T>)) {
-        if let Some(list) = (self.get_mut)(plan) {
-            edit(list);
-        }
-    }
-}
-
-/// One row of a list as a form sees it: where it is, what it holds (a signal of its own, so only
-/// rows that changed re-render), and how to change one of its fields.
-pub struct Row<T: Send + Sync + 'static> {
-    pub index: usize,
-    /// "Category 3": the row's name in labels.
-    pub name: String,
-    /// JSON path of the row, e.g. `taxonomy[2]`.
-    pub path: String,
-    pub plan: RwSignal<Plan>,
-    /// The row's value (its last value while a removed row is being unmounted).
-    pub value: Signal<T>,
-    lens: ListLens<T>,
-}
-
-impl<T: Clone + PartialEq + Send + Sync + 'static> Row<T> {
-    /// JSON path of a field of this row: `taxonomy[2].name`.
-    pub fn path(&self, field: &str) -> String {
-        format!("{}.{field}", self.path)
-    }
-
-    /// A field of this row for a control: id from the path, accessible name "Category 3 name".
-    pub fn field(&self, field: &str, label: &str) -> Field {
-        Field::in_row(&self.path(field), &self.name, label)
-    }
-
-    /// A value read from the row, updating when it changes.
-    pub fn read<V>(&self, read: fn(&T) -> V) -> Signal<V>
-    where
-        V: Send + Sync + 'static,
-    {
-        let value = self.value;
-        Signal::derive(move || value.with(read))
-    }
-
-    /// Writes one field of the row into the plan.
-    pub fn write<V>(&self, write: fn(&mut T, V)) -> Callback<V>
-    where
-        V: Send + Sync + 'static,
-    {
-        let plan = self.plan;
-        let lens = self.lens.clone();
-        let index = self.index;
-        Callback::new(move |value: V| {
-            plan.update(|p| {
-                lens.edit(p, |list| {
-                    if let Some(item) = list.get_mut(index) {
-                        write(item, value);
-                    }
-                })
-            })
-        })
-    }
-
-    /// A list nested in this row (a category's types), for another `row_list`.
-    pub fn nested<U: Clone + Send + Sync + 'static>(
-        &self,
-        field: &str,
-        get: fn(&T) -> &Vec<U>,
-        get_mut: fn(&mut T) -> &mut Vec<U>,
-    ) -> ListLens<U> {
-        let (outer, outer_mut) = (self.lens.clone(), self.lens.clone());
-        let index = self.index;
-        let value = self.value;
-        ListLens {
-            path: self.path(field),
-            get: Arc::new(move |p| (outer.get)(p).and_then(|l| l.get(index)).map(get)),
-            get_mut: Arc::new(move |p| {
-                (outer_mut.get_mut)(p)
-                    .and_then(|l| l.get_mut(index))
-                    .map(get_mut)
-            }),
-            parent: Some(list_of(value, move |row| get(row).as_slice())),
-        }
-    }
-}
+use super::inputs::focus_after_render;
 
 /// A removed row the user can bring back, shown in the Undo toast.
 #[derive(Clone)]
@@ -187,155 +42,46 @@ fn row_in_list(list_path: &str, path: &str) -> Option<usize> {
     rest.split(']').next()?.parse().ok()
 }
 
-/// The editor for any list in the plan: the rows (drawn by `row_view`), an Add button, and on
-/// each row Move up / Move down / Remove buttons. Removal can be undone from the toast. A long
-/// list shows `ROWS_PER_PAGE` rows with "Show more" and "Show all", and with `search_text` a Find
-/// box: the rows whose text holds what is typed (ignoring case). Browser find-in-page cannot
-/// reach rows a long list does not show.
-///
-/// Only this thin layer knows the item type; the list itself (`list_frame`) is one function for
-/// every list, so the wasm holds one copy of it rather than one per item type.
-pub fn row_list<T, V>(
-    plan: RwSignal<Plan>,
-    lens: ListLens<T>,
-    noun: String,
-    new_item: fn() -> T,
-    layout: RowLayout,
-    row_view: impl Fn(Row<T>) -> V + Clone + Send + Sync + 'static,
-    search_text: Option<fn(&T) -> String>,
-) -> impl IntoView
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    let store = RowStore::new(lens.source(plan));
-    let matches: Option<RowMatches> = search_text.map(|text| {
-        Arc::new(move |index: usize, query: &str| {
-            store
-                .row(index)
-                .is_some_and(|row| row.with(|item| text(item).to_lowercase().contains(query)))
-        }) as RowMatches
-    });
-    let body_noun = noun.clone();
-    let body_lens = lens.clone();
-    let body: RowBody = Arc::new(move |index| {
-        let value = store
-            .row(index)
-            .unwrap_or_else(|| Signal::stored(new_item()));
-        row_view(Row {
-            index,
-            name: format!("{body_noun} {}", index + 1),
-            path: format!("{}[{index}]", body_lens.path),
-            plan,
-            value,
-            lens: body_lens.clone(),
-        })
-        .into_any()
-    });
-    list_frame(ListFrame {
-        list_id: field_id(&lens.path),
-        list_path: lens.path.clone(),
-        noun,
-        layout,
-        len: store.len_signal(),
-        body,
-        edits: list_edits(plan, lens, new_item),
-        matches,
-    })
-}
-
-/// Whether row `index` holds the (lower-case) query; reads the row, tracked.
-type RowMatches = Arc<dyn Fn(usize, &str) -> bool + Send + Sync>;
+/// Whether row `index` holds the (lower-case) query.
+pub type RowMatches = Arc<dyn Fn(usize, &str) -> bool + Send + Sync>;
 
 /// Draws row `index` of a list.
-type RowBody = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
+pub type RowBody = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
 
 /// Puts a removed row back; returns the index it is back at.
-type Restore = Arc<dyn Fn() -> usize + Send + Sync>;
+pub type Restore = Arc<dyn Fn() -> usize + Send + Sync>;
 
 /// The structural edits of one list, with its item type hidden. Each returns the list's length
 /// after the edit (0 when the list is not there).
 #[derive(Clone)]
-struct ListEdits {
-    add: Arc<dyn Fn() -> usize + Send + Sync>,
-    swap: Arc<dyn Fn(usize, usize) -> usize + Send + Sync>,
+pub struct ListEdits {
+    pub add: Arc<dyn Fn() -> usize + Send + Sync>,
+    pub swap: Arc<dyn Fn(usize, usize) -> usize + Send + Sync>,
     /// Removes a row: the length left and how to bring the row back, if there was one.
-    remove: Arc<dyn Fn(usize) -> Option<(usize, Restore)> + Send + Sync>,
-}
-
-fn list_edits<T>(plan: RwSignal<Plan>, lens: ListLens<T>, new_item: fn() -> T) -> ListEdits
-where
-    T: Clone + Send + Sync + 'static,
-{
-    let (add_lens, swap_lens) = (lens.clone(), lens.clone());
-    ListEdits {
-        add: Arc::new(move || {
-            let mut len = 0;
-            plan.update(|p| {
-                add_lens.edit(p, |list| {
-                    list.push(new_item());
-                    len = list.len();
-                })
-            });
-            len
-        }),
-        swap: Arc::new(move |from, to| {
-            let mut len = 0;
-            plan.update(|p| {
-                swap_lens.edit(p, |list| {
-                    if from < list.len() && to < list.len() {
-                        list.swap(from, to);
-                    }
-                    len = list.len();
-                })
-            });
-            len
-        }),
-        remove: Arc::new(move |index| {
-            let removed = plan
-                .try_update(|p| {
-                    let mut taken = None;
-                    lens.edit(p, |list| {
-                        if index < list.len() {
-                            taken = Some(list.remove(index));
-                        }
-                    });
-                    taken
-                })
-                .flatten()?;
-            let remaining = plan.with_untracked(|p| lens.len(p));
-            let lens = lens.clone();
-            let restore: Restore = Arc::new(move || {
-                let mut at = index;
-                plan.update(|p| {
-                    lens.edit(p, |list| {
-                        at = index.min(list.len());
-                        list.insert(at, removed.clone());
-                    })
-                });
-                at
-            });
-            Some((remaining, restore))
-        }),
-    }
+    pub remove: Arc<dyn Fn(usize) -> Option<(usize, Restore)> + Send + Sync>,
 }
 
 /// Everything a list editor needs, whatever its items.
-struct ListFrame {
+pub struct ListFrame {
     /// DOM id of the list (`field-taxonomy`); rows and buttons derive theirs from it.
-    list_id: String,
+    pub list_id: String,
     /// JSON path of the list (`taxonomy`), to reveal a row a finding points into.
-    list_path: String,
-    noun: String,
-    layout: RowLayout,
-    len: Signal<usize>,
-    body: RowBody,
-    edits: ListEdits,
+    pub list_path: String,
+    pub noun: String,
+    pub layout: RowLayout,
+    pub len: Signal<usize>,
+    pub body: RowBody,
+    pub edits: ListEdits,
     /// For a searchable list: which rows match the Find box.
-    matches: Option<RowMatches>,
+    pub matches: Option<RowMatches>,
 }
 
-fn list_frame(frame: ListFrame) -> impl IntoView {
+/// The editor for any list in the plan: the rows (drawn by `body`), an Add button, and on each
+/// row Move up / Move down / Remove buttons. Removal can be undone from the toast. A long list
+/// shows `ROWS_PER_PAGE` rows with "Show more" and "Show all", and with `matches` a Find box:
+/// the rows whose text holds what is typed (ignoring case). Browser find-in-page cannot reach
+/// rows a long list does not show. One function for every list, whatever its items.
+pub fn list_frame(frame: ListFrame) -> impl IntoView {
     let ListFrame {
         list_id,
         list_path,
@@ -627,34 +373,6 @@ fn focus_first_control(container_id: String) {
             let _ = control.focus();
         }
     });
-}
-
-/// The one editor for lists of words or steps (types, keywords, FAQ entries, workflow steps).
-pub fn string_list(plan: RwSignal<Plan>, lens: ListLens<String>, noun: String) -> impl IntoView {
-    let list = row_list(
-        plan,
-        lens,
-        noun,
-        String::new,
-        RowLayout::Line,
-        |row| {
-            let field = Field {
-                id: field_id(&row.path),
-                label: row.name.clone(),
-                name: row.name.clone(),
-            };
-            text_field(
-                field,
-                row.read(String::clone),
-                row.write(|item: &mut String, text| *item = text),
-                false,
-            )
-        },
-        None,
-    );
-    // Each entry's label ("Category 3 type 2") is its accessible name; on screen the list heading
-    // says what the entries are.
-    view! { <div class="word-list">{list}</div> }
 }
 
 #[cfg(test)]

@@ -3,89 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::plan::Plan;
+use crate::plan::{Page, Plan};
 use crate::rules::{self, field_id};
 
+use super::edit::Editor;
 use super::findings::{FieldFindings, FindingsPanel};
-use super::forms;
+use super::form::{page_form, TIME_ZONES_LIST};
 use super::inputs::{aria_state, finding_for, focus_after_render};
 use super::preview::Preview;
 use super::row_list::{Removal, RevealField, UndoToast};
-
-/// The parts of the plan the navigation switches between.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PlanSection {
-    Overview,
-    Channels,
-    Taxonomy,
-    Tiers,
-    Sla,
-    Escalation,
-    SelfService,
-    Automation,
-    Metrics,
-    CustomerSuccess,
-    Roadmap,
-    Capacity,
-}
-
-impl PlanSection {
-    pub const ALL: [PlanSection; 12] = [
-        PlanSection::Overview,
-        PlanSection::Channels,
-        PlanSection::Taxonomy,
-        PlanSection::Tiers,
-        PlanSection::Sla,
-        PlanSection::Escalation,
-        PlanSection::SelfService,
-        PlanSection::Automation,
-        PlanSection::Metrics,
-        PlanSection::CustomerSuccess,
-        PlanSection::Roadmap,
-        PlanSection::Capacity,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            PlanSection::Overview => "Overview",
-            PlanSection::Channels => "Channels",
-            PlanSection::Taxonomy => "Taxonomy",
-            PlanSection::Tiers => "Tiers",
-            PlanSection::Sla => "SLA",
-            PlanSection::Escalation => "Escalation",
-            PlanSection::SelfService => "Self-service",
-            PlanSection::Automation => "Automation",
-            PlanSection::Metrics => "Metrics",
-            PlanSection::CustomerSuccess => "Customer success",
-            PlanSection::Roadmap => "Roadmap",
-            PlanSection::Capacity => "Capacity",
-        }
-    }
-
-    /// DOM id of the section's navigation button.
-    pub fn nav_id(self) -> String {
-        format!("nav-{}", self.title().to_lowercase().replace(' ', "-"))
-    }
-
-    /// The section whose form edits the value at a JSON path (`sla[1].resolution` → SLA).
-    pub fn for_path(path: &str) -> PlanSection {
-        let top = path.split(['.', '[']).next().unwrap_or_default();
-        match top {
-            "channels" => PlanSection::Channels,
-            "taxonomy" => PlanSection::Taxonomy,
-            "tiers" => PlanSection::Tiers,
-            "sla" | "helpdesk" => PlanSection::Sla,
-            "escalation" => PlanSection::Escalation,
-            "self_service" => PlanSection::SelfService,
-            "automation" => PlanSection::Automation,
-            "metrics" | "feedback" => PlanSection::Metrics,
-            "customer_success" => PlanSection::CustomerSuccess,
-            "roadmap" => PlanSection::Roadmap,
-            "staffing" => PlanSection::Capacity,
-            _ => PlanSection::Overview,
-        }
-    }
-}
 
 /// Which pane a narrow screen shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,17 +36,19 @@ pub fn Designer(
     let findings = Memo::new(move |_| rules::combine(structure.get(), staffing.get()));
     let field_findings = FieldFindings::new(findings);
     provide_context(field_findings);
+    let editor = Editor::new(plan);
+    provide_context(editor);
     let removal = RwSignal::new(None);
     provide_context(UndoToast(removal));
 
-    let active = RwSignal::new(PlanSection::Overview);
+    let active = RwSignal::new(Page::Overview);
     let pane = RwSignal::new(Pane::Form);
 
     let reveal = RwSignal::new(None::<String>);
     provide_context(RevealField(reveal));
 
     let open_finding = Callback::new(move |path: String| {
-        let section = PlanSection::for_path(&path);
+        let section = Page::of_path(&path);
         active.set(section);
         pane.set(Pane::Form);
         focus_after_render(field_id(&path));
@@ -129,16 +57,16 @@ pub fn Designer(
 
     let section_counts = Memo::new(move |_| {
         findings.with(|all| {
-            PlanSection::ALL.map(|section| {
+            Page::ALL.map(|page| {
                 all.iter()
-                    .filter(|f| PlanSection::for_path(&f.path) == section)
+                    .filter(|f| Page::of_path(&f.path) == page)
                     .count()
             })
         })
     });
     let finding_total = move || findings.with(Vec::len);
 
-    let nav = PlanSection::ALL
+    let nav = Page::ALL
         .iter()
         .enumerate()
         .map(|(position, &section)| {
@@ -167,22 +95,17 @@ pub fn Designer(
         })
         .collect_view();
 
-    // Only the active section's form is mounted; it re-renders only when the section changes.
+    // Only the active page's form is mounted; it re-renders only when the page changes.
     let form = move || {
-        let section = active.get();
-        untrack(|| match section {
-            PlanSection::Capacity => {
-                let slot = capacity.clone();
-                view! {
-                    <section id="capacity-slot">{slot.map(|view| view.run())}</section>
-                }
-                .into_any()
-            }
-            other => forms::section_form(plan, other),
-        })
+        let page = active.get();
+        let slot = capacity.clone();
+        untrack(|| page_form(editor, page, slot))
     };
 
-    let product = move || plan.with(|p| p.header.product.clone());
+    let product = move || {
+        editor.track_redraw();
+        editor.text("header.product")
+    };
     let no_error = Signal::derive(|| None);
     let (product_described, product_invalid) = aria_state("field-header-product", no_error);
     let product_finding = finding_for("field-header-product");
@@ -218,7 +141,7 @@ pub fn Designer(
                         placeholder="Product name"
                         prop:value=product
                         on:input=move |ev| {
-                            plan.update(|p| p.header.product = event_target_value(&ev))
+                            let _ = editor.set_text("header.product", &event_target_value(&ev));
                         }
                     />
                     <span id="field-header-product-finding" class="visually-hidden">
@@ -262,6 +185,11 @@ pub fn Designer(
                 </div>
             </main>
             <UndoRemoval removal />
+            <datalist id=TIME_ZONES_LIST>
+                {crate::capacity::known_zones()
+                    .map(|zone| view! { <option value=zone></option> })
+                    .collect_view()}
+            </datalist>
         </div>
     }
 }

@@ -6,20 +6,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::plan::json::from_json;
-use crate::plan::Plan;
 use crate::render::{render, Format, Section};
-use crate::ui::browser::{copy_text, download_text};
+use crate::ui::browser::{copy_text, download_plan};
 use crate::ui::drafts::{name_for, Workspace};
 
-/// Offers the whole plan as a file in `format`.
-pub fn download_plan(plan: &Plan, format: Format) -> Result<(), String> {
-    let stem = crate::ui::drafts::file_stem(&plan.header.product);
-    download_text(
-        &format!("{stem}.{}", format.file_extension()),
-        format.mime(),
-        &render(plan, format, Section::Full),
-    )
-}
 
 /// Reads `text` as a plan and opens it as a new draft named after its product.
 /// On failure the message says what is wrong and where; the open draft is unchanged.

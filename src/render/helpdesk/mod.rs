@@ -15,6 +15,7 @@ pub use time_zones::zendesk_time_zone;
 pub use zendesk::zendesk;
 
 use crate::plan::{ChannelKind, Duration, MetricTarget, Plan, PolicyScope, SlaPolicy, Target};
+pub use crate::render::file_stem;
 
 /// One file to hand to a helpdesk admin, and what did not fit in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -329,20 +330,3 @@ pub(crate) fn as_tag(segment: &str) -> String {
         .collect()
 }
 
-/// A file name stem from a product name: `Acme Analytics` → `acme-analytics`.
-pub fn file_stem(product: &str) -> String {
-    let mut stem = String::new();
-    for c in product.chars() {
-        if c.is_ascii_alphanumeric() {
-            stem.push(c.to_ascii_lowercase());
-        } else if !stem.ends_with('-') && !stem.is_empty() {
-            stem.push('-');
-        }
-    }
-    let stem = stem.trim_end_matches('-');
-    if stem.is_empty() {
-        "support-plan".to_string()
-    } else {
-        stem.to_string()
-    }
-}

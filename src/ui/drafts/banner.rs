@@ -7,7 +7,8 @@ use super::Workspace;
 use crate::drafts::StoreError;
 use crate::render::Format;
 use crate::ui::browser::download_text;
-use crate::ui::transfer::download_plan;
+use crate::render::file_stem;
+use crate::ui::browser::download_plan;
 
 /// Banner of storage problems and their ways out; empty when all is well.
 #[component]
@@ -153,27 +154,3 @@ pub fn StorageBanner() -> impl IntoView {
     }
 }
 
-/// A file-name-safe stem from a draft or product name.
-pub fn file_stem(name: &str) -> String {
-    let stem: String = name
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if stem.is_empty() {
-        "support-ops-plan".to_string()
-    } else {
-        stem
-    }
-}

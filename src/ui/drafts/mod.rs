@@ -6,7 +6,6 @@
 //! only such a difference is ever written.
 
 mod banner;
-pub use banner::file_stem;
 mod menu;
 mod store;
 

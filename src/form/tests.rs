@@ -1,0 +1,143 @@
+//! The forms against the model: every declared path exists in the plan with the kind it is
+//! declared as, and every finding the rules report leads to a control that edits it.
+
+use super::node::{at, edit_list, Node};
+use super::*;
+use crate::plan::{templates, Page, Plan};
+
+/// A copy of the path with every `[]` as `[0]`.
+fn first_row(pattern: &str) -> String {
+    pattern.replace("[]", "[0]")
+}
+
+/// The plan with at least one row in every list a form declares, so every path has a value.
+fn plan_with_every_row() -> Plan {
+    let mut plan = templates::by_id("api-platform").unwrap_or_else(Plan::blank);
+    let mut lists: Vec<String> = Page::ALL
+        .into_iter()
+        .flat_map(control_paths)
+        .filter(|(_, is_list)| *is_list)
+        .map(|(path, _)| first_row(&path))
+        .collect();
+    // Outer lists first, so a nested list's row exists when it is filled.
+    lists.sort_by_key(|path| path.matches('.').count() + path.matches('[').count());
+    for list in lists {
+        if super::node::len_at(&plan, &list) == 0 {
+            edit_list(&mut plan, &list, |rows| rows.push_default());
+        }
+    }
+    plan
+}
+
+#[test]
+fn every_declared_path_exists_in_the_model_as_declared() {
+    let plan = plan_with_every_row();
+    let mut checked = 0;
+    for page in Page::ALL {
+        check_items(&plan, self::page(page), "", page, &mut checked);
+    }
+    check_items(&plan, HEADER, "", Page::Overview, &mut checked);
+    assert!(checked >= 90, "only {checked} fields declared");
+}
+
+fn check_items(plan: &Plan, items: &[Item], prefix: &str, page: Page, checked: &mut usize) {
+    for item in items {
+        match item {
+            Item::Field(spec) => {
+                let path = first_row(&join(prefix, spec.key));
+                let node = at(plan, &path).unwrap_or_else(|| panic!("{page:?}: no {path}"));
+                let leaf = node
+                    .leaf()
+                    .unwrap_or_else(|| panic!("{page:?}: {path} is not a value"));
+                assert_eq!(
+                    leaf.choices().is_some(),
+                    spec.kind == Kind::Choice,
+                    "{page:?}: {path} is declared {:?}",
+                    spec.kind
+                );
+                *checked += 1;
+            }
+            Item::List(list) => {
+                let path = first_row(&join(prefix, list.key));
+                let node = at(plan, &path).unwrap_or_else(|| panic!("{page:?}: no {path}"));
+                assert!(node.list().is_some(), "{page:?}: {path} is not a list");
+                let row = format!("{path}[0]");
+                if list.layout == Layout::Words {
+                    assert!(
+                        at(plan, &row).and_then(Node::leaf).is_some(),
+                        "{page:?}: {row} is not a word"
+                    );
+                }
+                for (key, text) in list.init {
+                    let mut scratch = plan.clone();
+                    let field = join(&row, key);
+                    let text = if *text == "@home-zone" { "UTC" } else { text };
+                    assert!(
+                        super::node::set_text_at(&mut scratch, &field, text).is_ok(),
+                        "{page:?}: a new row of {path} cannot start with {key} = {text}"
+                    );
+                }
+                for key in list.search {
+                    assert!(at(plan, &join(&row, key)).is_some(), "{page:?}: search {key}");
+                }
+                check_items(plan, list.items, &join(prefix, &format!("{}[]", list.key)), page, checked);
+            }
+            Item::Group { items, .. } => check_items(plan, items, prefix, page, checked),
+            Item::Custom(_) => {
+                // A custom part's declared paths are checked like fields.
+                for (path, _) in control_paths(page)
+                    .into_iter()
+                    .filter(|(p, _)| p.starts_with("sla[].targets[]") && p.ends_with(".target"))
+                {
+                    assert!(at(plan, &first_row(&path)).and_then(Node::leaf).is_some(), "{path}");
+                }
+            }
+            Item::Heading(_) => {}
+        }
+    }
+}
+
+#[test]
+fn every_page_draws_only_its_own_parts() {
+    for page in Page::ALL {
+        for (path, _) in control_paths(page) {
+            assert_eq!(Page::of_path(&path), page, "{path} is drawn on {page:?}");
+        }
+    }
+}
+
+#[test]
+fn finding_paths_map_onto_declared_patterns() {
+    assert_eq!(
+        pattern("sla[0].targets[12].first_response.target"),
+        "sla[].targets[].first_response.target"
+    );
+    assert_eq!(control_for("sla[1].targets[0].resolution.target"), Some(Page::Sla));
+    assert_eq!(control_for("header.product"), Some(Page::Overview));
+    assert_eq!(control_for("taxonomy[3].types[1]"), Some(Page::Taxonomy));
+    assert_eq!(control_for("escalation.rules"), Some(Page::Escalation));
+    assert_eq!(control_for("taxonomy[3].nonsense"), None);
+}
+
+/// Every finding of every template, of a blank plan and of a large generated plan names a
+/// field the designer has a control for. (Each rule's own tests check their paths too: see
+/// `rules::testing::assert_fires`.)
+#[test]
+fn every_finding_leads_to_a_control() {
+    let mut plans: Vec<Plan> = templates::all().into_iter().map(|t| t.plan).collect();
+    plans.push(Plan::blank());
+    plans.push(crate::plan::generate::large_plan(
+        3,
+        crate::plan::generate::PlanSize::with_categories(60),
+    ));
+    for plan in plans {
+        for finding in crate::rules::check(&plan) {
+            assert!(
+                control_for(&finding.path).is_some(),
+                "{} at {} has no control",
+                finding.rule,
+                finding.path
+            );
+        }
+    }
+}

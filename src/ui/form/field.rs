@@ -1,0 +1,221 @@
+//! The one field component: draws any declared field (text, number, duration, target, time,
+//! date, yes/no, choice, name of a plan part, time zone) for the value at a path.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::form::node::{at, Node};
+use crate::form::{FieldSpec, Kind};
+
+use super::super::edit::Editor;
+use super::super::inputs::{aria_state, field_frame, Field};
+
+/// The id of the one list of known time zones the time-zone fields suggest from.
+pub const TIME_ZONES_LIST: &str = "known-time-zones";
+
+/// A field for the value at `path`, labelled by `spec` (or `label`); `name` is its accessible name.
+pub fn field_view(
+    editor: Editor,
+    spec: &'static FieldSpec,
+    path: String,
+    name: String,
+    label: Option<String>,
+) -> AnyView {
+    let field = Field {
+        id: crate::rules::field_id(&path),
+        label: label.unwrap_or_else(|| spec.label.to_string()),
+        name,
+    };
+    let error = RwSignal::new(None::<String>);
+    let error_signal: Signal<Option<String>> = error.into();
+    let (described, invalid) = aria_state(&field.id, error_signal);
+    // The value from the plan: read at first, and again on every redraw.
+    let value = {
+        let path = path.clone();
+        move || {
+            editor.track_redraw();
+            editor.text(&path)
+        }
+    };
+    let write = {
+        let path = path.clone();
+        move |text: String| match editor.set_text(&path, &text) {
+            Ok(()) => error.set(None),
+            Err(reason) => error.set(Some(reason)),
+        }
+    };
+    let id = field.id.clone();
+    let label = field.name.clone();
+    let control = match spec.kind {
+        Kind::Check => {
+            let write = write.clone();
+            view! {
+                <input
+                    type="checkbox"
+                    id=id
+                    aria-label=label
+                    aria-describedby=described
+                    aria-invalid=invalid
+                    prop:checked=move || value() == "true"
+                    on:change=move |ev| write(event_target_checked(&ev).to_string())
+                />
+            }
+            .into_any()
+        }
+        Kind::Choice => {
+            let choices = editor
+                .plan
+                .with_untracked(|p| at(p, &path).and_then(Node::leaf).and_then(|l| l.choices()))
+                .unwrap_or(&[]);
+            let options = choices
+                .iter()
+                .enumerate()
+                .map(|(index, label)| {
+                    let value = value.clone();
+                    let option = index.to_string();
+                    let selected = move || value() == option;
+                    view! { <option value=index.to_string() prop:selected=selected>{*label}</option> }
+                })
+                .collect_view();
+            view! {
+                <select
+                    id=id
+                    aria-label=label
+                    aria-describedby=described
+                    aria-invalid=invalid
+                    on:change=move |ev| write(event_target_value(&ev))
+                >
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::Name(names, none) => {
+            let names = editor.names(names);
+            let choices = move || {
+                let current = value();
+                name_options(&names.get(), &current, none)
+                    .into_iter()
+                    .map(|(option, text)| {
+                        let selected = option == current;
+                        view! { <option value=option prop:selected=selected>{text}</option> }
+                    })
+                    .collect_view()
+            };
+            view! {
+                <select
+                    id=id
+                    aria-label=label
+                    aria-describedby=described
+                    aria-invalid=invalid
+                    on:change=move |ev| write(event_target_value(&ev))
+                >
+                    {choices}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::LongText => view! {
+            <textarea
+                id=id
+                aria-label=label
+                aria-describedby=described
+                aria-invalid=invalid
+                rows="3"
+                prop:value=value
+                on:input=move |ev| write(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any(),
+        Kind::Text => view! {
+            <input
+                type="text"
+                id=id
+                aria-label=label
+                aria-describedby=described
+                aria-invalid=invalid
+                prop:value=value
+                on:input=move |ev| write(event_target_value(&ev))
+            />
+        }
+        .into_any(),
+        kind => {
+            // Typed values: what is typed stays while it does not parse (the field says why);
+            // on leaving the field it shows the value as understood ("30 min" → "30m").
+            let shown = {
+                let path = path.clone();
+                move |ev: leptos::ev::Event| {
+                    if error.with_untracked(Option::is_some) {
+                        return;
+                    }
+                    if let Some(input) = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    {
+                        input.set_value(&editor.text(&path));
+                    }
+                }
+            };
+            let (placeholder, mode) = typed_hints(kind);
+            let list = (kind == Kind::TimeZone).then_some(TIME_ZONES_LIST);
+            view! {
+                <input
+                    type="text"
+                    class="parsed"
+                    id=id
+                    aria-label=label
+                    aria-describedby=described
+                    aria-invalid=invalid
+                    inputmode=mode
+                    placeholder=placeholder
+                    list=list
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=value
+                    on:input=move |ev| write(event_target_value(&ev))
+                    on:change=shown
+                />
+            }
+            .into_any()
+        }
+    };
+    let hint = (!spec.hint.is_empty()).then_some(spec.hint);
+    view! {
+        {field_frame(&field, error_signal, control, spec.wide)}
+        {hint.map(|hint| view! { <p class="field-hint">{hint}</p> })}
+    }
+    .into_any()
+}
+
+/// The placeholder and on-screen keyboard of a typed field.
+fn typed_hints(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Count => ("0", "numeric"),
+        Kind::Number(_) => ("0", "decimal"),
+        Kind::OptionalNumber(_) => ("optional", "decimal"),
+        Kind::Duration => ("e.g. 4h", "text"),
+        Kind::OptionalDuration => ("optional, e.g. 30m", "text"),
+        Kind::Target => ("none", "text"),
+        Kind::Time => ("09:00", "text"),
+        Kind::Date => ("2026-12-25", "text"),
+        Kind::OptionalDate => ("YYYY-MM-DD", "text"),
+        Kind::TimeZone => ("e.g. Europe/Berlin", "text"),
+        _ => ("", "text"),
+    }
+}
+
+/// The options of a name select: "none" or "Choose…" first, the current value marked
+/// "(not defined)" when it names nothing (so it is never changed silently), then the names.
+fn name_options(names: &[String], current: &str, none: Option<&str>) -> Vec<(String, String)> {
+    let mut options: Vec<(String, String)> = Vec::with_capacity(names.len() + 2);
+    match none {
+        Some(none) => options.push((String::new(), none.to_string())),
+        None if current.is_empty() => options.push((String::new(), "Choose…".to_string())),
+        None => {}
+    }
+    if !current.is_empty() && !names.iter().any(|n| n == current) {
+        options.push((current.to_string(), format!("{current} (not defined)")));
+    }
+    options.extend(names.iter().map(|n| (n.clone(), n.clone())));
+    options
+}
