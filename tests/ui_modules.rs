@@ -25,7 +25,12 @@ fn files(dir: &Path, found: &mut Vec<PathBuf>) {
 /// for `src/ui/mod.rs` itself, which mounts them all.
 fn top_module(file: &Path) -> Option<String> {
     let relative = file.strip_prefix(ui_dir()).ok()?;
-    let first = relative.components().next()?.as_os_str().to_string_lossy().to_string();
+    let first = relative
+        .components()
+        .next()?
+        .as_os_str()
+        .to_string_lossy()
+        .to_string();
     let name = first.trim_end_matches(".rs").to_string();
     (name != "mod").then_some(name)
 }
@@ -40,7 +45,11 @@ fn imports(file: &Path, text: &str) -> BTreeSet<String> {
     let in_folder_mod = file.file_name().is_some_and(|n| n == "mod.rs");
     // From `src/ui/x.rs` (depth 1) `super` is `ui`; from `src/ui/form/y.rs` it is `super::super`,
     // except in `src/ui/form/mod.rs`, whose `super` is `ui`.
-    let up = if depth == 1 || in_folder_mod { "super::" } else { "super::super::" };
+    let up = if depth == 1 || in_folder_mod {
+        "super::"
+    } else {
+        "super::super::"
+    };
     let mut found = BTreeSet::new();
     for prefix in [up, "crate::ui::"] {
         for (at, _) in text.match_indices(prefix) {
@@ -118,7 +127,10 @@ fn ui_modules_import_each_other_in_one_direction() {
     let mut done = BTreeSet::new();
     for module in graph.keys() {
         if let Some(cycle) = visit(module, &graph, &mut Vec::new(), &mut done) {
-            panic!("src/ui modules import each other in a circle: {}", cycle.join(" → "));
+            panic!(
+                "src/ui modules import each other in a circle: {}",
+                cycle.join(" → ")
+            );
         }
     }
     assert!(graph.len() > 10, "only {} modules found", graph.len());

@@ -3,6 +3,7 @@
 
 pub mod node;
 mod pages;
+pub mod rename;
 
 pub use pages::{page, HEADER};
 
@@ -39,6 +40,8 @@ pub enum Kind {
     Choice,
     /// The name of something the plan defines; with a label for "none" when it may be empty.
     Name(Names, Option<&'static str>),
+    /// The name other fields refer to this entry by: renaming it renames the references.
+    Label(Names),
     /// An IANA time zone.
     TimeZone,
 }

@@ -138,7 +138,11 @@ pub fn len_at(plan: &Plan, path: &str) -> usize {
 }
 
 /// Changes the list at `path`; `None` when there is no list there.
-pub fn edit_list<R>(plan: &mut Plan, path: &str, edit: impl FnOnce(&mut dyn List) -> R) -> Option<R> {
+pub fn edit_list<R>(
+    plan: &mut Plan,
+    path: &str,
+    edit: impl FnOnce(&mut dyn List) -> R,
+) -> Option<R> {
     at_mut(plan, path).and_then(Node::list_mut).map(edit)
 }
 
@@ -209,9 +213,12 @@ pub fn parse_count(text: &str) -> Result<u32, String> {
     if digits.is_empty() {
         return Ok(0);
     }
-    digits
-        .parse::<u32>()
-        .map_err(|_| format!("\"{}\" is not a whole number. Type digits only, like 1200.", text.trim()))
+    digits.parse::<u32>().map_err(|_| {
+        format!(
+            "\"{}\" is not a whole number. Type digits only, like 1200.",
+            text.trim()
+        )
+    })
 }
 
 impl Leaf for u32 {
@@ -511,7 +518,10 @@ mod tests {
                 Step::Field("target"),
             ])
         );
-        assert_eq!(steps("staffing.arrival_profile[3]").map(|s| s.len()), Some(3));
+        assert_eq!(
+            steps("staffing.arrival_profile[3]").map(|s| s.len()),
+            Some(3)
+        );
         for bad in ["", "a..b", "a[x]", "a[1", "a]1", "[0]"] {
             assert_eq!(steps(bad), None, "{bad}");
         }
@@ -520,10 +530,19 @@ mod tests {
     #[test]
     fn leaves_read_and_write_as_text() {
         let mut plan = templates::by_id("b2b-saas").unwrap();
-        assert_eq!(text_at(&plan, "header.monthly_volume").as_deref(), Some("4000"));
-        assert_eq!(set_text_at(&mut plan, "header.monthly_volume", "4,500"), Ok(true));
+        assert_eq!(
+            text_at(&plan, "header.monthly_volume").as_deref(),
+            Some("4000")
+        );
+        assert_eq!(
+            set_text_at(&mut plan, "header.monthly_volume", "4,500"),
+            Ok(true)
+        );
         assert_eq!(plan.header.monthly_volume, 4500);
-        assert_eq!(set_text_at(&mut plan, "header.monthly_volume", "4500"), Ok(false));
+        assert_eq!(
+            set_text_at(&mut plan, "header.monthly_volume", "4500"),
+            Ok(false)
+        );
         let path = "sla[0].targets[1].resolution.target";
         assert_eq!(text_at(&plan, path).as_deref(), Some("1bd"));
         assert_eq!(set_text_at(&mut plan, path, "best effort"), Ok(true));

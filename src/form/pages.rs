@@ -110,7 +110,11 @@ const OVERVIEW: &[Item] = &[
         "Plan header",
         "The product name is at the top of the page.",
         &[
-            field("header.monthly_volume", "Monthly volume (tickets)", Kind::Count),
+            field(
+                "header.monthly_volume",
+                "Monthly volume (tickets)",
+                Kind::Count,
+            ),
             field("header.team_size", "Team size (agents)", Kind::Count),
             field("header.time_zone", "Home time zone", Kind::TimeZone),
         ],
@@ -125,7 +129,7 @@ const OVERVIEW: &[Item] = &[
                 "Calendar",
                 Layout::Card,
                 &[
-                    field("name", "Name", Kind::Text),
+                    field("name", "Name", Kind::Label(Names::Calendars)),
                     field("time_zone", "Time zone", Kind::TimeZone),
                     Item::Heading("Open hours"),
                     Item::Custom(Custom::WeekHours),
@@ -163,7 +167,7 @@ const OVERVIEW: &[Item] = &[
             "Priority",
             Layout::Card,
             &[
-                field("name", "Name", Kind::Text),
+                field("name", "Name", Kind::Label(Names::Priorities)),
                 wide("description", "When to use it", Kind::Text),
             ],
         ))],
@@ -181,7 +185,7 @@ const CHANNELS: &[Item] = &[group(
             "Channel",
             Layout::Card,
             &[
-                field("name", "Name", Kind::Text),
+                field("name", "Name", Kind::Label(Names::Channels)),
                 field("kind", "Kind", Kind::Choice),
                 field("hours", "Hours", Kind::Name(Names::Calendars, None)),
                 field("route_to", "Route to tier", Kind::Name(Names::Tiers, None)),
@@ -206,10 +210,10 @@ const TIERS: &[Item] = &[group(
         init: &[("hours", "24/7")],
         ..rows(
             "tiers",
-            "Tier",
+            "Support tier",
             Layout::Card,
             &[
-                field("name", "Name", Kind::Text),
+                field("name", "Name", Kind::Label(Names::Tiers)),
                 field("handles", "Handles", Kind::Text),
                 field("response", "Response target", Kind::Duration),
                 field("hours", "Hours", Kind::Name(Names::Calendars, None)),
@@ -229,7 +233,11 @@ const TAXONOMY: &[Item] = &[group(
             Layout::Card,
             &[
                 field("name", "Name", Kind::Text),
-                field("priority", "Default priority", Kind::Name(Names::Priorities, None)),
+                field(
+                    "priority",
+                    "Default priority",
+                    Kind::Name(Names::Priorities, None),
+                ),
                 field("route_to", "Route to tier", Kind::Name(Names::Tiers, None)),
                 field("team", "Team", Kind::Text),
                 field("volume_share", "Share of tickets (%)", Kind::Number("%")),
@@ -294,7 +302,7 @@ const SLA: &[Item] = &[
             "SLA policy",
             Layout::Card,
             &[
-                field("name", "Name", Kind::Text),
+                field("name", "Name", Kind::Label(Names::Policies)),
                 wide("description", "Description", Kind::LongText),
                 Item::Heading("Applies to (all empty: everyone; that policy goes last)"),
                 words("applies_to.segments", "segment"),
@@ -346,7 +354,11 @@ const SLA: &[Item] = &[
             "Priority mapping",
             Layout::Line,
             &[
-                field("priority", "Plan priority", Kind::Name(Names::Priorities, None)),
+                field(
+                    "priority",
+                    "Plan priority",
+                    Kind::Name(Names::Priorities, None),
+                ),
                 field("helpdesk_priority", "Helpdesk priority", Kind::Text),
             ],
         ))],
@@ -413,7 +425,11 @@ const SELF_SERVICE: &[Item] = &[
     group(
         "Community",
         "",
-        &[field("self_service.community_forum", "Community forum", Kind::Check)],
+        &[field(
+            "self_service.community_forum",
+            "Community forum",
+            Kind::Check,
+        )],
     ),
 ];
 
@@ -488,7 +504,12 @@ const METRICS: &[Item] = &[
                 "CSAT baseline",
                 Kind::OptionalNumber("%"),
             ),
-            named("metrics.csat.target", "Target", "CSAT target", Kind::Number("%")),
+            named(
+                "metrics.csat.target",
+                "Target",
+                "CSAT target",
+                Kind::Number("%"),
+            ),
             named(
                 "metrics.first_contact_resolution.baseline",
                 "Baseline today",
@@ -577,7 +598,10 @@ const CUSTOMER_SUCCESS: &[Item] = &[
     group(
         "Expansion signals",
         "",
-        &[words("customer_success.expansion_signals", "Expansion signal")],
+        &[words(
+            "customer_success.expansion_signals",
+            "Expansion signal",
+        )],
     ),
     group(
         "Churn signals",
@@ -597,12 +621,22 @@ const ROADMAP: &[Item] = &[
     group(
         "Assess",
         "",
-        &[Item::List(rows("roadmap.assess", "Assess step", Layout::Line, STEP))],
+        &[Item::List(rows(
+            "roadmap.assess",
+            "Assess step",
+            Layout::Line,
+            STEP,
+        ))],
     ),
     group(
         "Design",
         "",
-        &[Item::List(rows("roadmap.design", "Design step", Layout::Line, STEP))],
+        &[Item::List(rows(
+            "roadmap.design",
+            "Design step",
+            Layout::Line,
+            STEP,
+        ))],
     ),
     group(
         "Implement",

@@ -78,9 +78,18 @@ fn check_items(plan: &Plan, items: &[Item], prefix: &str, page: Page, checked: &
                     );
                 }
                 for key in list.search {
-                    assert!(at(plan, &join(&row, key)).is_some(), "{page:?}: search {key}");
+                    assert!(
+                        at(plan, &join(&row, key)).is_some(),
+                        "{page:?}: search {key}"
+                    );
                 }
-                check_items(plan, list.items, &join(prefix, &format!("{}[]", list.key)), page, checked);
+                check_items(
+                    plan,
+                    list.items,
+                    &join(prefix, &format!("{}[]", list.key)),
+                    page,
+                    checked,
+                );
             }
             Item::Group { items, .. } => check_items(plan, items, prefix, page, checked),
             Item::Custom(_) => {
@@ -89,7 +98,10 @@ fn check_items(plan: &Plan, items: &[Item], prefix: &str, page: Page, checked: &
                     .into_iter()
                     .filter(|(p, _)| p.starts_with("sla[].targets[]") && p.ends_with(".target"))
                 {
-                    assert!(at(plan, &first_row(&path)).and_then(Node::leaf).is_some(), "{path}");
+                    assert!(
+                        at(plan, &first_row(&path)).and_then(Node::leaf).is_some(),
+                        "{path}"
+                    );
                 }
             }
             Item::Heading(_) => {}
@@ -112,7 +124,10 @@ fn finding_paths_map_onto_declared_patterns() {
         pattern("sla[0].targets[12].first_response.target"),
         "sla[].targets[].first_response.target"
     );
-    assert_eq!(control_for("sla[1].targets[0].resolution.target"), Some(Page::Sla));
+    assert_eq!(
+        control_for("sla[1].targets[0].resolution.target"),
+        Some(Page::Sla)
+    );
     assert_eq!(control_for("header.product"), Some(Page::Overview));
     assert_eq!(control_for("taxonomy[3].types[1]"), Some(Page::Taxonomy));
     assert_eq!(control_for("escalation.rules"), Some(Page::Escalation));

@@ -167,7 +167,9 @@ impl Default for WeeklyInterval {
     fn default() -> Self {
         WeeklyInterval::new(
             Weekday::Mon,
-            ClockTime { minute_of_day: 9 * 60 },
+            ClockTime {
+                minute_of_day: 9 * 60,
+            },
             ClockTime {
                 minute_of_day: 17 * 60,
             },

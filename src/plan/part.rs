@@ -326,7 +326,9 @@ impl Page {
 
     /// The parts this page edits, in plan order.
     pub fn parts(self) -> impl Iterator<Item = Part> {
-        Part::ALL.into_iter().filter(move |part| part.page() == self)
+        Part::ALL
+            .into_iter()
+            .filter(move |part| part.page() == self)
     }
 
     /// The page that edits the value at a JSON path (the Overview for anything else).
@@ -368,7 +370,9 @@ impl Section {
 
     /// The part a section shows (`None` for the whole plan).
     pub fn part(self) -> Option<Part> {
-        Part::ALL.into_iter().find(|part| part.section() == Some(self))
+        Part::ALL
+            .into_iter()
+            .find(|part| part.section() == Some(self))
     }
 
     /// The name used on the command line (`--section self-service`).
@@ -474,7 +478,10 @@ mod tests {
         for section in Section::ALL {
             assert_eq!(Section::from_name(section.name()), Some(section));
         }
-        assert_eq!(Section::from_name("Self_Service"), Some(Section::SelfService));
+        assert_eq!(
+            Section::from_name("Self_Service"),
+            Some(Section::SelfService)
+        );
         assert_eq!(Section::from_name("nope"), None);
         assert_eq!(Section::Escalation.shouted_title(), "ESCALATION MATRIX");
     }

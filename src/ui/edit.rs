@@ -42,12 +42,16 @@ impl Editor {
             priorities: Memo::new(move |_| {
                 plan.with(|p| p.priorities.iter().map(|x| x.name.clone()).collect())
             }),
-            tiers: Memo::new(move |_| plan.with(|p| p.tiers.iter().map(|x| x.name.clone()).collect())),
+            tiers: Memo::new(move |_| {
+                plan.with(|p| p.tiers.iter().map(|x| x.name.clone()).collect())
+            }),
             calendars: Memo::new(move |_| plan.with(Plan::calendar_names)),
             channels: Memo::new(move |_| {
                 plan.with(|p| p.channels.iter().map(|x| x.name.clone()).collect())
             }),
-            policies: Memo::new(move |_| plan.with(|p| p.sla.iter().map(|x| x.name.clone()).collect())),
+            policies: Memo::new(move |_| {
+                plan.with(|p| p.sla.iter().map(|x| x.name.clone()).collect())
+            }),
         };
         let editor = Editor {
             plan,
@@ -94,10 +98,12 @@ impl Editor {
 
     /// Writes what a field typed into the value at `path`. Only a real change notifies.
     pub fn set_text(self, path: &str, text: &str) -> Result<(), String> {
-        let result = self.plan.try_maybe_update(|p| match set_text_at(p, path, text) {
-            Ok(changed) => (changed, Ok(changed)),
-            Err(error) => (false, Err(error)),
-        });
+        let result = self
+            .plan
+            .try_maybe_update(|p| match set_text_at(p, path, text) {
+                Ok(changed) => (changed, Ok(changed)),
+                Err(error) => (false, Err(error)),
+            });
         match result {
             Some(Ok(true)) => {
                 self.own_writes.update_value(|n| *n += 1);

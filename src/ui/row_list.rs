@@ -6,7 +6,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-
 use super::inputs::focus_after_render;
 
 /// A removed row the user can bring back, shown in the Undo toast.
@@ -74,7 +73,13 @@ pub struct ListFrame {
     pub edits: ListEdits,
     /// For a searchable list: which rows match the Find box.
     pub matches: Option<RowMatches>,
+    /// For rows that have a name: row `index`'s name, shown as its card's title (a tier called
+    /// "Tier 1" is headed so, not "Tier 2" for being second).
+    pub title: Option<RowTitle>,
 }
+
+/// The name of row `index`, if it has one.
+pub type RowTitle = Arc<dyn Fn(usize) -> String + Send + Sync>;
 
 /// The editor for any list in the plan: the rows (drawn by `body`), an Add button, and on each
 /// row Move up / Move down / Remove buttons. Removal can be undone from the toast. A long list
@@ -91,102 +96,128 @@ pub fn list_frame(frame: ListFrame) -> impl IntoView {
         body,
         edits,
         matches,
+        title,
     } = frame;
-    let shown = RwSignal::new(ROWS_PER_PAGE);
-    let visible = Memo::new(move |_| len.get().min(shown.get()));
-    let query = RwSignal::new(String::new());
+    let paging = Paging {
+        len,
+        shown: RwSignal::new(ROWS_PER_PAGE),
+        query: RwSignal::new(String::new()),
+    };
     let searchable = matches.is_some();
     // The rows on screen: the first `visible`, or while finding, the matching ones.
     let on_screen = Memo::new(move |_| {
-        let wanted = query.with(|q| q.trim().to_lowercase());
+        let wanted = paging.query.with(|q| q.trim().to_lowercase());
         match &matches {
             Some(matches) if !wanted.is_empty() => (0..len.get())
                 .filter(|&index| matches(index, &wanted))
                 .collect::<Vec<_>>(),
-            _ => (0..visible.get()).collect(),
+            _ => (0..paging.visible()).collect(),
         }
     });
-    let finding = move || query.with(|q| !q.trim().is_empty());
-    // Makes row `index` one of the shown rows (a whole page at a time).
-    let reveal_row = move |index: usize| {
-        if query.with_untracked(|q| !q.is_empty()) {
-            query.set(String::new());
-        }
-        if index >= shown.get_untracked() {
-            shown.set((index / ROWS_PER_PAGE + 1) * ROWS_PER_PAGE);
-        }
-    };
     if let Some(RevealField(target)) = use_context::<RevealField>() {
         Effect::new(move |_| {
             if let Some(index) =
                 target.with(|t| t.as_deref().and_then(|p| row_in_list(&list_path, p)))
             {
-                reveal_row(index);
+                paging.reveal(index);
             }
         });
     }
-    let toast = use_context::<UndoToast>();
     let add = {
         let add = Arc::clone(&edits.add);
         let list_id = list_id.clone();
         move |_| {
             let len = add();
             if len > 0 {
-                reveal_row(len - 1);
+                paging.reveal(len - 1);
                 focus_first_control(format!("{list_id}-{}", len - 1));
             }
         }
     };
+    let rows = RowFrame {
+        list_id: list_id.clone(),
+        noun: noun.clone(),
+        layout,
+        body,
+        edits,
+        paging,
+        toast: use_context::<UndoToast>(),
+        title,
+    };
+    let class = match layout {
+        RowLayout::Card => "row-list cards",
+        RowLayout::Line => "row-list lines",
+    };
+    let find = (searchable).then(|| find_box(&list_id, &noun, paging, on_screen));
+    let add_id = format!("{list_id}-add");
     let add_noun = in_sentence(&noun);
-    let noun_for_find = noun.clone();
-    let row_list_id = list_id.clone();
-    let rows = move |index: usize| {
-        let name = format!("{noun} {}", index + 1);
-        let row_id = format!("{row_list_id}-{index}");
-        let body = body(index);
-        let move_row = {
-            let swap = Arc::clone(&edits.swap);
-            let row_list_id = row_list_id.clone();
-            move |to: usize| {
-                let count = swap(index, to);
-                reveal_row(to);
-                // Focus follows the row; at either end the other button stays usable.
-                let button = match (to < index, to == 0, to + 1 >= count) {
-                    (true, false, _) | (false, _, true) => "up",
-                    _ => "down",
-                };
-                focus_after_render(format!("{row_list_id}-{to}-{button}"));
-            }
-        };
-        let move_up = move_row.clone();
-        let remove = {
-            let remove = Arc::clone(&edits.remove);
-            let name = name.clone();
-            let row_list_id = row_list_id.clone();
-            move || {
-                let Some((remaining, restore)) = remove(index) else {
-                    return;
-                };
-                // Keep keyboard focus in the list: the row that took its place, or the Add button.
-                if remaining > index {
-                    focus_after_render(format!("{row_list_id}-{index}-remove"));
-                } else {
-                    focus_after_render(format!("{row_list_id}-add"));
-                }
-                if let Some(UndoToast(toast)) = toast {
-                    let row_list_id = row_list_id.clone();
-                    let restore = move || {
-                        let at = restore();
-                        reveal_row(at);
-                        focus_first_control(format!("{row_list_id}-{at}"));
-                    };
-                    toast.set(Some(Removal {
-                        message: format!("{name} removed."),
-                        restore: Arc::new(restore),
-                    }));
-                }
-            }
-        };
+    view! {
+        <div class=class id=list_id.clone() tabindex="-1">
+            {find}
+            <ol class="rows">
+                <For each=move || on_screen.get() key=|index| *index children=move |index| rows.row(index) />
+            </ol>
+            <Show when=move || len.get() == 0>
+                <p class="empty">"None yet."</p>
+            </Show>
+            {more_rows(&list_id, paging)}
+            <button type="button" class="add-button" id=add_id on:click=add>
+                "+ Add " {add_noun}
+            </button>
+        </div>
+    }
+}
+
+/// Which rows of a long list are shown: a page at a time, or those a Find matches.
+#[derive(Clone, Copy)]
+struct Paging {
+    len: Signal<usize>,
+    shown: RwSignal<usize>,
+    query: RwSignal<String>,
+}
+
+impl Paging {
+    fn visible(self) -> usize {
+        self.len.get().min(self.shown.get())
+    }
+
+    fn finding(self) -> bool {
+        self.query.with(|q| !q.trim().is_empty())
+    }
+
+    /// Makes row `index` one of the shown rows (a whole page at a time).
+    fn reveal(self, index: usize) {
+        if self.query.with_untracked(|q| !q.is_empty()) {
+            self.query.set(String::new());
+        }
+        if index >= self.shown.get_untracked() {
+            self.shown.set((index / ROWS_PER_PAGE + 1) * ROWS_PER_PAGE);
+        }
+    }
+}
+
+/// What drawing one row needs.
+#[derive(Clone)]
+struct RowFrame {
+    list_id: String,
+    noun: String,
+    layout: RowLayout,
+    body: RowBody,
+    edits: ListEdits,
+    paging: Paging,
+    toast: Option<UndoToast>,
+    title: Option<RowTitle>,
+}
+
+impl RowFrame {
+    /// Row `index`: its body and its Move up / Move down / Remove buttons.
+    fn row(&self, index: usize) -> AnyView {
+        let name = format!("{} {}", self.noun, index + 1);
+        let row_id = format!("{}-{index}", self.list_id);
+        let body = (self.body)(index);
+        let len = self.paging.len;
+        let move_up = self.mover(index);
+        let move_down = self.mover(index);
         let buttons = view! {
             <div class="row-actions">
                 {row_button(
@@ -205,22 +236,32 @@ pub fn list_frame(frame: ListFrame) -> impl IntoView {
                     format!("Move {name} down"),
                     ("Move down", "↓"),
                     Signal::derive(move || index + 1 >= len.get()),
-                    move || move_row(index + 1),
+                    move || move_down(index + 1),
                 )}
                 {row_button(
                     format!("{row_id}-remove"),
                     format!("Remove {name}"),
                     ("Remove", "✕"),
                     Signal::stored(false),
-                    remove,
+                    self.remover(index, name.clone()),
                 )}
             </div>
         };
-        match layout {
+        let title = {
+            let (title, name) = (self.title.clone(), name.clone());
+            move || {
+                title
+                    .as_ref()
+                    .map(|title| title(index))
+                    .filter(|named| !named.trim().is_empty())
+                    .unwrap_or_else(|| name.clone())
+            }
+        };
+        match self.layout {
             RowLayout::Card => view! {
                 <li class="row row-card" id=row_id tabindex="-1">
                     <div class="row-head">
-                        <span class="row-title">{name.clone()}</span>
+                        <span class="row-title">{title}</span>
                         {buttons}
                     </div>
                     <div class="row-body">{body}</div>
@@ -235,38 +276,87 @@ pub fn list_frame(frame: ListFrame) -> impl IntoView {
             }
             .into_any(),
         }
-    };
-    let class = match layout {
-        RowLayout::Card => "row-list cards",
-        RowLayout::Line => "row-list lines",
-    };
-    let (more_id, all_id, add_id, find_id) = (
-        format!("{list_id}-more"),
-        format!("{list_id}-all"),
-        format!("{list_id}-add"),
-        format!("{list_id}-find"),
-    );
-    let find_label = format!("Find {}", plural_in_sentence(&noun_for_find));
-    let find = move || {
-        (searchable && len.get() > ROWS_PER_PAGE).then(|| {
+    }
+
+    /// Moves row `index` to a place, keeping focus on the moved row's button.
+    fn mover(&self, index: usize) -> impl Fn(usize) + Clone + 'static {
+        let swap = Arc::clone(&self.edits.swap);
+        let list_id = self.list_id.clone();
+        let paging = self.paging;
+        move |to: usize| {
+            let count = swap(index, to);
+            paging.reveal(to);
+            // Focus follows the row; at either end the other button stays usable.
+            let button = match (to < index, to == 0, to + 1 >= count) {
+                (true, false, _) | (false, _, true) => "up",
+                _ => "down",
+            };
+            focus_after_render(format!("{list_id}-{to}-{button}"));
+        }
+    }
+
+    /// Removes row `index` and offers to bring it back from the Undo toast.
+    fn remover(&self, index: usize, name: String) -> impl FnMut() + 'static {
+        let remove = Arc::clone(&self.edits.remove);
+        let list_id = self.list_id.clone();
+        let (paging, toast) = (self.paging, self.toast);
+        move || {
+            let Some((remaining, restore)) = remove(index) else {
+                return;
+            };
+            // Keep keyboard focus in the list: the row that took its place, or the Add button.
+            if remaining > index {
+                focus_after_render(format!("{list_id}-{index}-remove"));
+            } else {
+                focus_after_render(format!("{list_id}-add"));
+            }
+            if let Some(UndoToast(toast)) = toast {
+                let list_id = list_id.clone();
+                let restore = move || {
+                    let at = restore();
+                    paging.reveal(at);
+                    focus_first_control(format!("{list_id}-{at}"));
+                };
+                toast.set(Some(Removal {
+                    message: format!("{name} removed."),
+                    restore: Arc::new(restore),
+                }));
+            }
+        }
+    }
+}
+
+/// The Find box of a long list: what is typed filters the rows, and it says how many match.
+fn find_box(
+    list_id: &str,
+    noun: &str,
+    paging: Paging,
+    on_screen: Memo<Vec<usize>>,
+) -> impl IntoView {
+    let find_id = format!("{list_id}-find");
+    let label = format!("Find {}", plural_in_sentence(noun));
+    move || {
+        (paging.len.get() > ROWS_PER_PAGE).then(|| {
+            let find_id = find_id.clone();
             view! {
                 <div class="rows-find">
-                    <label for=find_id.clone()>{find_label.clone()}</label>
+                    <label for=find_id.clone()>{label.clone()}</label>
                     <input
                         type="search"
-                        id=find_id.clone()
+                        id=find_id
                         autocomplete="off"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
+                        prop:value=move || paging.query.get()
+                        on:input=move |ev| paging.query.set(event_target_value(&ev))
                     />
                     <span role="status">
                         {move || {
-                            finding()
+                            paging
+                                .finding()
                                 .then(|| {
                                     format!(
                                         "{} of {} match.",
                                         on_screen.with(Vec::len),
-                                        len.get(),
+                                        paging.len.get(),
                                     )
                                 })
                         }}
@@ -274,39 +364,32 @@ pub fn list_frame(frame: ListFrame) -> impl IntoView {
                 </div>
             }
         })
-    };
+    }
+}
+
+/// "Showing 50 of 500" with Show more and Show all, while rows are hidden.
+fn more_rows(list_id: &str, paging: Paging) -> impl IntoView {
+    let (more_id, all_id) = (format!("{list_id}-more"), format!("{list_id}-all"));
     view! {
-        <div class=class id=list_id tabindex="-1">
-            {find}
-            <ol class="rows">
-                <For each=move || on_screen.get() key=|index| *index children=rows />
-            </ol>
-            <Show when=move || len.get() == 0>
-                <p class="empty">"None yet."</p>
-            </Show>
-            <Show when=move || { !finding() && visible.get() < len.get() }>
-                <p class="rows-more" role="status">
-                    {move || format!("Showing {} of {}.", visible.get(), len.get())}
-                    <button
-                        type="button"
-                        id=more_id.clone()
-                        on:click=move |_| shown.update(|n| *n += ROWS_PER_PAGE)
-                    >
-                        {format!("Show {ROWS_PER_PAGE} more")}
-                    </button>
-                    <button
-                        type="button"
-                        id=all_id.clone()
-                        on:click=move |_| shown.set(usize::MAX)
-                    >
-                        {move || format!("Show all {}", len.get())}
-                    </button>
-                </p>
-            </Show>
-            <button type="button" class="add-button" id=add_id on:click=add>
-                "+ Add " {add_noun.clone()}
-            </button>
-        </div>
+        <Show when=move || { !paging.finding() && paging.visible() < paging.len.get() }>
+            <p class="rows-more" role="status">
+                {move || format!("Showing {} of {}.", paging.visible(), paging.len.get())}
+                <button
+                    type="button"
+                    id=more_id.clone()
+                    on:click=move |_| paging.shown.update(|n| *n += ROWS_PER_PAGE)
+                >
+                    {format!("Show {ROWS_PER_PAGE} more")}
+                </button>
+                <button
+                    type="button"
+                    id=all_id.clone()
+                    on:click=move |_| paging.shown.set(usize::MAX)
+                >
+                    {move || format!("Show all {}", paging.len.get())}
+                </button>
+            </p>
+        </Show>
     }
 }
 

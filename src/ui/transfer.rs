@@ -10,7 +10,6 @@ use crate::render::{render, Format, Section};
 use crate::ui::browser::{copy_text, download_plan};
 use crate::ui::drafts::{name_for, Workspace};
 
-
 /// Reads `text` as a plan and opens it as a new draft named after its product.
 /// On failure the message says what is wrong and where; the open draft is unchanged.
 pub fn import_plan_text(workspace: Workspace, text: &str) -> Result<String, String> {

@@ -329,4 +329,3 @@ pub(crate) fn as_tag(segment: &str) -> String {
         })
         .collect()
 }
-

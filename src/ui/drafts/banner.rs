@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use super::Workspace;
 use crate::drafts::StoreError;
-use crate::render::Format;
-use crate::ui::browser::download_text;
 use crate::render::file_stem;
+use crate::render::Format;
 use crate::ui::browser::download_plan;
+use crate::ui::browser::download_text;
 
 /// Banner of storage problems and their ways out; empty when all is well.
 #[component]
@@ -153,4 +153,3 @@ pub fn StorageBanner() -> impl IntoView {
         </div>
     }
 }
-

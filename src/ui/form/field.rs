@@ -127,6 +127,39 @@ pub fn field_view(
             ></textarea>
         }
         .into_any(),
+        Kind::Label(names) => {
+            // The name as it was when the field was entered: on leaving it, every reference to
+            // that name follows the new one (one undo step of its own).
+            let before = StoredValue::new(String::new());
+            let entered = {
+                let path = path.clone();
+                move |_| before.set_value(editor.text(&path))
+            };
+            let commit = move |ev: leptos::ev::Event| {
+                let new = event_target_value(&ev);
+                let old = before.get_value();
+                if old != new {
+                    editor.update(|plan| {
+                        crate::form::rename::rename_references(plan, names, &old, &new);
+                    });
+                }
+                before.set_value(new);
+            };
+            view! {
+                <input
+                    type="text"
+                    id=id
+                    aria-label=label
+                    aria-describedby=described
+                    aria-invalid=invalid
+                    prop:value=value
+                    on:focus=entered
+                    on:input=move |ev| write(event_target_value(&ev))
+                    on:change=commit
+                />
+            }
+            .into_any()
+        }
         Kind::Text => view! {
             <input
                 type="text"

@@ -10,7 +10,9 @@ use crate::form::{FieldSpec, Kind, Layout, ListSpec};
 use crate::plan::Plan;
 
 use super::super::edit::Editor;
-use super::super::row_list::{list_frame, ListEdits, ListFrame, Restore, RowLayout, RowMatches};
+use super::super::row_list::{
+    list_frame, ListEdits, ListFrame, Restore, RowLayout, RowMatches, RowTitle,
+};
 use super::{field_view, items_view, Place};
 
 /// The one field of a row of words: its text, named after the row.
@@ -43,7 +45,13 @@ pub(super) fn list_view(editor: Editor, spec: &'static ListSpec, place: &Place) 
                 row: format!("{noun} {}", index + 1),
             };
             if spec.layout == Layout::Words {
-                field_view(editor, &WORD, row.path.clone(), row.row.clone(), Some(row.row))
+                field_view(
+                    editor,
+                    &WORD,
+                    row.path.clone(),
+                    row.row.clone(),
+                    Some(row.row),
+                )
             } else {
                 items_view(editor, spec.items, &row, None)
             }
@@ -59,6 +67,18 @@ pub(super) fn list_view(editor: Editor, spec: &'static ListSpec, place: &Place) 
             })
         }) as RowMatches
     });
+    // Rows with a name are headed by it.
+    let named = spec
+        .items
+        .iter()
+        .any(|item| matches!(item, crate::form::Item::Field(f) if f.key == "name"));
+    let title: Option<RowTitle> = (spec.layout == Layout::Card && named).then(|| {
+        let path = path.clone();
+        Arc::new(move |index: usize| {
+            editor.track_redraw();
+            editor.text(&format!("{path}[{index}].name"))
+        }) as RowTitle
+    });
     let frame = list_frame(ListFrame {
         list_id: crate::rules::field_id(&path),
         list_path: path.clone(),
@@ -71,6 +91,7 @@ pub(super) fn list_view(editor: Editor, spec: &'static ListSpec, place: &Place) 
         body,
         edits: edits(editor, path, spec),
         matches,
+        title,
     });
     if spec.layout == Layout::Words {
         // Each entry's label ("Category 3 type 2") is its accessible name; on screen the list's
@@ -118,7 +139,11 @@ fn edits(editor: Editor, path: String, spec: &'static ListSpec) -> ListEdits {
                 .unwrap_or(0);
                 let row = format!("{add_path}[{}]", len.saturating_sub(1));
                 for (key, text) in spec.init {
-                    let text = if *text == "@home-zone" { &home_zone } else { *text };
+                    let text = if *text == "@home-zone" {
+                        &home_zone
+                    } else {
+                        *text
+                    };
                     let _ = set_text_at(plan, &format!("{row}.{key}"), text);
                 }
             });
