@@ -42,6 +42,8 @@ pub enum Kind {
     Name(Names, Option<&'static str>),
     /// The name other fields refer to this entry by: renaming it renames the references.
     Label(Names),
+    /// Free text with the names of plan entries offered (a tier, or any role).
+    Suggest(Names),
     /// An IANA time zone.
     TimeZone,
 }

@@ -387,6 +387,7 @@ choice_leaf!(
     HealthColour,
     StepStatus,
     Weekday,
+    Better,
 );
 
 impl<T> Node for Vec<T>
@@ -485,7 +486,8 @@ struct_node! {
     }
     SelfService { knowledge_base, faq, video_tutorials, community_forum }
     Automation { auto_reply, auto_route, auto_resolve, chatbot, chatbot_containment }
-    SuccessMetrics { first_response, resolution, csat, first_contact_resolution, deflection }
+    SuccessMetrics { first_response, resolution, csat, first_contact_resolution, deflection, custom }
+    CustomMetric { name, unit, better, baseline, target }
     DurationTarget { baseline, target }
     PercentTarget { baseline, target }
     FeedbackLoop { weekly, monthly, quarterly }

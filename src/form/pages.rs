@@ -389,7 +389,12 @@ const ESCALATION: &[Item] = &[
                         Kind::Name(Names::Policies, Some("Every policy")),
                     ),
                     field("metric", "SLA clock", Kind::Choice),
-                    field("escalate_to", "Escalate to", Kind::Text),
+                    hinted(
+                        "escalate_to",
+                        "Escalate to",
+                        Kind::Suggest(Names::Tiers),
+                        "A tier of the plan, or the role that takes over.",
+                    ),
                     field("timeframe", "Timeframe", Kind::Duration),
                     field("measured_from", "Measured", Kind::Choice),
                     field("path", "Path", Kind::Choice),
@@ -535,6 +540,22 @@ const METRICS: &[Item] = &[
                 Kind::Number("%"),
             ),
         ],
+    ),
+    group(
+        "Other metrics",
+        "The team's own measures beside the brief's five: NPS, backlog, reopen rate…",
+        &[Item::List(rows(
+            "metrics.custom",
+            "Metric",
+            Layout::Card,
+            &[
+                field("name", "Name", Kind::Text),
+                field("unit", "Unit", Kind::Text),
+                field("better", "Direction", Kind::Choice),
+                field("baseline", "Baseline today", Kind::OptionalNumber("")),
+                field("target", "Target", Kind::OptionalNumber("")),
+            ],
+        ))],
     ),
     group(
         "Feedback loop",

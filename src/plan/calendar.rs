@@ -328,12 +328,38 @@ impl ClockTime {
 impl FromStr for ClockTime {
     type Err = String;
 
+    /// Reads a time as people write it: `09:00`, `9:00`, `9`, `0930`, `17.30`, `9am`, `5:30 pm`.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let fail =
-            || format!("\"{text}\" is not a time of day; write it as HH:MM, like 09:00 or 17:30");
-        let (hour, minute) = text.trim().split_once(':').ok_or_else(fail)?;
-        let hour: u32 = hour.parse().map_err(|_| fail())?;
-        let minute: u32 = minute.parse().map_err(|_| fail())?;
+        let fail = || {
+            format!(
+                "\"{}\" is not a time of day; write it as HH:MM, like 09:00 or 17:30",
+                text.trim()
+            )
+        };
+        let lower = text.trim().to_ascii_lowercase();
+        let (clock, half) = if let Some(rest) = lower.strip_suffix("am") {
+            (rest.trim_end(), Some(false))
+        } else if let Some(rest) = lower.strip_suffix("pm") {
+            (rest.trim_end(), Some(true))
+        } else {
+            (lower.as_str(), None)
+        };
+        let (hour, minute) = match clock.split_once([':', '.', 'h']) {
+            Some((hour, minute)) if !minute.is_empty() => (hour, minute),
+            Some((hour, _)) => (hour, "0"),
+            None if clock.len() == 4 && clock.chars().all(|c| c.is_ascii_digit()) => {
+                clock.split_at(2)
+            }
+            None => (clock, "0"),
+        };
+        let hour: u32 = hour.trim().parse().map_err(|_| fail())?;
+        let minute: u32 = minute.trim().parse().map_err(|_| fail())?;
+        let hour = match half {
+            Some(_) if hour == 0 || hour > 12 => return Err(fail()),
+            Some(false) => hour % 12,
+            Some(true) => hour % 12 + 12,
+            None => hour,
+        };
         ClockTime::new(hour, minute).ok_or_else(fail)
     }
 }
@@ -425,14 +451,80 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 impl FromStr for Date {
     type Err = String;
 
+    /// Reads a date as people write it: `2026-12-25`, `2026/12/25`, `25 Dec 2026`,
+    /// `December 25, 2026`, `25.12.2026`, and `25/12/2026` or `12/25/2026` when the day tells
+    /// which is which (a date like `05/06/2026` is refused as ambiguous).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let fail = || format!("\"{text}\" is not a date; write it as YYYY-MM-DD, like 2026-12-25");
-        let mut parts = text.trim().splitn(3, '-');
-        let year = parts.next().and_then(|p| p.parse().ok()).ok_or_else(fail)?;
-        let month = parts.next().and_then(|p| p.parse().ok()).ok_or_else(fail)?;
-        let day = parts.next().and_then(|p| p.parse().ok()).ok_or_else(fail)?;
-        Date::new(year, month, day).ok_or_else(fail)
+        let fail = |why: &str| {
+            format!("\"{}\" is not a date{why}; write it like 2026-12-25 or 25 Dec 2026", text.trim())
+        };
+        let words: Vec<&str> = text
+            .trim()
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '.' | ','))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let [a, b, c] = words.as_slice() else {
+            return Err(fail(""));
+        };
+        let number = |w: &str| w.parse::<i64>().ok();
+        let (year, month, day) = match (month_named(a), month_named(b)) {
+            // "Dec 25 2026"
+            (Some(month), None) => (number(c), Some(month), number(b)),
+            // "25 Dec 2026"
+            (None, Some(month)) => (number(c), Some(month), number(a)),
+            _ => {
+                let (a, b, c) = (number(a), number(b), number(c));
+                match (a, b, c) {
+                    // Year first: 2026-12-25, 2026/12/25.
+                    (Some(y), Some(m), Some(d)) if y > 31 => (Some(y), Some(m), Some(d)),
+                    (Some(first), Some(second), Some(y)) => {
+                        let dotted = text.contains('.');
+                        if dotted || first > 12 {
+                            (Some(y), Some(second), Some(first))
+                        } else if second > 12 {
+                            (Some(y), Some(first), Some(second))
+                        } else if first == second {
+                            (Some(y), Some(first), Some(first))
+                        } else {
+                            return Err(fail(
+                                ": the day and the month could be either way round",
+                            ));
+                        }
+                    }
+                    _ => return Err(fail("")),
+                }
+            }
+        };
+        let (Some(year), Some(month), Some(day)) = (year, month, day) else {
+            return Err(fail(""));
+        };
+        let (Ok(year), Ok(month), Ok(day)) = (
+            i32::try_from(year),
+            u8::try_from(month),
+            u8::try_from(day),
+        ) else {
+            return Err(fail(""));
+        };
+        if !(1000..=9999).contains(&year) {
+            return Err(fail(": the year needs four digits"));
+        }
+        Date::new(year, month, day).ok_or_else(|| fail(": there is no such day"))
     }
+}
+
+/// The month a word names: `Dec`, `december`, `Sept`.
+fn month_named(word: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if lower.len() < 3 || !lower.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|index| index as i64 + 1)
 }
 
 impl fmt::Display for Date {
@@ -495,12 +587,58 @@ mod tests {
         assert!(Date::new(2028, 2, 29).is_some());
     }
 
+    /// What a person types, and the date the field shows back once it has understood it.
+    #[test]
+    fn dates_are_read_as_people_write_them() {
+        for (typed, shown) in [
+            ("2026-12-25", "2026-12-25"),
+            ("2026/12/25", "2026-12-25"),
+            ("25 Dec 2026", "2026-12-25"),
+            ("Dec 25, 2026", "2026-12-25"),
+            ("December 25 2026", "2026-12-25"),
+            ("25.12.2026", "2026-12-25"),
+            ("25/12/2026", "2026-12-25"),
+            ("12/25/2026", "2026-12-25"),
+            ("4.7.2027", "2027-07-04"),
+            ("1/1/2027", "2027-01-01"),
+        ] {
+            assert_eq!(
+                typed.parse::<Date>().map(|d| d.to_string()),
+                Ok(shown.to_string()),
+                "{typed}"
+            );
+        }
+        for bad in ["05/06/2026", "2026-02-30", "25 Dec", "tomorrow", "25 Foo 2026", "1/2/26"] {
+            let error = bad.parse::<Date>().unwrap_err();
+            assert!(error.contains("not a date"), "{bad}: {error}");
+        }
+        assert!("05/06/2026".parse::<Date>().unwrap_err().contains("either way round"));
+    }
+
     #[test]
     fn clock_times_read_and_print() {
         assert_eq!("09:05".parse::<ClockTime>().unwrap().to_string(), "09:05");
         assert_eq!("24:00".parse::<ClockTime>().unwrap(), ClockTime::END_OF_DAY);
         assert!("24:30".parse::<ClockTime>().is_err());
-        assert!("9".parse::<ClockTime>().is_err());
+        for (typed, shown) in [
+            ("9:00", "09:00"),
+            ("9", "09:00"),
+            ("0930", "09:30"),
+            ("17.30", "17:30"),
+            ("9am", "09:00"),
+            ("12am", "00:00"),
+            ("12pm", "12:00"),
+            ("5:30 pm", "17:30"),
+        ] {
+            assert_eq!(
+                typed.parse::<ClockTime>().map(|t| t.to_string()),
+                Ok(shown.to_string()),
+                "{typed}"
+            );
+        }
+        for bad in ["noon", "25", "13pm", "9:75", ""] {
+            assert!(bad.parse::<ClockTime>().is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -334,6 +334,43 @@ pub struct SuccessMetrics {
     pub csat: PercentTarget,
     pub first_contact_resolution: PercentTarget,
     pub deflection: PercentTarget,
+    /// The team's own metrics beside the brief's five (NPS, backlog, reopen rate…).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<CustomMetric>,
+}
+
+/// Which way a metric should move.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    #[default]
+    Higher,
+    Lower,
+}
+
+impl Better {
+    pub const ALL: [Better; 2] = [Better::Higher, Better::Lower];
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Better::Higher => "Higher is better",
+            Better::Lower => "Lower is better",
+        }
+    }
+}
+
+/// A success metric of the team's own, with its unit, baseline and target.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct CustomMetric {
+    pub name: String,
+    /// What the numbers count: `%`, `points`, `tickets`, `hours`.
+    pub unit: String,
+    pub better: Better,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
 }
 
 /// What is reported, and to whom, on each cadence.

@@ -49,6 +49,7 @@ pub enum Section {
     Full,
     Channels,
     Tiers,
+    Calendars,
     Taxonomy,
     Sla,
     Escalation,
@@ -85,7 +86,7 @@ const PARTS: [PartInfo; 16] = [
         key: "calendars",
         title: "Calendars",
         page: Page::Overview,
-        section: None,
+        section: Some(Section::Calendars),
         rules: Some("CAL"),
     },
     PartInfo {
@@ -338,10 +339,11 @@ impl Page {
 }
 
 impl Section {
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Full,
         Section::Channels,
         Section::Tiers,
+        Section::Calendars,
         Section::Taxonomy,
         Section::Sla,
         Section::Escalation,
@@ -354,7 +356,7 @@ impl Section {
     ];
 
     /// The sections in the order the full document shows them: the brief's own, then the extras.
-    pub const DOCUMENT: [Section; 11] = [
+    pub const DOCUMENT: [Section; 12] = [
         Section::Channels,
         Section::Taxonomy,
         Section::Sla,
@@ -364,6 +366,7 @@ impl Section {
         Section::Metrics,
         Section::Feedback,
         Section::Tiers,
+        Section::Calendars,
         Section::CustomerSuccess,
         Section::Roadmap,
     ];
@@ -393,6 +396,7 @@ impl Section {
             Section::Full => "Support Operations Plan",
             Section::Channels => "Channel Strategy",
             Section::Tiers => "Support Tiers",
+            Section::Calendars => "Business Hours and Holidays",
             Section::Taxonomy => "Ticket Taxonomy",
             Section::Sla => "SLA Targets",
             Section::Escalation => "Escalation Matrix",

@@ -177,6 +177,40 @@ pub(super) fn metrics<M: Markup>(out: &mut String, plan: &Plan) -> fmt::Result {
         }
         out.push('\n');
     }
+    for metric in &metrics.custom {
+        out.push_str("- ");
+        M::text(out, &metric.name)?;
+        out.push_str(": ");
+        match metric.target {
+            None => out.push('—'),
+            Some(target) => {
+                out.push_str(match metric.better {
+                    crate::plan::Better::Higher => M::GREATER_THAN,
+                    crate::plan::Better::Lower => M::LESS_THAN,
+                });
+                amount::<M>(out, target, &metric.unit)?;
+            }
+        }
+        if let Some(baseline) = metric.baseline {
+            out.push_str(" (today: ");
+            amount::<M>(out, baseline, &metric.unit)?;
+            out.push(')');
+        }
+        out.push('\n');
+    }
+    Ok(())
+}
+
+/// A number with its unit: `45%`, `32 points`.
+fn amount<M: Markup>(out: &mut String, value: f64, unit: &str) -> fmt::Result {
+    write!(out, "{}", Number(value))?;
+    let unit = unit.trim();
+    if unit == "%" {
+        out.push('%');
+    } else if !unit.is_empty() {
+        out.push(' ');
+        M::text(out, unit)?;
+    }
     Ok(())
 }
 
@@ -208,12 +242,74 @@ impl fmt::Display for MaybeWords {
     }
 }
 
-/// A response target as the brief's tier table writes it: `Instant` or `<4 hours`.
-pub(super) fn within<M: Markup>(out: &mut String, response: Duration) -> fmt::Result {
+/// A response target as the brief's tier table writes it: `Instant` or `<4 hours`, in business
+/// time when the tier works business hours (`clock` as `Duration::in_words_on` takes it).
+pub(super) fn within<M: Markup>(
+    out: &mut String,
+    response: Duration,
+    clock: Option<u32>,
+) -> fmt::Result {
     if response.is_zero() {
         out.push_str("Instant");
         Ok(())
     } else {
-        write!(out, "{}{}", M::LESS_THAN, Words(response))
+        write!(out, "{}{}", M::LESS_THAN, response.in_words_on(clock))
     }
+}
+
+/// Each calendar of the plan: its hours, its business day and its holidays, as lines under a
+/// heading the format writes (`write_title`).
+pub(super) fn calendars<M: Markup>(
+    out: &mut String,
+    plan: &Plan,
+    write_title: fn(&mut String, &str) -> fmt::Result,
+) -> fmt::Result {
+    if plan.calendars.is_empty() {
+        out.push_str("Only the built-in 24/7.\n");
+    }
+    for (n, calendar) in plan.calendars.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        write_title(out, &calendar.name)?;
+        M::field(out, "Hours");
+        let mut hours = String::new();
+        super::write_hours(&mut hours, plan, &calendar.name)?;
+        M::text(out, &hours)?;
+        out.push('\n');
+        if !calendar.is_always_open() {
+            M::field(out, "Business day");
+            let day = Duration::minutes(calendar.business_day_minutes());
+            writeln!(out, "{} of open time", day.in_words_on(None))?;
+        }
+        M::field(out, "Holidays");
+        if calendar.holidays.is_empty() {
+            out.push_str("(none)");
+        }
+        for (h, holiday) in calendar.holidays.iter().enumerate() {
+            if h > 0 {
+                out.push_str("; ");
+            }
+            M::text(out, &holiday.name)?;
+            if holiday.yearly {
+                write!(out, " ({} every year)", holiday_day(holiday.date))?;
+            } else {
+                write!(out, " ({})", holiday.date)?;
+            }
+        }
+        out.push('\n');
+    }
+    Ok(())
+}
+
+/// `25 Dec`: the day and month of a yearly holiday.
+fn holiday_day(date: crate::plan::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{} {}",
+        date.day,
+        MONTHS[usize::from(date.month.clamp(1, 12) - 1)]
+    )
 }

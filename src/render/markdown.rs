@@ -12,8 +12,8 @@ use crate::plan::{EscalationStart, Plan, SlaMetric};
 struct Markdown;
 
 impl Markup for Markdown {
-    const LESS_THAN: &'static str = "&lt;";
-    const GREATER_THAN: &'static str = "&gt;";
+    const LESS_THAN: &'static str = "<";
+    const GREATER_THAN: &'static str = ">";
 
     fn text(out: &mut String, text: &str) -> fmt::Result {
         write_escaped(out, text)
@@ -59,6 +59,7 @@ fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
         Section::Full => document(out, plan),
         Section::Channels => channels(out, plan),
         Section::Tiers => tiers(out, plan),
+        Section::Calendars => calendars(out, plan),
         Section::Taxonomy => taxonomy(out, plan),
         Section::Sla => sla(out, plan),
         Section::Escalation => escalation(out, plan),
@@ -131,13 +132,19 @@ fn channels(out: &mut String, plan: &Plan) -> fmt::Result {
 }
 
 fn tiers(out: &mut String, plan: &Plan) -> fmt::Result {
-    table_head(out, &["Tier", "Handles", "Response"]);
+    table_head(out, &["Tier", "Handles", "Response", "Hours"]);
     for tier in &plan.tiers {
         write!(out, "| {} | {} | ", Md(&tier.name), Md(&tier.handles))?;
-        blocks::within::<Markdown>(out, tier.response)?;
-        out.push_str(" |\n");
+        blocks::within::<Markdown>(out, tier.response, plan.clock_of(&tier.hours))?;
+        writeln!(out, " | {} |", Md(&hours(plan, &tier.hours)))?;
     }
     Ok(())
+}
+
+fn calendars(out: &mut String, plan: &Plan) -> fmt::Result {
+    blocks::calendars::<Markdown>(out, plan, |out, name| {
+        writeln!(out, "### {}\n", Md(name))
+    })
 }
 
 fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {
@@ -328,7 +335,6 @@ fn may_need_escape(byte: u8) -> bool {
             | 0xc2
             | b'&'
             | b'<'
-            | b'>'
             | b'\\'
             | b'`'
             | b'*'
@@ -346,25 +352,32 @@ fn write_escaped<W: Write>(out: &mut W, text: &str) -> fmt::Result {
     let Some(&first) = text.as_bytes().first() else {
         return out.write_str("—");
     };
-    let leading_marker = matches!(first, b'#' | b'-' | b'+' | b'=' | b'0'..=b'9');
+    let leading_marker = matches!(first, b'#' | b'-' | b'+' | b'=' | b'>' | b'0'..=b'9');
     if !leading_marker && !text.bytes().any(may_need_escape) {
         return out.write_str(text);
     }
     let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let ordered_marker =
         digits > 0 && matches!(text.as_bytes().get(digits), Some(b'.') | Some(b')'));
+    let bytes = text.as_bytes();
+    let alphanumeric_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
     let mut clean_from = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((index, c)) = chars.next() {
         let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
+            // Only what would start an entity or a tag is escaped: "Q&A" and "a < b" stay as
+            // they are, "&amp;" and "<script>" are shown, never read as HTML.
+            '&' if starts_entity(&text[index + 1..]) => "&amp;",
+            '<' if starts_tag(&text[index + 1..]) => "&lt;",
             '\r' if matches!(chars.peek(), Some((_, '\n'))) => "",
             '\n' | '\r' => "<br>",
             '\t' => " ",
+            // An underscore inside a word emphasises nothing (`New_York`); at its edge it may.
+            '_' if index > 0 && alphanumeric_at(index - 1) && alphanumeric_at(index + 1) => {
+                continue
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => "\\",
-            '#' | '-' | '+' | '=' if index == 0 => "\\",
+            '#' | '-' | '+' | '=' | '>' if index == 0 => "\\",
             '.' | ')' if ordered_marker && index == digits => "\\",
             c if c.is_control() => "",
             _ => continue,
@@ -379,6 +392,23 @@ fn write_escaped<W: Write>(out: &mut W, text: &str) -> fmt::Result {
         };
     }
     out.write_str(&text[clean_from..])
+}
+
+/// Whether text after a `&` would make it a character reference (`amp;`, `#60;`, `#x3C;`).
+fn starts_entity(rest: &str) -> bool {
+    let rest = rest.strip_prefix('#').unwrap_or(rest);
+    let name = rest
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    name > 0 && rest.as_bytes().get(name) == Some(&b';')
+}
+
+/// Whether text after a `<` would make it HTML (`<b>`, `</p>`, `<!--`, `<?`).
+fn starts_tag(rest: &str) -> bool {
+    rest.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'))
 }
 
 #[cfg(test)]

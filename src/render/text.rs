@@ -69,6 +69,7 @@ fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
         Section::Full => document(out, plan),
         Section::Channels => channels(out, plan),
         Section::Tiers => tiers(out, plan),
+        Section::Calendars => calendars(out, plan),
         Section::Taxonomy => taxonomy(out, plan),
         Section::Sla => sla(out, plan),
         Section::Escalation => escalation(out, plan),
@@ -115,13 +116,25 @@ fn channels(out: &mut String, plan: &Plan) -> fmt::Result {
 }
 
 fn tiers(out: &mut String, plan: &Plan) -> fmt::Result {
-    out.push_str("| Tier | Handles | Response |\n|------|---------|----------|\n");
+    out.push_str(
+        "| Tier | Handles | Response | Hours |\n|------|---------|----------|-------|\n",
+    );
     for tier in &plan.tiers {
         write!(out, "| {} | {} | ", Cell(&tier.name), Cell(&tier.handles))?;
-        blocks::within::<Text>(out, tier.response)?;
+        blocks::within::<Text>(out, tier.response, plan.clock_of(&tier.hours))?;
+        out.push_str(" | ");
+        let start = out.len();
+        write_hours(out, plan, &tier.hours)?;
+        escape_cell_in_place(out, start);
         out.push_str(" |\n");
     }
     Ok(())
+}
+
+fn calendars(out: &mut String, plan: &Plan) -> fmt::Result {
+    blocks::calendars::<Text>(out, plan, |out, name| {
+        writeln!(out, "{}", Plain(name))
+    })
 }
 
 fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {

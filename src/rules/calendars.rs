@@ -1,7 +1,7 @@
 //! Calendar rules: open intervals that make sense, time zones that look real, no empty calendars.
 //! Only the shape of a time zone is checked; the app carries no time-zone database.
 
-use super::util::looks_like_time_zone;
+use super::util::{looks_like_time_zone, who};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::{Calendar, Plan, Weekday, ALWAYS_OPEN};
 
@@ -44,13 +44,19 @@ const MINUTES_PER_WEEK: u32 = 7 * 24 * 60;
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     for (index, calendar) in plan.calendars.iter().enumerate() {
         let at = |field: &str| format!("calendars[{index}].{field}");
+        let calendar_name = who("Calendar", index, &calendar.name);
         if !looks_like_time_zone(&calendar.time_zone) {
+            let message = if calendar.time_zone.trim().is_empty() {
+                format!("{calendar_name} has no time zone.")
+            } else {
+                format!(
+                    "{calendar_name} has the time zone \"{}\", which doesn't look like a time zone name.",
+                    calendar.time_zone
+                )
+            };
             findings.push(TIME_ZONE.at(
                 at("time_zone"),
-                format!(
-                    "Calendar \"{}\" has the time zone \"{}\", which doesn't look like a time zone name.",
-                    calendar.name, calendar.time_zone
-                ),
+                message,
                 "Use an IANA name like Europe/Berlin, America/New_York or UTC.".into(),
             ));
         }
@@ -59,7 +65,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         if open == 0 {
             findings.push(NEVER_OPEN.at(
                 at("intervals"),
-                format!("Calendar \"{}\" has no opening hours.", calendar.name),
+                format!("{calendar_name} has no opening hours."),
                 "Add the hours it is open each weekday.".into(),
             ));
         } else if calendar.name == ALWAYS_OPEN && open < MINUTES_PER_WEEK {
@@ -102,8 +108,8 @@ fn check_intervals(index: usize, calendar: &Calendar, findings: &mut Vec<Finding
             findings.push(BACKWARDS.at(
                 format!("calendars[{index}].intervals[{position}].end"),
                 format!(
-                    "Calendar \"{}\": the {} interval ends at {} but starts at {}.",
-                    calendar.name,
+                    "{}: the {} interval ends at {} but starts at {}.",
+                    who("Calendar", index, &calendar.name),
                     interval.day.short_name(),
                     interval.end,
                     interval.start
@@ -129,8 +135,8 @@ fn check_intervals(index: usize, calendar: &Calendar, findings: &mut Vec<Finding
                     findings.push(OVERLAP.at(
                         format!("calendars[{index}].intervals[{second}].start"),
                         format!(
-                            "Calendar \"{}\": on {} intervals {} and {} overlap.",
-                            calendar.name,
+                            "{}: on {} intervals {} and {} overlap.",
+                            who("Calendar", index, &calendar.name),
                             Weekday::from_index(day).short_name(),
                             first + 1,
                             second + 1

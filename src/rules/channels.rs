@@ -1,7 +1,7 @@
 //! Channel rules: shares of volume that add up, routing and hours that resolve, workable handle times.
 //! The staffing maths read these numbers directly, so impossible values are errors.
 
-use super::util::{is_percent, missing, percent, total_off_100, Names};
+use super::util::{is_percent, missing, percent, total_off_100, who, Names};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::{ChannelKind, Plan};
 
@@ -79,7 +79,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
     for (index, channel) in plan.channels.iter().enumerate() {
         let at = |field: &str| format!("channels[{index}].{field}");
-        let name = &channel.name;
+        let name = who("Channel", index, &channel.name);
         if !is_percent(channel.volume_share) {
             findings.push(SHARE_RANGE.at(
                 at("volume_share"),
@@ -93,14 +93,14 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         if !names.tiers.contains(channel.route_to.as_str()) {
             findings.push(ROUTE.at(
                 at("route_to"),
-                format!("Channel {name} {}.", missing("tier", &channel.route_to)),
+                format!("{name} {}.", missing("tier", &channel.route_to)),
                 "Route it to one of the plan's tiers, usually Tier 1.".into(),
             ));
         }
         if !names.calendars.contains(channel.hours.as_str()) {
             findings.push(HOURS.at(
                 at("hours"),
-                format!("Channel {name} {}.", missing("calendar", &channel.hours)),
+                format!("{name} {}.", missing("calendar", &channel.hours)),
                 "Choose one of the plan's calendars, or 24/7.".into(),
             ));
         }
@@ -116,7 +116,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             findings.push(DEFAULT_PRIORITY.at(
                 at("default_priority"),
                 format!(
-                    "Channel {name} {}.",
+                    "{name} {}.",
                     missing("default priority", default_priority)
                 ),
                 "Pick one of the plan's priorities, or none.".into(),
@@ -141,7 +141,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
 
 fn check_concurrency(index: usize, channel: &crate::plan::Channel, findings: &mut Vec<Finding>) {
     let path = format!("channels[{index}].concurrency");
-    let name = &channel.name;
+    let name = who("Channel", index, &channel.name);
     let concurrency = channel.concurrency;
     if concurrency == 0 {
         findings.push(NO_CONCURRENCY.at(
@@ -176,7 +176,7 @@ mod tests {
         let finding = assert_fires(&plan, "CHN-010", "channels[1].default_priority");
         assert_eq!(
             finding.message,
-            "Channel Email uses the default priority \"Medium\", which the plan doesn't define."
+            "Channel \"Email\" uses the default priority \"Medium\", which the plan doesn't define."
         );
         plan.channels[1].default_priority = "Normal".into();
         assert_quiet(&plan, "CHN-010");
@@ -203,7 +203,7 @@ mod tests {
         let finding = assert_fires(&plan, "CHN-003", "channels[1].route_to");
         assert_eq!(
             finding.message,
-            "Channel Email uses the tier \"Tier 0\", which the plan doesn't define."
+            "Channel \"Email\" uses the tier \"Tier 0\", which the plan doesn't define."
         );
         plan.channels[1].route_to = "Tier 1".into();
         assert_quiet(&plan, "CHN-003");

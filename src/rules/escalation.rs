@@ -74,6 +74,13 @@ const MOST_URGENT_UNGUARDED: RuleInfo = RuleInfo {
     explanation: "No escalation guards the SLA of the most urgent priority, so a stuck ticket of that priority breaches silently. Add one that fires before its first response target.",
 };
 
+const UNKNOWN_TIER: RuleInfo = RuleInfo {
+    id: "ESC-014",
+    severity: Severity::Error,
+    title: "Escalation to a tier that doesn't exist",
+    explanation: "The escalation hands the ticket to a tier by a name the plan's tiers don't have (\"Tier 4\" in a plan with three), so nobody's queue receives it. Pick one of the plan's tiers, or name the role that takes over.",
+};
+
 const UNKNOWN_POLICY: RuleInfo = RuleInfo {
     id: "ESC-013",
     severity: Severity::Error,
@@ -94,7 +101,17 @@ pub(crate) const RULES: &[RuleInfo] = &[
     NO_TRIGGER,
     MOST_URGENT_UNGUARDED,
     UNKNOWN_POLICY,
+    UNKNOWN_TIER,
 ];
+
+/// Whether a name reads as a tier ("Tier 4", "tier4"), rather than a role.
+fn looks_like_a_tier(name: &str) -> bool {
+    let lower = name.trim().to_ascii_lowercase();
+    lower
+        .strip_prefix("tier")
+        .map(str::trim_start)
+        .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
+}
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
@@ -117,6 +134,13 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             ));
         }
         let to_a_tier = names.tiers.contains(rule.escalate_to.trim());
+        if !to_a_tier && looks_like_a_tier(&rule.escalate_to) {
+            findings.push(UNKNOWN_TIER.at(
+                at("escalate_to"),
+                format!("{trigger} {}.", missing("tier", rule.escalate_to.trim())),
+                "Pick one of the plan's tiers, or name the role that takes the ticket over.".into(),
+            ));
+        }
         check_notify(rule, index, &trigger, to_a_tier, findings);
         if let Some(policy) = &rule.policy {
             if !names.policies.contains(policy.as_str()) {
@@ -467,6 +491,19 @@ mod tests {
         assert_fires(&plan, "ESC-007", "escalation.rules[2].escalate_to");
         plan.escalation.rules[2].escalate_to = "Incident commander".into();
         assert_quiet(&plan, "ESC-007");
+    }
+
+    #[test]
+    fn escalation_goes_to_a_tier_that_exists() {
+        let mut plan = valid_plan();
+        plan.escalation.rules[2].escalate_to = "Tier 4".into();
+        let finding = assert_fires(&plan, "ESC-014", "escalation.rules[2].escalate_to");
+        assert!(finding.message.contains("\"Tier 4\", which the plan doesn't define"));
+        plan.escalation.rules[2].escalate_to = "Tier 3".into();
+        assert_quiet(&plan, "ESC-014");
+        // A role is not a tier.
+        plan.escalation.rules[2].escalate_to = "Tier 2 lead".into();
+        assert_quiet(&plan, "ESC-014");
     }
 
     #[test]

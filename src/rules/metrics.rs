@@ -1,9 +1,9 @@
 //! Success-metric rules: percentages on the 0–100 scale, targets that improve on the baseline,
 //! and a resolution-time target no shorter than the first-response one.
 
-use super::util::{is_percent, percent};
+use super::util::{is_percent, number, percent, who};
 use super::{Finding, RuleInfo, Severity};
-use crate::plan::{PercentTarget, Plan};
+use crate::plan::{Better, PercentTarget, Plan};
 
 const OUT_OF_RANGE: RuleInfo = RuleInfo {
     id: "MET-002",
@@ -24,9 +24,74 @@ const RESOLUTION_BEFORE_RESPONSE: RuleInfo = RuleInfo {
     explanation: "Tickets are answered before they are resolved, so the resolution-time target cannot be shorter than the first-response-time target.",
 };
 
-pub(crate) const RULES: &[RuleInfo] = &[OUT_OF_RANGE, NO_IMPROVEMENT, RESOLUTION_BEFORE_RESPONSE];
+const CUSTOM_UNNAMED: RuleInfo = RuleInfo {
+    id: "MET-005",
+    severity: Severity::Error,
+    title: "Metric without a name",
+    explanation: "A metric of the team's own needs a name to be reported (NPS, backlog, reopen rate). Name it or remove it.",
+};
+const CUSTOM_NO_TARGET: RuleInfo = RuleInfo {
+    id: "MET-006",
+    severity: Severity::Warning,
+    title: "Metric without a target",
+    explanation: "A metric the plan tracks needs a target the team is measured against. Set one.",
+};
+
+pub(crate) const RULES: &[RuleInfo] = &[
+    OUT_OF_RANGE,
+    NO_IMPROVEMENT,
+    RESOLUTION_BEFORE_RESPONSE,
+    CUSTOM_UNNAMED,
+    CUSTOM_NO_TARGET,
+];
+
+/// The team's own metrics: named, with a target that improves on the baseline.
+fn check_custom(plan: &Plan, findings: &mut Vec<Finding>) {
+    for (index, metric) in plan.metrics.custom.iter().enumerate() {
+        let at = |field: &str| format!("metrics.custom[{index}].{field}");
+        let name = who("Metric", index, &metric.name);
+        if metric.name.trim().is_empty() {
+            findings.push(CUSTOM_UNNAMED.at(
+                at("name"),
+                format!("{name} has no name."),
+                "Name the metric, or remove it.".into(),
+            ));
+        }
+        let Some(target) = metric.target else {
+            findings.push(CUSTOM_NO_TARGET.at(
+                at("target"),
+                format!("{name} has no target."),
+                "Set the value the team commits to.".into(),
+            ));
+            continue;
+        };
+        if let Some(baseline) = metric.baseline {
+            let no_better = match metric.better {
+                Better::Higher => target <= baseline,
+                Better::Lower => target >= baseline,
+            };
+            if no_better {
+                let unit = metric.unit.trim();
+                findings.push(NO_IMPROVEMENT.at(
+                    at("target"),
+                    format!(
+                        "{name} target ({} {unit}) is no better than today's {} {unit}.",
+                        number(target),
+                        number(baseline)
+                    ),
+                    format!(
+                        "Set a target {} than {} {unit}.",
+                        if metric.better == Better::Higher { "higher" } else { "lower" },
+                        number(baseline)
+                    ),
+                ));
+            }
+        }
+    }
+}
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
+    check_custom(plan, findings);
     let metrics = &plan.metrics;
     // Success metrics name no calendar: their business days are the plan's main calendar's.
     let business_day = plan.main_business_day();
@@ -116,6 +181,34 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{assert_fires, assert_quiet, duration, valid_plan};
+
+    /// NPS beside the brief's five: named, with a target that beats the baseline in the
+    /// direction the team wants it to move.
+    #[test]
+    fn the_teams_own_metrics_are_checked_too() {
+        let mut plan = valid_plan();
+        plan.metrics.custom.push(crate::plan::CustomMetric {
+            name: "NPS".into(),
+            unit: "points".into(),
+            better: crate::plan::Better::Higher,
+            baseline: Some(32.0),
+            target: Some(30.0),
+        });
+        let finding = assert_fires(&plan, "MET-003", "metrics.custom[0].target");
+        assert_eq!(
+            finding.message,
+            "Metric \"NPS\" target (30 points) is no better than today's 32 points."
+        );
+        plan.metrics.custom[0].target = Some(45.0);
+        assert_quiet(&plan, "MET-003");
+        plan.metrics.custom[0].better = crate::plan::Better::Lower;
+        assert_fires(&plan, "MET-003", "metrics.custom[0].target");
+        plan.metrics.custom[0].target = None;
+        assert_fires(&plan, "MET-006", "metrics.custom[0].target");
+        plan.metrics.custom[0].name.clear();
+        let finding = assert_fires(&plan, "MET-005", "metrics.custom[0].name");
+        assert_eq!(finding.message, "Metric 1 has no name.");
+    }
 
     #[test]
     fn percentages_stay_on_the_scale() {

@@ -1,7 +1,7 @@
 //! Taxonomy rules: each category has types, a priority and a tier that exist, and keywords that
 //! point to one category only. Category volume shares, when given, add up to 100 %.
 
-use super::util::{missing, percent, total_off_100, Map, NameKey, Names};
+use super::util::{missing, percent, total_off_100, Map, NameKey, Names, who};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::Plan;
 
@@ -43,12 +43,12 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let mut keyword_owner: Map<NameKey, usize> = Map::default();
     for (index, category) in plan.taxonomy.iter().enumerate() {
         let at = |field: &str| format!("taxonomy[{index}].{field}");
-        let name = &category.name;
+        let name = who("Category", index, &category.name);
         if !names.tiers.contains(category.route_to.as_str()) {
             findings.push(ROUTE.at(
                 at("route_to"),
                 format!(
-                    "Category \"{name}\" {}.",
+                    "{name} {}.",
                     missing("tier", &category.route_to)
                 ),
                 "Route it to one of the plan's tiers.".into(),
@@ -58,7 +58,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             findings.push(PRIORITY.at(
                 at("priority"),
                 format!(
-                    "Category \"{name}\" {}.",
+                    "{name} {}.",
                     missing("priority", &category.priority)
                 ),
                 "Pick its default priority from the plan's priorities.".into(),
@@ -67,7 +67,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         if category.types.iter().all(|t| t.trim().is_empty()) {
             findings.push(NO_TYPES.at(
                 at("types"),
-                format!("Category \"{name}\" has no ticket types."),
+                format!("{name} has no ticket types."),
                 "List the kinds of ticket that belong here.".into(),
             ));
         }
@@ -80,7 +80,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 Some(&owner) if owner != index => findings.push(KEYWORD.at(
                     format!("taxonomy[{index}].keywords[{position}]"),
                     format!(
-                        "The keyword \"{}\" files tickets under both \"{}\" and \"{name}\".",
+                        "The keyword \"{}\" files tickets under both \"{}\" and {name}.",
                         keyword.trim(),
                         plan.taxonomy[owner].name
                     ),

@@ -1,7 +1,7 @@
 //! Tier rules: tiers exist, are staffed on a known calendar, and respond within the SLA they serve.
 //! A tier handles the default priorities of the categories routed to it.
 
-use super::util::{missing, Clocks, Map, Names, Promise};
+use super::util::{missing, who, Clocks, Map, Names, Promise};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::{MetricTarget, Plan, Target};
 
@@ -79,7 +79,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         if !names.calendars.contains(tier.hours.as_str()) {
             findings.push(HOURS.at(
                 format!("tiers[{index}].hours"),
-                format!("{} {}.", tier.name, missing("calendar", &tier.hours)),
+                format!("{} {}.", who("Tier", index, &tier.name), missing("calendar", &tier.hours)),
                 "Choose one of the plan's calendars, or 24/7.".into(),
             ));
         }
@@ -101,7 +101,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 format!("tiers[{index}].response"),
                 format!(
                     "{} responds within {}, but it handles {} tickets (category \"{}\") whose first response target is {}.",
-                    tier.name,
+                    who("Tier", index, &tier.name),
                     tier_promise.words(),
                     asked.priority,
                     asked.category,
@@ -109,7 +109,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 ),
                 format!(
                     "Bring {}'s response down to {} or less, or route \"{}\" to a faster tier.",
-                    tier.name,
+                    who("Tier", index, &tier.name),
                     asked.promise.words(),
                     asked.category
                 ),

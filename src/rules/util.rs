@@ -348,6 +348,23 @@ impl<'a> Names<'a> {
     }
 }
 
+/// How a message names a row of the plan: `Channel "Email"`, or `Channel 3` while it has no name,
+/// so a finding about an unnamed row still reads as a sentence.
+pub(crate) fn who(kind: &str, index: usize, name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        format!("{kind} {}", index + 1)
+    } else if name
+        .get(..kind.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(kind))
+    {
+        // "Tier 1" is a tier already: no need to say so twice.
+        name.to_string()
+    } else {
+        format!("{kind} \"{name}\"")
+    }
+}
+
 /// A reference to something by name that does not resolve, said the way a support leader would:
 /// "isn't set" for an empty field, "\"Tier 4\", which the plan doesn't define" otherwise.
 pub(crate) fn missing(kind: &str, name: &str) -> String {
@@ -459,6 +476,14 @@ mod tests {
                 < plan_order("sla[10].targets[0].resolution.target")
         );
         assert!(plan_order("taxonomy[5].name") < plan_order("sla[0].targets[0].priority"));
+    }
+
+    #[test]
+    fn rows_are_named_in_sentences_even_without_a_name() {
+        assert_eq!(who("Channel", 2, ""), "Channel 3");
+        assert_eq!(who("Channel", 0, " Email "), "Channel \"Email\"");
+        assert_eq!(who("Tier", 1, "Tier 1"), "Tier 1");
+        assert_eq!(who("Tier", 0, "Self-Service"), "Tier \"Self-Service\"");
     }
 
     #[test]

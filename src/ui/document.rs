@@ -179,22 +179,10 @@ pub fn PlanDocument(
         current == Section::Full || current == part
     };
     let title = move || section.get().title();
-    let parts: Vec<(Section, DrawPart)> = vec![
-        (Section::Channels, channels),
-        (Section::Tiers, tiers),
-        (Section::Taxonomy, taxonomy),
-        (Section::Sla, sla),
-        (Section::Escalation, escalation),
-        (Section::SelfService, self_service),
-        (Section::Automation, automation),
-        (Section::Metrics, metrics),
-        (Section::Feedback, feedback),
-        (Section::CustomerSuccess, customer_success),
-        (Section::Roadmap, roadmap),
-    ];
-    let body = parts
+    let body = Section::DOCUMENT
         .into_iter()
-        .map(|(part, draw)| {
+        .map(|part| {
+            let draw = drawing(part);
             let visible = Memo::new(move |_| shows(part));
             move || {
                 visible.get().then(|| {
@@ -218,6 +206,24 @@ pub fn PlanDocument(
     }
 }
 
+/// How the document draws a section, in the order `Section::DOCUMENT` gives.
+fn drawing(section: Section) -> DrawPart {
+    match section {
+        Section::Full | Section::Channels => channels,
+        Section::Tiers => tiers,
+        Section::Calendars => calendars,
+        Section::Taxonomy => taxonomy,
+        Section::Sla => sla,
+        Section::Escalation => escalation,
+        Section::SelfService => self_service,
+        Section::Automation => automation,
+        Section::Metrics => metrics,
+        Section::Feedback => feedback,
+        Section::CustomerSuccess => customer_success,
+        Section::Roadmap => roadmap,
+    }
+}
+
 fn header(plan: Signal<Plan>) -> AnyView {
     let facts = part(plan, |p| {
         let channels: Vec<String> = p.channels.iter().map(|c| c.name.clone()).collect();
@@ -236,9 +242,11 @@ fn header(plan: Signal<Plan>) -> AnyView {
             <dt>"Channels"</dt>
             <dd>{move || facts.with(|f| f.1.clone())}</dd>
             <dt>"Volume"</dt>
-            <dd>{move || facts.with(|f| format!("{} tickets/month", f.2))}</dd>
+            <dd>
+                {move || facts.with(|f| format!("{} tickets/month", crate::render::Count(f.2)))}
+            </dd>
             <dt>"Team size"</dt>
-            <dd>{move || facts.with(|f| format!("{} agents", f.3))}</dd>
+            <dd>{move || facts.with(|f| format!("{} agents", crate::render::Count(f.3)))}</dd>
             <dt>"Home time zone"</dt>
             <dd>{move || facts.with(|f| or_dash(&f.4))}</dd>
         </dl>
@@ -285,7 +293,14 @@ fn tiers(plan: Signal<Plan>) -> AnyView {
     let rows = part(plan, |p| {
         p.tiers
             .iter()
-            .map(|t| (t.clone(), hours_in_words(p, &t.hours)))
+            .map(|t| {
+                let response = if t.response.is_zero() {
+                    "Instant".to_string()
+                } else {
+                    format!("< {}", t.response.in_words_on(p.clock_of(&t.hours)))
+                };
+                (t.clone(), response, hours_in_words(p, &t.hours))
+            })
             .collect::<Vec<_>>()
     });
     view! {
@@ -295,13 +310,68 @@ fn tiers(plan: Signal<Plan>) -> AnyView {
                 {move || {
                     rows.with(|all| {
                         all.iter()
-                            .map(|(tier, hours)| {
+                            .map(|(tier, response, hours)| {
                                 view! {
                                     <tr>
                                         <td>{or_dash(&tier.name)}</td>
                                         <td>{or_dash(&tier.handles)}</td>
-                                        <td>{tier.response.in_words()}</td>
+                                        <td>{response.clone()}</td>
                                         <td>{hours.clone()}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// Each calendar: its hours, business day and holidays.
+fn calendars(plan: Signal<Plan>) -> AnyView {
+    let rows = part(plan, |p| {
+        p.calendars
+            .iter()
+            .map(|c| {
+                let business_day = (!c.is_always_open()).then(|| {
+                    Duration::minutes(c.business_day_minutes()).in_words_on(None)
+                });
+                let holidays: Vec<String> = c
+                    .holidays
+                    .iter()
+                    .map(|h| {
+                        if h.yearly {
+                            format!("{} ({} every year)", or_dash(&h.name), &h.date.to_string()[5..])
+                        } else {
+                            format!("{} ({})", or_dash(&h.name), h.date)
+                        }
+                    })
+                    .collect();
+                (
+                    or_dash(&c.name),
+                    hours_in_words(p, &c.name),
+                    business_day.unwrap_or_else(|| "24 hours".to_string()),
+                    join_or_dash(&holidays),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <table>
+            {table_head(&["Calendar", "Hours", "Business day", "Holidays"])}
+            <tbody>
+                {move || {
+                    rows.with(|all| {
+                        all.iter()
+                            .map(|(name, hours, day, holidays)| {
+                                view! {
+                                    <tr>
+                                        <td>{name.clone()}</td>
+                                        <td>{hours.clone()}</td>
+                                        <td>{day.clone()}</td>
+                                        <td>{holidays.clone()}</td>
                                     </tr>
                                 }
                             })
@@ -600,7 +670,35 @@ fn metrics(plan: Signal<Plan>) -> AnyView {
                                     }
                                 })
                                 .collect_view();
-                            view! { {duration_rows} {percent_rows} }
+                            let amount = |value: f64, unit: &str| {
+                                let unit = unit.trim();
+                                let number = crate::render::Number(value);
+                                match unit {
+                                    "" => number.to_string(),
+                                    "%" => format!("{number}%"),
+                                    unit => format!("{number} {unit}"),
+                                }
+                            };
+                            let custom_rows = m
+                                .custom
+                                .iter()
+                                .map(|c| {
+                                    let sign = match c.better {
+                                        crate::plan::Better::Higher => ">",
+                                        crate::plan::Better::Lower => "<",
+                                    };
+                                    view! {
+                                        <tr>
+                                            <td>{or_dash(&c.name)}</td>
+                                            <td>{optional(&c.baseline, |b| amount(*b, &c.unit))}</td>
+                                            <td>
+                                                {optional(&c.target, |t| format!("{sign} {}", amount(*t, &c.unit)))}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view();
+                            view! { {duration_rows} {percent_rows} {custom_rows} }
                         })
                 }}
             </tbody>

@@ -8,7 +8,7 @@ use crate::rules::{self, field_id};
 
 use super::edit::Editor;
 use super::findings::{FieldFindings, FindingsPanel};
-use super::form::{page_form, TIME_ZONES_LIST};
+use super::form::{names_list_id, page_form, TIME_ZONES_LIST};
 use super::inputs::{aria_state, finding_for, focus_after_render};
 use super::preview::Preview;
 use super::row_list::{Removal, RevealField, UndoToast};
@@ -185,6 +185,16 @@ pub fn Designer(
                 </div>
             </main>
             <UndoRemoval removal />
+            <datalist id=names_list_id(crate::form::Names::Tiers)>
+                {move || {
+                    editor
+                        .names(crate::form::Names::Tiers)
+                        .get()
+                        .into_iter()
+                        .map(|name| view! { <option value=name></option> })
+                        .collect_view()
+                }}
+            </datalist>
             <datalist id=TIME_ZONES_LIST>
                 {crate::capacity::known_zones()
                     .map(|zone| view! { <option value=zone></option> })

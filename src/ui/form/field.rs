@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::form::node::{at, Node};
-use crate::form::{FieldSpec, Kind};
+use crate::form::{FieldSpec, Kind, Names};
 
 use super::super::edit::Editor;
 use super::super::inputs::{aria_state, field_frame, Field};
@@ -172,6 +172,19 @@ pub fn field_view(
             />
         }
         .into_any(),
+        Kind::Suggest(names) => view! {
+            <input
+                type="text"
+                id=id
+                aria-label=label
+                aria-describedby=described
+                aria-invalid=invalid
+                list=names_list_id(names)
+                prop:value=value
+                on:input=move |ev| write(event_target_value(&ev))
+            />
+        }
+        .into_any(),
         kind => {
             // Typed values: what is typed stays while it does not parse (the field says why);
             // on leaving the field it shows the value as understood ("30 min" → "30m").
@@ -218,6 +231,17 @@ pub fn field_view(
         {hint.map(|hint| view! { <p class="field-hint">{hint}</p> })}
     }
     .into_any()
+}
+
+/// The id of the list of names a suggesting field offers (the designer draws one per kind).
+pub fn names_list_id(names: Names) -> &'static str {
+    match names {
+        Names::Priorities => "names-priorities",
+        Names::Tiers => "names-tiers",
+        Names::Calendars => "names-calendars",
+        Names::Channels => "names-channels",
+        Names::Policies => "names-policies",
+    }
 }
 
 /// The placeholder and on-screen keyboard of a typed field.

@@ -13,7 +13,7 @@ use crate::plan::Page;
 
 use super::edit::Editor;
 
-pub use field::{field_view, TIME_ZONES_LIST};
+pub use field::{field_view, names_list_id, TIME_ZONES_LIST};
 
 /// Where items are drawn: at the top of a page, or in a row of a list.
 #[derive(Clone)]
