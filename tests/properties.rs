@@ -119,11 +119,18 @@ fn channel(wild: bool) -> impl Strategy<Value = Channel> {
     (
         (text(), select(ChannelKind::ALL.to_vec()), text(), text()),
         (number(wild), duration(wild), any::<u32>(), text()),
+        (
+            prop::option::of(any::<u32>()),
+            prop::option::of(number(wild)),
+            prop::option::of(number(wild)),
+            prop::collection::vec(number(wild), 0..3),
+        ),
     )
         .prop_map(
             |(
                 (name, kind, use_case, hours),
                 (volume_share, handle_time, concurrency, route_to),
+                (answer_within_seconds, service_level, max_occupancy, arrival_profile),
             )| {
                 Channel {
                     name,
@@ -134,6 +141,10 @@ fn channel(wild: bool) -> impl Strategy<Value = Channel> {
                     handle_time,
                     concurrency,
                     route_to,
+                    answer_within_seconds,
+                    service_level,
+                    max_occupancy,
+                    arrival_profile,
                 }
             },
         )
@@ -354,18 +365,30 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
         monthly,
         quarterly,
     });
+    let share = (text(), number(wild)).prop_map(|(priority, share)| PriorityShare { priority, share });
     let staffing = (
         number(wild),
         number(wild),
         number(wild),
         prop::collection::vec(number(wild), 0..3),
+        number(wild),
+        prop::collection::vec(share, 0..3),
     )
         .prop_map(
-            |(service_level, max_occupancy, shrinkage, arrival_profile)| StaffingAssumptions {
+            |(
                 service_level,
                 max_occupancy,
                 shrinkage,
                 arrival_profile,
+                escalation_share,
+                priority_mix,
+            )| StaffingAssumptions {
+                service_level,
+                max_occupancy,
+                shrinkage,
+                arrival_profile,
+                escalation_share,
+                priority_mix,
             },
         );
     let mapping = (text(), text()).prop_map(|(priority, helpdesk_priority)| PriorityMapping {

@@ -666,6 +666,19 @@ mod tests {
         plan
     }
 
+    /// Issue #11: the simulation counted a day every 24 elapsed hours. October 2026 in Berlin has
+    /// 745 hours (clocks go back on Sunday the 25th), so the backlog had a day too many: 31 days
+    /// of the month and 14 drain days are 45 day-ends, not 46.
+    #[test]
+    fn a_month_where_clocks_go_back_has_its_calendar_days() {
+        let config = SimulationConfig {
+            month: 10,
+            ..SimulationConfig::default()
+        };
+        let result = simulate(&plan(10, 3000), &config).unwrap();
+        assert_eq!(result.backlog.len(), 31 + 14);
+    }
+
     #[test]
     fn the_same_seed_gives_the_same_month() {
         let plan = plan(10, 3000);

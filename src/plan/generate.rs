@@ -165,6 +165,7 @@ pub fn large_plan(seed: u64, size: PlanSize) -> Plan {
                     "Tier 1"
                 }
                 .to_string(),
+                ..Channel::default()
             }
         })
         .collect();

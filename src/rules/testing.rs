@@ -41,6 +41,7 @@ pub(crate) fn channel(
         handle_time: duration("12m"),
         concurrency: if kind == ChannelKind::Chat { 2 } else { 1 },
         route_to: tier.into(),
+        ..Channel::default()
     }
 }
 
