@@ -365,7 +365,8 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
         monthly,
         quarterly,
     });
-    let share = (text(), number(wild)).prop_map(|(priority, share)| PriorityShare { priority, share });
+    let share =
+        (text(), number(wild)).prop_map(|(priority, share)| PriorityShare { priority, share });
     let staffing = (
         number(wild),
         number(wild),

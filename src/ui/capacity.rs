@@ -272,7 +272,7 @@ fn MonthOutcome(month: SimulationResult) -> impl IntoView {
         "A simulated month (March {}, {} tickets, {:.0} % escalating to the next tier): share of tickets meeting each target.",
         defaults.year,
         month.tickets,
-        defaults.escalation_share * 100.0
+        month.escalation_share * 100.0
     );
     let rows = month
         .priorities
