@@ -77,9 +77,7 @@ fn HeadCount(need: StaffingPlan) -> impl IntoView {
             need.head_count, need.team_size
         )
     };
-    let target = need.target_priority.clone().map(|priority| {
-        format!("Live channels are staffed to the first-response target of \"{priority}\".")
-    });
+    let target: Option<String> = None;
     view! {
         <div class="capacity-headcount" class:capacity-short=short>
             <p class="capacity-verdict">{verdict}</p>
