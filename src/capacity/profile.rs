@@ -181,9 +181,11 @@ pub fn parse_pasted(text: &str) -> Result<Vec<f64>, String> {
                 Err(_) if numbers.is_empty() && cells.iter().all(|c| c.parse::<f64>().is_err()) => {
                     break
                 }
-                Err(_) => return Err(format!(
+                Err(_) => {
+                    return Err(format!(
                     "\"{cell}\" is not a number. Paste 168 numbers, or 7 rows of 24 (one per day)."
-                )),
+                ))
+                }
             }
         }
         if !numbers.is_empty() {
