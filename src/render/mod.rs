@@ -2,12 +2,14 @@
 //! Every renderer is a pure function of `&Plan`; user text is always written as text, never markup.
 
 mod blocks;
+mod capacity;
 pub mod helpdesk;
 mod markdown;
 #[cfg(feature = "schema")]
 mod schema;
 mod text;
 
+pub use capacity::{capacity_summary, CapacityFigures, CapacitySummary, ChannelFigures};
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
 

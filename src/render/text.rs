@@ -59,7 +59,8 @@ fn document(out: &mut String, plan: &Plan) -> fmt::Result {
         out.push('\n');
         block(out, plan, section)?;
     }
-    Ok(())
+    writeln!(out, "\nCAPACITY\n{SINGLE_RULE}")?;
+    super::capacity::write::<Text>(out, plan, |out, text| write!(out, "{}", Cell(text)))
 }
 
 fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
