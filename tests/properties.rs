@@ -374,6 +374,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
         prop::collection::vec(number(wild), 0..3),
         number(wild),
         prop::collection::vec(share, 0..3),
+        number(wild),
     )
         .prop_map(
             |(
@@ -383,6 +384,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
                 arrival_profile,
                 escalation_share,
                 priority_mix,
+                attainment_goal,
             )| StaffingAssumptions {
                 service_level,
                 max_occupancy,
@@ -390,6 +392,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
                 arrival_profile,
                 escalation_share,
                 priority_mix,
+                attainment_goal,
             },
         );
     let mapping = (text(), text()).prop_map(|(priority, helpdesk_priority)| PriorityMapping {

@@ -522,6 +522,9 @@ pub struct StaffingAssumptions {
     /// Percent of tickets per priority (the month simulation); empty = from the taxonomy's shares.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub priority_mix: Vec<PriorityShare>,
+    /// Percent of tickets that should meet their SLA targets (the simulated month's goal line).
+    #[serde(skip_serializing_if = "is_default_attainment_goal")]
+    pub attainment_goal: f64,
 }
 
 /// One priority's share of tickets in the simulated month.
@@ -542,6 +545,13 @@ fn is_default_escalation_share(share: &f64) -> bool {
     *share == DEFAULT_ESCALATION_SHARE
 }
 
+/// The attainment goal a plan gets when it names none (95 % of tickets within their targets).
+pub const DEFAULT_ATTAINMENT_GOAL: f64 = 95.0;
+
+fn is_default_attainment_goal(goal: &f64) -> bool {
+    *goal == DEFAULT_ATTAINMENT_GOAL
+}
+
 impl Default for StaffingAssumptions {
     fn default() -> Self {
         StaffingAssumptions {
@@ -551,6 +561,7 @@ impl Default for StaffingAssumptions {
             arrival_profile: Vec::new(),
             escalation_share: DEFAULT_ESCALATION_SHARE,
             priority_mix: Vec::new(),
+            attainment_goal: DEFAULT_ATTAINMENT_GOAL,
         }
     }
 }

@@ -45,7 +45,7 @@ const PERCENT_RANGE: RuleInfo = RuleInfo {
     id: "STAFF-006",
     severity: Severity::Error,
     title: "Staffing assumption outside its range",
-    explanation: "Service level and maximum occupancy are percentages above 0 and at most 100; shrinkage is at least 0 and below 95 (an agent away all the time cannot be scheduled); the escalation share and priority shares are 0–100. A value outside makes the staffing or the simulated month meaningless.",
+    explanation: "Service level, maximum occupancy and the attainment goal are percentages above 0 and at most 100; shrinkage is at least 0 and below 95 (an agent away all the time cannot be scheduled); the escalation share and priority shares are 0–100. A value outside makes the staffing or the simulated month meaningless.",
 };
 const BAD_PATTERN: RuleInfo = RuleInfo {
     id: "STAFF-007",
@@ -246,6 +246,14 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
         assumptions.shrinkage,
         shrinkage_range,
         "from 0 to below 95",
+    );
+    check_percent(
+        findings,
+        "staffing.attainment_goal".into(),
+        "The attainment goal",
+        assumptions.attainment_goal,
+        above_zero_to_hundred,
+        above_zero,
     );
     check_percent(
         findings,
