@@ -9,7 +9,9 @@ mod markdown;
 mod schema;
 mod text;
 
-pub use capacity::{capacity_summary, CapacityFigures, CapacitySummary, ChannelFigures};
+pub use capacity::{
+    capacity_summary, peak_words, CapacityFigures, CapacitySummary, ChannelFigures,
+};
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
 
