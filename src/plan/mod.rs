@@ -145,13 +145,13 @@ pub struct Channel {
     pub concurrency: u32,
     /// Name of the tier that first answers this channel.
     pub route_to: String,
-    /// Live channels: answer a contact within this many seconds; `None` = the kind's default.
+    /// Live channels: answer a contact within this many seconds; absent = the kind's default (20 s phone, 30 s chat).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answer_within_seconds: Option<u32>,
-    /// Live channels: percent of contacts to answer in time; `None` = the plan-wide service level.
+    /// Live channels: percent of contacts to answer in time; absent = the plan-wide service level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_level: Option<f64>,
-    /// Live channels: highest acceptable agent occupancy, percent; `None` = the plan-wide one.
+    /// Live channels: highest acceptable agent occupancy, percent; absent = the plan-wide one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_occupancy: Option<f64>,
     /// This channel's own arrivals per hour of the week (168 values); empty = the plan's profile.

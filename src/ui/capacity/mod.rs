@@ -10,7 +10,7 @@ mod what_if;
 
 use leptos::prelude::*;
 
-use crate::capacity::simulation::{SimulationConfig, SimulationResult};
+use crate::capacity::simulation::SimulationResult;
 use crate::capacity::staffing::{missing_inputs, ChannelStaffing, StaffingPlan, WEEK_HOURS};
 use crate::plan::Plan;
 use crate::render::peak_words;
@@ -228,7 +228,6 @@ fn ChannelWeek(channel: ChannelStaffing, month: Option<SimulationResult>) -> imp
 /// How a simulated month went, per priority, against the goal.
 #[component]
 fn MonthOutcome(month: SimulationResult, goal: f64) -> impl IntoView {
-    let defaults = SimulationConfig::default();
     let month_name = [
         "January",
         "February",
@@ -245,7 +244,7 @@ fn MonthOutcome(month: SimulationResult, goal: f64) -> impl IntoView {
     ][usize::from(month.first_day.month.clamp(1, 12)) - 1];
     let intro = format!(
         "{month_name} {}: {} days of tickets ({} in all, {:.0} % escalating to the next tier), then {} drain days with no new tickets so the queues can empty.",
-        defaults.year,
+        month.first_day.year,
         month.month_days,
         month.tickets,
         month.escalation_share * 100.0,
