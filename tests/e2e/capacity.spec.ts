@@ -7,15 +7,18 @@ import { test, expect, openApp } from './fixtures';
 
 const template = readFileSync(new URL('../../templates/b2b-saas.json', import.meta.url), 'utf8');
 
-async function openCapacity(page: Page) {
+/** Opens the b2b-saas template (changed by `edit`, if given) in the Capacity section. */
+async function openCapacity(page: Page, edit?: (plan: any) => void) {
   await openApp(page);
+  const plan = JSON.parse(template);
+  edit?.(plan);
   await page.getByLabel('Import JSON file').setInputFiles({
     name: 'b2b-saas.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(template),
+    buffer: Buffer.from(JSON.stringify(plan)),
   });
   await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Capacity' }).click();
-  await expect(page.locator('.capacity-verdict')).toContainText('the team has 20');
+  await expect(page.locator('.capacity-verdict')).toContainText(`the team has ${plan.header.team_size}`);
 }
 
 /** Waits for the text of `locator` to differ from `before`, and returns it. */
@@ -25,17 +28,23 @@ async function changedFrom(locator: import('@playwright/test').Locator, before: 
 }
 
 test('each assumption changes the figure beside it', async ({ page }) => {
-  await openCapacity(page);
+  // Ten times the template's volume, so that the phone line's need moves with its own targets.
+  await openCapacity(page, (plan) => {
+    plan.header.monthly_volume = 40000;
+  });
   const verdict = page.locator('.capacity-verdict');
   let before = (await verdict.textContent()) ?? '';
   await page.getByLabel('Shrinkage (% of paid time away)', { exact: true }).fill('45');
   before = await changedFrom(verdict, before);
   await page.getByLabel('Service level (% answered in time)', { exact: true }).fill('95');
+  before = await changedFrom(verdict, before);
+  // Without an occupancy ceiling the phone line's need is set by its own targets below.
+  await page.getByLabel('Maximum occupancy (%)', { exact: true }).first().fill('100');
   await changedFrom(verdict, before);
 
   const phone = page.locator('.capacity-channel-fields', { hasText: 'Phone' }).locator('.capacity-result');
   for (const [label, value] of [
-    ['Phone answer within (seconds)', '5'],
+    ['Phone answer within (seconds)', '900'],
     ['Phone service level (%)', '99'],
     ['Phone maximum occupancy (%)', '35'],
   ]) {
