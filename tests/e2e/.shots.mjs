@@ -29,6 +29,27 @@ for (const width of [1280, 390]) {
   });
   console.log(width, JSON.stringify(widest));
   await page.screenshot({ path: `${out}/capacity-${width}.png`, fullPage: true });
+  const groups = page.locator('.capacity-group');
+  for (let i = 0; i < await groups.count(); i++) {
+    await groups.nth(i).screenshot({ path: `${out}/group-${width}-${i}.png` });
+  }
+  const contrast = await page.evaluate(() => {
+    const lum = (c) => { const m = c.match(/[\d.]+/g).map(Number); const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(m[0]) + 0.7152 * f(m[1]) + 0.0722 * f(m[2]); };
+    const bg = (el) => { while (el) { const b = getComputedStyle(el).backgroundColor; if (b && !b.endsWith(', 0)') && b !== 'transparent') return b; el = el.parentElement; } return 'rgb(255,255,255)'; };
+    const worst = [];
+    for (const el of document.querySelectorAll('.capacity *, .capacity')) {
+      if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      const cs = getComputedStyle(el);
+      const fg = el instanceof SVGElement ? cs.fill : cs.color;
+      if (!fg.startsWith('rgb')) continue;
+      const a = lum(fg), b = lum(bg(el));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 4.5) worst.push(el.tagName + '.' + el.className?.baseVal ?? el.className + ' ' + ratio.toFixed(2) + ' ' + el.textContent.slice(0, 30));
+    }
+    const sizes = [...document.querySelectorAll('.capacity svg text')].map((t) => parseFloat(getComputedStyle(t).fontSize));
+    return { low: worst.slice(0, 10), minSvgText: Math.min(...sizes), body: parseFloat(getComputedStyle(document.body).fontSize) };
+  });
+  console.log('contrast', width, JSON.stringify(contrast));
   await page.locator('.share-menu summary').click();
   await page.getByRole('button', { name: 'Create share link' }).click();
   const link = await page.locator('#share-link').inputValue();
@@ -36,7 +57,7 @@ for (const width of [1280, 390]) {
   await reader.goto(link);
   await reader.locator('.doc-capacity-section').waitFor();
   await reader.locator('.doc-capacity-section').scrollIntoViewIfNeeded();
-  const sw = await reader.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  const sw = await reader.evaluate(() => { const w = window.innerWidth; const bad = []; for (const el of document.querySelectorAll('body *')) { const r = el.getBoundingClientRect(); if (r.right > w + 0.5) bad.push(el.tagName + '.' + (el.className?.baseVal ?? el.className) + ' ' + Math.round(r.right) + ' ' + (el.textContent || '').slice(0, 25)); } return [document.documentElement.scrollWidth, w, bad.slice(0, 12)]; });
   console.log('stakeholder', width, sw);
   await reader.locator('.doc-capacity-section').screenshot({ path: `${out}/stakeholder-${width}.png` });
   await context.close();

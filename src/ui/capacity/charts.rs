@@ -7,6 +7,7 @@ use crate::capacity::simulation::SimulationResult;
 use crate::capacity::staffing::{hour_label, WEEK_HOURS};
 use crate::plan::Weekday;
 use crate::render::peak_words;
+use crate::ui::document::table_head;
 
 /// Height of a week chart's plot area and its margins, in CSS pixels (text stays body size:
 /// the charts scale their x positions in percent, never their text).
@@ -58,6 +59,21 @@ pub fn hour_ranges(hours: &[usize]) -> String {
     ranges.join(", ")
 }
 
+/// The first few ranges of `hours` in words, and how many more there are.
+fn hour_ranges_shortly(hours: &[usize]) -> String {
+    const SHOWN: usize = 6;
+    let ranges = hour_ranges(hours);
+    let all: Vec<&str> = ranges.split(", ").collect();
+    if all.len() <= SHOWN {
+        return ranges;
+    }
+    format!(
+        "{} and {} more stretches (see the table by day)",
+        all[..SHOWN].join(", "),
+        all.len() - SHOWN
+    )
+}
+
 /// Agents needed (bars) and scheduled (a line) per hour of the week, short hours marked in red
 /// under the bars; labelled axes, a text description beside it for screen readers and print.
 #[component]
@@ -100,12 +116,21 @@ pub fn WeekChart(
             }
         })
         .collect_view();
+    // The roster as one step line: a level per hour, joined where it changes.
     let roster = scheduled.as_ref().map(|planned| {
         planned
             .iter()
             .enumerate()
             .map(|(hour, &agents)| {
+                let before = if hour == 0 { agents } else { planned[hour - 1] };
                 view! {
+                    <line
+                        class="chart-scheduled"
+                        x1=across(hour as f64)
+                        x2=across(hour as f64)
+                        y1=format!("{:.1}", y(before))
+                        y2=format!("{:.1}", y(agents))
+                    ></line>
                     <line
                         class="chart-scheduled"
                         x1=across(hour as f64)
@@ -155,12 +180,13 @@ pub fn WeekChart(
         .map(|&tick| {
             view! {
                 <text class="chart-label" x="95%" y=y(tick) + 5.0 text-anchor="end">
-                    {format!("{tick:.0}")}
+                    {format!("{}", (tick * 10.0).round() / 10.0)}
                 </text>
             }
         })
         .collect_view();
     let description = describe_week(&required, scheduled.as_deref(), &short);
+    let by_day = by_day(&required, scheduled.as_deref(), &short);
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled_by = format!("{title_id} {desc_id}");
@@ -200,8 +226,46 @@ pub fn WeekChart(
                         }
                     })}
             </p>
+            <details class="chart-table">
+                <summary>"By day, as a table"</summary>
+                <table>
+                    {table_head(&["Day", "Busiest hour", "Needed then", "Scheduled then", "Hours short"])}
+                    <tbody>{by_day}</tbody>
+                </table>
+            </details>
         </figure>
     }
+}
+
+/// One table row per day: its busiest hour, the need and roster then, and its short hours.
+fn by_day(required: &[f64], scheduled: Option<&[f64]>, short: &[usize]) -> impl IntoView {
+    Weekday::ALL
+        .iter()
+        .enumerate()
+        .map(|(day, weekday)| {
+            let hours = day * 24..day * 24 + 24;
+            let busiest = hours
+                .clone()
+                .max_by(|&a, &b| required[a].total_cmp(&required[b]).then(b.cmp(&a)))
+                .unwrap_or(day * 24);
+            let open = required.get(busiest).is_some_and(|n| *n > 0.0);
+            let at = |values: &[f64]| {
+                values
+                    .get(busiest)
+                    .map_or("—".to_string(), |n| format!("{}", (n * 10.0).round() / 10.0))
+            };
+            let short_today = short.iter().filter(|h| hours.contains(h)).count();
+            view! {
+                <tr>
+                    <th scope="row">{weekday.short_name()}</th>
+                    <td>{if open { format!("{:02}:00", busiest % 24) } else { "none needed".to_string() }}</td>
+                    <td>{at(required)}</td>
+                    <td>{scheduled.map_or("—".to_string(), at)}</td>
+                    <td>{if scheduled.is_some() { short_today.to_string() } else { "—".to_string() }}</td>
+                </tr>
+            }
+        })
+        .collect_view()
 }
 
 /// The week chart in words: peak need, scheduled, and the short hours.
@@ -216,7 +280,7 @@ fn describe_week(required: &[f64], scheduled: Option<&[f64]>, short: &[usize]) -
             words.push_str(&format!(
                 " Short in {} hours: {}.",
                 short.len(),
-                hour_ranges(short)
+                hour_ranges_shortly(short)
             ));
         }
     }

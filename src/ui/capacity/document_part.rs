@@ -7,7 +7,6 @@ use crate::capacity::staffing::{missing_inputs, staffing};
 use crate::plan::Plan;
 use crate::render::{capacity_summary, CapacitySummary};
 use crate::rules::staffing_inputs;
-use crate::ui::document::table_head;
 
 use super::charts::WeekChart;
 
@@ -43,18 +42,18 @@ pub fn staffing_part(plan: Signal<Plan>) -> AnyView {
             } else {
                 format!("{} agents", figures.planned)
             };
-            let rows = figures
+            let channels = figures
                 .channels
                 .into_iter()
                 .map(|channel| {
                     view! {
-                        <tr>
-                            <td>{channel.name}</td>
-                            <td>{channel.staffed_to}</td>
-                            <td>{channel.pattern}</td>
-                            <td>{channel.peak}</td>
-                            <td class="num">{channel.head_count}</td>
-                        </tr>
+                        <li>
+                            <strong>{channel.name}</strong>
+                            {format!(
+                                ": {}; {} pattern; at the peak {} on shift; {} people.",
+                                channel.staffed_to, channel.pattern, channel.peak, channel.head_count
+                            )}
+                        </li>
                     }
                 })
                 .collect_view();
@@ -69,10 +68,8 @@ pub fn staffing_part(plan: Signal<Plan>) -> AnyView {
                     <dt>"Shrinkage"</dt>
                     <dd>{format!("{} of paid time away from the queue (40 paid hours a week)", figures.shrinkage)}</dd>
                 </dl>
-                <table>
-                    {table_head(&["Channel", "Staffed to", "Arrival pattern", "Peak on shift", "Headcount"])}
-                    <tbody>{rows}</tbody>
-                </table>
+                <h3>"Per channel"</h3>
+                <ul class="doc-capacity-channels">{channels}</ul>
                 {(!figures.notes.is_empty())
                     .then(|| view! { <ul>{figures.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
             }
