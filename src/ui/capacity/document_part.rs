@@ -50,8 +50,12 @@ pub fn staffing_part(plan: Signal<Plan>) -> AnyView {
                         <li>
                             <strong>{channel.name}</strong>
                             {format!(
-                                ": {}; {} pattern; at the peak {} on shift; {} people.",
-                                channel.staffed_to, channel.pattern, channel.peak, channel.head_count
+                                ": {}; {} pattern; at the peak {} on shift; {} {}.",
+                                channel.staffed_to,
+                                channel.pattern,
+                                channel.peak,
+                                channel.head_count,
+                                if channel.head_count == 1 { "person" } else { "people" }
                             )}
                         </li>
                     }
