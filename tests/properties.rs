@@ -132,11 +132,18 @@ fn channel(wild: bool) -> impl Strategy<Value = Channel> {
     (
         (text(), select(ChannelKind::ALL.to_vec()), text(), text()),
         (number(wild), duration(wild), any::<u32>(), text()),
+        (
+            prop::option::of(any::<u32>()),
+            prop::option::of(number(wild)),
+            prop::option::of(number(wild)),
+            prop::collection::vec(number(wild), 0..3),
+        ),
     )
         .prop_map(
             |(
                 (name, kind, use_case, hours),
                 (volume_share, handle_time, concurrency, route_to),
+                (answer_within_seconds, service_level, max_occupancy, arrival_profile),
             )| {
                 Channel {
                     name,
@@ -148,6 +155,10 @@ fn channel(wild: bool) -> impl Strategy<Value = Channel> {
                     concurrency,
                     route_to,
                     default_priority: String::new(),
+                    answer_within_seconds,
+                    service_level,
+                    max_occupancy,
+                    arrival_profile,
                 }
             },
         )
@@ -414,18 +425,34 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
         monthly,
         quarterly,
     });
+    let share =
+        (text(), number(wild)).prop_map(|(priority, share)| PriorityShare { priority, share });
     let staffing = (
         number(wild),
         number(wild),
         number(wild),
         prop::collection::vec(number(wild), 0..3),
+        number(wild),
+        prop::collection::vec(share, 0..3),
+        number(wild),
     )
         .prop_map(
-            |(service_level, max_occupancy, shrinkage, arrival_profile)| StaffingAssumptions {
+            |(
                 service_level,
                 max_occupancy,
                 shrinkage,
                 arrival_profile,
+                escalation_share,
+                priority_mix,
+                attainment_goal,
+            )| StaffingAssumptions {
+                service_level,
+                max_occupancy,
+                shrinkage,
+                arrival_profile,
+                escalation_share,
+                priority_mix,
+                attainment_goal,
             },
         );
     let mapping = (text(), text()).prop_map(|(priority, helpdesk_priority)| PriorityMapping {
@@ -533,10 +560,20 @@ proptest! {
     }
 
     #[test]
-    fn text_tables_keep_their_three_columns(plan in plan(true)) {
+    fn text_tables_keep_their_columns(plan in plan(true)) {
+        // The brief's tables have three columns, the CAPACITY table five; user text in a cell
+        // never adds one: every row has as many cell borders as its table's heading row.
         let text = render(&plan, Format::Text, Section::Full);
-        for line in text.lines().filter(|line| line.starts_with('|')) {
-            prop_assert_eq!(unescaped_pipes(line), 4, "{}", line);
+        let mut heading: Option<usize> = None;
+        for line in text.lines() {
+            if !line.starts_with('|') {
+                heading = None;
+                continue;
+            }
+            let pipes = unescaped_pipes(line);
+            let expected = *heading.get_or_insert(pipes);
+            prop_assert!(expected == 4 || expected == 6, "{}", line);
+            prop_assert_eq!(pipes, expected, "{}", line);
         }
     }
 
@@ -544,7 +581,8 @@ proptest! {
     fn user_text_never_adds_a_heading_to_the_text(plan in plan(true)) {
         let text = render(&plan, Format::Text, Section::Full);
         let rules = text.lines().filter(|line| *line == "────────────────────────────").count();
-        prop_assert_eq!(rules, 11);
+        // The brief's eight blocks, tiers, customer success, roadmap, and CAPACITY.
+        prop_assert_eq!(rules, 12);
     }
 }
 

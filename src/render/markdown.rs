@@ -50,7 +50,8 @@ fn document(out: &mut String, plan: &Plan) -> fmt::Result {
         out.push('\n');
         block(out, plan, section)?;
     }
-    Ok(())
+    out.push_str("\n## Capacity\n\n");
+    super::capacity::write::<Markdown>(out, plan, |out, text| write!(out, "{}", Md(text)))
 }
 
 fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {

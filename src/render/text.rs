@@ -60,7 +60,8 @@ fn document(out: &mut String, plan: &Plan) -> fmt::Result {
         out.push('\n');
         block(out, plan, section)?;
     }
-    Ok(())
+    writeln!(out, "\nCAPACITY\n{SINGLE_RULE}")?;
+    super::capacity::write::<Text>(out, plan, |out, text| write!(out, "{}", Cell(text)))
 }
 
 fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
@@ -509,7 +510,13 @@ CUSTOMER SUCCESS
             "got:\n{text}\n---- expected to start with:\n{expected_start}"
         );
         assert!(text.contains("\nROLLOUT ROADMAP\n────────────────────────────\nPhase 1: ASSESS\n- Audit current support | Owner: — | Status: Not started | Due: —\n"));
-        assert!(text.ends_with("- Feed into product | Owner: — | Status: Not started | Due: —\n"));
+        // The plan's channels have no shares yet, so the CAPACITY part after the brief's blocks
+        // says what is missing instead of staffing figures.
+        assert!(text.ends_with(
+            "- Feed into product | Owner: — | Status: Not started | Due: —\n\nCAPACITY\n\
+             ────────────────────────────\nStaffing not worked out yet:\n\
+             - Channel shares of volume add up to 0 %, not 100 %: fix them under Channels.\n"
+        ));
     }
 
     /// Two contract levels, a business-hours calendar, targets that are not promised: the block

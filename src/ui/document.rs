@@ -214,6 +214,7 @@ pub fn PlanDocument(
             <h1>{title}</h1>
             {move || is_full.get().then(|| untrack(|| header(plan)))}
             {body}
+            {move || is_full.get().then(|| untrack(|| super::capacity::staffing_part(plan)))}
         </article>
     }
 }

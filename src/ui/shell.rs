@@ -71,6 +71,7 @@ impl PlanSection {
     pub fn for_path(path: &str) -> PlanSection {
         let top = path.split(['.', '[']).next().unwrap_or_default();
         match top {
+            "channels" if super::capacity::edits(path) => PlanSection::Capacity,
             "channels" => PlanSection::Channels,
             "taxonomy" => PlanSection::Taxonomy,
             "tiers" => PlanSection::Tiers,
