@@ -31,6 +31,8 @@ pub struct Staffing {
     /// Average speed of answer, seconds.
     pub average_speed_of_answer: f64,
     pub occupancy: f64,
+    /// The search stopped at `MAX_AGENTS` without meeting the targets: these figures are not a plan.
+    pub capped: bool,
 }
 
 /// Erlang B blocking probability, by the stable recurrence B(n) = A·B(n−1) / (n + A·B(n−1)).
@@ -67,9 +69,20 @@ impl LiveDemand {
 
     /// What `agents` achieve: P(wait ≤ t) = 1 − C·e^(−(N−A)·t/AHT), ASA = C·AHT/(N−A), occupancy A/N.
     pub fn with_agents(&self, agents: u32) -> Staffing {
+        self.achieved(agents, erlang_b(self.traffic(), agents))
+    }
+
+    /// What `agents` achieve, given Erlang B for them (`blocking`).
+    fn achieved(&self, agents: u32, blocking: f64) -> Staffing {
         let traffic = self.traffic();
         let n = f64::from(agents);
-        let wait_probability = erlang_c(traffic, agents);
+        let wait_probability = if traffic <= 0.0 {
+            0.0
+        } else if n <= traffic {
+            1.0
+        } else {
+            (n * blocking / (n - traffic * (1.0 - blocking))).clamp(0.0, 1.0)
+        };
         let (service_level, average_speed_of_answer) = if traffic <= 0.0 {
             (1.0, 0.0)
         } else if n <= traffic {
@@ -89,20 +102,35 @@ impl LiveDemand {
             service_level,
             average_speed_of_answer,
             occupancy: if agents == 0 { 0.0 } else { traffic / n },
+            capped: false,
         }
     }
 
     /// The fewest agents meeting both the service level and the occupancy ceiling.
     /// Bounded: a load no team could carry (or a target no team could meet) stops at
-    /// `MAX_AGENTS` instead of searching forever, so a typo in the plan never hangs the app.
+    /// `MAX_AGENTS` with `capped` set, instead of searching forever or passing off a tiny
+    /// service level as a plan, so a typo in the plan never hangs the app.
     pub fn required(&self) -> Staffing {
+        self.search().0
+    }
+
+    /// `required`, with the number of Erlang B recurrence steps it took (the search's work).
+    ///
+    /// Service level only grows with agents, so the answer is the first head-count from the
+    /// floor up that meets the targets. Erlang B for N agents is one recurrence step from N − 1,
+    /// so walking up once costs one step per agent: linear in the answer, at most `MAX_AGENTS`.
+    pub fn search(&self) -> (Staffing, u32) {
         let traffic = self.traffic();
         // NaN comes from a nonsensical plan; treat it like no load.
         if traffic.is_nan() || traffic <= 0.0 {
-            return self.with_agents(0);
+            return (self.with_agents(0), 0);
         }
+        let capped = |agents| Staffing {
+            capped: true,
+            ..self.with_agents(agents)
+        };
         if traffic >= f64::from(MAX_AGENTS) {
-            return self.with_agents(MAX_AGENTS);
+            return (capped(MAX_AGENTS), 0);
         }
         let ceiling = if self.max_occupancy.is_nan() {
             1.0
@@ -116,16 +144,20 @@ impl LiveDemand {
         };
         // Never fewer than the occupancy ceiling allows, never fewer than the load itself.
         let floor = (traffic / ceiling).ceil().min(f64::from(MAX_AGENTS)) as u32;
-        let mut agents = floor.max(traffic.floor() as u32 + 1);
-        loop {
-            let staffing = self.with_agents(agents);
-            let meets =
-                staffing.service_level + 1e-12 >= target && staffing.occupancy <= ceiling + 1e-12;
-            if meets || agents >= MAX_AGENTS {
-                return staffing;
+        let floor = floor.max(traffic.floor() as u32 + 1);
+        let mut blocking = 1.0;
+        for agents in 1..=MAX_AGENTS {
+            let carried = traffic * blocking;
+            blocking = carried / (f64::from(agents) + carried);
+            if agents < floor {
+                continue;
             }
-            agents += 1;
+            let staffing = self.achieved(agents, blocking);
+            if staffing.service_level + 1e-12 >= target && staffing.occupancy <= ceiling + 1e-12 {
+                return (staffing, agents);
+            }
         }
+        (capped(MAX_AGENTS), MAX_AGENTS)
     }
 }
 
@@ -141,6 +173,41 @@ pub fn scheduled(on_duty: f64, shrinkage: f64) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue #11: a valid but extreme demand (about 14,000 Erlangs, a 100 % service level, 100 %
+    /// occupancy allowed) took minutes, because each candidate head-count recomputed Erlang B
+    /// from one agent up. The search walks the recurrence once: its work is the answer itself.
+    #[test]
+    fn an_extreme_demand_is_searched_in_one_pass() {
+        let extreme = LiveDemand {
+            contacts: 84_000.0,
+            interval_seconds: 3600.0,
+            handle_seconds: 600.0,
+            answer_within_seconds: 20.0,
+            service_level: 1.0,
+            max_occupancy: 1.0,
+        };
+        let (staffing, steps) = extreme.search();
+        assert!((staffing.traffic - 14_000.0).abs() < 1e-6);
+        assert!(!staffing.capped, "{staffing:?}");
+        assert!(staffing.service_level >= 0.999_999, "{staffing:?}");
+        // One Erlang B step per agent up to the answer, and no more.
+        assert_eq!(steps, staffing.agents);
+        // It is the fewest: one agent less misses the target.
+        assert!(extreme.with_agents(staffing.agents - 1).service_level < 0.999_999);
+    }
+
+    /// A load beyond the cap is not answered with a tiny service level as if that were a plan:
+    /// the result says the cap was reached.
+    #[test]
+    fn reaching_the_cap_is_said() {
+        let beyond = LiveDemand {
+            contacts: 1e12,
+            ..reference()
+        };
+        assert!(beyond.required().capped);
+        assert!(!reference().required().capped);
+    }
 
     #[test]
     fn impossible_inputs_end_instead_of_hanging() {

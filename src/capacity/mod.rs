@@ -3,6 +3,8 @@
 
 pub mod business;
 pub mod erlang;
+pub mod profile;
+pub mod scenario;
 pub mod simulation;
 pub mod sla;
 pub mod staffing;

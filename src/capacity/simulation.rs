@@ -27,8 +27,6 @@ pub struct SimulationConfig {
     pub seed: u64,
     pub year: i32,
     pub month: u8,
-    /// Share of tickets (0–1) the first tier hands to the next.
-    pub escalation_share: f64,
     /// Days after the month, without new tickets, to let the queues drain.
     pub drain_days: u32,
 }
@@ -39,7 +37,6 @@ impl Default for SimulationConfig {
             seed: 2026,
             year: 2026,
             month: 3,
-            escalation_share: 0.15,
             drain_days: 14,
         }
     }
@@ -95,8 +92,18 @@ pub struct PoolSummary {
 pub struct SimulationResult {
     pub tickets: u32,
     pub priorities: Vec<PriorityOutcome>,
-    /// Open tickets at the end of each day, from the month's first day through the drain days.
+    /// The simulated month's first day, and how many days it has (its calendar days).
+    pub first_day: Date,
+    pub month_days: u32,
+    /// Days after the month with no new tickets, run so the queues can drain.
+    pub drain_days: u32,
+    /// Open tickets at the end of each local day (midnight in the home zone), from the month's
+    /// first day through the drain days: `month_days + drain_days` values.
     pub backlog: Vec<u32>,
+    /// The instants (UTC minutes) of those day ends.
+    pub backlog_at: Vec<Instant>,
+    /// Share of tickets (0–1) that escalated to the next tier, as the plan assumes.
+    pub escalation_share: f64,
     pub escalations: u32,
     /// Tickets still open when the simulation ended.
     pub unresolved: u32,
@@ -168,7 +175,7 @@ struct TargetClock {
 }
 
 impl TargetClock {
-    /// The clock of a promised metric of the default SLA policy; `None` without a promise.
+    /// The clock of a promised metric; `None` without a promise.
     fn of(
         plan: &Plan,
         target: &crate::plan::MetricTarget,
@@ -193,10 +200,25 @@ impl TargetClock {
     }
 }
 
-/// The first-response and resolution clocks of one priority.
+/// The first-response and resolution clocks of one priority: the one place the month reads SLA
+/// targets, those of the default policy (the one every ticket gets unless an earlier one
+/// matches it).
 struct PriorityClocks {
     first_response: Option<TargetClock>,
     resolution: Option<TargetClock>,
+}
+
+impl PriorityClocks {
+    fn of(plan: &Plan, priority: &str, first_day: i64, last_day: i64) -> PriorityClocks {
+        let sla = plan.sla_for(priority);
+        let clock = |target: Option<&crate::plan::MetricTarget>| {
+            TargetClock::of(plan, target?, first_day, last_day)
+        };
+        PriorityClocks {
+            first_response: clock(sla.map(|s| &s.first_response)),
+            resolution: clock(sla.map(|s| &s.resolution)),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -298,11 +320,15 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
     }
     .days_since_epoch();
     let days = i64::from(crate::plan::days_in_month(config.year, month));
+    // Days are the home zone's calendar days: a month where clocks change has 743 or 745 hours.
     let start = zone.from_local(first_day * 1440);
     let arrivals_end = zone.from_local((first_day + days) * 1440);
-    let end = arrivals_end + i64::from(config.drain_days) * 1440;
+    let end = zone.from_local((first_day + days + i64::from(config.drain_days)) * 1440);
     let hours = ((end - start) / 60) as usize;
     let arrival_hours = ((arrivals_end - start) / 60) as usize;
+    let local_days: Vec<i64> = (0..hours)
+        .map(|k| local_day(&zone, start + 60 * k as i64))
+        .collect();
     let hour_of_week: Vec<usize> = (0..hours)
         .map(|k| {
             let local = zone.to_local(start + 60 * k as i64);
@@ -310,6 +336,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             weekday * 24 + (local.rem_euclid(1440) / 60) as usize
         })
         .collect();
+    let escalation_share = escalation_share(plan);
 
     // Pools: one per channel with contacts, then the escalation tier.
     let channels: Vec<_> = need
@@ -337,7 +364,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
                 / 60.0
         })
         .sum::<f64>()
-        * config.escalation_share.clamp(0.0, 1.0);
+        * escalation_share;
     let open_total: f64 = escalation_open.iter().sum();
     let escalation_required: Vec<f64> = escalation_open
         .iter()
@@ -413,16 +440,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
     let clocks: Vec<PriorityClocks> = plan
         .priorities
         .iter()
-        .map(|p| {
-            let sla = plan.sla_for(&p.name);
-            let clock = |target: Option<&crate::plan::MetricTarget>| {
-                TargetClock::of(plan, target?, first_minute_day, last_minute_day)
-            };
-            PriorityClocks {
-                first_response: clock(sla.map(|s| &s.first_response)),
-                resolution: clock(sla.map(|s| &s.resolution)),
-            }
-        })
+        .map(|p| PriorityClocks::of(plan, &p.name, first_minute_day, last_minute_day))
         .collect();
 
     // Arrivals.
@@ -466,7 +484,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             let priority = rng.pick(&mix_cumulative);
             let handle = rng.exponential(mean).max(30.0) as u32;
             let escalated_handle = rng.exponential(mean).max(30.0) as u32;
-            let escalate = rng.unit() < config.escalation_share;
+            let escalate = rng.unit() < escalation_share;
             let due = |clock: Option<&TargetClock>| clock.map_or(i64::MAX, |c| c.due(created));
             let (first_due, resolve_due) = match clocks.get(priority) {
                 Some(clocks) => (
@@ -499,7 +517,9 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
     let mut next_arrival = 0;
     let mut next_hour = 0usize;
     let mut resolved_count = 0u32;
-    let mut backlog = Vec::with_capacity((days + i64::from(config.drain_days)) as usize);
+    let day_count = (days + i64::from(config.drain_days)) as usize;
+    let mut backlog = Vec::with_capacity(day_count);
+    let mut backlog_at = Vec::with_capacity(day_count);
     let mut escalations = 0;
     loop {
         let arrival_at = tickets.get(next_arrival).map_or(i64::MAX, |t| t.created);
@@ -536,8 +556,9 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             Some(pool)
         } else if hour_at == now {
             let week_hour = hour_of_week[next_hour];
-            if next_hour % 24 == 0 && next_hour > 0 {
+            if next_hour > 0 && local_days[next_hour] != local_days[next_hour - 1] {
                 backlog.push(next_arrival as u32 - resolved_count);
+                backlog_at.push(start + 60 * next_hour as i64);
             }
             next_hour += 1;
             for pool in &mut pools {
@@ -559,6 +580,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
         }
     }
     backlog.push(next_arrival as u32 - resolved_count);
+    backlog_at.push(end);
 
     let mut priorities: Vec<PriorityOutcome> = plan
         .priorities
@@ -597,7 +619,12 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
     Ok(SimulationResult {
         tickets: tickets.len() as u32,
         priorities,
+        first_day: Date::from_days_since_epoch(first_day),
+        month_days: days as u32,
+        drain_days: config.drain_days,
         backlog,
+        backlog_at,
+        escalation_share,
         escalations,
         unresolved: tickets.len() as u32 - resolved_count,
         pools: pools
@@ -610,6 +637,16 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             })
             .collect(),
     })
+}
+
+/// The plan's escalation share as a fraction (0–1); a value that is not a number reads as the default.
+pub fn escalation_share(plan: &Plan) -> f64 {
+    let share = plan.staffing.escalation_share;
+    if share.is_finite() {
+        (share / 100.0).clamp(0.0, 1.0)
+    } else {
+        crate::plan::DEFAULT_ESCALATION_SHARE / 100.0
+    }
 }
 
 /// Starts as many queued tickets as the pool has free agents.
@@ -638,6 +675,7 @@ fn start_work(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::capacity::Zone;
     use crate::plan::{Channel, ChannelKind, Duration, SlaTarget, Weekday, WeeklyInterval};
 
     #[test]
@@ -712,6 +750,28 @@ mod tests {
         }
         plan.sla = vec![policy];
         plan
+    }
+
+    /// Issue #11: the simulation counted a day every 24 elapsed hours. October 2026 in Berlin has
+    /// 745 hours (clocks go back on Sunday the 25th), so the backlog had a day too many: 31 days
+    /// of the month and 14 drain days are 45 day-ends, not 46.
+    #[test]
+    fn a_month_where_clocks_go_back_has_its_calendar_days() {
+        let config = SimulationConfig {
+            month: 10,
+            ..SimulationConfig::default()
+        };
+        let result = simulate(&plan(10, 3000), &config).unwrap();
+        assert_eq!(result.backlog.len(), 31 + 14);
+        assert_eq!((result.month_days, result.drain_days), (31, 14));
+        assert_eq!(result.backlog_at.len(), result.backlog.len());
+        // Every snapshot is at local midnight, before and after the change.
+        let berlin = Zone::named("Europe/Berlin").unwrap();
+        for (n, &at) in result.backlog_at.iter().enumerate() {
+            assert_eq!(berlin.to_local(at).rem_euclid(1440), 0, "day end {n}");
+            let first = Date::new(2026, 10, 1).unwrap().days_since_epoch();
+            assert_eq!(local_day(&berlin, at) - 1, first + n as i64, "day end {n}");
+        }
     }
 
     #[test]

@@ -4,27 +4,28 @@
 //! Assumptions, all visible to the user:
 //! - Weekly contacts = `header.monthly_volume` × `volume_share` % × 12 / 52; chat volume is reduced
 //!   by the chatbot's containment, if the plan sets one.
-//! - Arrivals follow `staffing.arrival_profile` when it has 168 values; otherwise a daytime shape
-//!   (busy 09:00–17:00, quiet nights, weekends at 40 %). Live channels (chat, phone) only receive
-//!   contacts while open; deferred ones (email, portal, social, community, other) any time.
-//! - Live: answer target = first response of the *target priority* — the priority with the most
-//!   taxonomy volume, else one called "Normal", else the middle one. Chat concurrency c divides
-//!   the handle time (an agent with c chats clears contacts c times as fast), the usual
-//!   approximation; it ignores that concurrent chats each take a little longer.
+//! - Arrivals follow the channel's own weekly pattern, else the plan's shared one, else the
+//!   built-in daytime shape (busy 09:00–17:00, quiet nights, weekends at 40 %; see `profile`).
+//!   Live channels (chat, phone) only receive contacts while open; deferred ones any time.
+//! - Live: each channel's own answer-time target (seconds; default 20 s for phone, 30 s for
+//!   chat), service level and maximum occupancy (default: the plan-wide ones). No SLA target is
+//!   read. Chat concurrency c divides the handle time (an agent with c chats clears contacts c
+//!   times as fast), the usual approximation; it ignores that concurrent chats each take longer.
 //! - Deferred: the week's work (contacts × handle time) is spread evenly over the channel's open
-//!   hours, with agents busy at most `max_occupancy` of the time.
+//!   hours, with agents busy at most the plan-wide `max_occupancy` of the time. The arrival
+//!   pattern moves their queue, not their staffing: the work can wait for an open hour.
 //! - Head-count = the larger of the agents on shift at the busiest hour and the week's agent-hours
 //!   over a 40-hour week, both grossed up for shrinkage: ceil(N / (1 − shrinkage)).
 
-use crate::plan::{Calendar, ChannelKind, Date, Duration, Plan};
+use crate::plan::{Calendar, Channel, ChannelKind, Date, Plan};
 
 use super::business::{business_minutes_in_steps, Instant, MINUTES_PER_DAY};
 use super::erlang::{scheduled, LiveDemand};
+use super::profile::{self, ProfileSource};
 use super::zones::Zone;
 use super::CapacityError;
 
-/// Hours in a week.
-pub const WEEK_HOURS: usize = 168;
+pub use super::profile::WEEK_HOURS;
 /// Paid hours of one agent in a week.
 pub const PAID_HOURS_PER_WEEK: f64 = 40.0;
 /// Weeks in a month on average (52 / 12).
@@ -43,10 +44,129 @@ pub struct StaffingPlan {
     pub head_count: u32,
     /// Head-count the plan has (`header.team_size`).
     pub team_size: u32,
-    /// The priority whose first response sets live channels' answer target.
-    pub target_priority: Option<String>,
+    /// Shrinkage used (0–0.95).
+    pub shrinkage: f64,
     /// Things assumed because the plan left them open, in words.
     pub notes: Vec<String>,
+}
+
+impl StaffingPlan {
+    /// The `count` busiest hours of the week (most agents on shift first, then earliest).
+    pub fn peak_hours(&self, count: usize) -> Vec<usize> {
+        let mut hours: Vec<usize> = (0..self.on_duty.len())
+            .filter(|&h| self.on_duty[h] > 0.0)
+            .collect();
+        hours.sort_by(|&a, &b| self.on_duty[b].total_cmp(&self.on_duty[a]).then(a.cmp(&b)));
+        hours.truncate(count);
+        hours
+    }
+
+    /// Whether some hour needs more agents than the maths searches (those figures are a floor).
+    pub fn capped(&self) -> bool {
+        self.channels.iter().any(|c| !c.capped_hours.is_empty())
+    }
+}
+
+/// What a live channel is staffed to: answer `service_level` of contacts within
+/// `answer_within_seconds`, with agents busy at most `max_occupancy` of the time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LiveTargets {
+    pub answer_within_seconds: u32,
+    /// Fraction (0.8 = 80 %).
+    pub service_level: f64,
+    /// Fraction (0.85 = 85 %).
+    pub max_occupancy: f64,
+}
+
+/// The answer-time target a live channel gets when the plan sets none: the 80/20 convention of
+/// phone support (20 s), a little longer for chat, where an agent greets within half a minute.
+pub fn default_answer_seconds(kind: ChannelKind) -> u32 {
+    match kind {
+        ChannelKind::Chat => 30,
+        _ => 20,
+    }
+}
+
+/// The targets a live channel is staffed to: its own where set, else the defaults.
+pub fn live_targets(plan: &Plan, channel: &Channel) -> LiveTargets {
+    let assumptions = &plan.staffing;
+    LiveTargets {
+        answer_within_seconds: channel
+            .answer_within_seconds
+            .unwrap_or_else(|| default_answer_seconds(channel.kind)),
+        service_level: percent(
+            channel.service_level.unwrap_or(assumptions.service_level),
+            0.8,
+        ),
+        max_occupancy: percent(
+            channel.max_occupancy.unwrap_or(assumptions.max_occupancy),
+            0.85,
+        ),
+    }
+}
+
+/// The plan-wide shrinkage as a fraction (0–0.95).
+pub fn shrinkage(plan: &Plan) -> f64 {
+    let shrinkage = plan.staffing.shrinkage;
+    if shrinkage.is_finite() {
+        (shrinkage / 100.0).clamp(0.0, 0.95)
+    } else {
+        0.3
+    }
+}
+
+/// Something the staffing maths needs and the plan does not give, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingInput {
+    /// The field to fill in, as a JSON path.
+    pub path: String,
+    pub message: String,
+}
+
+/// What the plan lacks for the staffing figures to mean anything: no volume, channel shares that
+/// do not add up to 100 %, no open hours. Empty when the maths can run.
+pub fn missing_inputs(plan: &Plan) -> Vec<MissingInput> {
+    let mut missing = Vec::new();
+    let mut say = |path: &str, message: String| {
+        missing.push(MissingInput {
+            path: path.to_string(),
+            message,
+        })
+    };
+    if plan.header.monthly_volume == 0 {
+        say(
+            "header.monthly_volume",
+            "No monthly ticket volume yet: enter it under Overview.".to_string(),
+        );
+    }
+    if plan.channels.is_empty() {
+        say(
+            "channels",
+            "No channels yet: add the ways customers reach support under Channels.".to_string(),
+        );
+        return missing;
+    }
+    let total: f64 = plan.channels.iter().map(|c| c.volume_share).sum();
+    if !total.is_finite() || (total - 100.0).abs() > 0.5 {
+        say(
+            "channels[0].volume_share",
+            format!(
+                "Channel shares of volume add up to {} %, not 100 %: fix them under Channels.",
+                (total * 10.0).round() / 10.0
+            ),
+        );
+    }
+    let never_open = plan.channels.iter().all(|channel| {
+        plan.calendar(&channel.hours)
+            .is_some_and(|calendar| calendar.weekly_open_minutes() == 0)
+    });
+    if never_open {
+        say(
+            "channels[0].hours",
+            "No channel is ever open: give the channels' calendars opening hours.".to_string(),
+        );
+    }
+    missing
 }
 
 /// One channel's staffing.
@@ -72,19 +192,16 @@ pub struct ChannelStaffing {
     pub scheduled_at_peak: u32,
     /// Head-count this channel alone needs.
     pub head_count: u32,
-    /// Live channels: the answer-within target used.
-    pub answer_within: Option<Duration>,
+    /// Live channels: the targets it is staffed to.
+    pub targets: Option<LiveTargets>,
+    /// Where its arrival pattern comes from.
+    pub profile: ProfileSource,
+    /// Hours of the week whose need reached the agent cap (the figure there is a floor).
+    pub capped_hours: Vec<usize>,
 }
 
 /// A Monday to start the reference week on (no DST change in it in either hemisphere).
 const REFERENCE_MONDAY: (i32, u8, u8) = (2026, 1, 5);
-
-/// The relative arrival rate at an hour of the day when the plan gives no profile.
-const DAYTIME_SHAPE: [f64; 24] = [
-    0.15, 0.1, 0.1, 0.1, 0.1, 0.15, 0.25, 0.45, 0.75, 1.0, 1.0, 1.0, 0.85, 0.95, 1.0, 1.0, 0.9,
-    0.7, 0.5, 0.4, 0.35, 0.3, 0.25, 0.2,
-];
-const WEEKEND_FACTOR: f64 = 0.4;
 
 /// The plan's home zone; an empty one reads as UTC (with a note).
 pub fn home_zone(plan: &Plan, notes: &mut Vec<String>) -> Result<Zone, CapacityError> {
@@ -95,27 +212,21 @@ pub fn home_zone(plan: &Plan, notes: &mut Vec<String>) -> Result<Zone, CapacityE
     Zone::named(&plan.header.time_zone).map_err(CapacityError::UnknownZone)
 }
 
-/// The priority whose first-response target live channels are staffed for.
-pub fn target_priority(plan: &Plan) -> Option<String> {
-    let mix = priority_mix(plan);
-    let busiest = mix
-        .iter()
-        .enumerate()
-        .filter(|(_, share)| **share > 0.0)
-        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-        .map(|(index, _)| index);
-    let from_taxonomy = busiest.filter(|_| plan.taxonomy.iter().any(|c| c.volume_share > 0.0));
-    from_taxonomy
-        .or_else(|| plan.priority_rank("Normal"))
-        .or_else(|| (!plan.priorities.is_empty()).then_some(plan.priorities.len() / 2))
-        .and_then(|index| plan.priorities.get(index))
-        .map(|p| p.name.clone())
-}
-
-/// Share of tickets per plan priority (same order as `plan.priorities`, sums to 1): the taxonomy's
-/// category shares summed by default priority, or equal shares when the taxonomy gives none.
+/// Share of tickets per plan priority (same order as `plan.priorities`, sums to 1): the plan's own
+/// mix where it sets one, else the taxonomy's category shares summed by default priority, else
+/// equal shares.
 pub fn priority_mix(plan: &Plan) -> Vec<f64> {
     let mut mix = vec![0.0; plan.priorities.len()];
+    for share in &plan.staffing.priority_mix {
+        if let Some(rank) = plan.priority_rank(&share.priority) {
+            if share.share.is_finite() {
+                mix[rank] += share.share.max(0.0);
+            }
+        }
+    }
+    if mix.iter().sum::<f64>() > 0.0 {
+        return normalised(mix);
+    }
     for category in &plan.taxonomy {
         if let Some(rank) = plan.priority_rank(&category.priority) {
             mix[rank] += category.volume_share.max(0.0);
@@ -158,23 +269,6 @@ pub fn open_hours(calendar: &Calendar, week: &[Instant]) -> Result<Vec<f64>, Cap
         .collect())
 }
 
-/// The relative arrival rate for each hour of the week, before channel hours are applied.
-fn base_profile(plan: &Plan) -> Vec<f64> {
-    let given = &plan.staffing.arrival_profile;
-    if given.len() == WEEK_HOURS
-        && given.iter().all(|v| v.is_finite() && *v >= 0.0)
-        && given.iter().sum::<f64>() > 0.0
-    {
-        return given.clone();
-    }
-    (0..WEEK_HOURS)
-        .map(|hour| {
-            let weekend = if hour >= 5 * 24 { WEEKEND_FACTOR } else { 1.0 };
-            DAYTIME_SHAPE[hour % 24] * weekend
-        })
-        .collect()
-}
-
 fn normalised(mut values: Vec<f64>) -> Vec<f64> {
     let total: f64 = values.iter().sum();
     if total > 0.0 {
@@ -210,27 +304,8 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
     let mut notes = Vec::new();
     let zone = home_zone(plan, &mut notes)?;
     let week = reference_week(&zone);
-    let base = base_profile(plan);
-    let assumptions = &plan.staffing;
-    let service_level = percent(assumptions.service_level, 0.8);
-    let max_occupancy = percent(assumptions.max_occupancy, 0.85);
-    let shrinkage = if assumptions.shrinkage.is_finite() {
-        (assumptions.shrinkage / 100.0).clamp(0.0, 0.95)
-    } else {
-        0.3
-    };
-    let target = target_priority(plan);
-    let answer_within = target
-        .as_deref()
-        .and_then(|name| plan.sla_for(name))
-        .and_then(|sla| sla.first_response.within());
-    if answer_within.is_none() {
-        notes.push(
-            "No first-response target for the target priority; live channels are staffed to answer within 1 minute."
-                .to_string(),
-        );
-    }
-    let answer_within = answer_within.unwrap_or(Duration::minutes(1));
+    let plan_occupancy = percent(plan.staffing.max_occupancy, 0.85);
+    let shrinkage = shrinkage(plan);
     let monthly = f64::from(plan.header.monthly_volume);
     let mut channels = Vec::with_capacity(plan.channels.len());
     // Channels mostly share a few calendars; each calendar's week is worked out once.
@@ -259,48 +334,79 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
             }
         }
         let handle_seconds = channel.handle_time.open_minutes(24 * 60) as f64 * 60.0;
+        let (base, profile) = profile::for_channel(plan, channel);
         let arrivals = if live {
             let weighted: Vec<f64> = base.iter().zip(&open).map(|(b, o)| b * o).collect();
             if weighted.iter().sum::<f64>() > 0.0 {
                 normalised(weighted)
             } else {
+                if open.iter().any(|o| *o > 0.0) && weekly_contacts > 0.0 {
+                    notes.push(format!(
+                        "Channel \"{}\" follows {}, which has no arrivals while it is open; its contacts are spread evenly over its open hours.",
+                        channel.name,
+                        profile.label()
+                    ));
+                }
                 normalised(open.clone())
             }
         } else {
-            normalised(base.clone())
+            normalised(base)
         };
-        let required: Vec<f64> = if live {
-            let per_contact = handle_seconds / f64::from(channel.concurrency.max(1));
-            arrivals
-                .iter()
-                .zip(&open)
-                .map(|(&share, &open_fraction)| {
-                    if open_fraction <= 0.0 {
-                        return 0.0;
+        let targets = live.then(|| live_targets(plan, channel));
+        let mut capped_hours = Vec::new();
+        let required: Vec<f64> = match targets {
+            Some(targets) => {
+                let per_contact = (handle_seconds / f64::from(channel.concurrency.max(1))).max(1.0);
+                // Hours with the same demand (a flat pattern, a repeated day) are searched once.
+                let mut known: Vec<((u64, u64), (u32, bool))> = Vec::new();
+                let mut need = |contacts: f64, interval_seconds: f64| {
+                    let key = (contacts.to_bits(), interval_seconds.to_bits());
+                    if let Some((_, found)) = known.iter().find(|(k, _)| *k == key) {
+                        return *found;
                     }
-                    let demand = LiveDemand {
-                        contacts: weekly_contacts * share,
-                        interval_seconds: 3600.0 * open_fraction,
-                        handle_seconds: per_contact.max(1.0),
-                        answer_within_seconds: answer_within.open_minutes(24 * 60) as f64 * 60.0,
-                        service_level,
-                        max_occupancy,
-                    };
-                    f64::from(demand.required().agents)
-                })
-                .collect()
-        } else {
-            let open_total: f64 = open.iter().sum();
-            let work_hours = weekly_contacts * handle_seconds / 3600.0;
-            open.iter()
-                .map(|&o| {
-                    if open_total > 0.0 {
-                        work_hours / open_total * o / max_occupancy
-                    } else {
-                        0.0
+                    let staffing = LiveDemand {
+                        contacts,
+                        interval_seconds,
+                        handle_seconds: per_contact,
+                        answer_within_seconds: f64::from(targets.answer_within_seconds),
+                        service_level: targets.service_level,
+                        max_occupancy: targets.max_occupancy,
                     }
-                })
-                .collect()
+                    .required();
+                    let found = (staffing.agents, staffing.capped);
+                    known.push((key, found));
+                    found
+                };
+                arrivals
+                    .iter()
+                    .zip(&open)
+                    .enumerate()
+                    .map(|(hour, (&share, &open_fraction))| {
+                        if open_fraction <= 0.0 {
+                            return 0.0;
+                        }
+                        let (agents, capped) =
+                            need(weekly_contacts * share, 3600.0 * open_fraction);
+                        if capped {
+                            capped_hours.push(hour);
+                        }
+                        f64::from(agents)
+                    })
+                    .collect()
+            }
+            None => {
+                let open_total: f64 = open.iter().sum();
+                let work_hours = weekly_contacts * handle_seconds / 3600.0;
+                open.iter()
+                    .map(|&o| {
+                        if open_total > 0.0 {
+                            work_hours / open_total * o / plan_occupancy
+                        } else {
+                            0.0
+                        }
+                    })
+                    .collect()
+            }
         };
         if weekly_contacts > 0.0 && open.iter().all(|o| *o <= 0.0) {
             notes.push(format!(
@@ -324,7 +430,9 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
             peak,
             peak_hour,
             agent_hours,
-            answer_within: live.then_some(answer_within),
+            targets,
+            profile,
+            capped_hours,
         });
     }
     let on_duty: Vec<f64> = (0..WEEK_HOURS)
@@ -339,7 +447,7 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
         peak_on_duty,
         peak_hour,
         team_size: plan.header.team_size,
-        target_priority: target,
+        shrinkage,
         notes,
     })
 }
@@ -353,8 +461,10 @@ pub fn hour_label(hour: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::capacity::profile::Preset;
     use crate::plan::{
-        Category, Channel, MetricTarget, SlaTarget, Target, Weekday, WeeklyInterval,
+        Category, Channel, Duration, MetricTarget, PriorityShare, SlaTarget, Target, Weekday,
+        WeeklyInterval,
     };
 
     fn phone_plan() -> Plan {
@@ -412,7 +522,10 @@ mod tests {
         // 6 minutes ≈ 8.2 Erlangs: the need sits between 9 and 14 agents.
         assert!(phone.peak >= 9.0 && phone.peak <= 14.0, "{}", phone.peak);
         assert!(result.head_count >= phone.scheduled_at_peak);
-        assert_eq!(result.target_priority.as_deref(), Some("Normal"));
+        assert_eq!(
+            phone.targets.map(|t| t.answer_within_seconds),
+            Some(default_answer_seconds(ChannelKind::Phone))
+        );
     }
 
     #[test]
@@ -430,7 +543,7 @@ mod tests {
     }
 
     #[test]
-    fn the_busiest_priority_sets_the_target() {
+    fn the_priority_mix_is_the_plans_else_the_taxonomys() {
         let mut plan = phone_plan();
         plan.taxonomy = vec![
             Category {
@@ -446,11 +559,158 @@ mod tests {
                 ..Category::default()
             },
         ];
-        assert_eq!(target_priority(&plan).as_deref(), Some("Low"));
         let mix = priority_mix(&plan);
         assert!((mix[0] - 10.0 / 70.0).abs() < 1e-12 && mix[1] == 0.0);
+        plan.staffing.priority_mix = vec![
+            PriorityShare {
+                priority: "High".into(),
+                share: 30.0,
+            },
+            PriorityShare {
+                priority: "Normal".into(),
+                share: 70.0,
+            },
+        ];
+        assert_eq!(priority_mix(&plan), vec![0.0, 0.3, 0.7, 0.0]);
+        plan.staffing.priority_mix.clear();
         plan.taxonomy.clear();
         assert_eq!(priority_mix(&plan), vec![0.25; 4]);
+    }
+
+    /// A phone line open around the clock, every hour the same: `calls_per_hour` calls of 180 s.
+    fn flat_phone(calls_per_hour: f64) -> Plan {
+        let mut plan = phone_plan();
+        plan.channels[0].hours = "24/7".into();
+        plan.channels[0].handle_time = Duration::minutes(3);
+        plan.staffing.arrival_profile = Preset::Flat.values();
+        // Weekly calls = calls per hour × 168; the month has 52/12 weeks.
+        plan.header.monthly_volume = (calls_per_hour * 168.0 * WEEKS_PER_MONTH).round() as u32;
+        plan
+    }
+
+    /// The published planning case: 100 calls per 30 minutes, 180 s handle time, 80 % answered
+    /// in 20 s, at most 85 % occupancy, 30 % shrinkage → 14 agents on the phones, 20 scheduled.
+    ///
+    /// By hand: the load is A = 100 × 180 s / 1800 s = 10 Erlangs (an hour of 200 calls is the
+    /// same load). Erlang B by B(n) = A·B(n−1) / (n + A·B(n−1)) gives B(13) ≈ 0.0843 and
+    /// B(14) ≈ 0.0568; the chance of waiting C = N·B / (N − A·(1 − B)) is 0.2853 for 13 agents
+    /// and 0.1741 for 14. Answered within 20 s = 1 − C·e^(−(N − A)·20/180): 13 agents give
+    /// 1 − 0.2853·e^(−1/3) = 79.6 % (short of 80 %), 14 give 1 − 0.1741·e^(−4/9) = 88.8 %, at
+    /// 10/14 = 71 % occupancy (under 85 %). So 14 on the phones; with 30 % of paid time away,
+    /// 14 / 0.7 = 20 scheduled. A flat pattern gives every hour of the week exactly that.
+    #[test]
+    fn a_flat_pattern_gives_the_published_case_every_hour() {
+        let plan = flat_phone(200.0);
+        let phone = &staffing(&plan).unwrap().channels[0];
+        assert_eq!(phone.profile, ProfileSource::Shared);
+        for hour in 0..WEEK_HOURS {
+            assert!((phone.weekly_contacts * phone.arrivals[hour] - 200.0).abs() < 0.01);
+            assert_eq!(phone.required[hour], 14.0, "{}", hour_label(hour));
+        }
+        assert_eq!(phone.peak, 14.0);
+        assert_eq!(phone.scheduled_at_peak, 20);
+        assert!(phone.capped_hours.is_empty());
+    }
+
+    /// Older plans have no pattern: they keep the built-in shape, so their numbers do not move.
+    #[test]
+    fn a_plan_without_a_pattern_keeps_the_built_in_shape() {
+        let mut plan = phone_plan();
+        let before = staffing(&plan).unwrap();
+        assert_eq!(before.channels[0].profile, ProfileSource::BuiltIn);
+        plan.staffing.arrival_profile = profile::built_in();
+        let same = staffing(&plan).unwrap();
+        assert_eq!(same.channels[0].required, before.channels[0].required);
+        assert_eq!(same.head_count, before.head_count);
+    }
+
+    /// All of a week's calls in one hour (Monday 10:00): that hour needs the staffing of the
+    /// whole week's calls at once, and no other hour needs anyone.
+    #[test]
+    fn all_volume_in_one_hour_needs_that_hours_peak_staffing() {
+        let mut plan = flat_phone(200.0);
+        let mut one_hour = vec![0.0; WEEK_HOURS];
+        one_hour[10] = 1.0;
+        plan.channels[0].arrival_profile = one_hour;
+        let result = staffing(&plan).unwrap();
+        let phone = &result.channels[0];
+        assert_eq!(phone.profile, ProfileSource::Channel);
+        let all_at_once = LiveDemand {
+            contacts: phone.weekly_contacts,
+            interval_seconds: 3600.0,
+            handle_seconds: 180.0,
+            answer_within_seconds: 20.0,
+            service_level: 0.8,
+            max_occupancy: 0.85,
+        }
+        .required();
+        // 33,600 calls of 180 s in one hour are 1,680 Erlangs; at 85 % occupancy at most,
+        // at least 1,680 / 0.85 = 1,977 agents.
+        assert!(all_at_once.agents >= 1977, "{all_at_once:?}");
+        assert_eq!(phone.required[10], f64::from(all_at_once.agents));
+        assert_eq!(
+            (result.peak_hour, result.peak_on_duty),
+            (10, phone.required[10])
+        );
+        assert_eq!(phone.required.iter().filter(|n| **n > 0.0).count(), 1);
+        assert_eq!(result.peak_hours(3), vec![10]);
+    }
+
+    #[test]
+    fn a_preset_moves_the_hourly_requirement() {
+        let mut plan = phone_plan();
+        plan.staffing.arrival_profile = Preset::Flat.values();
+        let flat = staffing(&plan).unwrap().channels[0].required.clone();
+        plan.staffing.arrival_profile = Preset::MondayHeavy.values();
+        let monday = staffing(&plan).unwrap().channels[0].required.clone();
+        // Same calls a week, Monday 10:00 busier than Friday 10:00 once Monday is heavy.
+        assert_eq!(flat[10], flat[4 * 24 + 10]);
+        assert!(monday[10] > flat[10] && monday[4 * 24 + 10] < flat[4 * 24 + 10]);
+    }
+
+    #[test]
+    fn each_live_channel_has_its_own_targets_and_reads_no_sla() {
+        let plan = phone_plan();
+        let base = staffing(&plan).unwrap().channels[0].peak;
+        let with = |change: &dyn Fn(&mut Channel)| {
+            let mut plan = phone_plan();
+            change(&mut plan.channels[0]);
+            staffing(&plan).unwrap().channels[0].peak
+        };
+        assert!(with(&|c| c.answer_within_seconds = Some(300)) < base);
+        assert!(with(&|c| c.service_level = Some(95.0)) > base);
+        assert!(with(&|c| c.max_occupancy = Some(50.0)) > base);
+        // The SLA targets are for tickets, not for answering the phone.
+        let mut plan = phone_plan();
+        plan.sla.clear();
+        assert_eq!(staffing(&plan).unwrap().channels[0].peak, base);
+    }
+
+    #[test]
+    fn shrinkage_drives_scheduled_agents() {
+        let mut plan = flat_phone(200.0);
+        plan.staffing.shrinkage = 0.0;
+        assert_eq!(staffing(&plan).unwrap().channels[0].scheduled_at_peak, 14);
+        plan.staffing.shrinkage = 50.0;
+        assert_eq!(staffing(&plan).unwrap().channels[0].scheduled_at_peak, 28);
+    }
+
+    #[test]
+    fn missing_inputs_are_named_instead_of_computed() {
+        let mut plan = phone_plan();
+        assert!(missing_inputs(&plan).is_empty());
+        plan.channels[0].volume_share = 110.0;
+        let missing = missing_inputs(&plan);
+        assert_eq!(missing.len(), 1);
+        assert!(
+            missing[0].message.contains("add up to 110 %"),
+            "{missing:?}"
+        );
+        plan.channels[0].volume_share = 100.0;
+        plan.header.monthly_volume = 0;
+        plan.calendars[0].intervals.clear();
+        let missing: Vec<String> = missing_inputs(&plan).into_iter().map(|m| m.path).collect();
+        assert_eq!(missing, ["header.monthly_volume", "channels[0].hours"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ pub mod node;
 mod pages;
 pub mod rename;
 
-pub use pages::{page, HEADER};
+pub use pages::{page, HEADER, LIVE_CHANNEL_FIELDS, MONTH_FIELDS, STAFFING_FIELDS};
 
 use crate::plan::Page;
 
@@ -22,6 +22,10 @@ pub enum Kind {
     Number(&'static str),
     /// A number in a unit that may be unknown (empty).
     OptionalNumber(&'static str),
+    /// A number in a unit that, when empty, is the plan-wide value (a channel's own service level).
+    PlanWide(&'static str),
+    /// A whole number that, when empty, is a default the label names (answer within 20 s).
+    DefaultCount,
     /// A duration (`4h`, `30 min`, `3bd`).
     Duration,
     /// A duration that may be unset (empty).
@@ -169,13 +173,54 @@ fn collect(items: &[Item], prefix: &str, paths: &mut Vec<(String, bool)>) {
                 collect(list.items, &row, paths);
             }
             Item::Group { items, .. } => collect(items, prefix, paths),
-            Item::Custom(Custom::SlaMatrix) => {
-                for metric in ["first_response", "resolution"] {
-                    paths.push((format!("sla[].targets[].{metric}.target"), false));
-                }
-            }
-            Item::Heading(_) | Item::Custom(_) => {}
+            Item::Custom(custom) => paths.extend(custom_paths(*custom)),
+            Item::Heading(_) => {}
         }
+    }
+}
+
+/// The control paths a custom part draws, and for each whether it is a list.
+pub fn custom_paths(custom: Custom) -> Vec<(String, bool)> {
+    match custom {
+        Custom::SlaMatrix => ["first_response", "resolution"]
+            .map(|metric| (format!("sla[].targets[].{metric}.target"), false))
+            .to_vec(),
+        Custom::WeekHours => Vec::new(),
+        Custom::Capacity => {
+            let fields = STAFFING_FIELDS.iter().chain(MONTH_FIELDS);
+            let mut paths: Vec<(String, bool)> =
+                fields.map(|f| (f.key.to_string(), false)).collect();
+            paths.extend(
+                LIVE_CHANNEL_FIELDS
+                    .iter()
+                    .map(|f| (format!("channels[].{}", f.key), false)),
+            );
+            for (path, is_list) in [
+                ("staffing.priority_mix", true),
+                ("staffing.priority_mix[].priority", false),
+                ("staffing.priority_mix[].share", false),
+                // The pattern editor: presets and a paste box for the whole week.
+                ("staffing.arrival_profile", true),
+                ("channels[].arrival_profile", true),
+            ] {
+                paths.push((path.to_string(), is_list));
+            }
+            paths
+        }
+    }
+}
+
+/// The page whose form edits the value at `path` (a finding's path): the Capacity view for the
+/// staffing assumptions it draws (a channel's service level), else the page of the path's part.
+pub fn page_for(path: &str) -> Page {
+    let wanted = pattern(path);
+    let on_capacity = control_paths(Page::Capacity)
+        .iter()
+        .any(|(declared, _)| *declared == wanted);
+    if on_capacity {
+        Page::Capacity
+    } else {
+        Page::of_path(path)
     }
 }
 
@@ -201,7 +246,7 @@ pub fn pattern(path: &str) -> String {
 /// its part, or in the designer's header. Returns that page.
 pub fn control_for(path: &str) -> Option<Page> {
     let wanted = pattern(path);
-    let page = Page::of_path(path);
+    let page = page_for(path);
     control_paths(page)
         .into_iter()
         .chain(header_paths())

@@ -173,6 +173,7 @@ leaf_node!(
     String,
     Option<String>,
     u32,
+    Option<u32>,
     f64,
     Option<f64>,
     bool,
@@ -251,6 +252,21 @@ pub fn number_text(value: f64) -> String {
         format!("{}", value as i64)
     } else {
         format!("{value}")
+    }
+}
+
+/// Empty text is "the default".
+impl Leaf for Option<u32> {
+    fn text(&self) -> String {
+        self.map(|n| n.to_string()).unwrap_or_default()
+    }
+    fn set_text(&mut self, text: &str) -> Result<bool, String> {
+        let parsed = if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_count(text).map(Some)
+        };
+        set_parsed(self, parsed)
     }
 }
 
@@ -472,7 +488,7 @@ struct_node! {
     Priority { name, description }
     Channel {
         name, kind, use_case, hours, volume_share, handle_time, concurrency, route_to,
-        default_priority,
+        default_priority, answer_within_seconds, service_level, max_occupancy, arrival_profile,
     }
     Tier { name, handles, response, hours }
     Category { name, types, priority, route_to, team, keywords, workflow, volume_share }
@@ -498,7 +514,11 @@ struct_node! {
     OutreachTrigger { trigger, action, owner }
     Roadmap { assess, design, implement, optimize }
     RoadmapStep { title, owner, status, due }
-    StaffingAssumptions { service_level, max_occupancy, shrinkage, arrival_profile }
+    StaffingAssumptions {
+        service_level, max_occupancy, shrinkage, arrival_profile, escalation_share, priority_mix,
+        attainment_goal,
+    }
+    PriorityShare { priority, share }
     HelpdeskMapping { priority_map }
     PriorityMapping { priority, helpdesk_priority }
 }

@@ -681,30 +681,76 @@ const ROADMAP: &[Item] = &[
     ),
 ];
 
-const CAPACITY: &[Item] = &[
-    group(
-        "Staffing assumptions",
-        "What the staffing maths assumes; each drives the figures below.",
-        &[
-            hinted(
-                "staffing.service_level",
-                "Service level (%)",
-                Kind::Number("%"),
-                "Share of live contacts answered within their target.",
-            ),
-            hinted(
-                "staffing.max_occupancy",
-                "Maximum occupancy (%)",
-                Kind::Number("%"),
-                "Highest share of time agents are busy.",
-            ),
-            hinted(
-                "staffing.shrinkage",
-                "Shrinkage (%)",
-                Kind::Number("%"),
-                "Paid time agents are not available: breaks, training, leave.",
-            ),
-        ],
+const CAPACITY: &[Item] = &[Item::Custom(Custom::Capacity)];
+
+/// A field spec with a line of help, for the fields a custom view draws itself.
+const fn spec(key: &'static str, label: &'static str, kind: Kind, hint: &'static str) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        name: None,
+        kind,
+        hint,
+        wide: false,
+    }
+}
+
+/// The plan-wide staffing assumptions, drawn by the Capacity view beside the head-count.
+pub const STAFFING_FIELDS: &[FieldSpec] = &[
+    spec(
+        "staffing.service_level",
+        "Service level (% answered in time)",
+        Kind::Number("%"),
+        "",
     ),
-    Item::Custom(Custom::Capacity),
+    spec(
+        "staffing.max_occupancy",
+        "Maximum occupancy (%)",
+        Kind::Number("%"),
+        "",
+    ),
+    spec(
+        "staffing.shrinkage",
+        "Shrinkage (% of paid time away)",
+        Kind::Number("%"),
+        "",
+    ),
+];
+
+/// A live channel's own targets (below `channels[]`); empty means the default or plan-wide value.
+pub const LIVE_CHANNEL_FIELDS: &[FieldSpec] = &[
+    spec(
+        "answer_within_seconds",
+        "Answer within (seconds)",
+        Kind::DefaultCount,
+        "",
+    ),
+    spec(
+        "service_level",
+        "Service level (%)",
+        Kind::PlanWide("%"),
+        "",
+    ),
+    spec(
+        "max_occupancy",
+        "Maximum occupancy (%)",
+        Kind::PlanWide("%"),
+        "",
+    ),
+];
+
+/// The simulated month's escalation share and goal.
+pub const MONTH_FIELDS: &[FieldSpec] = &[
+    spec(
+        "staffing.escalation_share",
+        "Escalating to the next tier (%)",
+        Kind::Number("%"),
+        "",
+    ),
+    spec(
+        "staffing.attainment_goal",
+        "Goal: tickets within target (%)",
+        Kind::Number("%"),
+        "",
+    ),
 ];

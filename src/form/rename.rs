@@ -42,6 +42,10 @@ pub fn rename_references(plan: &mut Plan, names: Names, old: &str, new: &str) ->
                 .priority_map
                 .iter_mut()
                 .for_each(|m| follow(&mut m.priority));
+            plan.staffing
+                .priority_mix
+                .iter_mut()
+                .for_each(|s| follow(&mut s.priority));
         }
         Names::Tiers => {
             plan.channels
@@ -118,6 +122,14 @@ mod tests {
             .iter()
             .any(|r| r.priority.as_deref() == Some("Urgent")));
         assert_eq!(crate::rules::check(&plan).len(), before);
+        // The simulated month's own priority mix follows too (no STAFF-008 "not a priority").
+        plan.staffing.priority_mix = vec![crate::plan::PriorityShare {
+            priority: "Urgent".into(),
+            share: 100.0,
+        }];
+        plan.priorities[1].name = "Sev 2".into();
+        rename_references(&mut plan, Names::Priorities, "Urgent", "Sev 2");
+        assert_eq!(plan.staffing.priority_mix[0].priority, "Sev 2");
     }
 
     #[test]

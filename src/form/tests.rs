@@ -92,16 +92,13 @@ fn check_items(plan: &Plan, items: &[Item], prefix: &str, page: Page, checked: &
                 );
             }
             Item::Group { items, .. } => check_items(plan, items, prefix, page, checked),
-            Item::Custom(_) => {
-                // A custom part's declared paths are checked like fields.
-                for (path, _) in control_paths(page)
-                    .into_iter()
-                    .filter(|(p, _)| p.starts_with("sla[].targets[]") && p.ends_with(".target"))
-                {
-                    assert!(
-                        at(plan, &first_row(&path)).and_then(Node::leaf).is_some(),
-                        "{path}"
-                    );
+            Item::Custom(custom) => {
+                // A custom part's declared paths are values or lists of the model too.
+                for (path, is_list) in custom_paths(*custom) {
+                    let node = at(plan, &first_row(&path)).unwrap_or_else(|| panic!("no {path}"));
+                    assert_eq!(node.list().is_some(), is_list, "{path}");
+                    assert_eq!(node.leaf().is_some(), !is_list, "{path}");
+                    *checked += 1;
                 }
             }
             Item::Heading(_) => {}
@@ -113,7 +110,12 @@ fn check_items(plan: &Plan, items: &[Item], prefix: &str, page: Page, checked: &
 fn every_page_draws_only_its_own_parts() {
     for page in Page::ALL {
         for (path, _) in control_paths(page) {
-            assert_eq!(Page::of_path(&path), page, "{path} is drawn on {page:?}");
+            assert_eq!(page_for(&path), page, "{path} is drawn on {page:?}");
+            // Only the staffing view draws fields of another part (a channel's service level).
+            assert!(
+                Page::of_path(&path) == page || page == Page::Capacity,
+                "{path} is drawn on {page:?}"
+            );
         }
     }
 }

@@ -456,8 +456,15 @@ impl FromStr for Date {
     /// which is which (a date like `05/06/2026` is refused as ambiguous).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let fail = |why: &str| {
-            format!("\"{}\" is not a date{why}; write it like 2026-12-25 or 25 Dec 2026", text.trim())
+            format!(
+                "\"{}\" is not a date{why}; write it like 2026-12-25 or 25 Dec 2026",
+                text.trim()
+            )
         };
+        // The form plan files are written in (`0001-01-01` included) reads back as it was.
+        if let Some(date) = iso_date(text.trim()) {
+            return date.ok_or_else(|| fail(": there is no such day"));
+        }
         let words: Vec<&str> = text
             .trim()
             .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '.' | ','))
@@ -486,9 +493,7 @@ impl FromStr for Date {
                         } else if first == second {
                             (Some(y), Some(first), Some(first))
                         } else {
-                            return Err(fail(
-                                ": the day and the month could be either way round",
-                            ));
+                            return Err(fail(": the day and the month could be either way round"));
                         }
                     }
                     _ => return Err(fail("")),
@@ -498,11 +503,9 @@ impl FromStr for Date {
         let (Some(year), Some(month), Some(day)) = (year, month, day) else {
             return Err(fail(""));
         };
-        let (Ok(year), Ok(month), Ok(day)) = (
-            i32::try_from(year),
-            u8::try_from(month),
-            u8::try_from(day),
-        ) else {
+        let (Ok(year), Ok(month), Ok(day)) =
+            (i32::try_from(year), u8::try_from(month), u8::try_from(day))
+        else {
             return Err(fail(""));
         };
         if !(1000..=9999).contains(&year) {
@@ -510,6 +513,24 @@ impl FromStr for Date {
         }
         Date::new(year, month, day).ok_or_else(|| fail(": there is no such day"))
     }
+}
+
+/// A date in exactly the form `YYYY-MM-DD`: `None` when the text is not in that form, else the
+/// date or `Some(None)` when there is no such day.
+fn iso_date(text: &str) -> Option<Option<Date>> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes[range.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| text[range].parse::<u32>().ok())
+            .flatten()
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    Some(Date::new(year as i32, month as u8, day as u8))
 }
 
 /// The month a word names: `Dec`, `december`, `Sept`.
@@ -608,11 +629,21 @@ mod tests {
                 "{typed}"
             );
         }
-        for bad in ["05/06/2026", "2026-02-30", "25 Dec", "tomorrow", "25 Foo 2026", "1/2/26"] {
+        for bad in [
+            "05/06/2026",
+            "2026-02-30",
+            "25 Dec",
+            "tomorrow",
+            "25 Foo 2026",
+            "1/2/26",
+        ] {
             let error = bad.parse::<Date>().unwrap_err();
             assert!(error.contains("not a date"), "{bad}: {error}");
         }
-        assert!("05/06/2026".parse::<Date>().unwrap_err().contains("either way round"));
+        assert!("05/06/2026"
+            .parse::<Date>()
+            .unwrap_err()
+            .contains("either way round"));
     }
 
     #[test]

@@ -154,6 +154,18 @@ pub struct Channel {
     /// ("emailed tickets default to Normal"); empty for none.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub default_priority: String,
+    /// Live channels: answer a contact within this many seconds; absent = the kind's default (20 s phone, 30 s chat).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer_within_seconds: Option<u32>,
+    /// Live channels: percent of contacts to answer in time; absent = the plan-wide service level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_level: Option<f64>,
+    /// Live channels: highest acceptable agent occupancy, percent; absent = the plan-wide one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_occupancy: Option<f64>,
+    /// This channel's own arrivals per hour of the week (168 values); empty = the plan's profile.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub arrival_profile: Vec<f64>,
 }
 
 /// A support tier (Self-service, Tier 1–3, Executive…).
@@ -537,8 +549,42 @@ pub struct StaffingAssumptions {
     /// Percent of paid time agents are not available (breaks, training, leave).
     pub shrinkage: f64,
     /// Relative arrivals per hour of the week, 168 values from Monday 00:00 in the home time zone.
-    /// Empty: arrivals follow each channel's open hours.
+    /// Empty: the built-in weekday-daytime shape, within each channel's open hours.
     pub arrival_profile: Vec<f64>,
+    /// Percent of tickets the first tier hands to the next (the month simulation).
+    #[serde(skip_serializing_if = "is_default_escalation_share")]
+    pub escalation_share: f64,
+    /// Percent of tickets per priority (the month simulation); empty = from the taxonomy's shares.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub priority_mix: Vec<PriorityShare>,
+    /// Percent of tickets that should meet their SLA targets (the simulated month's goal line).
+    #[serde(skip_serializing_if = "is_default_attainment_goal")]
+    pub attainment_goal: f64,
+}
+
+/// One priority's share of tickets in the simulated month.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct PriorityShare {
+    /// Name of the priority.
+    pub priority: String,
+    /// Percent of tickets.
+    pub share: f64,
+}
+
+/// The escalation share a plan gets when it names none (15 %).
+pub const DEFAULT_ESCALATION_SHARE: f64 = 15.0;
+
+fn is_default_escalation_share(share: &f64) -> bool {
+    *share == DEFAULT_ESCALATION_SHARE
+}
+
+/// The attainment goal a plan gets when it names none (95 % of tickets within their targets).
+pub const DEFAULT_ATTAINMENT_GOAL: f64 = 95.0;
+
+fn is_default_attainment_goal(goal: &f64) -> bool {
+    *goal == DEFAULT_ATTAINMENT_GOAL
 }
 
 impl Default for StaffingAssumptions {
@@ -548,6 +594,9 @@ impl Default for StaffingAssumptions {
             max_occupancy: 85.0,
             shrinkage: 30.0,
             arrival_profile: Vec::new(),
+            escalation_share: DEFAULT_ESCALATION_SHARE,
+            priority_mix: Vec::new(),
+            attainment_goal: DEFAULT_ATTAINMENT_GOAL,
         }
     }
 }

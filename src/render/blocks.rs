@@ -18,6 +18,11 @@ pub(super) trait Markup {
 
     /// Starts a labelled list line: `- Types: ` or `- **Types:** `.
     fn field(out: &mut String, label: &str);
+
+    /// Writes the separator between two list items.
+    fn separator(out: &mut String, separator: &str) {
+        out.push_str(separator);
+    }
 }
 
 /// Writes the non-blank items joined by `separator`, or `(none)`.
@@ -29,7 +34,7 @@ pub(super) fn list<'a, M: Markup>(
     let mut any = false;
     for item in items.into_iter().filter(|item| !item.trim().is_empty()) {
         if any {
-            out.push_str(separator);
+            M::separator(out, separator);
         }
         any = true;
         M::text(out, item)?;
@@ -262,7 +267,7 @@ pub(super) fn within<M: Markup>(
 pub(super) fn calendars<M: Markup>(
     out: &mut String,
     plan: &Plan,
-    write_title: fn(&mut String, &str) -> fmt::Result,
+    write_title: fn(&mut String, usize, &str) -> fmt::Result,
 ) -> fmt::Result {
     if plan.calendars.is_empty() {
         out.push_str("Only the built-in 24/7.\n");
@@ -271,7 +276,7 @@ pub(super) fn calendars<M: Markup>(
         if n > 0 {
             out.push('\n');
         }
-        write_title(out, &calendar.name)?;
+        write_title(out, n, &calendar.name)?;
         M::field(out, "Hours");
         let mut hours = String::new();
         super::write_hours(&mut hours, plan, &calendar.name)?;

@@ -19,6 +19,17 @@ impl Markup for Markdown {
         write_escaped(out, text)
     }
 
+    /// A `;` after `Q&A` would make `&A;` a character reference: it is escaped there.
+    fn separator(out: &mut String, separator: &str) {
+        match separator.strip_prefix(';') {
+            Some(rest) if ends_in_open_entity(out) => {
+                out.push_str("\\;");
+                out.push_str(rest);
+            }
+            _ => out.push_str(separator),
+        }
+    }
+
     fn field(out: &mut String, label: &str) {
         out.push_str("- **");
         out.push_str(label);
@@ -50,7 +61,8 @@ fn document(out: &mut String, plan: &Plan) -> fmt::Result {
         out.push('\n');
         block(out, plan, section)?;
     }
-    Ok(())
+    out.push_str("\n## Capacity\n\n");
+    super::capacity::write::<Markdown>(out, plan, |out, text| write!(out, "{}", Md(text)))
 }
 
 fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
@@ -142,7 +154,7 @@ fn tiers(out: &mut String, plan: &Plan) -> fmt::Result {
 }
 
 fn calendars(out: &mut String, plan: &Plan) -> fmt::Result {
-    blocks::calendars::<Markdown>(out, plan, |out, name| {
+    blocks::calendars::<Markdown>(out, plan, |out, _, name| {
         writeln!(out, "### {}\n", Md(name))
     })
 }
@@ -394,41 +406,67 @@ fn write_escaped<W: Write>(out: &mut W, text: &str) -> fmt::Result {
     out.write_str(&text[clean_from..])
 }
 
+/// The characters after a `&` or `<` as they are written out: the control characters dropped.
+fn written(rest: &str) -> impl Iterator<Item = char> + '_ {
+    rest.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+}
+
 /// Whether text after a `&` would make it a character reference (`amp;`, `#60;`, `#x3C;`).
 fn starts_entity(rest: &str) -> bool {
-    let rest = rest.strip_prefix('#').unwrap_or(rest);
-    let name = rest
-        .bytes()
-        .take_while(u8::is_ascii_alphanumeric)
-        .count();
-    name > 0 && rest.as_bytes().get(name) == Some(&b';')
+    let mut rest = written(rest).peekable();
+    rest.next_if_eq(&'#');
+    let mut name = 0;
+    for c in rest {
+        match c {
+            ';' => return name > 0,
+            c if c.is_ascii_alphanumeric() => name += 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
-/// Whether text after a `<` would make it HTML (`<b>`, `</p>`, `<!--`, `<?`).
+/// Whether `out` ends in what a `;` would make a character reference (`Q&A`, `&#60`).
+fn ends_in_open_entity(out: &str) -> bool {
+    let name = out.trim_end_matches(|c: char| c.is_ascii_alphanumeric());
+    let name_len = out.len() - name.len();
+    let before = name.strip_suffix('#').unwrap_or(name);
+    name_len > 0 && before.ends_with('&')
+}
+
+/// Whether text after a `<` would make it HTML (`<b>`, `</p>`, `<!--`, `<?`), or put a tag
+/// right after it (a line break is written `<br>`).
 fn starts_tag(rest: &str) -> bool {
-    rest.bytes()
+    written(rest)
         .next()
-        .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'))
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?' | '\n' | '\r'))
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn hostile_text_stays_text() {
+        // A `<` that would open a tag is written as an entity, so no tag ever starts; a lone
+        // `&` and `>` cannot start anything mid-line and stay as typed (readable as plain text).
         let escaped = Md("<img src=x onerror=alert(1)> & <script>").to_string();
-        assert_eq!(
-            escaped,
-            "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;"
-        );
+        assert_eq!(escaped, "&lt;img src=x onerror=alert(1)> & &lt;script>");
+        // An `&` that would spell an entity is escaped, so `&lt;` stays those four characters.
+        assert_eq!(Md("&lt; &amp;").to_string(), "&amp;lt; &amp;amp;");
+        assert_eq!(Md("a < b").to_string(), "a < b");
+        // A control character dropped from the text cannot join `<` to a letter.
+        assert_eq!(Md("<\u{1}b>").to_string(), "&lt;b>");
+        assert_eq!(Md("&\u{7}lt;").to_string(), "&amp;lt;");
+        assert_eq!(Md("Q&A").to_string(), "Q&A");
+        assert_eq!(Md("R&D team").to_string(), "R&D team");
     }
 
     #[test]
     fn user_text_cannot_start_a_block_or_break_a_cell() {
         assert_eq!(Md("# Title").to_string(), "\\# Title");
         assert_eq!(Md("- item").to_string(), "\\- item");
-        assert_eq!(Md("> quote").to_string(), "&gt; quote");
+        assert_eq!(Md("> quote").to_string(), "\\> quote");
         assert_eq!(Md("12. step").to_string(), "12\\. step");
         assert_eq!(Md("2026 plan").to_string(), "2026 plan");
         assert_eq!(Md("a | b\r\nc").to_string(), "a \\| b<br>c");
@@ -440,14 +478,37 @@ mod tests {
     }
 
     #[test]
+    fn a_list_never_joins_an_item_into_an_entity() {
+        // "Q&A" then "; " would read "&A;" as a character reference; the `;` is escaped there.
+        let mut out = String::new();
+        super::super::blocks::list::<Markdown>(
+            &mut out,
+            &["Billing Q&A".to_string(), "Refunds".to_string()],
+            "; ",
+        )
+        .unwrap();
+        assert_eq!(out, "Billing Q&A\\; Refunds");
+        let mut out = String::new();
+        super::super::blocks::list::<Markdown>(
+            &mut out,
+            &["Q & A".to_string(), "R".to_string()],
+            "; ",
+        )
+        .unwrap();
+        assert_eq!(out, "Q & A; R");
+    }
+
+    #[test]
     fn document_has_title_sections_and_tables() {
         let mut plan = Plan::blank();
         plan.header.product = "Acme | <b>".into();
         let markdown = render(&plan, Section::Full);
-        assert!(markdown.starts_with("# Support Operations Plan: Acme \\| &lt;b&gt;\n"));
+        assert!(markdown.starts_with("# Support Operations Plan: Acme \\| &lt;b>\n"));
         for section in Section::DOCUMENT {
             assert!(markdown.contains(&format!("\n## {}\n", section.title())));
         }
-        assert!(markdown.contains("| Tier 1 | Common issues | &lt;1 hour |\n"));
+        let tier = markdown.lines().find(|l| l.starts_with("| Tier 1 |"));
+        // `<1` keeps its `<`: no tag starts with a digit.
+        assert_eq!(tier, Some("| Tier 1 | Common issues | <1 hour | 24/7 |"));
     }
 }

@@ -2,6 +2,7 @@
 //! Every renderer is a pure function of `&Plan`; user text is always written as text, never markup.
 
 mod blocks;
+mod capacity;
 pub mod helpdesk;
 mod markdown;
 #[cfg(feature = "schema")]
@@ -9,6 +10,9 @@ mod schema;
 pub mod sla;
 mod text;
 
+pub use capacity::{
+    capacity_summary, peak_words, CapacityFigures, CapacitySummary, ChannelFigures,
+};
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
 

@@ -115,10 +115,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         if !default_priority.is_empty() && !names.priorities.contains(default_priority) {
             findings.push(DEFAULT_PRIORITY.at(
                 at("default_priority"),
-                format!(
-                    "{name} {}.",
-                    missing("default priority", default_priority)
-                ),
+                format!("{name} {}.", missing("default priority", default_priority)),
                 "Pick one of the plan's priorities, or none.".into(),
             ));
         }

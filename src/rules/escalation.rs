@@ -498,7 +498,9 @@ mod tests {
         let mut plan = valid_plan();
         plan.escalation.rules[2].escalate_to = "Tier 4".into();
         let finding = assert_fires(&plan, "ESC-014", "escalation.rules[2].escalate_to");
-        assert!(finding.message.contains("\"Tier 4\", which the plan doesn't define"));
+        assert!(finding
+            .message
+            .contains("\"Tier 4\", which the plan doesn't define"));
         plan.escalation.rules[2].escalate_to = "Tier 3".into();
         assert_quiet(&plan, "ESC-014");
         // A role is not a tier.

@@ -81,7 +81,11 @@ fn check_custom(plan: &Plan, findings: &mut Vec<Finding>) {
                     ),
                     format!(
                         "Set a target {} than {} {unit}.",
-                        if metric.better == Better::Higher { "higher" } else { "lower" },
+                        if metric.better == Better::Higher {
+                            "higher"
+                        } else {
+                            "lower"
+                        },
                         number(baseline)
                     ),
                 ));

@@ -2,8 +2,11 @@
 //! (Erlang C for live channels, workload for deferred ones), and time zones the maths cannot read.
 
 use super::{Finding, RuleInfo, Severity};
-use crate::capacity::erlang::scheduled;
-use crate::capacity::staffing::{hour_label, staffing, StaffingPlan, PAID_HOURS_PER_WEEK};
+use crate::capacity::erlang::{scheduled, MAX_AGENTS};
+use crate::capacity::profile::{is_usable, WEEK_HOURS};
+use crate::capacity::staffing::{
+    hour_label, live_targets, staffing, StaffingPlan, PAID_HOURS_PER_WEEK,
+};
 use crate::capacity::zones::is_known_zone;
 use crate::plan::Plan;
 
@@ -26,7 +29,47 @@ const UNKNOWN_ZONE: RuleInfo = RuleInfo {
     explanation: "Deadlines, staffing and the simulation read hours in a time zone from the app's list of common IANA zones. A zone outside it cannot be computed with, so those numbers are missing. Pick the nearest zone from the list (same offset and daylight-saving rules).",
 };
 
-pub(crate) const RULES: &[RuleInfo] = &[TEAM_TOO_SMALL, PEAK_BEYOND_TEAM, UNKNOWN_ZONE];
+const CAP_REACHED: RuleInfo = RuleInfo {
+    id: "STAFF-004",
+    severity: Severity::Error,
+    title: "Staffing need beyond what the maths searches",
+    explanation: "For some hour a live channel needs more than 100,000 agents on shift (or a target no number of agents meets), so the staffing search stopped at its cap and the figures shown for that hour are a floor, not a plan. Check the monthly volume, the channel's share and handle time, and its answer-time target and service level.",
+};
+const ANSWER_TARGET: RuleInfo = RuleInfo {
+    id: "STAFF-005",
+    severity: Severity::Warning,
+    title: "Live channel answer-time target of 0 s or over an hour",
+    explanation: "A live channel (chat, phone) is staffed so that a share of contacts is answered within its answer-time target, in seconds (20 s for phone and 30 s for chat unless set). 0 s asks for an agent free the instant every contact arrives; more than an hour is not a live channel any more. Pick a target the customer waits on the line for, usually 10–120 s.",
+};
+const PERCENT_RANGE: RuleInfo = RuleInfo {
+    id: "STAFF-006",
+    severity: Severity::Error,
+    title: "Staffing assumption outside its range",
+    explanation: "Service level, maximum occupancy and the attainment goal are percentages above 0 and at most 100; shrinkage is at least 0 and below 95 (an agent away all the time cannot be scheduled); the escalation share and priority shares are 0–100. A value outside makes the staffing or the simulated month meaningless.",
+};
+const BAD_PATTERN: RuleInfo = RuleInfo {
+    id: "STAFF-007",
+    severity: Severity::Error,
+    title: "Arrival pattern that cannot be used",
+    explanation: "A weekly arrival pattern has 168 values (Monday 00:00 to Sunday 23:00 in the home time zone), none negative, not all zero. One that is not is ignored, and the channel falls back to the shared or built-in pattern. Choose a preset, or paste the pattern again from the spreadsheet.",
+};
+const PRIORITY_MIX: RuleInfo = RuleInfo {
+    id: "STAFF-008",
+    severity: Severity::Error,
+    title: "Priority mix that does not add up",
+    explanation: "The simulated month draws each ticket's priority from the plan's priority mix. Its shares must name the plan's priorities and add up to 100 %; otherwise the month is drawn with other shares than the ones written. Fix the shares, or clear the mix to use the taxonomy's category shares.",
+};
+
+pub(crate) const RULES: &[RuleInfo] = &[
+    TEAM_TOO_SMALL,
+    PEAK_BEYOND_TEAM,
+    UNKNOWN_ZONE,
+    CAP_REACHED,
+    ANSWER_TARGET,
+    PERCENT_RANGE,
+    BAD_PATTERN,
+    PRIORITY_MIX,
+];
 
 fn finding(rule: &RuleInfo, path: String, message: String, hint: String) -> Finding {
     Finding {
@@ -90,10 +133,31 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             ));
         }
     }
+    check_assumptions(plan, findings);
     if plan.header.monthly_volume == 0 || plan.header.team_size == 0 {
         return; // The header rules already say so; there is nothing to staff against.
     }
     let Ok(need) = staffing(plan) else { return };
+    for channel in need.channels.iter().filter(|c| !c.capped_hours.is_empty()) {
+        let hours: Vec<String> = channel
+            .capped_hours
+            .iter()
+            .take(3)
+            .map(|&h| hour_label(h))
+            .collect();
+        findings.push(CAP_REACHED.at(
+            format!("channels[{}].answer_within_seconds", channel.index),
+            format!(
+                "{} reached the cap of {} agents on shift at {} hours of the week ({}{}); the figures there are a floor, not a plan.",
+                channel.name,
+                MAX_AGENTS,
+                channel.capped_hours.len(),
+                hours.join(", "),
+                if channel.capped_hours.len() > 3 { ", …" } else { "" }
+            ),
+            "Check the monthly volume, this channel's share and handle time, and its answer-time target and service level.".into(),
+        ));
+    }
     let team = plan.header.team_size;
     if need.head_count > team {
         findings.push(finding(
@@ -122,6 +186,182 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 "Shorten handle time, let chat agents take more conversations at once, move volume to deferred channels, or grow the team.".into(),
             ));
         }
+    }
+}
+
+/// A percentage assumption and whether it is in its range.
+fn check_percent(
+    findings: &mut Vec<Finding>,
+    path: String,
+    what: &str,
+    value: f64,
+    ok: fn(f64) -> bool,
+    range: &str,
+) {
+    if !ok(value) {
+        findings.push(PERCENT_RANGE.at(
+            path,
+            format!("{what} is {value} %, outside {range}."),
+            format!("Type a percentage {range}."),
+        ));
+    }
+}
+
+fn above_zero_to_hundred(value: f64) -> bool {
+    value > 0.0 && value <= 100.0
+}
+
+fn zero_to_hundred(value: f64) -> bool {
+    (0.0..=100.0).contains(&value)
+}
+
+fn shrinkage_range(value: f64) -> bool {
+    (0.0..95.0).contains(&value)
+}
+
+/// The staffing assumptions themselves: ranges, patterns, the priority mix, answer targets.
+fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
+    let assumptions = &plan.staffing;
+    let above_zero = "above 0 and at most 100";
+    check_percent(
+        findings,
+        "staffing.service_level".into(),
+        "The service level",
+        assumptions.service_level,
+        above_zero_to_hundred,
+        above_zero,
+    );
+    check_percent(
+        findings,
+        "staffing.max_occupancy".into(),
+        "The maximum occupancy",
+        assumptions.max_occupancy,
+        above_zero_to_hundred,
+        above_zero,
+    );
+    check_percent(
+        findings,
+        "staffing.shrinkage".into(),
+        "Shrinkage",
+        assumptions.shrinkage,
+        shrinkage_range,
+        "from 0 to below 95",
+    );
+    check_percent(
+        findings,
+        "staffing.attainment_goal".into(),
+        "The attainment goal",
+        assumptions.attainment_goal,
+        above_zero_to_hundred,
+        above_zero,
+    );
+    check_percent(
+        findings,
+        "staffing.escalation_share".into(),
+        "The escalation share",
+        assumptions.escalation_share,
+        zero_to_hundred,
+        "from 0 to 100",
+    );
+    let pattern_problem = |values: &[f64]| {
+        (!values.is_empty() && !is_usable(values)).then(|| {
+            if values.len() != WEEK_HOURS {
+                format!(
+                    "has {} values, not 168 (one per hour of the week)",
+                    values.len()
+                )
+            } else if values.iter().any(|v| !v.is_finite() || *v < 0.0) {
+                "has a negative value or one that is not a number".to_string()
+            } else {
+                "is 0 in every hour".to_string()
+            }
+        })
+    };
+    if let Some(problem) = pattern_problem(&assumptions.arrival_profile) {
+        findings.push(BAD_PATTERN.at(
+            "staffing.arrival_profile",
+            format!("The shared arrival pattern {problem}, so it is ignored."),
+            "Choose a preset or paste the pattern again (168 numbers, or 7 rows of 24).".into(),
+        ));
+    }
+    for (index, channel) in plan.channels.iter().enumerate() {
+        let name = &channel.name;
+        if let Some(problem) = pattern_problem(&channel.arrival_profile) {
+            findings.push(BAD_PATTERN.at(
+                format!("channels[{index}].arrival_profile"),
+                format!("{name}'s arrival pattern {problem}, so it is ignored."),
+                "Choose a preset or paste the pattern again (168 numbers, or 7 rows of 24).".into(),
+            ));
+        }
+        if !channel.kind.is_live() {
+            continue;
+        }
+        if let Some(level) = channel.service_level {
+            check_percent(
+                findings,
+                format!("channels[{index}].service_level"),
+                &format!("{name}'s service level"),
+                level,
+                above_zero_to_hundred,
+                above_zero,
+            );
+        }
+        if let Some(occupancy) = channel.max_occupancy {
+            check_percent(
+                findings,
+                format!("channels[{index}].max_occupancy"),
+                &format!("{name}'s maximum occupancy"),
+                occupancy,
+                above_zero_to_hundred,
+                above_zero,
+            );
+        }
+        let answer = live_targets(plan, channel).answer_within_seconds;
+        if answer == 0 || answer > 3600 {
+            findings.push(
+                ANSWER_TARGET.at(
+                    format!("channels[{index}].answer_within_seconds"),
+                    format!("{name} is staffed to answer within {answer} s."),
+                    "Pick how long a customer should wait on the line at most, usually 10–120 s."
+                        .into(),
+                ),
+            );
+        }
+    }
+    let mix = &assumptions.priority_mix;
+    for (index, share) in mix.iter().enumerate() {
+        if plan.priority_rank(&share.priority).is_none() {
+            findings.push(PRIORITY_MIX.at(
+                format!("staffing.priority_mix[{index}].priority"),
+                format!(
+                    "The priority mix names \"{}\", which is not one of the plan's priorities.",
+                    share.priority
+                ),
+                "Name one of the plan's priorities, or clear the mix.".into(),
+            ));
+        }
+        check_percent(
+            findings,
+            format!("staffing.priority_mix[{index}].share"),
+            &format!("The share of \"{}\"", share.priority),
+            share.share,
+            zero_to_hundred,
+            "from 0 to 100",
+        );
+    }
+    let total: f64 = mix.iter().map(|s| s.share).sum();
+    if !mix.is_empty() && (total - 100.0).abs() > 0.5 {
+        findings.push(
+            PRIORITY_MIX.at(
+                "staffing.priority_mix",
+                format!(
+                    "The priority mix adds up to {} %, not 100 %.",
+                    (total * 10.0).round() / 10.0
+                ),
+                "Make the shares add up to 100 %, or clear the mix to use the taxonomy's shares."
+                    .into(),
+            ),
+        );
     }
 }
 
@@ -182,6 +422,55 @@ mod tests {
         assert!(run(&plan(need - 1)).iter().any(|f| f.rule == "STAFF-001"));
     }
 
+    /// Issue #11: an extreme plan (a billion calls a month of an hour each) reaches the agent cap;
+    /// that is said as a finding, not passed off as a tiny service level.
+    #[test]
+    fn reaching_the_agent_cap_is_a_finding() {
+        let mut extreme = plan(500);
+        extreme.header.monthly_volume = 1_000_000_000;
+        extreme.channels[0].handle_time = Duration::hours(1);
+        let findings = run(&extreme);
+        let cap = findings
+            .iter()
+            .find(|f| f.rule == "STAFF-004")
+            .expect("cap reached");
+        assert_eq!(cap.path, "channels[0].answer_within_seconds");
+        assert!(cap.message.contains("100000 agents"), "{}", cap.message);
+        assert!(run(&plan(500)).iter().all(|f| f.rule != "STAFF-004"));
+    }
+
+    #[test]
+    fn assumptions_out_of_range_are_named_at_their_field() {
+        let mut odd = plan(500);
+        odd.staffing.shrinkage = 95.0;
+        odd.staffing.escalation_share = 120.0;
+        odd.channels[0].service_level = Some(0.0);
+        odd.channels[0].answer_within_seconds = Some(0);
+        odd.channels[0].arrival_profile = vec![1.0; 24];
+        odd.staffing.priority_mix = vec![crate::plan::PriorityShare {
+            priority: "Urgent".into(),
+            share: 60.0,
+        }];
+        let paths: Vec<(&str, String)> = run(&odd).into_iter().map(|f| (f.rule, f.path)).collect();
+        for expected in [
+            ("STAFF-006", "staffing.shrinkage"),
+            ("STAFF-006", "staffing.escalation_share"),
+            ("STAFF-006", "channels[0].service_level"),
+            ("STAFF-005", "channels[0].answer_within_seconds"),
+            ("STAFF-007", "channels[0].arrival_profile"),
+            ("STAFF-008", "staffing.priority_mix[0].priority"),
+            ("STAFF-008", "staffing.priority_mix"),
+        ] {
+            assert!(
+                paths
+                    .iter()
+                    .any(|(rule, path)| *rule == expected.0 && path == expected.1),
+                "{expected:?} missing from {paths:?}"
+            );
+        }
+        assert!(run(&plan(500)).is_empty());
+    }
+
     #[test]
     fn zones_outside_the_list_are_named() {
         let mut plan = plan(500);
@@ -198,6 +487,18 @@ mod tests {
     #[test]
     fn catalogue_ids_are_unique_and_ordered() {
         let ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
-        assert_eq!(ids, ["STAFF-001", "STAFF-002", "STAFF-003"]);
+        assert_eq!(
+            ids,
+            [
+                "STAFF-001",
+                "STAFF-002",
+                "STAFF-003",
+                "STAFF-004",
+                "STAFF-005",
+                "STAFF-006",
+                "STAFF-007",
+                "STAFF-008"
+            ]
+        );
     }
 }

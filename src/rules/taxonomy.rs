@@ -1,7 +1,7 @@
 //! Taxonomy rules: each category has types, a priority and a tier that exist, and keywords that
 //! point to one category only. Category volume shares, when given, add up to 100 %.
 
-use super::util::{missing, percent, total_off_100, Map, NameKey, Names, who};
+use super::util::{missing, percent, total_off_100, who, Map, NameKey, Names};
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::Plan;
 
@@ -47,20 +47,14 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         if !names.tiers.contains(category.route_to.as_str()) {
             findings.push(ROUTE.at(
                 at("route_to"),
-                format!(
-                    "{name} {}.",
-                    missing("tier", &category.route_to)
-                ),
+                format!("{name} {}.", missing("tier", &category.route_to)),
                 "Route it to one of the plan's tiers.".into(),
             ));
         }
         if !names.priorities.contains(category.priority.as_str()) {
             findings.push(PRIORITY.at(
                 at("priority"),
-                format!(
-                    "{name} {}.",
-                    missing("priority", &category.priority)
-                ),
+                format!("{name} {}.", missing("priority", &category.priority)),
                 "Pick its default priority from the plan's priorities.".into(),
             ));
         }
@@ -80,9 +74,10 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 Some(&owner) if owner != index => findings.push(KEYWORD.at(
                     format!("taxonomy[{index}].keywords[{position}]"),
                     format!(
-                        "The keyword \"{}\" files tickets under both \"{}\" and {name}.",
+                        "The keyword \"{}\" files tickets under two categories: {} and {}.",
                         keyword.trim(),
-                        plan.taxonomy[owner].name
+                        category_label(owner, &plan.taxonomy[owner].name),
+                        category_label(index, &category.name),
                     ),
                     "Keep the keyword in one category, or make it more specific.".into(),
                 )),
@@ -101,6 +96,15 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             format!("Category volume shares add up to {}, not 100 %.", percent(total)),
             "Adjust the shares so they total 100 %, or set them all to 0 if you don't know them yet.".into(),
         ));
+    }
+}
+
+/// A category as a list of two names it: `"Billing"`, or `category 4` when it has no name.
+fn category_label(index: usize, name: &str) -> String {
+    if name.trim().is_empty() {
+        format!("category {}", index + 1)
+    } else {
+        format!("\"{}\"", name.trim())
     }
 }
 
@@ -158,7 +162,14 @@ mod tests {
         let finding = assert_fires(&plan, "TAX-006", "taxonomy[3].keywords[1]");
         assert!(finding
             .message
-            .contains("both \"Billing\" and \"Feature request\""));
+            .contains("two categories: \"Billing\" and \"Feature request\""));
+        plan.taxonomy[3].name = " ".into();
+        let finding = assert_fires(&plan, "TAX-006", "taxonomy[3].keywords[1]");
+        assert!(
+            finding.message.ends_with("\"Billing\" and category 4."),
+            "{}",
+            finding.message
+        );
         plan.taxonomy[3].keywords[1] = "roadmap".into();
         assert_quiet(&plan, "TAX-006");
     }

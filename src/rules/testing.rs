@@ -114,7 +114,7 @@ pub(crate) fn valid_plan() -> Plan {
     plan.header = Header {
         product: "Acme Cloud".into(),
         monthly_volume: 4000,
-        team_size: 12,
+        team_size: 15,
         time_zone: "Europe/Berlin".into(),
     };
     plan.calendars = vec![business_hours()];
@@ -204,6 +204,7 @@ pub(crate) fn valid_plan() -> Plan {
             baseline: Some(10.0),
             target: 25.0,
         },
+        custom: Vec::new(),
     };
     plan.feedback = FeedbackLoop {
         weekly: "Top bugs to product".into(),

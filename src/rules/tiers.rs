@@ -79,7 +79,11 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         if !names.calendars.contains(tier.hours.as_str()) {
             findings.push(HOURS.at(
                 format!("tiers[{index}].hours"),
-                format!("{} {}.", who("Tier", index, &tier.name), missing("calendar", &tier.hours)),
+                format!(
+                    "{} {}.",
+                    who("Tier", index, &tier.name),
+                    missing("calendar", &tier.hours)
+                ),
                 "Choose one of the plan's calendars, or 24/7.".into(),
             ));
         }

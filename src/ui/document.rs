@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::table::table_head;
+
 use crate::plan::{
     Category, Channel, Duration, EscalationRule, HealthBand, HealthComponent, OutreachTrigger,
     Plan, RoadmapStep, SlaMetric,
@@ -110,19 +112,6 @@ where
 }
 
 /// A list of words as a bulleted list, or a dash when empty.
-/// A table's header row: one column heading each, scoped for screen readers.
-pub(crate) fn table_head(columns: &'static [&'static str]) -> impl IntoView {
-    let headings = columns
-        .iter()
-        .map(|&column| view! { <th scope="col">{column}</th> })
-        .collect_view();
-    view! {
-        <thead>
-            <tr>{headings}</tr>
-        </thead>
-    }
-}
-
 fn bullet_list(items: &[String]) -> AnyView {
     if items.iter().all(|s| s.trim().is_empty()) {
         return view! { <p class="doc-empty">"—"</p> }.into_any();
@@ -202,6 +191,7 @@ pub fn PlanDocument(
             <h1>{title}</h1>
             {move || is_full.get().then(|| untrack(|| header(plan)))}
             {body}
+            {move || is_full.get().then(|| untrack(|| super::capacity::staffing_part(plan)))}
         </article>
     }
 }
@@ -335,15 +325,18 @@ fn calendars(plan: Signal<Plan>) -> AnyView {
         p.calendars
             .iter()
             .map(|c| {
-                let business_day = (!c.is_always_open()).then(|| {
-                    Duration::minutes(c.business_day_minutes()).in_words_on(None)
-                });
+                let business_day = (!c.is_always_open())
+                    .then(|| Duration::minutes(c.business_day_minutes()).in_words_on(None));
                 let holidays: Vec<String> = c
                     .holidays
                     .iter()
                     .map(|h| {
                         if h.yearly {
-                            format!("{} ({} every year)", or_dash(&h.name), &h.date.to_string()[5..])
+                            format!(
+                                "{} ({} every year)",
+                                or_dash(&h.name),
+                                &h.date.to_string()[5..]
+                            )
                         } else {
                             format!("{} ({})", or_dash(&h.name), h.date)
                         }

@@ -7,8 +7,6 @@ use leptos::prelude::*;
 
 use crate::rules::{field_id, Finding, Severity};
 
-use crate::plan::Page;
-
 /// A field's worst severity and its findings' messages, joined.
 pub type FieldFinding = (Severity, String);
 
@@ -119,7 +117,7 @@ pub fn FindingsPanel(findings: Memo<Vec<Finding>>, open: Callback<String>) -> im
                 children=move |finding| {
                     let path = finding.path.clone();
                     let severity = finding.severity.label();
-                    let section = Page::of_path(&finding.path).title();
+                    let section = crate::form::page_for(&finding.path).title();
                     view! {
                         <li>
                             <button

@@ -9,7 +9,7 @@ mod document;
 pub mod drafts;
 pub mod edit;
 mod findings;
-mod form;
+pub(crate) mod form;
 pub mod history;
 pub mod inputs;
 mod preview;
@@ -18,6 +18,7 @@ mod rows;
 pub mod share_panel;
 mod shell;
 pub mod stakeholder;
+mod table;
 pub mod transfer;
 
 pub use document::PlanDocument;

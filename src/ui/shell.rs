@@ -48,7 +48,7 @@ pub fn Designer(
     provide_context(RevealField(reveal));
 
     let open_finding = Callback::new(move |path: String| {
-        let section = Page::of_path(&path);
+        let section = crate::form::page_for(&path);
         active.set(section);
         pane.set(Pane::Form);
         focus_after_render(field_id(&path));
@@ -59,7 +59,7 @@ pub fn Designer(
         findings.with(|all| {
             Page::ALL.map(|page| {
                 all.iter()
-                    .filter(|f| Page::of_path(&f.path) == page)
+                    .filter(|f| crate::form::page_for(&f.path) == page)
                     .count()
             })
         })

@@ -250,6 +250,8 @@ fn typed_hints(kind: Kind) -> (&'static str, &'static str) {
         Kind::Count => ("0", "numeric"),
         Kind::Number(_) => ("0", "decimal"),
         Kind::OptionalNumber(_) => ("optional", "decimal"),
+        Kind::PlanWide(_) => ("plan-wide", "decimal"),
+        Kind::DefaultCount => ("default", "numeric"),
         Kind::Duration => ("e.g. 4h", "text"),
         Kind::OptionalDuration => ("optional, e.g. 30m", "text"),
         Kind::Target => ("none", "text"),
