@@ -324,9 +324,10 @@ impl<S: DraftStore> Drafts<S> {
         Ok((meta, plan))
     }
 
-    /// Opens the draft open last time; else the most recently changed readable one; else a new
-    /// blank "Untitled plan".
-    pub fn restore(&mut self, now: u64) -> Result<(DraftMeta, Plan), DraftError> {
+    /// Opens the draft open last time; else the most recently changed readable one; `None` when
+    /// there is none (a first visit): nothing is stored until the user starts a plan, so a visit
+    /// that only reads a shared plan leaves no stray "Untitled plan" behind.
+    pub fn restore(&mut self, now: u64) -> Result<Option<(DraftMeta, Plan)>, DraftError> {
         let index = self.index(now)?;
         let mut candidates: Vec<&DraftMeta> = index
             .drafts
@@ -342,14 +343,12 @@ impl<S: DraftStore> Drafts<S> {
         let ids: Vec<String> = candidates.iter().map(|d| d.id.clone()).collect();
         for id in ids {
             match self.open(&id, now) {
-                Ok(opened) => return Ok(opened),
+                Ok(opened) => return Ok(Some(opened)),
                 Err(DraftError::Unreadable { .. } | DraftError::NotFound(_)) => continue,
                 Err(error) => return Err(error),
             }
         }
-        let plan = Plan::blank();
-        let meta = self.create(UNTITLED, &plan, now)?;
-        Ok((meta, plan))
+        Ok(None)
     }
 
     /// Saves `plan` as draft `id`. `base_revision` is the revision this tab loaded or last saved;

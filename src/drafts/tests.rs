@@ -25,16 +25,17 @@ fn set_aside_keys(store: &MemoryStore) -> Vec<String> {
 }
 
 #[test]
-fn first_visit_starts_an_untitled_blank_plan_and_saves_it() {
+fn first_visit_stores_no_draft_until_a_plan_is_started() {
     let store = MemoryStore::new();
     let mut drafts = Drafts::new(&store);
-    let (meta, plan) = drafts.restore(10).unwrap();
-    assert_eq!(meta.name, "Untitled plan");
-    assert_eq!(plan, Plan::blank());
-    // A second visit finds the same draft rather than making another.
+    assert_eq!(drafts.restore(10).unwrap(), None);
+    assert!(drafts.index(10).unwrap().drafts.is_empty());
+    // Once started, the next visit finds that draft rather than making another.
+    let meta = drafts.create("Untitled plan", &Plan::blank(), 11).unwrap();
     let mut again = Drafts::new(&store);
-    let (reopened, _) = again.restore(20).unwrap();
+    let (reopened, plan) = again.restore(20).unwrap().unwrap();
     assert_eq!(reopened.id, meta.id);
+    assert_eq!(plan, Plan::blank());
     assert_eq!(again.index(20).unwrap().drafts.len(), 1);
 }
 
@@ -58,7 +59,7 @@ fn saved_edits_come_back_on_the_next_visit_in_the_draft_last_open() {
     assert_eq!(saved.updated, 4);
 
     let mut next_visit = Drafts::new(&store);
-    let (meta, plan) = next_visit.restore(5).unwrap();
+    let (meta, plan) = next_visit.restore(5).unwrap().unwrap();
     assert_eq!(meta.id, first.id);
     assert_eq!(plan.header.product, "One, edited");
     let (_, other) = next_visit.open(&second.id, 6).unwrap();
@@ -174,9 +175,11 @@ fn restoring_past_an_unreadable_draft_never_writes_over_it() {
     let corrupt = "not json at all";
     let store = store_with_draft_text(corrupt);
     let mut drafts = Drafts::new(&store);
-    let (meta, plan) = drafts.restore(10).unwrap();
+    // Only an unreadable draft: nothing opens, and starting a plan makes a new draft beside it.
+    assert_eq!(drafts.restore(10).unwrap(), None);
+    let plan = Plan::blank();
+    let meta = drafts.create("Untitled plan", &plan, 10).unwrap();
     assert_ne!(meta.id, "a");
-    assert_eq!(plan, Plan::blank());
     // A save to the unreadable draft's id is refused, and its text survives everything.
     assert!(matches!(
         drafts.save("a", &plan_for("x"), 3, BlankWrite::UserEmptied, 11),
@@ -263,7 +266,10 @@ fn a_broken_draft_list_is_set_aside_and_rebuilt_from_the_drafts_found() {
         Some("{\"format\": 1, \"drafts\": [")
     );
     // The recovered readable draft opens; the unreadable one keeps its text.
-    assert_eq!(drafts.restore(51).unwrap().1.header.product, "Acme Cloud");
+    assert_eq!(
+        drafts.restore(51).unwrap().unwrap().1.header.product,
+        "Acme Cloud"
+    );
     assert_eq!(
         drafts.raw_text("x2", 52).unwrap().as_deref(),
         Some("garbage")

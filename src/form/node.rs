@@ -124,6 +124,28 @@ pub fn text_at(plan: &Plan, path: &str) -> Option<String> {
     at(plan, path)?.leaf().map(Leaf::text)
 }
 
+/// Whether the value at `path` is still to be filled in: empty text, a zero (`0`, `0m`, `0 %`)
+/// or an empty list. A choice, a yes/no or a path the plan does not have is never blank.
+pub fn is_blank(plan: &Plan, path: &str) -> bool {
+    let Some(node) = at(plan, path) else {
+        return false;
+    };
+    if let Some(list) = node.list() {
+        return list.is_empty();
+    }
+    match node.leaf() {
+        Some(leaf) if leaf.choices().is_none() => {
+            let text = leaf.text();
+            let number = text
+                .trim()
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%')
+                .trim();
+            text.trim().is_empty() || number.parse::<f64>().is_ok_and(|n| n == 0.0)
+        }
+        _ => false,
+    }
+}
+
 /// Sets the leaf at `path` from typed text. `Ok(true)` when the plan changed.
 pub fn set_text_at(plan: &mut Plan, path: &str, text: &str) -> Result<bool, String> {
     match at_mut(plan, path).and_then(Node::leaf_mut) {
@@ -582,6 +604,32 @@ mod tests {
         // Nothing there: an error, not a panic.
         assert!(set_text_at(&mut plan, "channels[99].name", "x").is_err());
         assert_eq!(text_at(&plan, "header.nope"), None);
+    }
+
+    #[test]
+    fn blank_means_not_filled_in() {
+        let mut plan = Plan::blank();
+        for blank in [
+            "header.product",
+            "header.monthly_volume",
+            "channels",
+            "taxonomy",
+        ] {
+            assert!(is_blank(&plan, blank), "{blank}");
+        }
+        plan.header.product = "Tier 0 Cloud".into();
+        plan.header.monthly_volume = 10;
+        assert!(!is_blank(&plan, "header.product"));
+        assert!(!is_blank(&plan, "header.monthly_volume"));
+        // A first response of 0 minutes is not filled in; 30 minutes is.
+        let path = "metrics.first_response.target";
+        assert!(is_blank(&plan, path), "{:?}", text_at(&plan, path));
+        set_text_at(&mut plan, path, "30m").unwrap();
+        assert!(!is_blank(&plan, path));
+        // Choices, yes/no and paths the plan lacks are never "to fill in".
+        assert!(!is_blank(&plan, "self_service.community_forum"));
+        assert!(!is_blank(&plan, "tiers[0].nope"));
+        assert!(!is_blank(&plan, "channels[3].name"));
     }
 
     #[test]

@@ -58,6 +58,13 @@ pub fn ids() -> impl Iterator<Item = &'static str> {
     SOURCES.iter().map(|source| source.id)
 }
 
+/// Id, title and summary of every template, in picker order, without reading the plans.
+pub fn catalogue() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    SOURCES
+        .iter()
+        .map(|source| (source.id, source.title, source.summary))
+}
+
 /// Every template that loads (all of them do; a test guards it).
 pub fn all() -> Vec<Template> {
     SOURCES

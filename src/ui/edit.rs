@@ -12,6 +12,7 @@ use crate::form::node::{edit_list, len_at, set_text_at, text_at, List};
 use crate::form::Names;
 use crate::plan::Plan;
 
+use super::findings::FieldFindings;
 use super::history::History;
 
 /// The plan as the forms edit it (provided as context by the designer).
@@ -23,6 +24,10 @@ pub struct Editor {
     /// Field writes the redraw watcher has not seen yet.
     own_writes: StoredValue<u32>,
     names: NameLists,
+    /// The designer's field marks: a field typed in shows its findings from then on.
+    marks: Option<FieldFindings>,
+    /// The undo history a field's own edit is recorded in (none in component tests without one).
+    history: Option<History>,
 }
 
 /// The names reference fields pick from, each a memo over the plan.
@@ -58,6 +63,8 @@ impl Editor {
             redraw: RwSignal::new(0),
             own_writes: StoredValue::new(0),
             names,
+            marks: use_context::<FieldFindings>(),
+            history: use_context::<History>(),
         };
         Effect::new(move |first: Option<()>| {
             plan.track();
@@ -107,8 +114,11 @@ impl Editor {
         match result {
             Some(Ok(true)) => {
                 self.own_writes.update_value(|n| *n += 1);
-                if let Some(history) = use_context::<History>() {
-                    let field = crate::rules::field_id(path);
+                let field = crate::rules::field_id(path);
+                if let Some(marks) = self.marks {
+                    marks.touch(&field);
+                }
+                if let Some(history) = self.history {
                     history.field_edit(&field, |seen| {
                         let _ = set_text_at(seen, path, text);
                     });

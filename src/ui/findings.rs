@@ -1,7 +1,7 @@
-//! The findings panel: live counts by severity and every finding with its rule, message and hint;
-//! choosing one opens the section that owns the field and focuses it. Also marks fields inline.
+//! The findings panel: live counts by severity, the problems, and a checklist of what is still to
+//! fill in; choosing one opens the field. Also marks fields inline (blank ones once touched).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
@@ -10,27 +10,41 @@ use crate::rules::{field_id, Finding, Severity};
 /// A field's worst severity and its findings' messages, joined.
 pub type FieldFinding = (Severity, String);
 
+/// The paths of findings about a value not filled in yet (an empty product name, no channels):
+/// the panel lists them as a checklist, and their fields are marked only once touched.
+pub type Gaps = Memo<HashSet<String>>;
+
 /// Findings by the DOM id of the field they concern, provided as context so every control can
 /// mark itself. Each field reads a signal of its own that changes only when its finding does: a
 /// keystroke that changes one finding wakes one field, not the thousands a large plan shows.
 #[derive(Clone, Copy)]
 pub struct FieldFindings {
-    by_field: Memo<HashMap<String, FieldFinding>>,
+    /// Each field's finding, and whether all its findings are about it being blank.
+    by_field: Memo<HashMap<String, (FieldFinding, bool)>>,
     slots: StoredValue<HashMap<String, ArcRwSignal<Option<FieldFinding>>>>,
+    /// Fields the user has typed in or was led to from a finding.
+    touched: StoredValue<HashSet<String>>,
 }
 
 impl FieldFindings {
-    pub fn new(findings: Memo<Vec<Finding>>) -> Self {
-        let by_field = Memo::new(move |_| findings.with(|all| group_by_field(all)));
+    pub fn new(findings: Memo<Vec<Finding>>, gaps: Gaps) -> Self {
+        let by_field =
+            Memo::new(move |_| findings.with(|all| gaps.with(|gaps| group_by_field(all, gaps))));
         let slots = StoredValue::new(HashMap::<String, ArcRwSignal<Option<FieldFinding>>>::new());
+        let touched = StoredValue::new(HashSet::<String>::new());
+        let marks = FieldFindings {
+            by_field,
+            slots,
+            touched,
+        };
         // Compares the new findings with the last ones and sets only the fields that changed.
-        Effect::new(move |last: Option<HashMap<String, FieldFinding>>| {
+        Effect::new(move |last: Option<HashMap<String, (FieldFinding, bool)>>| {
             by_field.with(|now| {
                 let last = last.unwrap_or_default();
                 slots.with_value(|slots| {
                     for id in now.keys().chain(last.keys()) {
                         if let Some(slot) = slots.get(id) {
-                            let wanted = now.get(id).cloned();
+                            let wanted = marks.shown(id, now.get(id));
                             if slot.with_untracked(|shown| *shown != wanted) {
                                 slot.set(wanted);
                             }
@@ -40,7 +54,35 @@ impl FieldFindings {
                 now.clone()
             })
         });
-        FieldFindings { by_field, slots }
+        marks
+    }
+
+    /// What the field shows of its finding: nothing for a blank field not touched yet.
+    fn shown(self, id: &str, entry: Option<&(FieldFinding, bool)>) -> Option<FieldFinding> {
+        let (finding, blank) = entry?;
+        let quiet = *blank && !self.touched.with_value(|t| t.contains(id));
+        (!quiet).then(|| finding.clone())
+    }
+
+    /// The field with this DOM id was typed in, or chosen from the panel: its marks show now.
+    pub fn touch(self, id: &str) {
+        let fresh = self
+            .touched
+            .try_update_value(|t| t.insert(id.to_string()))
+            .unwrap_or(false);
+        if !fresh {
+            return;
+        }
+        let wanted = self
+            .by_field
+            .with_untracked(|map| self.shown(id, map.get(id)));
+        self.slots.with_value(|slots| {
+            if let Some(slot) = slots.get(id) {
+                if slot.with_untracked(|shown| *shown != wanted) {
+                    slot.set(wanted);
+                }
+            }
+        });
     }
 
     /// The finding of the field with this DOM id, as a signal that changes only with it. The
@@ -50,7 +92,10 @@ impl FieldFindings {
             slots
                 .entry(id.to_string())
                 .or_insert_with(|| {
-                    ArcRwSignal::new(self.by_field.with_untracked(|map| map.get(id).cloned()))
+                    ArcRwSignal::new(
+                        self.by_field
+                            .with_untracked(|map| self.shown(id, map.get(id))),
+                    )
                 })
                 .clone()
         });
@@ -66,19 +111,25 @@ impl FieldFindings {
     }
 }
 
-/// Worst severity first, messages joined, by field id.
-fn group_by_field(all: &[Finding]) -> HashMap<String, FieldFinding> {
-    let mut by_field: HashMap<String, FieldFinding> = HashMap::new();
+/// Worst severity first, messages joined, by field id; and whether every finding of the field is
+/// about it being blank.
+fn group_by_field(
+    all: &[Finding],
+    gaps: &HashSet<String>,
+) -> HashMap<String, (FieldFinding, bool)> {
+    let mut by_field: HashMap<String, (FieldFinding, bool)> = HashMap::new();
     for finding in all {
         let id = field_id(&finding.path);
+        let blank = gaps.contains(&finding.path);
         match by_field.get_mut(&id) {
-            Some((severity, message)) => {
+            Some(((severity, message), all_blank)) => {
                 *severity = (*severity).min(finding.severity);
                 message.push(' ');
                 message.push_str(&finding.message);
+                *all_blank &= blank;
             }
             None => {
-                by_field.insert(id, (finding.severity, finding.message.clone()));
+                by_field.insert(id, ((finding.severity, finding.message.clone()), blank));
             }
         }
     }
@@ -106,41 +157,32 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 
 /// The panel. `open` is called with a finding's path when the user chooses it.
 #[component]
-pub fn FindingsPanel(findings: Memo<Vec<Finding>>, open: Callback<String>) -> impl IntoView {
+pub fn FindingsPanel(
+    findings: Memo<Vec<Finding>>,
+    gaps: Gaps,
+    open: Callback<String>,
+) -> impl IntoView {
     let tally = Memo::new(move |_| findings.with(|f| counts(f)));
-    // Keyed by what a finding says, so a keystroke that changes one finding redraws only that one.
-    let list = move || {
-        view! {
-            <For
-                each=move || findings.get()
-                key=|f| (f.rule, f.path.clone(), f.message.clone(), f.hint.clone())
-                children=move |finding| {
-                    let path = finding.path.clone();
-                    let severity = finding.severity.label();
-                    let section = crate::form::page_for(&finding.path).title();
-                    view! {
-                        <li>
-                            <button
-                                type="button"
-                                class=format!("finding sev-{severity}")
-                                on:click=move |_| open.run(path.clone())
-                            >
-                                <span class="finding-head">
-                                    <span class=format!(
-                                        "sev-badge sev-{severity}",
-                                    )>{severity}</span>
-                                    <span class="rule-id">{finding.rule}</span>
-                                    <span class="finding-section">{section}</span>
-                                </span>
-                                <span class="finding-message">{finding.message}</span>
-                                <span class="finding-hint">{finding.hint}</span>
-                            </button>
-                        </li>
-                    }
-                }
-            />
-        }
-    };
+    let problems = Memo::new(move |_| {
+        findings.with(|all| {
+            gaps.with(|gaps| {
+                all.iter()
+                    .filter(|f| !gaps.contains(&f.path))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let to_fill_in = Memo::new(move |_| {
+        findings.with(|all| {
+            gaps.with(|gaps| {
+                all.iter()
+                    .filter(|f| gaps.contains(&f.path))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     view! {
         <section class="findings" aria-labelledby="findings-title">
             <h2 id="findings-title">"Findings"</h2>
@@ -157,8 +199,52 @@ pub fn FindingsPanel(findings: Memo<Vec<Finding>>, open: Callback<String>) -> im
                 when=move || findings.with(|f| !f.is_empty())
                 fallback=|| view! { <p class="empty">"No findings: the plan is consistent."</p> }
             >
-                <ul class="finding-list">{list}</ul>
+                <Show when=move || problems.with(|p| !p.is_empty())>
+                    <ul class="finding-list" aria-label="Problems">{finding_items(problems, open)}</ul>
+                </Show>
+                <Show when=move || to_fill_in.with(|t| !t.is_empty())>
+                    <h3 class="checklist-title">
+                        {move || format!("To fill in ({})", to_fill_in.with(Vec::len))}
+                    </h3>
+                    <p class="help">"What the plan still needs. A field is marked once you have typed in it."</p>
+                    <ul class="finding-list checklist" aria-label="To fill in">
+                        {finding_items(to_fill_in, open)}
+                    </ul>
+                </Show>
             </Show>
         </section>
+    }
+}
+
+/// One button per finding. Keyed by what a finding says, so a keystroke that changes one finding
+/// redraws only that one.
+fn finding_items(findings: Memo<Vec<Finding>>, open: Callback<String>) -> impl IntoView {
+    view! {
+        <For
+            each=move || findings.get()
+            key=|f| (f.rule, f.path.clone(), f.message.clone(), f.hint.clone())
+            children=move |finding| {
+                let path = finding.path.clone();
+                let severity = finding.severity.label();
+                let section = crate::form::page_for(&finding.path).title();
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class=format!("finding sev-{severity}")
+                            on:click=move |_| open.run(path.clone())
+                        >
+                            <span class="finding-head">
+                                <span class=format!("sev-badge sev-{severity}")>{severity}</span>
+                                <span class="rule-id">{finding.rule}</span>
+                                <span class="finding-section">{section}</span>
+                            </span>
+                            <span class="finding-message">{finding.message}</span>
+                            <span class="finding-hint">{finding.hint}</span>
+                        </button>
+                    </li>
+                }
+            }
+        />
     }
 }

@@ -18,6 +18,7 @@ mod rows;
 pub mod share_panel;
 mod shell;
 pub mod stakeholder;
+mod start;
 mod table;
 pub mod transfer;
 
@@ -44,6 +45,8 @@ pub fn App() -> impl IntoView {
         None => view! {
             <Designer
                 plan
+                starting=workspace.starting
+                start=|| view! { <start::StartScreen /> }
                 capacity=move || {
                     view! {
                         <capacity::CapacityView plan />

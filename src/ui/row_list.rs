@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::drafts::DraftScoped;
 use super::inputs::focus_after_render;
 
 /// A removed row the user can bring back, shown in the Undo toast.
@@ -15,9 +16,10 @@ pub struct Removal {
     pub restore: Arc<dyn Fn() + Send + Sync>,
 }
 
-/// The app-wide Undo toast for removed rows (provided by the designer shell).
+/// The app-wide Undo toast for removed rows (provided by the designer shell); it belongs to the
+/// draft the row was removed from.
 #[derive(Clone, Copy)]
-pub struct UndoToast(pub RwSignal<Option<Removal>>);
+pub struct UndoToast(pub DraftScoped<Removal>);
 
 /// How a list looks: full rows with a heading, or one-line rows for lists of words.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -186,12 +188,18 @@ impl Paging {
     }
 
     /// Makes row `index` one of the shown rows (a whole page at a time).
+    /// Does nothing once the list is no longer drawn (its page was left before an undo).
     fn reveal(self, index: usize) {
-        if self.query.with_untracked(|q| !q.is_empty()) {
-            self.query.set(String::new());
+        if self.query.try_with_untracked(|q| !q.is_empty()) == Some(true) {
+            self.query.try_set(String::new());
         }
-        if index >= self.shown.get_untracked() {
-            self.shown.set((index / ROWS_PER_PAGE + 1) * ROWS_PER_PAGE);
+        if self
+            .shown
+            .try_get_untracked()
+            .is_some_and(|shown| index >= shown)
+        {
+            self.shown
+                .try_set((index / ROWS_PER_PAGE + 1) * ROWS_PER_PAGE);
         }
     }
 }
@@ -317,10 +325,10 @@ impl RowFrame {
                     paging.reveal(at);
                     focus_first_control(format!("{list_id}-{at}"));
                 };
-                toast.set(Some(Removal {
+                toast.set(Removal {
                     message: format!("{name} removed."),
                     restore: Arc::new(restore),
-                }));
+                });
             }
         }
     }

@@ -9,6 +9,7 @@ use crate::plan::Plan;
 use crate::render::helpdesk::{self, file_stem, HelpdeskExport};
 use crate::share::{link_is_too_long, share_link, PRACTICAL_LINK_LIMIT};
 use crate::ui::browser::{copy_text, download_text};
+use crate::ui::drafts::DraftScoped;
 
 /// One helpdesk export button: its label, what the report is about, and the exporter.
 struct ExportKind {
@@ -45,20 +46,22 @@ struct MadeLink {
 /// The Share panel for the plan being edited.
 #[component]
 pub fn SharePanel(plan: RwSignal<Plan>) -> impl IntoView {
-    let made = RwSignal::new(None::<MadeLink>);
-    let status = RwSignal::new(String::new());
-    let report = RwSignal::new(None::<(String, Vec<String>)>);
+    // The link, its status line and the last mapping report are about the draft open when they
+    // were made: another draft never shows them.
+    let made = DraftScoped::<MadeLink>::new();
+    let status = DraftScoped::<String>::new();
+    let report = DraftScoped::<(String, Vec<String>)>::new();
 
     let make_link = move |_| {
         let current = plan.get_untracked();
         let page = web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
-        made.set(Some(MadeLink {
+        made.set(MadeLink {
             link: share_link(&page, &current),
             from: current,
-        }));
-        status.set(String::new());
+        });
+        status.clear();
     };
     let copy = move |_| {
         let Some(made) = made.get_untracked() else {
@@ -78,14 +81,12 @@ pub fn SharePanel(plan: RwSignal<Plan>) -> impl IntoView {
             status.set(message);
         }
     };
-    let link_text = move || made.with(|m| m.as_ref().map(|m| m.link.clone()).unwrap_or_default());
-    let too_long = move || made.with(|m| m.as_ref().is_some_and(|m| link_is_too_long(&m.link)));
-    let out_of_date =
-        move || made.with(|m| m.as_ref().is_some_and(|m| plan.with(|p| *p != m.from)));
+    let link_text = move || made.with(|m| m.map(|m| m.link.clone()).unwrap_or_default());
+    let too_long = move || made.with(|m| m.is_some_and(|m| link_is_too_long(&m.link)));
+    let out_of_date = move || made.with(|m| m.is_some_and(|m| plan.with(|p| *p != m.from)));
     let length = move || {
         made.with(|m| {
-            m.as_ref()
-                .map(|m| format!("{} characters", group_thousands(m.link.chars().count())))
+            m.map(|m| format!("{} characters", group_thousands(m.link.chars().count())))
                 .unwrap_or_default()
         })
     };
@@ -101,7 +102,7 @@ pub fn SharePanel(plan: RwSignal<Plan>) -> impl IntoView {
                 <button type="button" on:click=make_link>"Create share link"</button>
                 <button type="button" on:click=download_plan>"Download plan file (JSON)"</button>
             </div>
-            <Show when=move || made.with(Option::is_some)>
+            <Show when=move || made.is_some()>
                 <label class="share-link">
                     "Share link"
                     <input id="share-link" type="text" readonly prop:value=link_text />
@@ -144,7 +145,7 @@ pub fn SharePanel(plan: RwSignal<Plan>) -> impl IntoView {
                             if let Err(message) = download_text(&file.file_name, file.mime, &file.body) {
                                 status.set(message);
                             }
-                            report.set(Some((helpdesk.to_string(), file.report)));
+                            report.set((helpdesk.to_string(), file.report));
                         };
                         view! { <button type="button" on:click=on_click>{kind.label}</button> }
                     })

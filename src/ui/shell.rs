@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use crate::plan::{Page, Plan};
 use crate::rules::{self, field_id};
 
+use super::drafts::DraftScoped;
 use super::edit::Editor;
-use super::findings::{FieldFindings, FindingsPanel};
+use super::findings::{FieldFindings, FindingsPanel, Gaps};
 use super::form::{names_list_id, page_form, TIME_ZONES_LIST};
 use super::inputs::{aria_state, finding_for, focus_after_render};
 use super::preview::Preview;
@@ -28,17 +29,33 @@ pub fn Designer(
     plan: RwSignal<Plan>,
     children: Children,
     #[prop(optional, into)] capacity: Option<ViewFn>,
+    /// While true, the form pane shows `start` (the first visit's choice of templates) instead of
+    /// a page; choosing a page ends it.
+    #[prop(optional)]
+    starting: Option<RwSignal<bool>>,
+    #[prop(optional, into)] start: Option<ViewFn>,
 ) -> impl IntoView {
     // The staffing maths dominates a check; it re-runs only when what it reads changes.
     let structure = Memo::new(move |_| plan.with(rules::check_without_staffing));
     let staffing_inputs = Memo::new(move |_| plan.with(rules::staffing_inputs));
     let staffing = Memo::new(move |_| staffing_inputs.with(rules::check_staffing));
     let findings = Memo::new(move |_| rules::combine(structure.get(), staffing.get()));
-    let field_findings = FieldFindings::new(findings);
+    // Findings about a value not filled in yet: a checklist, not a wall of red on a new plan.
+    let gaps: Gaps = Memo::new(move |_| {
+        findings.with(|all| {
+            plan.with_untracked(|p| {
+                all.iter()
+                    .filter(|f| crate::form::node::is_blank(p, &f.path))
+                    .map(|f| f.path.clone())
+                    .collect()
+            })
+        })
+    });
+    let field_findings = FieldFindings::new(findings, gaps);
     provide_context(field_findings);
     let editor = Editor::new(plan);
     provide_context(editor);
-    let removal = RwSignal::new(None);
+    let removal = DraftScoped::new();
     provide_context(UndoToast(removal));
 
     let active = RwSignal::new(Page::Overview);
@@ -51,7 +68,9 @@ pub fn Designer(
         let section = crate::form::page_for(&path);
         active.set(section);
         pane.set(Pane::Form);
-        focus_after_render(field_id(&path));
+        let id = field_id(&path);
+        field_findings.touch(&id);
+        focus_after_render(id);
         reveal.set(Some(path));
     });
 
@@ -79,6 +98,9 @@ pub fn Designer(
                         class="nav-item"
                         aria-current=move || (active.get() == section).then_some("page")
                         on:click=move |_| {
+                            if let Some(starting) = starting {
+                                starting.set(false);
+                            }
                             active.set(section);
                             pane.set(Pane::Form);
                         }
@@ -95,8 +117,14 @@ pub fn Designer(
         })
         .collect_view();
 
+    let is_starting = move || starting.is_some_and(|s| s.get());
     // Only the active page's form is mounted; it re-renders only when the page changes.
     let form = move || {
+        if is_starting() {
+            if let Some(start) = start.clone() {
+                return untrack(|| start.run());
+            }
+        }
         let page = active.get();
         let slot = capacity.clone();
         untrack(|| page_form(editor, page, slot))
@@ -166,7 +194,9 @@ pub fn Designer(
                     class:pane-active=move || pane.get() == Pane::Form
                     aria-labelledby="form-title"
                 >
-                    <h2 id="form-title" class="form-title">{move || active.get().title()}</h2>
+                    <h2 id="form-title" class="form-title">
+                        {move || if is_starting() { "Start" } else { active.get().title() }}
+                    </h2>
                     {form}
                 </section>
                 <div
@@ -174,7 +204,7 @@ pub fn Designer(
                     id="pane-findings"
                     class:pane-active=move || pane.get() == Pane::Findings
                 >
-                    <FindingsPanel findings open=open_finding />
+                    <FindingsPanel findings gaps open=open_finding />
                 </div>
                 <div
                     class="pane pane-preview"
@@ -204,13 +234,13 @@ pub fn Designer(
     }
 }
 
-/// The toast offering to bring back the last removed row.
+/// The toast offering to bring back the last row removed from the open draft.
 #[component]
-fn UndoRemoval(removal: RwSignal<Option<Removal>>) -> impl IntoView {
-    let message = move || removal.with(|r| r.as_ref().map(|r| r.message.clone()));
+fn UndoRemoval(removal: DraftScoped<Removal>) -> impl IntoView {
+    let message = move || removal.get().map(|r| r.message);
     view! {
         <div class="toast-region" role="status" aria-live="polite">
-            <Show when=move || removal.with(Option::is_some)>
+            <Show when=move || removal.is_some()>
                 <div class="toast">
                     <span>{message}</span>
                     <button
@@ -219,7 +249,7 @@ fn UndoRemoval(removal: RwSignal<Option<Removal>>) -> impl IntoView {
                         class="toast-undo"
                         on:click=move |_| {
                             if let Some(r) = removal.get_untracked() {
-                                removal.set(None);
+                                removal.clear();
                                 (r.restore)();
                             }
                         }
@@ -230,7 +260,7 @@ fn UndoRemoval(removal: RwSignal<Option<Removal>>) -> impl IntoView {
                         type="button"
                         class="icon-button"
                         aria-label="Dismiss"
-                        on:click=move |_| removal.set(None)
+                        on:click=move |_| removal.clear()
                     >
                         "✕"
                     </button>

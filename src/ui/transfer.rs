@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::plan::json::from_json;
 use crate::render::{render, Format, Section};
 use crate::ui::browser::{copy_text, download_plan};
-use crate::ui::drafts::{name_for, Workspace};
+use crate::ui::drafts::{name_for, DraftScoped, Workspace};
 
 /// Reads `text` as a plan and opens it as a new draft named after its product.
 /// On failure the message says what is wrong and where; the open draft is unchanged.
@@ -36,18 +36,20 @@ fn format_label(format: Format) -> &'static str {
 pub fn TransferMenu() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let format = RwSignal::new(Format::Markdown);
-    let status = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
+    // What the last action said, about the draft that was open then (an import's outcome is
+    // about the draft it opened).
+    let status = DraftScoped::<String>::new();
+    let error = DraftScoped::<String>::new();
     let pasting = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let outcome = move |result: Result<String, String>| match result {
         Ok(message) => {
-            error.set(None);
-            status.set(Some(message));
+            error.clear();
+            status.set(message);
         }
         Err(message) => {
-            status.set(None);
-            error.set(Some(message));
+            status.clear();
+            error.set(message);
         }
     };
     let exported = move || {

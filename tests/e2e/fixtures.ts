@@ -26,8 +26,14 @@ export const test = base.extend<PageProblemOptions>({
 
 export { expect };
 
-/** Opens the app at the base URL and waits until the designer has mounted. */
+/**
+ * Opens the app at the base URL and waits until the designer has mounted. On a first visit the
+ * form pane offers the templates; like a user who wants a plan of their own, this picks the
+ * empty plan.
+ */
 export async function openApp(page: import('@playwright/test').Page) {
   await page.goto('./');
   await expect(page.getByLabel('Product', { exact: true })).toBeVisible();
+  const empty = page.getByRole('button', { name: 'Start with an empty plan' });
+  if (await empty.isVisible()) await empty.click();
 }

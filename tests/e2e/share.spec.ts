@@ -4,35 +4,8 @@
 // The links are built here in Node from the documented format (docs/sharing.md), not by the app,
 // so the test also checks that any standard raw-DEFLATE writer produces links the app reads.
 import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
 import { test, expect } from './fixtures';
-
-/** FNV-1a, 32 bits, of the plan's JSON bytes. */
-function fnv1a(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5;
-  for (const byte of bytes) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
-
-/** `#share=v1.` + base64url(checksum, LEB128 length, raw DEFLATE). */
-function shareFragment(planJson: string, version = 1): string {
-  const json = Buffer.from(planJson, 'utf8');
-  const packed = deflateRawSync(json, { level: 9 });
-  const header: number[] = [];
-  const sum = fnv1a(json);
-  header.push((sum >>> 24) & 0xff, (sum >>> 16) & 0xff, (sum >>> 8) & 0xff, sum & 0xff);
-  let length = packed.length;
-  do {
-    const low = length & 0x7f;
-    length >>>= 7;
-    header.push(length ? low | 0x80 : low);
-  } while (length);
-  const payload = Buffer.concat([Buffer.from(header), packed]).toString('base64url');
-  return `#share=v${version}.${payload}`;
-}
+import { shareFragment } from './share-link';
 
 const template = readFileSync(new URL('../../templates/b2b-saas.json', import.meta.url), 'utf8');
 const plan = JSON.parse(template);

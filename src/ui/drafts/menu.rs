@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::Workspace;
 use crate::drafts::UNTITLED;
 use crate::plan::{templates, Plan};
+use crate::ui::inputs::focus_after_render;
 
 /// Which inline panel of the menu is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,6 +15,27 @@ enum Panel {
     New,
     Rename,
     Delete,
+}
+
+impl Panel {
+    /// The id of the toolbar button that opens the panel.
+    fn button(self) -> &'static str {
+        match self {
+            Panel::Closed | Panel::New => "drafts-new",
+            Panel::Rename => "drafts-rename",
+            Panel::Delete => "drafts-delete",
+        }
+    }
+
+    /// The id of the control that takes the focus when the panel opens.
+    fn first_control(self) -> Option<&'static str> {
+        match self {
+            Panel::Closed => None,
+            Panel::New => Some("new-plan-blank"),
+            Panel::Rename => Some("draft-new-name"),
+            Panel::Delete => Some("draft-delete-cancel"),
+        }
+    }
 }
 
 /// The drafts menu, for the designer's toolbar.
@@ -40,10 +62,39 @@ pub fn DraftsMenu() -> impl IntoView {
     let toggle = move |which: Panel| {
         problem.set(None);
         panel.update(|p| *p = if *p == which { Panel::Closed } else { which });
+        // The opened panel takes the focus: its first choice, the name to edit, or Cancel.
+        if let Some(first) = which
+            .first_control()
+            .filter(|_| panel.get_untracked() == which)
+        {
+            focus_after_render(first.to_string());
+        }
+    };
+    // Escape closes the open panel and gives the focus back to the button that opened it.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let open = panel.get_untracked();
+        if ev.key() == "Escape" && open != Panel::Closed {
+            ev.prevent_default();
+            panel.set(Panel::Closed);
+            focus_after_render(open.button().to_string());
+        }
     };
 
+    // A button that opens one panel and says whether it is open.
+    let panel_button = move |which: Panel, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                id=which.button()
+                aria-expanded=move || (panel.get() == which).to_string()
+                on:click=move |_| toggle(which)
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
-        <div class="drafts-menu" role="group" aria-label="Drafts">
+        <div class="drafts-menu" role="group" aria-label="Drafts" on:keydown=on_key>
             <label class="drafts-switch">
                 "Draft"
                 <select on:change=move |ev| act(workspace.open(&event_target_value(&ev)))>
@@ -75,17 +126,25 @@ pub fn DraftsMenu() -> impl IntoView {
                 </select>
             </label>
             <span class="save-state" role="status" aria-live="polite">
-                {move || workspace.save_state.get().message()}
+                {move || {
+                    let state = workspace.save_state.get();
+                    // A first visit stores nothing until a plan is started or typed in.
+                    if state == super::SaveState::Saved && workspace.current.with(Option::is_none) {
+                        "Nothing stored yet".to_string()
+                    } else {
+                        state.message()
+                    }
+                }}
             </span>
-            <button type="button" on:click=move |_| toggle(Panel::New)>"New plan"</button>
+            {panel_button(Panel::New, "New plan")}
             <button
                 type="button"
                 on:click=move |_| act(workspace.duplicate_open().map(|_| ()))
             >
                 "Duplicate"
             </button>
-            <button type="button" on:click=move |_| toggle(Panel::Rename)>"Rename"</button>
-            <button type="button" on:click=move |_| toggle(Panel::Delete)>"Delete"</button>
+            {panel_button(Panel::Rename, "Rename")}
+            {panel_button(Panel::Delete, "Delete")}
             {move || match panel.get() {
                 Panel::Closed => None,
                 Panel::New => Some(new_panel(workspace, act, panel).into_any()),
@@ -103,17 +162,16 @@ fn new_panel(
     panel: RwSignal<Panel>,
 ) -> impl IntoView {
     let start = move |name: String, plan: Plan| act(workspace.create(&name, plan).map(|_| ()));
-    let templates = templates::all()
-        .into_iter()
-        .map(|template| {
-            let title = template.title;
-            let plan = template.plan;
+    let templates = templates::catalogue()
+        .map(|(id, title, summary)| {
+            let choose = move |_| match templates::by_id(id) {
+                Some(plan) => start(title.to_string(), plan),
+                None => act(Err(format!("The template “{title}” could not be read."))),
+            };
             view! {
                 <li>
-                    <button type="button" on:click=move |_| start(title.to_string(), plan.clone())>
-                        {title}
-                    </button>
-                    <span class="template-summary">{template.summary}</span>
+                    <button type="button" on:click=choose>{title}</button>
+                    <span class="template-summary">{summary}</span>
                 </li>
             }
         })
@@ -123,7 +181,11 @@ fn new_panel(
             <p>"Start a new draft from:"</p>
             <ul class="template-list">
                 <li>
-                    <button type="button" on:click=move |_| start(UNTITLED.to_string(), Plan::blank())>
+                    <button
+                        type="button"
+                        id="new-plan-blank"
+                        on:click=move |_| start(UNTITLED.to_string(), Plan::blank())
+                    >
                         "Blank plan"
                     </button>
                     <span class="template-summary">"Only the brief's defaults: priorities, tiers and roadmap steps."</span>
@@ -161,6 +223,7 @@ fn rename_panel(
                 "New name"
                 <input
                     type="text"
+                    id="draft-new-name"
                     data-own-undo=""
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
@@ -191,7 +254,9 @@ fn delete_panel(
                 "Export it first if you may need it."
             </p>
             <button type="button" class="danger" on:click=move |_| delete()>"Delete draft"</button>
-            <button type="button" on:click=move |_| panel.set(Panel::Closed)>"Cancel"</button>
+            <button type="button" id="draft-delete-cancel" on:click=move |_| panel.set(Panel::Closed)>
+                "Cancel"
+            </button>
         </div>
     }
 }

@@ -7,6 +7,7 @@
 
 mod banner;
 mod menu;
+mod scoped;
 mod store;
 
 use std::time::Duration;
@@ -21,6 +22,7 @@ use crate::ui::history::History;
 
 pub use banner::StorageBanner;
 pub use menu::DraftsMenu;
+pub use scoped::DraftScoped;
 pub use store::{BrowserStore, LocalStore};
 
 /// How long after the last change the plan is saved.
@@ -72,6 +74,9 @@ pub struct Workspace {
     pub notices: RwSignal<Vec<String>>,
     /// Another tab saved the open draft while this tab had unsaved edits.
     pub conflict: RwSignal<bool>,
+    /// No draft is stored yet (a first visit, or the last draft deleted): the designer offers the
+    /// templates and an empty plan. Nothing is stored until the user starts one or types.
+    pub starting: RwSignal<bool>,
     pub history: History,
     store: StoredValue<Drafts<BrowserStore>>,
     /// The plan as stored for the open draft: the plan differs from it only by unsaved edits.
@@ -93,10 +98,10 @@ pub fn provide_workspace() -> Workspace {
     let mut drafts = Drafts::new(store);
     let restored = drafts.restore(now());
     let notices = drafts.take_notices();
-    let first_plan = restored
-        .as_ref()
-        .map(|(_, plan)| plan.clone())
-        .unwrap_or_else(|_| Plan::blank());
+    let first_plan = match &restored {
+        Ok(Some((_, plan))) => plan.clone(),
+        _ => Plan::blank(),
+    };
     let plan = RwSignal::new(first_plan.clone());
     let history = History::track(plan);
     let workspace = Workspace {
@@ -107,6 +112,7 @@ pub fn provide_workspace() -> Workspace {
         storage_problem: RwSignal::new(memory_only.then_some(StoreError::Unavailable)),
         notices: RwSignal::new(Vec::new()),
         conflict: RwSignal::new(false),
+        starting: RwSignal::new(matches!(restored, Ok(None))),
         history,
         store: StoredValue::new(drafts),
         saved: StoredValue::new(first_plan),
@@ -115,10 +121,11 @@ pub fn provide_workspace() -> Workspace {
     };
     workspace.add_notices(notices);
     match restored {
-        Ok((meta, _)) => {
+        Ok(Some((meta, _))) => {
             workspace.current.set(Some(meta));
             workspace.mark_saved();
         }
+        Ok(None) => workspace.mark_saved(),
         Err(error) => workspace.report_failure(&error),
     }
     workspace.refresh_list();
@@ -178,6 +185,7 @@ impl Workspace {
         match result {
             Ok((meta, note)) => {
                 self.saved.set_value(plan);
+                self.starting.set(false);
                 self.current.set(Some(meta));
                 self.mark_saved();
                 if let Some(note) = note {
@@ -259,7 +267,12 @@ impl Workspace {
             let restored = self.with_drafts(|d| d.restore(now()));
             self.collect_notices();
             match restored {
-                Ok((meta, plan)) => self.show(meta, plan),
+                Ok(Some((meta, plan))) => self.show(meta, plan),
+                Ok(None) => {
+                    self.current.set(None);
+                    self.show_unstored(Plan::blank());
+                    self.starting.set(true);
+                }
                 Err(error) => {
                     self.current.set(None);
                     self.show_unstored(Plan::blank());
@@ -313,6 +326,7 @@ impl Workspace {
 
     /// Shows a draft just loaded from storage, as saved, with a fresh undo history.
     fn show(self, meta: DraftMeta, plan: Plan) {
+        self.starting.set(false);
         self.current.set(Some(meta));
         self.conflict.set(false);
         self.show_unstored(plan);
