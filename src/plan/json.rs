@@ -6,6 +6,7 @@ use std::fmt;
 use serde_json::Value;
 
 use super::json_path::path_at;
+use super::limits::{self, Limits};
 use super::{Plan, SCHEMA_VERSION};
 
 /// Why a plan file could not be read.
@@ -36,6 +37,27 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// Reads a plan that comes from outside the app (an imported file, pasted text) as the app opens
+/// it: any encoding [`text_from_bytes`] knows, within `limits` (checked before anything is built,
+/// so a huge or hostile file is refused in a moment), then [`from_json`].
+pub fn from_outside(bytes: &[u8], limits: &Limits) -> Result<Plan, LoadError> {
+    let too_large = |detail: limits::TooLarge| LoadError {
+        message: format!("This plan is too large to open safely: {detail}"),
+        path: None,
+        position: None,
+    };
+    // Refused before decoding, so a 1 GB file costs nothing (UTF-16 holds up to twice the bytes).
+    if bytes.len() > limits.max_bytes.saturating_mul(2) {
+        return Err(too_large(limits::TooLarge::Bytes {
+            found: bytes.len(),
+            limit: limits.max_bytes,
+        }));
+    }
+    let text = text_from_bytes(bytes)?;
+    limits::check(&text, limits).map_err(too_large)?;
+    from_json(&text)
+}
 
 /// Reads a plan file's bytes as text: UTF-8 with or without a byte-order mark, or UTF-16 with
 /// one (as some Windows editors save). A file that is not text at all says so.
@@ -397,6 +419,29 @@ mod tests {
         let error = from_json(&decoded).unwrap_err();
         assert!(error.message.contains("not text"), "{error}");
         assert!(!error.message.contains("cut off"), "{error}");
+    }
+
+    #[test]
+    fn a_plan_from_outside_is_bounded_before_it_is_built() {
+        use crate::plan::limits::PLAN_FROM_OUTSIDE;
+        let blank = to_json(&Plan::blank());
+        assert_eq!(
+            from_outside(blank.as_bytes(), &PLAN_FROM_OUTSIDE),
+            Ok(Plan::blank())
+        );
+        let bomb = format!(
+            r#"{{"schema_version": 2, "header": {{}}, "channels": [{}]}}"#,
+            vec!["{}"; 20_000].join(",")
+        );
+        let error = from_outside(bomb.as_bytes(), &PLAN_FROM_OUTSIDE).unwrap_err();
+        assert!(
+            error.message.contains("too large to open safely"),
+            "{error}"
+        );
+        assert!(error.message.contains("200 channels"), "{error}");
+        let huge = vec![b' '; 17 * 1024 * 1024];
+        let error = from_outside(&huge, &PLAN_FROM_OUTSIDE).unwrap_err();
+        assert!(error.message.contains("17.0 MB"), "{error}");
     }
 
     #[test]
