@@ -66,9 +66,10 @@ type Work = Box<dyn FnOnce()>;
 
 /// Runs `work` while this tab holds the lock `name` across every tab of this site (the Web Locks
 /// API, `navigator.locks.request`), so two tabs never run it at the same moment. The lock is held
-/// only while `work` runs. Where the browser has no Web Locks (or refuses the request), `work`
-/// runs right away, unlocked: exactly once either way.
-pub fn with_tab_lock(name: &str, work: impl FnOnce() + 'static) {
+/// while `work` runs and `settle_ms` after: long enough for what `work` wrote to local storage to
+/// reach the other tabs' copies of it before the next tab is let in. Where the browser has no Web
+/// Locks (or refuses the request), `work` runs right away, unlocked: exactly once either way.
+pub fn with_tab_lock(name: &str, settle_ms: i32, work: impl FnOnce() + 'static) {
     let work: Rc<RefCell<Option<Work>>> = Rc::new(RefCell::new(Some(Box::new(work))));
     let run = {
         let work = work.clone();
@@ -95,7 +96,13 @@ pub fn with_tab_lock(name: &str, work: impl FnOnce() + 'static) {
         let run = run.clone();
         Closure::once_into_js(move |_lock: JsValue| {
             run();
-            JsValue::UNDEFINED
+            // The lock is released when this promise settles.
+            JsValue::from(js_sys::Promise::new(&mut |resolve, _reject| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, settle_ms);
+                }
+            }))
         })
     };
     match request.call2(&locks, &JsValue::from_str(name), &locked) {

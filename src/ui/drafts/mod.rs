@@ -16,7 +16,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::drafts::{
-    copy_name, BlankWrite, DraftError, DraftMeta, Drafts, Notice, StoreError, INDEX_KEY, UNTITLED,
+    copy_name, BlankWrite, DraftError, DraftMeta, Drafts, Notice, StoreError, TheirChange,
+    INDEX_KEY, UNTITLED,
 };
 use crate::plan::Plan;
 use crate::ui::browser::{when_idle, with_tab_lock};
@@ -33,6 +34,10 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
 /// The Web Lock every tab's save holds, so one tab's read-compare-write of a draft never
 /// interleaves with another's.
 const SAVE_LOCK: &str = "support-ops.drafts.save";
+
+/// How long a save keeps the lock after writing: each tab reads local storage from its own copy,
+/// which another tab's write reaches a moment later, and the next tab's save must read it.
+const SAVE_SETTLE_MS: i32 = 50;
 
 /// Where a plan opened by [`Workspace::create`] lives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,7 +114,9 @@ fn now() -> u64 {
 pub fn provide_workspace() -> Workspace {
     let store = BrowserStore::best_available();
     let memory_only = store.is_memory_only();
-    let mut drafts = Drafts::new(store);
+    // Saves are marked with this tab's id, to tell its own saves from another tab's.
+    let tab = format!("{:x}-{:x}", now(), (js_sys::Math::random() * 1e12) as u64);
+    let mut drafts = Drafts::with_writer(store, &tab);
     let restored = drafts.restore(now());
     let notices = drafts.take_notices();
     let first_plan = restored
@@ -470,7 +477,7 @@ impl Workspace {
             };
             let save = move || {
                 if self.scheduled.try_get_value() == Some(ticket) {
-                    with_tab_lock(SAVE_LOCK, move || {
+                    with_tab_lock(SAVE_LOCK, SAVE_SETTLE_MS, move || {
                         // Another change may have come, or the tab closed, while waiting.
                         if self.scheduled.try_get_value() == Some(ticket) {
                             let _ = self.save_now();
@@ -535,10 +542,21 @@ impl Workspace {
                 }
             });
         }
-        if theirs.revision == open.revision || theirs.unreadable.is_some() {
+        if theirs.unreadable.is_some() {
             return;
         }
-        if self.has_unsaved_edits() {
+        let change = open.their_change(theirs);
+        if change == TheirChange::Unchanged {
+            return;
+        }
+        // The version on screen is this tab's own when it has unsaved edits, or when two saves of
+        // the same revision raced and the stored one is the other tab's: whatever this tab's save
+        // said at the time, its version is not stored. Keep it and let the user choose.
+        let own_save_replaced = change == TheirChange::ReplacedMine
+            && self
+                .store
+                .with_value(|d| d.writer().is_some() && d.writer() == open.writer.as_deref());
+        if self.has_unsaved_edits() || own_save_replaced {
             self.scheduled.update_value(|n| *n += 1);
             self.conflict.set(true);
             self.save_state.set(SaveState::Conflict);
