@@ -143,3 +143,20 @@ pub fn when_idle(timeout_ms: u32, work: impl FnOnce() + 'static) {
         let _ = window.set_timeout_with_callback(callback.unchecked_ref());
     }
 }
+
+/// Runs `work` once the browser has painted what is on the page now: the next animation frame comes
+/// before its paint, and a task queued from it runs after. A hidden tab has no frames: there,
+/// `work` runs on the next task.
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
+    let run = move || work();
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden());
+    if hidden {
+        leptos::prelude::set_timeout(run, std::time::Duration::ZERO);
+    } else {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(run, std::time::Duration::ZERO)
+        });
+    }
+}

@@ -10,7 +10,7 @@ use crate::plan::json::from_outside;
 use crate::plan::limits::PLAN_FROM_OUTSIDE;
 use crate::plan::Plan;
 use crate::render::{render, Format, Section};
-use crate::ui::browser::{copy_text, download_text};
+use crate::ui::browser::{after_next_paint, copy_text, download_text};
 use crate::ui::drafts::{name_for, Opened, Workspace};
 
 /// Offers the whole plan as a file in `format`.
@@ -41,15 +41,13 @@ pub fn import_plan_bytes(workspace: Workspace, bytes: &[u8]) -> Result<String, S
 }
 
 /// Shows `busy` at once, lets the browser paint it, then runs `work`: a large plan takes a moment
-/// to open, and the page says so rather than seeming frozen.
+/// to open, and the page says so rather than seeming frozen. The message stays until the page has
+/// drawn the opened plan.
 fn after_showing(busy: RwSignal<Option<String>>, message: &str, work: impl FnOnce() + 'static) {
     busy.set(Some(message.to_string()));
-    // Two animation frames: the first runs before the paint, the second after it.
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            work();
-            busy.set(None);
-        })
+    after_next_paint(move || {
+        work();
+        after_next_paint(move || busy.set(None));
     });
 }
 
