@@ -21,7 +21,7 @@ const INDEX = new URL('./', SCOPE).href;
 const NETWORK_WAIT_MS = 4000;
 
 // Trunk puts a content hash in the names of the build's files: such a file never changes.
-const HASHED = /-[0-9a-f]{16,}(?:_bg)?\.[a-z]+$/i;
+const HASHED = /-[0-9a-f]{12,}(?:_bg)?\.[a-z]+$/i;
 
 // The files index.html links to: Trunk's hashed script, wasm, styles, icons, preloads and boot.js.
 function shellFiles(html) {
@@ -60,7 +60,9 @@ async function cacheShell(pageResponse) {
     try {
       const asset = await fetch(file, { cache: 'no-cache' });
       if (!asset.ok) return false;
-      fetched.set(file, asset);
+      // Read at once: a response left unread holds its connection, and the rest would wait.
+      const body = await asset.arrayBuffer();
+      fetched.set(file, new Response(body, { status: asset.status, headers: asset.headers }));
       return true;
     } catch (_) {
       return false;

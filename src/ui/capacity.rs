@@ -316,7 +316,7 @@ fn Attainment(percent: f64) -> impl IntoView {
     };
     view! {
         <span class=format!("capacity-bar capacity-{level}") aria-hidden="true">
-            <span style=format!("width: {:.1}%", percent.clamp(0.0, 100.0))></span>
+            <span style:width=format!("{:.1}%", percent.clamp(0.0, 100.0))></span>
         </span>
         <span class="capacity-percent">{format!("{percent:.1} %")}</span>
     }

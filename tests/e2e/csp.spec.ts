@@ -8,12 +8,12 @@ import { test, expect } from './fixtures';
 import { serveDist } from './serve-dist.mjs';
 import { shareFragmentOf } from './saves';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DIST = new URL('../../dist', import.meta.url).pathname;
 const SUB_PATH = '/csp/app/';
 
 /** The policy index.html carries in its <meta> tag. */
 function metaPolicy(): string {
-  const html = readFileSync(`${DIST}index.html`, 'utf8');
+  const html = readFileSync(`${DIST}/index.html`, 'utf8');
   const found = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/);
   return found ? found[1] : '';
 }
@@ -52,7 +52,7 @@ async function watchViolations(page: Page) {
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
 
 test('the built page is strict: no inline script, no unsafe sources', () => {
-  const html = readFileSync(`${DIST}index.html`, 'utf8');
+  const html = readFileSync(`${DIST}/index.html`, 'utf8');
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
   expect(scripts.length).toBeGreaterThan(0);
   for (const [, attributes, body] of scripts) {
@@ -86,7 +86,7 @@ test('everything a user does runs under the policy with no violation', async ({ 
   await page.getByRole('button', { name: 'B2B SaaS' }).click();
   await expect(productField).toHaveValue('Cloudline Analytics');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download', exact: true }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.md$/);
 
   await page.getByLabel('Import JSON file').setInputFiles({

@@ -78,12 +78,13 @@ test('a plan too large for the storage opens in this tab only, says so, and offe
   const big = `{"schema_version": 2, "header": {"product": "Big Co"}, "self_service": {"knowledge_base": [${topics}]}}`;
   await importFile(page, 'big.json', Buffer.from(big));
   await expect(product(page)).toHaveValue('Big Co');
-  await expect(page.locator('.transfer-status')).toContainText('Opened “Big Co” in this tab only');
+  await expect(page.getByRole('status').filter({ hasText: 'Opened “Big Co” in this tab only' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'storage for this page is full' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Export plan (JSON)' })).toBeVisible();
   await expect(saveState(page)).toHaveText('Not saved: storage is full — export your plan');
   // The small draft is still there, untouched.
-  await expect(draftPicker(page).locator('option', { hasText: 'Small one' })).toHaveCount(1);
+  await expect(draftPicker(page).locator('option', { hasText: /^Untitled plan$/ })).toHaveCount(1);
+  expect(await storedProduct(page)).toBe('Small one');
 });
 
 /** Tries to close the tab as a user would; resolves to the dialogs the browser asked. */

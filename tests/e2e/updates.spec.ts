@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { serveDist } from './serve-dist.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DIST = new URL('../../dist', import.meta.url).pathname;
 
 let root = '';
 let server: Server;
@@ -42,7 +42,7 @@ function buildFiles(): string[] {
 /** Publishes the same build under new hashed names; `uploaded: false` leaves out its files. */
 function publishNewBuild({ uploaded }: { uploaded: boolean }): string {
   const [script, wasm] = buildFiles();
-  const hash = script.match(/-([0-9a-f]{16,})\.js$/)?.[1] ?? '';
+  const hash = script.match(/-([0-9a-f]{12,})\.js$/)?.[1] ?? '';
   expect(hash, 'Trunk names the script with a content hash').not.toBe('');
   const next = hash.replace(/./g, (c) => ((parseInt(c, 16) + 1) % 16).toString(16));
   const rename = (name: string) => name.replace(hash, next);
@@ -61,8 +61,8 @@ function publishNewBuild({ uploaded }: { uploaded: boolean }): string {
 }
 
 function completeUpload(script: string, previous: string) {
-  const hash = previous.match(/-([0-9a-f]{16,})\.js$/)?.[1] ?? '';
-  const next = script.match(/-([0-9a-f]{16,})\.js$/)?.[1] ?? '';
+  const hash = previous.match(/-([0-9a-f]{12,})\.js$/)?.[1] ?? '';
+  const next = script.match(/-([0-9a-f]{12,})\.js$/)?.[1] ?? '';
   for (const name of readdirSync(root)) {
     if (name.includes(hash)) {
       const content = readFileSync(join(root, name));
