@@ -247,10 +247,10 @@ async function lossWindow() {
   };
 }
 
-const results = {};
-if (chosen.has('race')) results.race = await race();
-if (chosen.has('bombs')) results.link_bombs = [await bombProbe('channels'), await bombProbe('taxonomy')];
-if (chosen.has('imports')) results.imports = [await importProbe(10_000), await importProbe(20_000)];
-if (chosen.has('loss')) results.loss_window = await lossWindow();
-console.log(JSON.stringify(results, null, 2));
+// Each figure is printed as soon as it is known (one JSON line each), so a long run keeps them.
+const report = (name, value) => console.log(JSON.stringify({ [name]: value }));
+if (chosen.has('race')) report('race', await race());
+if (chosen.has('bombs')) for (const key of ['channels', 'taxonomy']) report('link_bomb', await bombProbe(key));
+if (chosen.has('imports')) for (const count of [10_000, 20_000]) report('import', await importProbe(count));
+if (chosen.has('loss')) report('loss_window', await lossWindow());
 await browser.close();
