@@ -228,7 +228,9 @@ async function lossWindow() {
       await product(tab).fill(text);
       await tab.waitForTimeout(after);
       const session = await crashContext.newCDPSession(tab);
-      await session.send('Page.crash').catch(() => undefined);
+      // The crashed page never answers: do not wait for the reply.
+      session.send('Page.crash').catch(() => undefined);
+      await new Promise((done) => setTimeout(done, 500));
       const reopened = await crashContext.newPage();
       await reopened.goto(appUrl);
       await product(reopened).waitFor();
