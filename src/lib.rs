@@ -4,6 +4,7 @@
 pub mod capacity;
 pub mod drafts;
 pub mod form;
+pub mod fuzzing;
 pub mod plan;
 pub mod render;
 pub mod rules;
