@@ -29,13 +29,31 @@ function notice(id, message, button, onClick) {
   document.body.prepend(box);
 }
 
+/** The loading screen's last line, rewritten to say why the app cannot start. */
+function bootState(message) {
+  const state = document.getElementById('boot-state');
+  if (state) {
+    state.textContent = message;
+    state.classList.add('boot-failed');
+  }
+}
+
 async function start() {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    bootState(
+      'This browser cannot run WebAssembly, which the app needs. Open it in a current Chrome, ' +
+        'Edge, Firefox or Safari, or ask your administrator whether WebAssembly is turned off.',
+    );
+    return false;
+  }
   try {
     const { default: init } = await import(new URL(tag.dataset.js, document.baseURI).href);
     await init({ module_or_path: new URL(tag.dataset.wasm, document.baseURI).href });
+    document.getElementById('boot-screen')?.remove();
     return true;
   } catch (error) {
     console.warn('The app could not start:', error);
+    bootState('The app could not start.');
     notice(
       'start-failed',
       'The app could not start: part of it did not load. This happens while a new version is ' +

@@ -50,3 +50,32 @@ test('the app works when served from a sub-path', async ({ page, baseURL }) => {
   const root = await page.request.get(`${base.origin}/index.html`);
   expect(root.status()).toBe(404);
 });
+
+test('before the app has arrived the page says what it is and that it is loading', async ({ page }) => {
+  // Hold the wasm back, as a slow link would.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  const loading = page.locator('#boot-screen');
+  await expect(loading).toContainText('Support Ops Plan Designer');
+  await expect(loading).toContainText('nothing you type is sent to a server');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the app…' })).toBeVisible();
+
+  release();
+  await expect(page.getByLabel('Product', { exact: true })).toBeVisible();
+  await expect(loading).toHaveCount(0);
+});
+
+test('a browser without WebAssembly is told so in words', async ({ page }) => {
+  await page.addInitScript(() => {
+    // As in a browser (or a policy) with WebAssembly turned off.
+    delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+  });
+  await page.goto('./');
+  await expect(page.locator('#boot-state')).toContainText('cannot run WebAssembly');
+  await expect(page.locator('#boot-screen')).toContainText('Support Ops Plan Designer');
+});
