@@ -3,6 +3,7 @@
 
 pub mod capacity;
 pub mod drafts;
+pub mod fuzzing;
 pub mod plan;
 pub mod render;
 pub mod rules;

@@ -257,7 +257,7 @@ fn broken_files_get_a_clear_message_and_exit_2() {
             vec![b'['; 10 * 1024 * 1024],
             "not valid JSON",
         ),
-        ("not-utf8.json", vec![0xff, 0xfe, b'{'], "not UTF-8 text"),
+        ("not-utf8.json", vec![b'{', 0xff, 0xc0, b'}'], "not text"),
         ("list.json", b"[1, 2, 3]".to_vec(), "not a plan"),
     ];
     for (name, contents, says) in cases {
@@ -273,6 +273,55 @@ fn broken_files_get_a_clear_message_and_exit_2() {
         &nested,
         "standard input is not a readable plan: This is not valid JSON",
     );
+}
+
+#[test]
+fn plan_files_with_a_byte_order_mark_or_in_utf16_are_read_like_the_app_reads_them() {
+    let plan = templates::by_id("fintech").unwrap();
+    let text = to_json(&plan);
+    let mut utf8_bom = vec![0xef, 0xbb, 0xbf];
+    utf8_bom.extend_from_slice(text.as_bytes());
+    let mut utf16_le = vec![0xff, 0xfe];
+    let mut utf16_be = vec![0xfe, 0xff];
+    for unit in text.encode_utf16() {
+        utf16_le.extend_from_slice(&unit.to_le_bytes());
+        utf16_be.extend_from_slice(&unit.to_be_bytes());
+    }
+    let plain = support_ops(&["render", template_file("bom", "fintech").to_str().unwrap()]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    for (name, contents) in [
+        ("bom.json", utf8_bom.clone()),
+        ("utf16le.json", utf16_le),
+        ("utf16be.json", utf16_be),
+    ] {
+        let file = scratch_file("bom", name, &contents);
+        let output = support_ops(&["render", file.to_str().unwrap()]);
+        assert!(output.status.success(), "{name}: {}", stderr(&output));
+        assert_eq!(stdout(&output), stdout(&plain), "{name}");
+    }
+    let piped = support_ops_with_stdin(&["check", "-"], &utf8_bom);
+    assert_eq!(piped.status.code(), Some(0), "{}", stderr(&piped));
+}
+
+#[test]
+fn version_zero_and_binary_files_are_named_for_what_they_are() {
+    let zero = scratch_file(
+        "zero",
+        "zero.json",
+        br#"{"schema_version": 0, "header": {}}"#,
+    );
+    let output = support_ops(&["check", zero.to_str().unwrap()]);
+    assert_refused(&output, "\"schema_version\" is 0");
+    assert!(!stderr(&output).contains("newer"), "{}", stderr(&output));
+
+    let png = scratch_file(
+        "binary",
+        "logo.png",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01",
+    );
+    let output = support_ops(&["check", png.to_str().unwrap()]);
+    assert_refused(&output, "not text but binary data");
+    assert!(!stderr(&output).contains("cut off"), "{}", stderr(&output));
 }
 
 #[test]

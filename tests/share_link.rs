@@ -209,3 +209,52 @@ fn a_large_plan_gets_a_link_that_is_flagged_too_long_but_still_round_trips() {
     assert!(link_is_too_long(&link), "{} characters", link.len());
     assert_eq!(decode_link(&link), Ok(plan));
 }
+
+#[test]
+fn a_link_with_spaces_typed_or_percent_encoded_still_opens() {
+    let plan = templates::by_id("devtools").unwrap();
+    let link = share_link(PAGE, &plan);
+    let third = link.len() / 3;
+    let (head, rest) = link.split_at(third);
+    let (middle, tail) = rest.split_at(third);
+    // An email client wrapped it; the address bar turned the spaces into %20.
+    for gap in [" ", "%20", "%0A", "%0d%0A", " \n "] {
+        let wrapped = format!("{head}{gap}{middle}{gap}{tail}");
+        assert_eq!(decode_link(&wrapped), Ok(plan.clone()), "gap {gap:?}");
+    }
+}
+
+/// A link whose "plan" holds `count` copies of `item` in the list `key`, made as any raw-DEFLATE
+/// writer would make it.
+fn bomb(key: &str, item: &str, count: usize) -> String {
+    let json = format!(
+        r#"{{"schema_version":2,"header":{{}},"{key}":[{}]}}"#,
+        vec![item; count].join(",")
+    );
+    format!("{PAGE}{}", support_ops::share::fragment_of_json(&json))
+}
+
+#[test]
+fn link_bombs_of_a_hundred_thousand_empty_entries_are_refused_with_the_limit_named() {
+    for (key, entries) in [
+        ("channels", "channels"),
+        ("taxonomy", "ticket categories"),
+        ("escalation_rules_typo", "entries in one list"),
+    ] {
+        let link = bomb(key, "{}", 100_000);
+        assert!(link.len() < 2_000, "{key}: a bomb is small: {}", link.len());
+        let error = decode_link(&link).unwrap_err();
+        assert!(matches!(error, ShareError::TooLarge(_)), "{key}: {error:?}");
+        let message = error.to_string();
+        assert!(message.contains("too large to open"), "{message}");
+        assert!(message.contains(entries), "{message}");
+    }
+    // Text instead of entries: one field of 3 MB of spaces packs into a few kilobytes.
+    let json = format!(
+        r#"{{"schema_version":2,"header":{{"product":"{}"}}}}"#,
+        " ".repeat(3_000_000)
+    );
+    let link = support_ops::share::fragment_of_json(&json);
+    let error = decode_link(&link).unwrap_err();
+    assert!(error.to_string().contains("header.product"), "{error}");
+}

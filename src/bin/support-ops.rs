@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use support_ops::plan::generate::{large_plan, PlanSize};
-use support_ops::plan::json::{from_json, to_json};
+use support_ops::plan::json::{from_json, text_from_bytes, to_json};
 use support_ops::plan::{templates, Plan};
 use support_ops::render::{helpdesk, json_schema, render, Format, Section};
 use support_ops::rules::{check, Finding, Severity};
@@ -211,9 +211,9 @@ fn load(path: &str) -> Result<Plan, Failure> {
         std::fs::read(path).map(|contents| bytes = contents)
     };
     read.map_err(|error| format!("cannot read {name}: {error}"))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        format!("{name} is not a plan: it is not UTF-8 text (a plan is a JSON file)")
-    })?;
+    // UTF-8 with or without a byte-order mark, or UTF-16, as the app reads them.
+    let text = text_from_bytes(&bytes)
+        .map_err(|error| Failure(format!("{name} is not a readable plan: {error}")))?;
     from_json(&text).map_err(|error| Failure(format!("{name} is not a readable plan: {error}")))
 }
 

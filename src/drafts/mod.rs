@@ -5,7 +5,9 @@
 //! under [`draft_key`]. Anything that cannot be read is copied under a `support-ops.set-aside.` key
 //! and never overwritten. Every write puts the plan before the list, so the list never names a
 //! plan that is not there. Each draft has a `revision`, raised on every save; a save that does not
-//! start from the stored revision is refused as a conflict (another tab saved in between).
+//! start from the stored revision is refused as a conflict (another tab saved in between). Each
+//! save also records which tab wrote it, so a tab can tell when a save of the same revision by
+//! another tab replaced its own (two saves that raced where saves cannot be serialised).
 
 mod store;
 pub mod undo;
@@ -89,6 +91,34 @@ pub struct DraftMeta {
     /// Set when the stored plan could not be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unreadable: Option<Unreadable>,
+    /// Which tab made the last save (see [`Drafts::with_writer`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub writer: Option<String>,
+}
+
+/// What another tab's change to a stored draft means for a tab that last saw it as `mine`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TheirChange {
+    /// Nothing about the plan changed (a rename, or this tab's own save).
+    Unchanged,
+    /// Another tab saved a newer revision.
+    Newer,
+    /// Another tab saved the same revision as this tab: two saves raced and the stored one is not
+    /// this tab's. Only possible where saves cannot be serialised across tabs.
+    ReplacedMine,
+}
+
+impl DraftMeta {
+    /// How the stored `theirs` differs from the `self` this tab last loaded or saved.
+    pub fn their_change(&self, theirs: &DraftMeta) -> TheirChange {
+        if theirs.revision != self.revision {
+            TheirChange::Newer
+        } else if theirs.writer.is_some() && theirs.writer != self.writer {
+            TheirChange::ReplacedMine
+        } else {
+            TheirChange::Unchanged
+        }
+    }
 }
 
 /// Why a stored draft could not be read and where its text is kept.
@@ -200,6 +230,7 @@ pub enum BlankWrite {
 pub struct Drafts<S> {
     store: S,
     notices: Vec<Notice>,
+    writer: Option<String>,
 }
 
 impl<S: DraftStore> Drafts<S> {
@@ -207,7 +238,22 @@ impl<S: DraftStore> Drafts<S> {
         Drafts {
             store,
             notices: Vec::new(),
+            writer: None,
         }
+    }
+
+    /// Drafts whose saves are marked as made by `writer` (one id per browser tab), so that a tab
+    /// can notice when another tab's save of the same revision replaced its own.
+    pub fn with_writer(store: S, writer: &str) -> Drafts<S> {
+        Drafts {
+            writer: Some(writer.to_string()),
+            ..Drafts::new(store)
+        }
+    }
+
+    /// The tab id saves are marked with, if any.
+    pub fn writer(&self) -> Option<&str> {
+        self.writer.as_deref()
     }
 
     pub fn store(&self) -> &S {
@@ -262,6 +308,7 @@ impl<S: DraftStore> Drafts<S> {
             updated: now,
             revision: 1,
             unreadable: None,
+            writer: self.writer.clone(),
         };
         index.drafts.push(meta.clone());
         index.last_open = Some(id);
@@ -394,6 +441,7 @@ impl<S: DraftStore> Drafts<S> {
         let meta = &mut index.drafts[position];
         meta.revision += 1;
         meta.updated = now;
+        meta.writer = self.writer.clone();
         let meta = meta.clone();
         index.last_open = Some(id.to_string());
         self.write_index(&index)?;
@@ -518,6 +566,7 @@ impl<S: DraftStore> Drafts<S> {
                 updated: now,
                 revision: 1,
                 unreadable,
+                writer: None,
             });
         }
         Ok(index)

@@ -70,6 +70,15 @@ impl MemoryStore {
         MemoryStore::default()
     }
 
+    /// A store holding `entries` to begin with (a copy of a storage that can be read but not
+    /// written, so its drafts can still be opened in this tab).
+    pub fn with_entries(entries: impl IntoIterator<Item = (String, String)>) -> MemoryStore {
+        MemoryStore {
+            entries: Mutex::new(entries.into_iter().collect()),
+            quota: None,
+        }
+    }
+
     /// A store that refuses writes once keys and values together pass `characters`.
     pub fn with_quota(characters: usize) -> MemoryStore {
         MemoryStore {

@@ -367,6 +367,33 @@ fn a_save_from_a_tab_that_missed_another_tabs_save_is_refused() {
 }
 
 #[test]
+fn a_tab_can_tell_when_a_racing_save_of_the_same_revision_replaced_its_own() {
+    let store = MemoryStore::new();
+    let mut tab_a = Drafts::with_writer(&store, "tab-a");
+    let mut tab_b = Drafts::with_writer(&store, "tab-b");
+    let meta = tab_a.create("Acme", &plan_for("Acme"), 1).unwrap();
+    let (seen_by_b, _) = tab_b.open(&meta.id, 2).unwrap();
+    assert_eq!(meta.their_change(&seen_by_b), TheirChange::Unchanged);
+
+    // Both tabs read revision 1 before either wrote (no lock): both write revision 2.
+    let stale_index = store.get(INDEX_KEY).unwrap().unwrap();
+    let saved_by_a = tab_a
+        .save(&meta.id, &plan_for("A's edit"), 1, BlankWrite::Refuse, 3)
+        .unwrap();
+    store.set(INDEX_KEY, &stale_index).unwrap();
+    let saved_by_b = tab_b
+        .save(&meta.id, &plan_for("B's edit"), 1, BlankWrite::Refuse, 4)
+        .unwrap();
+    assert_eq!(saved_by_a.revision, saved_by_b.revision);
+
+    // A sees that the stored revision 2 is B's, not its own: its edit must not count as saved.
+    let stored = tab_a.index(5).unwrap().get(&meta.id).cloned().unwrap();
+    assert_eq!(saved_by_a.their_change(&stored), TheirChange::ReplacedMine);
+    assert_eq!(saved_by_b.their_change(&stored), TheirChange::Unchanged);
+    assert_eq!(meta.their_change(&stored), TheirChange::Newer);
+}
+
+#[test]
 fn a_blank_plan_never_replaces_content_unless_the_user_emptied_it() {
     let store = MemoryStore::new();
     let mut drafts = Drafts::new(&store);

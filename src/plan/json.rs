@@ -6,6 +6,7 @@ use std::fmt;
 use serde_json::Value;
 
 use super::json_path::{path_at, position_of};
+use super::limits::{self, Limits};
 use super::{Plan, SCHEMA_VERSION};
 
 /// Why a plan file could not be read.
@@ -37,8 +38,82 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads a plan from JSON text, migrating older schema versions.
+/// Reads a plan that comes from outside the app (an imported file, pasted text) as the app opens
+/// it: any encoding [`text_from_bytes`] knows, within `limits` (checked before anything is built,
+/// so a huge or hostile file is refused in a moment), then [`from_json`].
+pub fn from_outside(bytes: &[u8], limits: &Limits) -> Result<Plan, LoadError> {
+    let too_large = |detail: limits::TooLarge| LoadError {
+        message: format!("This plan is too large to open safely: {detail}"),
+        path: None,
+        position: None,
+    };
+    // Refused before decoding, so a 1 GB file costs nothing (UTF-16 holds up to twice the bytes).
+    if bytes.len() > limits.max_bytes.saturating_mul(2) {
+        return Err(too_large(limits::TooLarge::Bytes {
+            found: bytes.len(),
+            limit: limits.max_bytes,
+        }));
+    }
+    let text = text_from_bytes(bytes)?;
+    limits::check(&text, limits).map_err(too_large)?;
+    from_json(&text)
+}
+
+/// Reads a plan file's bytes as text: UTF-8 with or without a byte-order mark, or UTF-16 with
+/// one (as some Windows editors save). A file that is not text at all says so.
+pub fn text_from_bytes(bytes: &[u8]) -> Result<String, LoadError> {
+    let plain = |message: &str| LoadError {
+        message: message.to_string(),
+        path: None,
+        position: None,
+    };
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        if rest.len() % 2 != 0 {
+            return Err(plain(
+                "The file ends too early: it looks cut off (was it copied in full?)",
+            ));
+        }
+        let units = rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| plain(NOT_TEXT))
+    };
+    let text = match bytes {
+        [0xef, 0xbb, 0xbf, rest @ ..] => {
+            String::from_utf8(rest.to_vec()).map_err(|_| plain(NOT_TEXT))?
+        }
+        [0xff, 0xfe, rest @ ..] => utf16(rest, u16::from_le_bytes)?,
+        [0xfe, 0xff, rest @ ..] => utf16(rest, u16::from_be_bytes)?,
+        _ => String::from_utf8(bytes.to_vec()).map_err(|_| plain(NOT_TEXT))?,
+    };
+    // JSON never holds NUL and the like, even inside strings: such a file is binary.
+    if text.chars().any(is_binary_control) {
+        return Err(plain(NOT_TEXT));
+    }
+    Ok(text)
+}
+
+/// What a file that is not text (an image, a spreadsheet, a zip) is told.
+const NOT_TEXT: &str = "This file is not a plan: it is not text but binary data (an image, a \
+     spreadsheet or an archive?). A plan file is JSON text, as saved by Export → JSON";
+
+/// A control character JSON text never holds raw, not even inside a string.
+fn is_binary_control(c: char) -> bool {
+    c < ' ' && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Text that is not JSON and holds such control characters, or characters a browser put in for
+/// bytes that were not valid text, came from a binary file. (Asked only once the JSON failed: a
+/// valid plan may hold U+FFFD in its own words.)
+fn looks_binary(text: &str) -> bool {
+    text.chars()
+        .any(|c| c == '\u{fffd}' || is_binary_control(c))
+}
+
+/// Reads a plan from JSON text, migrating older schema versions. A leading byte-order mark is
+/// ignored.
 pub fn from_json(text: &str) -> Result<Plan, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A current plan, the usual case, in one pass: a large draft opens in half the time.
     if let Ok(plan) = serde_json::from_str::<Plan>(text) {
         if plan.schema_version == SCHEMA_VERSION {
@@ -47,7 +122,17 @@ pub fn from_json(text: &str) -> Result<Plan, LoadError> {
     }
     // Anything else (bad JSON, another version, a wrong field) goes the careful way, which says
     // what is wrong and where.
-    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        if looks_binary(text) {
+            LoadError {
+                message: NOT_TEXT.to_string(),
+                path: None,
+                position: None,
+            }
+        } else {
+            syntax_error(error)
+        }
+    })?;
     let version = schema_version_of(&value)?;
     if version == SCHEMA_VERSION {
         return plan_from_text(text);
@@ -92,7 +177,7 @@ fn schema_version_of(value: &Value) -> Result<u32, LoadError> {
     let version = object.get("schema_version").ok_or_else(|| {
         plain(format!(
             "This file has no \"schema_version\", so it is not a plan saved by this app. \
-             Add \"schema_version\": {SCHEMA_VERSION} if you wrote it by hand."
+             Add \"schema_version\": {SCHEMA_VERSION} if you wrote it by hand"
         ))
     })?;
     let version = version.as_u64().ok_or_else(|| LoadError {
@@ -100,10 +185,19 @@ fn schema_version_of(value: &Value) -> Result<u32, LoadError> {
         path: Some("schema_version".to_string()),
         position: None,
     })?;
-    if version == 0 || version > u64::from(SCHEMA_VERSION) {
+    if version == 0 {
+        return Err(LoadError {
+            message: "\"schema_version\" is 0, which no version of the app writes: a plan file's \
+                      format is 1 or higher. Check where this file came from"
+                .to_string(),
+            path: Some("schema_version".to_string()),
+            position: None,
+        });
+    }
+    if version > u64::from(SCHEMA_VERSION) {
         return Err(plain(format!(
             "This plan was saved by a newer version of the app (format {version}; this app reads up to {SCHEMA_VERSION}). \
-             Open it in the newer app, or export it from there as text or Markdown."
+             Open it in the newer app, or export it from there as text or Markdown"
         )));
     }
     Ok(version as u32)
@@ -243,7 +337,7 @@ fn shape_error(text: &str, error: &serde_json::Error) -> LoadError {
     LoadError {
         message: format!(
             "This plan has a field the app cannot read: {}",
-            strip_position(&error.to_string())
+            strip_position(&error.to_string()).trim_end_matches('.')
         ),
         path: known
             .then(|| path_at(text, error.line(), error.column()))
@@ -350,6 +444,92 @@ mod tests {
         );
         // Saved again, it reads back the same.
         assert_eq!(from_json(&to_json(&plan)), Ok(plan));
+    }
+
+    #[test]
+    fn version_zero_is_not_called_newer() {
+        let error = from_json(r#"{"schema_version": 0, "header": {}}"#).unwrap_err();
+        assert!(!error.message.contains("newer"), "{error}");
+        assert!(error.message.contains("is 0"), "{error}");
+        assert_eq!(error.path.as_deref(), Some("schema_version"));
+    }
+
+    #[test]
+    fn no_message_ends_in_a_full_stop_so_callers_can_add_their_own() {
+        let cases = [
+            "{\"schema_version\": 99, \"header\": {}}",
+            "{\"schema_version\": 0, \"header\": {}}",
+            "{\"header\": {}}",
+            "[1]",
+            "{\"schema_version\": 2, \"header\": {}, \"sla\": [{\"priority\": \"High\", \"first_response\": \"soon\", \"resolution\": \"1d\", \"calendar\": \"24/7\"}]}",
+            "not json",
+            "{\"schema_version\": 2,",
+            "PK\u{3}\u{4}\u{0}\u{0}",
+        ];
+        for text in cases {
+            let error = from_json(text).unwrap_err();
+            assert!(!error.message.ends_with('.'), "{text}: {error}");
+            assert!(!error.to_string().ends_with('.'), "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored_in_text_and_bytes() {
+        let text = to_json(&Plan::blank());
+        assert_eq!(from_json(&format!("\u{feff}{text}")), Ok(Plan::blank()));
+        let mut bytes = vec![0xef, 0xbb, 0xbf];
+        bytes.extend_from_slice(text.as_bytes());
+        assert_eq!(text_from_bytes(&bytes).as_deref(), Ok(text.as_str()));
+    }
+
+    #[test]
+    fn utf16_files_with_a_byte_order_mark_are_read() {
+        let text = "{\"schema_version\": 2, \"header\": {\"product\": \"Café ☕\"}}";
+        let mut little = vec![0xff, 0xfe];
+        let mut big = vec![0xfe, 0xff];
+        for unit in text.encode_utf16() {
+            little.extend_from_slice(&unit.to_le_bytes());
+            big.extend_from_slice(&unit.to_be_bytes());
+        }
+        for bytes in [little, big] {
+            let read = text_from_bytes(&bytes).unwrap();
+            assert_eq!(from_json(&read).unwrap().header.product, "Café ☕");
+        }
+    }
+
+    #[test]
+    fn a_binary_file_is_not_called_cut_off() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+        let error = text_from_bytes(png).unwrap_err();
+        assert!(error.message.contains("not text"), "{error}");
+        // Text that a browser decoded from a binary file, replacement characters and all.
+        let decoded = String::from_utf8_lossy(b"PK\x03\x04\x14\0\x08\0\x08\0\xc5");
+        let error = from_json(&decoded).unwrap_err();
+        assert!(error.message.contains("not text"), "{error}");
+        assert!(!error.message.contains("cut off"), "{error}");
+    }
+
+    #[test]
+    fn a_plan_from_outside_is_bounded_before_it_is_built() {
+        use crate::plan::limits::PLAN_FROM_OUTSIDE;
+        let blank = to_json(&Plan::blank());
+        assert_eq!(
+            from_outside(blank.as_bytes(), &PLAN_FROM_OUTSIDE),
+            Ok(Plan::blank())
+        );
+        let bomb = format!(
+            r#"{{"schema_version": 2, "header": {{}}, "channels": [{}]}}"#,
+            vec!["{}"; 20_000].join(",")
+        );
+        let error = from_outside(bomb.as_bytes(), &PLAN_FROM_OUTSIDE).unwrap_err();
+        assert!(
+            error.message.contains("too large to open safely"),
+            "{error}"
+        );
+        assert!(error.message.contains("200 channels"), "{error}");
+        let huge = vec![b' '; 17 * 1024 * 1024];
+        let error = from_outside(&huge, &PLAN_FROM_OUTSIDE).unwrap_err();
+        assert!(error.message.contains("17.0 MB"), "{error}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod duration;
 pub mod generate;
 pub mod json;
 mod json_path;
+pub mod limits;
 mod sla;
 pub mod templates;
 

@@ -10,6 +10,7 @@ mod base64url;
 use std::fmt;
 
 use crate::plan::json::{from_json, LoadError};
+use crate::plan::limits::{self, TooLarge, PLAN_FROM_OUTSIDE};
 use crate::plan::Plan;
 
 /// What starts the fragment of every share link.
@@ -41,6 +42,8 @@ pub enum ShareError {
     NewerVersion { version: u32 },
     /// The link arrived intact but the plan in it cannot be read.
     InvalidPlan(LoadError),
+    /// The plan in the link is over a limit no real plan comes near (a link made to do harm).
+    TooLarge(TooLarge),
 }
 
 impl fmt::Display for ShareError {
@@ -68,7 +71,12 @@ impl fmt::Display for ShareError {
             ),
             ShareError::InvalidPlan(error) => write!(
                 f,
-                "The link arrived intact, but the plan in it cannot be read: {error}"
+                "The link arrived intact, but the plan in it cannot be read: {error}."
+            ),
+            ShareError::TooLarge(detail) => write!(
+                f,
+                "This share link holds a plan too large to open safely: {detail}. No real plan \
+                 is this large, so nothing was opened. Ask the author how the link was made."
             ),
         }
     }
@@ -78,7 +86,12 @@ impl std::error::Error for ShareError {}
 
 /// The fragment that carries `plan`: `#share=v1.<payload>`.
 pub fn share_fragment(plan: &Plan) -> String {
-    let json = serde_json::to_string(plan).unwrap_or_default();
+    fragment_of_json(&serde_json::to_string(plan).unwrap_or_default())
+}
+
+/// The fragment that carries `json` as the plan, whatever that text is: what [`share_fragment`]
+/// writes, and how tests and fuzzing build links around hostile or broken plans.
+pub fn fragment_of_json(json: &str) -> String {
     let compressed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), COMPRESSION_LEVEL);
     let mut bytes = Vec::with_capacity(compressed.len() + 8);
     bytes.extend_from_slice(&checksum(json.as_bytes()).to_be_bytes());
@@ -111,8 +124,9 @@ pub fn decode_link(text: &str) -> Result<Plan, ShareError> {
     let value = fragment(text)
         .and_then(|f| f.strip_prefix(&FRAGMENT_PREFIX[1..]))
         .ok_or(ShareError::NotAShareLink)?;
-    // Links wrapped across lines in an email come back with spaces or line breaks in them.
-    let value: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    // Links wrapped across lines in an email come back with spaces or line breaks in them, typed
+    // or percent-encoded (`%20`) by the address bar. None of them belongs to the link.
+    let value = without_spaces(value);
     if value.is_empty() {
         return Err(ShareError::Truncated);
     }
@@ -128,7 +142,35 @@ pub fn decode_link(text: &str) -> Result<Plan, ShareError> {
         )),
     })?;
     let json = unpack(&bytes)?;
+    limits::check(&json, &PLAN_FROM_OUTSIDE).map_err(ShareError::TooLarge)?;
     from_json(&json).map_err(ShareError::InvalidPlan)
+}
+
+/// `value` without whitespace, literal or percent-encoded (`%20`, `%0A`, `%0D`, `%09`): the
+/// link's own alphabet has no `%`, so these are only ever what a mail client or address bar added.
+fn without_spaces(value: &str) -> String {
+    let mut kept = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(c) = rest.chars().next() {
+        let encoded_space = rest
+            .get(..3)
+            .filter(|code| code.starts_with('%'))
+            .is_some_and(|code| {
+                matches!(
+                    code[1..].to_ascii_uppercase().as_str(),
+                    "20" | "0A" | "0D" | "09"
+                )
+            });
+        if encoded_space {
+            rest = &rest[3..];
+            continue;
+        }
+        if !c.is_whitespace() {
+            kept.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    kept
 }
 
 /// The part after `#`, or the whole text when it is already a bare fragment.
@@ -246,6 +288,13 @@ mod tests {
         let mut bytes = Vec::new();
         push_length(&mut bytes, 300);
         assert_eq!(bytes, [0xac, 0x02]);
+    }
+
+    #[test]
+    fn spaces_typed_or_percent_encoded_are_dropped_and_nothing_else() {
+        assert_eq!(without_spaces("v1.AB CD%20EF%0aGH%0D\tIJ"), "v1.ABCDEFGHIJ");
+        assert_eq!(without_spaces("v1.AB%41%2"), "v1.AB%41%2");
+        assert_eq!(without_spaces("é %20"), "é");
     }
 
     #[test]

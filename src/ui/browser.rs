@@ -1,7 +1,11 @@
-//! Small wrappers over browser APIs the app needs in several places: file download, clipboard and
-//! performance marks. Failures come back as messages for the user, never panics.
+//! Small wrappers over browser APIs the app needs in several places: file download, clipboard,
+//! performance marks, cross-tab locks and idle callbacks. Failures come back as messages, never panics.
 
-use wasm_bindgen::JsCast;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` to the user as a file named `file_name` (e.g. `plan.md`).
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
@@ -55,4 +59,104 @@ pub fn measured<R>(name: &str, work: impl FnOnce() -> R) -> R {
         let _ = p.measure_with_start_mark(name, &start);
     }
     result
+}
+
+/// Work to run exactly once, whichever way the lock request ends.
+type Work = Box<dyn FnOnce()>;
+
+/// Runs `work` while this tab holds the lock `name` across every tab of this site (the Web Locks
+/// API, `navigator.locks.request`), so two tabs never run it at the same moment. The lock is held
+/// while `work` runs and `settle_ms` after: long enough for what `work` wrote to local storage to
+/// reach the other tabs' copies of it before the next tab is let in. Where the browser has no Web
+/// Locks (or refuses the request), `work` runs right away, unlocked: exactly once either way.
+pub fn with_tab_lock(name: &str, settle_ms: i32, work: impl FnOnce() + 'static) {
+    let work: Rc<RefCell<Option<Work>>> = Rc::new(RefCell::new(Some(Box::new(work))));
+    let run = {
+        let work = work.clone();
+        move || {
+            let pending = work.borrow_mut().take();
+            if let Some(work) = pending {
+                work();
+            }
+        }
+    };
+    let request = web_sys::window()
+        .map(|w| JsValue::from(w.navigator()))
+        .and_then(|navigator| js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).ok())
+        .filter(|locks| locks.is_object())
+        .and_then(|locks| {
+            let request = js_sys::Reflect::get(&locks, &JsValue::from_str("request")).ok()?;
+            Some((locks, request.dyn_into::<js_sys::Function>().ok()?))
+        });
+    let Some((locks, request)) = request else {
+        run();
+        return;
+    };
+    let locked = {
+        let run = run.clone();
+        Closure::once_into_js(move |_lock: JsValue| {
+            run();
+            // The lock is released when this promise settles.
+            JsValue::from(js_sys::Promise::new(&mut |resolve, _reject| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, settle_ms);
+                }
+            }))
+        })
+    };
+    match request.call2(&locks, &JsValue::from_str(name), &locked) {
+        Ok(promise) => {
+            // Refused (the page is going away, an opaque origin): do the work unlocked.
+            let refused = Closure::once_into_js(move |_error: JsValue| run());
+            if let Some(catch) = js_sys::Reflect::get(&promise, &JsValue::from_str("catch"))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            {
+                let _ = catch.call1(&promise, &refused);
+            }
+        }
+        Err(_) => run(),
+    }
+}
+
+/// Runs `work` when the browser is next idle, and at the latest after `timeout_ms`
+/// (`requestIdleCallback`); where that is missing, on the next turn of the event loop.
+pub fn when_idle(timeout_ms: u32, work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(move |_deadline: JsValue| work());
+    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let scheduled = idle.is_some_and(|idle| {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &options,
+            &JsValue::from_str("timeout"),
+            &JsValue::from(timeout_ms),
+        );
+        idle.call2(&window, &callback, &options).is_ok()
+    });
+    if !scheduled {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}
+
+/// Runs `work` once the browser has painted what is on the page now: the next animation frame comes
+/// before its paint, and a task queued from it runs after. A hidden tab has no frames: there,
+/// `work` runs on the next task.
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
+    let run = move || work();
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden());
+    if hidden {
+        leptos::prelude::set_timeout(run, std::time::Duration::ZERO);
+    } else {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(run, std::time::Duration::ZERO)
+        });
+    }
 }

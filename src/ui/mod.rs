@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
     // "Make an editable copy" saves it as a draft, drops the link and opens the designer on it.
     let shared = RwSignal::new(stakeholder::shared_plan_from_location());
     let leave_shared = Callback::new(move |()| shared.set(None));
+    stakeholder::follow_share_links(shared);
     move || match shared.get() {
         Some(link) => {
             view! { <stakeholder::SharedPlanPage link=link on_leave=leave_shared /> }.into_any()

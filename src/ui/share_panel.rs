@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::plan::json::to_json;
+use crate::plan::limits::thousands as group_thousands;
 use crate::plan::Plan;
 use crate::render::helpdesk::{self, file_stem, HelpdeskExport};
 use crate::share::{link_is_too_long, share_link, PRACTICAL_LINK_LIMIT};
@@ -171,17 +172,4 @@ pub fn SharePanel(plan: RwSignal<Plan>) -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// `12345` → `12,345`.
-fn group_thousands(number: usize) -> String {
-    let digits = number.to_string();
-    let mut grouped = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }

@@ -19,6 +19,24 @@ pub fn shared_plan_from_location() -> Option<Result<Plan, String>> {
     Some(decode_link(&hash).map_err(|error| error.to_string()))
 }
 
+/// Keeps `shared` in step with the address: a share link pasted into a tab that already shows the
+/// app opens it (`hashchange`), and going back from it to the app shows the designer again.
+pub fn follow_share_links(shared: RwSignal<Option<Result<Plan, String>>>) {
+    let listener =
+        window_event_listener(
+            leptos::ev::hashchange,
+            move |_| match shared_plan_from_location() {
+                Some(link) => shared.set(Some(link)),
+                None => {
+                    if shared.with_untracked(Option::is_some) {
+                        shared.set(None);
+                    }
+                }
+            },
+        );
+    on_cleanup(move || listener.remove());
+}
+
 /// What the app shows for a share link: the plan, or the reason it cannot be opened.
 /// `on_leave` swaps in the designer once an editable copy is made; without it the page reloads.
 #[component]

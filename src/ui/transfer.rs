@@ -1,15 +1,17 @@
 //! Import and export: the plan as text, Markdown or JSON, downloaded or copied; a JSON plan
-//! imported from a file or pasted, opened as a new draft — a bad one is explained and changes nothing.
+//! imported from a file or pasted, opened as a new draft — a bad or oversized one is explained in a
+//! moment and changes nothing.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::plan::json::from_json;
+use crate::plan::json::from_outside;
+use crate::plan::limits::PLAN_FROM_OUTSIDE;
 use crate::plan::Plan;
 use crate::render::{render, Format, Section};
-use crate::ui::browser::{copy_text, download_text};
-use crate::ui::drafts::{name_for, Workspace};
+use crate::ui::browser::{after_next_paint, copy_text, download_text};
+use crate::ui::drafts::{name_for, Opened, Workspace};
 
 /// Offers the whole plan as a file in `format`.
 pub fn download_plan(plan: &Plan, format: Format) -> Result<(), String> {
@@ -21,17 +23,32 @@ pub fn download_plan(plan: &Plan, format: Format) -> Result<(), String> {
     )
 }
 
-/// Reads `text` as a plan and opens it as a new draft named after its product.
-/// On failure the message says what is wrong and where; the open draft is unchanged.
-pub fn import_plan_text(workspace: Workspace, text: &str) -> Result<String, String> {
-    let plan = from_json(text).map_err(|error| {
+/// Reads `bytes` (a file, or pasted text) as a plan and opens it as a new draft named after its
+/// product. On failure the message says what is wrong and where; the open draft is unchanged.
+/// A plan over the limits (`plan::limits`) is refused before anything is built from it.
+pub fn import_plan_bytes(workspace: Workspace, bytes: &[u8]) -> Result<String, String> {
+    let plan = from_outside(bytes, &PLAN_FROM_OUTSIDE).map_err(|error| {
         format!("Could not import this plan: {error}. Your current plan is unchanged.")
     })?;
     let name = name_for(&plan, "Imported plan");
-    workspace
-        .create(&name, plan)
-        .map(|_| format!("Imported “{name}” as a new draft."))
-        .map_err(|error| format!("Could not import this plan: {error}"))
+    match workspace.create(&name, plan) {
+        Ok(Opened::Draft(_)) => Ok(format!("Imported “{name}” as a new draft.")),
+        Ok(Opened::InThisTabOnly(why)) => Ok(format!(
+            "Opened “{name}” in this tab only. {why}: it is not being saved, so export it to keep it."
+        )),
+        Err(error) => Err(format!("Could not import this plan: {error}")),
+    }
+}
+
+/// Shows `busy` at once, lets the browser paint it, then runs `work`: a large plan takes a moment
+/// to open, and the page says so rather than seeming frozen. The message stays until the page has
+/// drawn the opened plan.
+fn after_showing(busy: RwSignal<Option<String>>, message: &str, work: impl FnOnce() + 'static) {
+    busy.set(Some(message.to_string()));
+    after_next_paint(move || {
+        work();
+        after_next_paint(move || busy.set(None));
+    });
 }
 
 fn format_label(format: Format) -> &'static str {
@@ -50,6 +67,7 @@ pub fn TransferMenu() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let pasting = RwSignal::new(false);
+    let busy = RwSignal::new(None::<String>);
     let pasted = RwSignal::new(String::new());
     let outcome = move |result: Result<String, String>| match result {
         Ok(message) => {
@@ -94,27 +112,45 @@ pub fn TransferMenu() -> impl IntoView {
             return;
         };
         input.set_value("");
+        // Refused by its size alone before it is read: a huge file never reaches memory.
+        let too_big = (PLAN_FROM_OUTSIDE.max_bytes as f64) * 2.0;
+        if file.size() > too_big {
+            outcome(Err(format!(
+                "Could not import this plan: this file is {:.1} MB, and the app opens plans of up to {} MB. Your current plan is unchanged.",
+                file.size() / 1_048_576.0,
+                PLAN_FROM_OUTSIDE.max_bytes / 1_048_576
+            )));
+            return;
+        }
+        busy.set(Some("Reading the file…".to_string()));
         spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
                 .await
                 .ok()
-                .and_then(|value| value.as_string());
-            let result = match text {
-                Some(text) => import_plan_text(workspace, &text),
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+            match bytes {
+                Some(bytes) => after_showing(busy, "Opening the plan…", move || {
+                    outcome(import_plan_bytes(workspace, &bytes));
+                }),
                 None => {
-                    Err("Could not read that file. Your current plan is unchanged.".to_string())
+                    busy.set(None);
+                    outcome(Err(
+                        "Could not read that file. Your current plan is unchanged.".to_string(),
+                    ));
                 }
-            };
-            outcome(result);
+            }
         });
     };
     let import_pasted = move || {
-        let result = import_plan_text(workspace, &pasted.get_untracked());
-        if result.is_ok() {
-            pasting.set(false);
-            pasted.set(String::new());
-        }
-        outcome(result);
+        let text = pasted.get_untracked();
+        after_showing(busy, "Opening the plan…", move || {
+            let result = import_plan_bytes(workspace, text.as_bytes());
+            if result.is_ok() {
+                pasting.set(false);
+                pasted.set(String::new());
+            }
+            outcome(result);
+        });
     };
 
     view! {
@@ -160,6 +196,7 @@ pub fn TransferMenu() -> impl IntoView {
                     <button type="button" on:click=move |_| pasting.set(false)>"Cancel"</button>
                 </div>
             </Show>
+            {move || busy.get().map(|m| view! { <p class="transfer-status" role="status" aria-busy="true">{m}</p> })}
             {move || status.get().map(|m| view! { <p class="transfer-status" role="status">{m}</p> })}
             {move || error.get().map(|m| view! { <p class="transfer-error" role="alert">{m}</p> })}
         </div>

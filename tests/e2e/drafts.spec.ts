@@ -2,6 +2,7 @@
 // broken storage — and is never silently replaced.
 import { test, expect, openApp } from './fixtures';
 import type { Page } from '@playwright/test';
+import { holdSaves, installSaveHold } from './saves';
 
 const saveState = (page: Page) => page.locator('.drafts-menu [role=status]');
 const product = (page: Page) => page.getByLabel('Product', { exact: true });
@@ -34,12 +35,7 @@ test('undo and redo step through typing, as keys and as buttons', async ({ page 
 /** A second tab on the same draft whose autosave can be held, so it has unsaved edits when the first tab saves. */
 async function secondTab(page: Page): Promise<Page> {
   const other = await page.context().newPage();
-  await other.addInitScript(() => {
-    const realSetTimeout = window.setTimeout.bind(window);
-    const w = window as unknown as { holdSaves?: boolean };
-    window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) =>
-      w.holdSaves && (ms ?? 0) >= 500 ? 0 : realSetTimeout(handler, ms, ...rest)) as typeof window.setTimeout;
-  });
+  await installSaveHold(other);
   await openApp(page);
   await openApp(other);
   return other;
@@ -47,7 +43,7 @@ async function secondTab(page: Page): Promise<Page> {
 
 /** Both tabs change the open draft; the first saves while the second's edit is unsaved. */
 async function editInBoth(page: Page, other: Page) {
-  await other.evaluate(() => ((window as unknown as { holdSaves: boolean }).holdSaves = true));
+  await holdSaves(other);
   await product(other).fill('Edited in tab two');
   await typeAndWaitSaved(page, 'Edited in tab one');
 }
@@ -89,7 +85,7 @@ test('after a two-tab clash, "Load their version" shows the other tab\'s plan', 
   await expect(product(other)).toHaveValue('Edited in tab one');
   await expect(saveState(other)).toHaveText('Saved');
   // Editing on from their version saves normally, and the first tab picks it up.
-  await other.evaluate(() => ((window as unknown as { holdSaves: boolean }).holdSaves = false));
+  await holdSaves(other, false);
   await typeAndWaitSaved(other, 'Agreed version');
   await expect(product(page)).toHaveValue('Agreed version');
   await other.close();

@@ -6,6 +6,10 @@
 // Anything outside the base path is a 404, so an asset the app asks for by an absolute URL
 // fails loudly. With --port 0 the system picks a free loopback port; the chosen base URL is
 // printed on stdout and, with --url-file, written to that file.
+//
+// From a test, `serveDist({ root, base, headers, reports })` also sends extra response headers
+// (a Content-Security-Policy, say) and collects the body of every POST (violation reports) in
+// `reports`.
 
 import { createServer } from 'node:http';
 import { readFile, stat, writeFile } from 'node:fs/promises';
@@ -45,8 +49,15 @@ function options(argv) {
 }
 
 /** Starts the server; resolves to { server, url } once it listens on 127.0.0.1. */
-export async function serveDist({ root, base, port = 0 }) {
+export async function serveDist({ root, base, port = 0, headers = {}, reports = null }) {
   const server = createServer(async (req, res) => {
+    if (req.method === 'POST') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      if (reports) reports.push(body);
+      res.writeHead(204).end();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path + '/' === base) {
       res.writeHead(301, { location: base }).end();
@@ -67,6 +78,7 @@ export async function serveDist({ root, base, port = 0 }) {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

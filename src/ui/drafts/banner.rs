@@ -81,7 +81,9 @@ pub fn StorageBanner() -> impl IntoView {
             .into_iter()
             .filter(|d| d.unreadable.is_some() && !dismissed.with(|x| x.contains(&d.id)))
             .map(|draft| {
-                let reason = draft.unreadable.map(|u| u.reason).unwrap_or_default();
+                let reason = draft.unreadable.as_ref().map(|u| u.reason.clone()).unwrap_or_default();
+                // Nothing at all was stored for it: no text to download, only an entry to remove.
+                let nothing_kept = draft.unreadable.as_ref().is_some_and(|u| u.kept_at.is_none());
                 let id = draft.id.clone();
                 let name = draft.name.clone();
                 let download = move |_| {
@@ -96,14 +98,31 @@ pub fn StorageBanner() -> impl IntoView {
                     };
                     failure.set(result.err());
                 };
+                let remove = draft.id.clone();
                 let hide = draft.id.clone();
+                let action = if nothing_kept {
+                    view! {
+                        <button type="button" on:click=move |_| outcome(workspace.delete(&remove))>
+                            "Delete this entry"
+                        </button>
+                    }
+                    .into_any()
+                } else {
+                    view! { <button type="button" on:click=download>"Download its text"</button> }
+                        .into_any()
+                };
+                let told = if nothing_kept {
+                    "). Nothing of it is left in this browser, so there is nothing to recover; you can delete its entry from the list."
+                } else {
+                    "). It has been set aside, unchanged, and nothing was written over it."
+                };
                 view! {
                     <div class="banner banner-unreadable" role="alert">
                         <p>
                             "The saved draft “" {draft.name.clone()} "” could not be read (" {reason}
-                            "). It has been set aside, unchanged, and nothing was written over it."
+                            {told}
                         </p>
-                        <button type="button" on:click=download>"Download its text"</button>
+                        {action}
                         <button
                             type="button"
                             on:click=move |_| dismissed.update(|x| x.push(hide.clone()))

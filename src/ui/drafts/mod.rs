@@ -1,5 +1,6 @@
-//! The open draft in the browser: restores it on load, autosaves shortly after each change, shows
-//! the save state, and keeps two tabs from silently overwriting each other (the `storage` event).
+//! The open draft in the browser: restores it on load, autosaves as soon as the page is idle after
+//! each change, shows the save state, and keeps two tabs from silently overwriting each other: saves
+//! run one tab at a time under a Web Lock, and the `storage` event tells a tab what another saved.
 //!
 //! Every load path (restore, switch, "load their version") records the loaded plan as `saved`
 //! before showing it, so only the user's own edits make the plan differ from what is stored — and
@@ -15,17 +16,37 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::drafts::{
-    copy_name, BlankWrite, DraftError, DraftMeta, Drafts, Notice, StoreError, INDEX_KEY, UNTITLED,
+    copy_name, BlankWrite, DraftError, DraftMeta, Drafts, Notice, StoreError, TheirChange,
+    INDEX_KEY, UNTITLED,
 };
 use crate::plan::Plan;
+use crate::ui::browser::{when_idle, with_tab_lock};
 use crate::ui::history::History;
 
 pub use banner::StorageBanner;
 pub use menu::DraftsMenu;
 pub use store::{BrowserStore, LocalStore};
 
-/// How long after the last change the plan is saved.
+/// The longest a change waits to be saved: it is saved as soon as the page is idle after it, and
+/// at the latest this long after it. While storage is failing, saves wait for this much quiet.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// The Web Lock every tab's save holds, so one tab's read-compare-write of a draft never
+/// interleaves with another's.
+const SAVE_LOCK: &str = "support-ops.drafts.save";
+
+/// How long a save keeps the lock after writing: each tab reads local storage from its own copy,
+/// which another tab's write reaches a moment later, and the next tab's save must read it.
+const SAVE_SETTLE_MS: i32 = 50;
+
+/// Where a plan opened by [`Workspace::create`] lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Opened {
+    /// Saved as a new draft with this id.
+    Draft(String),
+    /// Open in this tab only: the browser would not store it (the message says why).
+    InThisTabOnly(String),
+}
 
 /// What the save-state line says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +101,8 @@ pub struct Workspace {
     /// Counts scheduled autosaves; only the latest one runs.
     scheduled: StoredValue<u64>,
     memory_only: bool,
+    /// In a memory-only tab: the user has changed something, which closing the tab would lose.
+    edited_in_memory: StoredValue<bool>,
 }
 
 fn now() -> u64 {
@@ -91,7 +114,9 @@ fn now() -> u64 {
 pub fn provide_workspace() -> Workspace {
     let store = BrowserStore::best_available();
     let memory_only = store.is_memory_only();
-    let mut drafts = Drafts::new(store);
+    // Saves are marked with this tab's id, to tell its own saves from another tab's.
+    let tab = format!("{:x}-{:x}", now(), (js_sys::Math::random() * 1e12) as u64);
+    let mut drafts = Drafts::with_writer(store, &tab);
     let restored = drafts.restore(now());
     let notices = drafts.take_notices();
     let first_plan = restored
@@ -113,6 +138,7 @@ pub fn provide_workspace() -> Workspace {
         saved: StoredValue::new(first_plan),
         scheduled: StoredValue::new(0),
         memory_only,
+        edited_in_memory: StoredValue::new(false),
     };
     workspace.add_notices(notices);
     match restored {
@@ -126,13 +152,15 @@ pub fn provide_workspace() -> Workspace {
     provide_context(workspace);
     provide_context(history);
     workspace.start_autosave();
+    workspace.warn_before_leaving_unsaved_work();
     workspace.listen_to_other_tabs();
     workspace
 }
 
 /// Creates a new draft named `name` holding `plan` and opens it (the shared-link "Make an
-/// editable copy", imports). Other drafts are never touched. Returns the new draft's id.
-pub fn create_draft_from(plan: Plan, name: &str) -> Result<String, String> {
+/// editable copy", imports). Other drafts are never touched. When the browser will not store it,
+/// it is still opened, in this tab only, and says so.
+pub fn create_draft_from(plan: Plan, name: &str) -> Result<Opened, String> {
     let workspace = use_context::<Workspace>().ok_or_else(|| {
         "The drafts are not ready yet; reload the page and try again.".to_string()
     })?;
@@ -140,6 +168,20 @@ pub fn create_draft_from(plan: Plan, name: &str) -> Result<String, String> {
 }
 
 impl Workspace {
+    /// Whether closing the tab now would lose edits: another tab's change not yet resolved, a save
+    /// that failed with edits still unsaved, or edits in a tab that cannot store anything. (Edits
+    /// merely waiting for their autosave are saved when the page is hidden.)
+    pub fn unsaved_work_at_risk(self) -> bool {
+        match self.save_state.try_get_untracked() {
+            Some(SaveState::Conflict) => true,
+            Some(SaveState::NotSaved(_)) => self.has_unsaved_edits(),
+            Some(SaveState::InThisTabOnly) => {
+                self.edited_in_memory.try_get_value().unwrap_or(false) || self.has_unsaved_edits()
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the plan has edits not yet stored.
     pub fn has_unsaved_edits(self) -> bool {
         self.plan
@@ -178,6 +220,9 @@ impl Workspace {
         };
         match result {
             Ok((meta, note)) => {
+                if self.memory_only {
+                    self.edited_in_memory.set_value(true);
+                }
                 self.saved.set_value(plan);
                 self.current.set(Some(meta));
                 self.mark_saved();
@@ -205,24 +250,39 @@ impl Workspace {
         Ok(())
     }
 
-    /// Creates a draft from `plan` and opens it, first saving the open one.
-    pub fn create(self, name: &str, plan: Plan) -> Result<String, String> {
+    /// Creates a draft from `plan` and opens it, first saving the open one. When the browser will
+    /// not store the new draft (full, or refusing writes), the plan is opened all the same, in this
+    /// tab only, with the storage banner offering its export; each later change tries again.
+    pub fn create(self, name: &str, plan: Plan) -> Result<Opened, String> {
         self.save_before_leaving()?;
         self.create_leaving_open_as_is(name, plan)
     }
 
-    fn create_leaving_open_as_is(self, name: &str, plan: Plan) -> Result<String, String> {
+    fn create_leaving_open_as_is(self, name: &str, plan: Plan) -> Result<Opened, String> {
         let created = self.with_drafts(|d| d.create(name, &plan, now()));
         self.collect_notices();
-        let meta = created.map_err(|e| e.to_string())?;
-        let id = meta.id.clone();
-        self.show(meta, plan);
-        self.refresh_list();
-        Ok(id)
+        match created {
+            Ok(meta) => {
+                let id = meta.id.clone();
+                self.show(meta, plan);
+                self.refresh_list();
+                Ok(Opened::Draft(id))
+            }
+            Err(error @ DraftError::Store(_)) => {
+                self.current.set(None);
+                self.conflict.set(false);
+                self.show_unstored(plan);
+                // Nothing of it is stored: the plan differs from "saved" until a save succeeds.
+                self.saved.set_value(Plan::blank());
+                self.report_failure(&error);
+                Ok(Opened::InThisTabOnly(error.to_string()))
+            }
+            Err(error) => Err(error.to_string()),
+        }
     }
 
     /// "Copy of X" from the open draft as it is on screen (with any unsaved edits).
-    pub fn duplicate_open(self) -> Result<String, String> {
+    pub fn duplicate_open(self) -> Result<Opened, String> {
         self.create(&self.copy_name_of_open(), self.plan.get_untracked())
     }
 
@@ -293,7 +353,7 @@ impl Workspace {
     }
 
     /// Conflict: keep this tab's version as a new draft "Copy of X"; the other tab's stays as X.
-    pub fn keep_mine_as_copy(self) -> Result<String, String> {
+    pub fn keep_mine_as_copy(self) -> Result<Opened, String> {
         // The open draft is theirs now; only this tab's version is written, as a new draft.
         self.create_leaving_open_as_is(&self.copy_name_of_open(), self.plan.get_untracked())
     }
@@ -389,7 +449,10 @@ impl Workspace {
         self.collect_notices();
     }
 
-    /// Saves `AUTOSAVE_DELAY` after the last edit (and right away when the page is hidden).
+    /// Saves each change as soon as the page is idle after it (at the latest `AUTOSAVE_DELAY`
+    /// later), one tab at a time under the save lock, and right away when the page is hidden.
+    /// While storage is failing, a save waits for `AUTOSAVE_DELAY` of quiet instead, so a full
+    /// storage is not asked again on every keystroke.
     fn start_autosave(self) {
         Effect::new(move |_| {
             self.plan.track();
@@ -402,26 +465,50 @@ impl Workspace {
             if self.conflict.get_untracked() {
                 return;
             }
-            self.save_state.set(SaveState::Saving);
+            let failing = self.storage_problem.get_untracked().is_some() && !self.memory_only;
+            if !failing {
+                self.save_state.set(SaveState::Saving);
+            }
             let Some(ticket) = self.scheduled.try_update_value(|n| {
                 *n += 1;
                 *n
             }) else {
                 return;
             };
-            set_timeout(
-                move || {
-                    if self.scheduled.try_get_value() == Some(ticket) {
-                        let _ = self.save_now();
-                    }
-                },
-                AUTOSAVE_DELAY,
-            );
+            let save = move || {
+                if self.scheduled.try_get_value() == Some(ticket) {
+                    with_tab_lock(SAVE_LOCK, SAVE_SETTLE_MS, move || {
+                        // Another change may have come, or the tab closed, while waiting.
+                        if self.scheduled.try_get_value() == Some(ticket) {
+                            let _ = self.save_now();
+                        }
+                    });
+                }
+            };
+            if failing {
+                set_timeout(save, AUTOSAVE_DELAY);
+            } else {
+                when_idle(AUTOSAVE_DELAY.as_millis() as u32, save);
+            }
         });
+        // The page may be gone before a lock is granted: this last save runs at once, unlocked.
         let hidden = window_event_listener(leptos::ev::pagehide, move |_| {
             let _ = self.save_now();
         });
         on_cleanup(move || hidden.remove());
+    }
+
+    /// Asks the browser to confirm leaving exactly when closing would lose edits
+    /// ([`Self::unsaved_work_at_risk`]); never otherwise.
+    fn warn_before_leaving_unsaved_work(self) {
+        let listener = window_event_listener(leptos::ev::beforeunload, move |event| {
+            if self.unsaved_work_at_risk() {
+                event.prevent_default();
+                // Older browsers look at returnValue instead.
+                event.set_return_value("Your latest changes are not saved.");
+            }
+        });
+        on_cleanup(move || listener.remove());
     }
 
     /// Another tab changed the stored drafts: refresh the list; if it saved the open draft, load
@@ -455,10 +542,21 @@ impl Workspace {
                 }
             });
         }
-        if theirs.revision == open.revision || theirs.unreadable.is_some() {
+        if theirs.unreadable.is_some() {
             return;
         }
-        if self.has_unsaved_edits() {
+        let change = open.their_change(theirs);
+        if change == TheirChange::Unchanged {
+            return;
+        }
+        // The version on screen is this tab's own when it has unsaved edits, or when two saves of
+        // the same revision raced and the stored one is the other tab's: whatever this tab's save
+        // said at the time, its version is not stored. Keep it and let the user choose.
+        let own_save_replaced = change == TheirChange::ReplacedMine
+            && self
+                .store
+                .with_value(|d| d.writer().is_some() && d.writer() == open.writer.as_deref());
+        if self.has_unsaved_edits() || own_save_replaced {
             self.scheduled.update_value(|n| *n += 1);
             self.conflict.set(true);
             self.save_state.set(SaveState::Conflict);

@@ -18,7 +18,7 @@ impl LocalStore {
             .ok_or(StoreError::Unavailable)
     }
 
-    /// Whether this browser lets the page store anything at all.
+    /// Whether this browser lets the page read storage at all.
     pub fn works() -> bool {
         let probe = "support-ops.probe";
         Self::storage()
@@ -27,6 +27,21 @@ impl LocalStore {
                 Ok(())
             })
             .is_ok()
+    }
+
+    /// Whether a tiny write goes through. A storage that is merely full refuses it with
+    /// `QuotaExceeded` (deleting drafts can make room); one that refuses every write (older
+    /// Safari's private mode throws a plain `Error`) is no place to keep work.
+    pub fn refuses_every_write() -> bool {
+        let probe = "support-ops.probe";
+        match LocalStore.set(probe, "1") {
+            Ok(()) => {
+                let _ = LocalStore.remove(probe);
+                false
+            }
+            Err(StoreError::QuotaExceeded) => false,
+            Err(_) => true,
+        }
     }
 }
 
@@ -87,12 +102,22 @@ pub enum BrowserStore {
 }
 
 impl BrowserStore {
+    /// Local storage when the page may read and write it. When it can be read but refuses every
+    /// write, its drafts are copied into memory so they still open, and work stays in this tab.
     pub fn best_available() -> BrowserStore {
-        if LocalStore::works() {
-            BrowserStore::Local(LocalStore)
-        } else {
-            BrowserStore::Memory(MemoryStore::new())
+        if !LocalStore::works() {
+            return BrowserStore::Memory(MemoryStore::new());
         }
+        if !LocalStore::refuses_every_write() {
+            return BrowserStore::Local(LocalStore);
+        }
+        let entries = LocalStore
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|key| Some((key.clone(), LocalStore.get(&key).ok()??)))
+            .collect::<Vec<_>>();
+        BrowserStore::Memory(MemoryStore::with_entries(entries))
     }
 
     pub fn is_memory_only(&self) -> bool {
