@@ -1,6 +1,7 @@
 //! Exports of a plan: the brief's plain-text block, GitHub Markdown and JSON, whole or one section.
 //! Every renderer is a pure function of `&Plan`; user text is always written as text, never markup.
 
+pub mod assess;
 mod blocks;
 pub mod helpdesk;
 mod markdown;
@@ -68,6 +69,7 @@ impl Format {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
     Full,
+    Assess,
     Channels,
     Tiers,
     Taxonomy,
@@ -82,8 +84,9 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Full,
+        Section::Assess,
         Section::Channels,
         Section::Tiers,
         Section::Taxonomy,
@@ -97,8 +100,9 @@ impl Section {
         Section::Roadmap,
     ];
 
-    /// The sections in the order the full document shows them: the brief's own, then the extras.
-    pub(crate) const DOCUMENT: [Section; 11] = [
+    /// The sections in the order the full document shows them: the brief's own, then the extras
+    /// (the assessment first: it is where the plan starts from).
+    pub(crate) const DOCUMENT: [Section; 12] = [
         Section::Channels,
         Section::Taxonomy,
         Section::Sla,
@@ -107,6 +111,7 @@ impl Section {
         Section::Automation,
         Section::Metrics,
         Section::Feedback,
+        Section::Assess,
         Section::Tiers,
         Section::CustomerSuccess,
         Section::Roadmap,
@@ -116,6 +121,7 @@ impl Section {
     pub fn name(self) -> &'static str {
         match self {
             Section::Full => "full",
+            Section::Assess => "assess",
             Section::Channels => "channels",
             Section::Tiers => "tiers",
             Section::Taxonomy => "taxonomy",
@@ -134,6 +140,7 @@ impl Section {
     pub fn title(self) -> &'static str {
         match self {
             Section::Full => "Support Operations Plan",
+            Section::Assess => "Assessment",
             Section::Channels => "Channel Strategy",
             Section::Tiers => "Support Tiers",
             Section::Taxonomy => "Ticket Taxonomy",
@@ -152,6 +159,7 @@ impl Section {
     pub(crate) fn shouted_title(self) -> &'static str {
         match self {
             Section::Full => "SUPPORT OPERATIONS PLAN",
+            Section::Assess => "ASSESSMENT",
             Section::Channels => "CHANNEL STRATEGY",
             Section::Tiers => "SUPPORT TIERS",
             Section::Taxonomy => "TICKET TAXONOMY",
@@ -193,6 +201,7 @@ pub fn render(plan: &Plan, format: Format, section: Section) -> String {
 fn json(plan: &Plan, section: Section) -> String {
     let part = match section {
         Section::Full => return crate::plan::json::to_json(plan),
+        Section::Assess => ("assess", serde_json::to_value(&plan.assess)),
         Section::Channels => ("channels", serde_json::to_value(&plan.channels)),
         Section::Tiers => ("tiers", serde_json::to_value(&plan.tiers)),
         Section::Taxonomy => ("taxonomy", serde_json::to_value(&plan.taxonomy)),
