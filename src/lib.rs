@@ -3,6 +3,7 @@
 
 pub mod capacity;
 pub mod drafts;
+pub mod import;
 pub mod plan;
 pub mod render;
 pub mod rules;
