@@ -2,6 +2,7 @@
 //! Everything here is browser-free and tested natively; the `ui` module (feature `ui`) is the Leptos app.
 
 pub mod capacity;
+pub mod diff;
 pub mod drafts;
 pub mod import;
 pub mod plan;

@@ -384,6 +384,11 @@ fn roadmap(out: &mut String, plan: &Plan) -> fmt::Result {
     Ok(())
 }
 
+/// User text made inert for Markdown (see `Md`), for other Markdown documents.
+pub(crate) fn inert(text: &str) -> String {
+    Md(text).to_string()
+}
+
 /// User text made inert for Markdown, usable anywhere on a line including a table cell:
 /// `<`, `>`, `&` become entities; `|` and inline markup characters are backslash-escaped;
 /// line breaks become `<br>`; a leading `#`, `-`, `+`, `=` or `1.` cannot start a block.

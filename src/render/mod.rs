@@ -12,6 +12,9 @@ mod text;
 
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
+// For other documents in the same styles (the before → after comparison).
+pub(crate) use markdown::inert as markdown_text;
+pub(crate) use text::{one_line as text_line, DOUBLE_RULE, SINGLE_RULE};
 
 use std::fmt::{self, Write};
 

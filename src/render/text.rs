@@ -9,8 +9,8 @@ use super::sla as sla_words;
 use super::{plural, push_count, trimmed, write_hours, Number, Section};
 use crate::plan::{EscalationPath, EscalationStart, Plan, RoadmapStep};
 
-const DOUBLE_RULE: &str = "═══════════════════════════════════════";
-const SINGLE_RULE: &str = "────────────────────────────";
+pub(crate) const DOUBLE_RULE: &str = "═══════════════════════════════════════";
+pub(crate) const SINGLE_RULE: &str = "────────────────────────────";
 
 /// Plain text: user text kept on one line, `|` escaped so a table cell cannot end early.
 struct Text;
@@ -395,6 +395,14 @@ fn write_step(out: &mut String, step: &RoadmapStep) -> fmt::Result {
         Some(date) => writeln!(out, "{date}"),
         None => out.write_str("—\n"),
     }
+}
+
+/// User text as the text format writes it: on one line, blank as `—`, and in a table `cell`
+/// with `|` escaped (for other documents in the brief's style).
+pub(crate) fn one_line(text: &str, cell: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = write_one_line(&mut out, text, cell);
+    out
 }
 
 /// User text on one line: line breaks become spaces, control characters go, blank becomes `—`.
