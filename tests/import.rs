@@ -981,3 +981,169 @@ fn the_round_trip_comparison_sees_a_changed_target() {
     let imported = import_export("zendesk.json", &export.body);
     assert_ne!(facts(&imported.plan, &with), facts(&changed, &with));
 }
+
+// ---- Messy input never panics. ----
+
+mod messy {
+    use proptest::prelude::*;
+    use proptest::sample::select;
+    use serde_json::{Map, Value};
+    use support_ops::import::{import, SourceFile};
+    use support_ops::render::{render, Format, Section};
+    use support_ops::rules::check;
+
+    /// Keys both APIs use, so generated files get far into the mapping.
+    const KEYS: [&str; 40] = [
+        "sla_policies",
+        "sla_policy",
+        "schedules",
+        "schedule",
+        "holidays",
+        "holiday",
+        "groups",
+        "triggers",
+        "title",
+        "name",
+        "description",
+        "position",
+        "filter",
+        "all",
+        "any",
+        "field",
+        "operator",
+        "value",
+        "policy_metrics",
+        "priority",
+        "metric",
+        "target",
+        "business_hours",
+        "intervals",
+        "start_time",
+        "end_time",
+        "time_zone",
+        "start_date",
+        "end_date",
+        "sla_target",
+        "priority_4",
+        "priority_1",
+        "respond_within",
+        "resolve_within",
+        "applicable_to",
+        "sources",
+        "escalation",
+        "resolution",
+        "is_default",
+        "active",
+    ];
+
+    fn leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            (0u64..20_000).prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            select(vec![
+                "urgent",
+                "high",
+                "low",
+                "first_reply_time",
+                "requester_wait_time",
+                "current_tags",
+                "includes",
+                "via_id",
+                "is",
+                "voice",
+                "08:00:00 am",
+                "11:59:59 pm",
+                "2026-12-25",
+                "--12-25",
+                "Eastern Time (US & Canada)",
+                "Mars/Base",
+                "",
+                "level_1",
+            ])
+            .prop_map(|s| Value::from(s.to_string())),
+            any::<String>().prop_map(Value::from),
+        ]
+    }
+
+    fn json() -> impl Strategy<Value = Value> {
+        leaf().prop_recursive(5, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                prop::collection::vec((select(KEYS.to_vec()), inner), 0..6).prop_map(|pairs| {
+                    Value::Object(
+                        pairs
+                            .into_iter()
+                            .map(|(k, v)| (k.to_string(), v))
+                            .collect::<Map<String, Value>>(),
+                    )
+                }),
+            ]
+        })
+    }
+
+    /// An object with the APIs' keys.
+    fn object() -> impl Strategy<Value = Map<String, Value>> {
+        prop::collection::vec((select(KEYS.to_vec()), json()), 0..8)
+            .prop_map(|pairs| pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    }
+
+    /// A file: anything, a Zendesk-style wrapped list, or a Freshdesk-style bare list whose first
+    /// item carries a key that tells what it is.
+    fn file() -> impl Strategy<Value = Value> {
+        let wrapped = (
+            select(vec![
+                "sla_policies",
+                "schedules",
+                "holidays",
+                "groups",
+                "triggers",
+            ]),
+            prop::collection::vec(object().prop_map(Value::Object), 0..4),
+        )
+            .prop_map(|(key, items)| {
+                let mut object = Map::new();
+                object.insert(key.to_string(), Value::Array(items));
+                Value::Object(object)
+            });
+        let bare = (
+            select(vec![
+                "sla_target",
+                "business_hours",
+                "time_zone",
+                "business_hour_id",
+            ]),
+            json(),
+            object(),
+            prop::collection::vec(object().prop_map(Value::Object), 0..3),
+        )
+            .prop_map(|(key, value, mut first, mut rest)| {
+                first.insert(key.to_string(), value);
+                first.insert("name".to_string(), Value::from("Anything"));
+                rest.insert(0, Value::Object(first));
+                Value::Array(rest)
+            });
+        prop_oneof![1 => json(), 3 => wrapped, 3 => bare]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_json_imports_or_says_why_and_the_plan_checks_and_renders(value in file()) {
+            let text = value.to_string();
+            match import(&[SourceFile { name: "messy.json", text: &text }]) {
+                Ok(imported) => {
+                    let _ = check(&imported.plan);
+                    let _ = render(&imported.plan, Format::Text, Section::Full);
+                }
+                Err(error) => prop_assert!(error.to_string().starts_with("messy.json: ")
+                    || error.to_string().starts_with("Every file holds an empty list")),
+            }
+        }
+    }
+}

@@ -171,6 +171,10 @@ pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
     let mut recognised = Vec::new();
     for (name, value) in &values {
         match recognise(name, value, &mut report) {
+            Ok(lists) if one_file_one_helpdesk(&lists).is_none() => problems.push(format!(
+                "{name}: this file mixes Zendesk and Freshdesk lists. Give each helpdesk's lists \
+                 in files of their own, and import one helpdesk at a time."
+            )),
             Ok(lists) => {
                 recognised.push(Recognised {
                     file: name.to_string(),
@@ -228,6 +232,13 @@ fn error_words(error: &serde_json::Error) -> String {
         Some(at) => text[..at].to_string(),
         None => text,
     }
+}
+
+/// The helpdesk of a file's lists, `Some(None)` when they are all empty, `None` when they mix.
+fn one_file_one_helpdesk(lists: &[Found]) -> Option<Option<Helpdesk>> {
+    let mut helpdesks = lists.iter().filter_map(|list| list.helpdesk);
+    let first = helpdesks.next();
+    helpdesks.all(|h| Some(h) == first).then_some(first)
 }
 
 /// The helpdesk all files come from.
@@ -854,6 +865,16 @@ mod tests {
         assert!(error
             .to_string()
             .contains("two helpdesks (Zendesk: z.json; Freshdesk: f.json)"));
+    }
+
+    #[test]
+    fn a_file_holds_one_helpdesks_lists() {
+        let mixed = r#"{"sla_policies": [{"name": "Gold", "sla_target": {}}],
+                        "schedules": [{"name": "Office", "time_zone": "UTC", "intervals": []}]}"#;
+        let error = import(&[file("mixed.json", mixed)]).expect_err("mixed lists");
+        assert!(error
+            .to_string()
+            .contains("mixed.json: this file mixes Zendesk and Freshdesk lists"));
     }
 
     #[test]
