@@ -477,3 +477,24 @@ fn diff_needs_two_plans() {
     assert_eq!(same.status.code(), Some(0));
     assert!(stdout(&same).contains("Fixed (0):\n(none)\nIntroduced (0):\n(none)\n"));
 }
+
+#[test]
+fn the_assessment_renders_as_a_section_in_every_format() {
+    let file = template_file("assess", "b2b-saas");
+    let file = file.to_str().unwrap();
+    let text = stdout(&support_ops(&["render", file, "--section", "assess"]));
+    assert!(text.starts_with("ASSESSMENT\n────"), "{text}");
+    assert!(text.contains("\nPain: Customers wait most of a working day for a first reply\n"));
+    let markdown = stdout(&support_ops(&[
+        "render", file, "-s", "assess", "-f", "markdown",
+    ]));
+    assert!(markdown.starts_with("## Assessment\n"), "{markdown}");
+    let json = stdout(&support_ops(&[
+        "render", file, "-s", "assess", "-f", "json",
+    ]));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        value["assess"]["goals"][0]["metric"], "first_response",
+        "{json}"
+    );
+}

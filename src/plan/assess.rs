@@ -241,6 +241,21 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_saved_before_the_assessment_existed_still_loads() {
+        use crate::plan::json::{from_json, to_json};
+        let saved = to_json(&crate::plan::Plan::blank());
+        let value: serde_json::Value = serde_json::from_str(&saved).expect("JSON");
+        // (The roadmap's first phase is also called "assess"; the part is top-level.)
+        assert!(
+            value.get("assess").is_none(),
+            "an empty assessment is left out"
+        );
+        let plan = from_json(&saved).expect("loads");
+        assert!(plan.assess.is_empty());
+        assert_eq!(plan.schema_version, 3);
+    }
+
+    #[test]
     fn goals_name_success_metrics_by_their_plan_keys() {
         for metric in SuccessMetric::ALL {
             let json = serde_json::to_string(&metric).unwrap_or_default();

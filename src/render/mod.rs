@@ -514,6 +514,17 @@ mod tests {
     }
 
     #[test]
+    fn the_assessment_exports_as_its_own_json_section() {
+        let plan = crate::plan::templates::by_id("b2b-saas").expect("template");
+        let json = render(&plan, Format::Json, Section::Assess);
+        let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        let assess: crate::plan::Assess =
+            serde_json::from_value(value["assess"].clone()).expect("an assessment");
+        assert_eq!(assess, plan.assess);
+        assert_eq!(assess.pain_points.len(), 3);
+    }
+
+    #[test]
     fn numbers_drop_needless_decimals() {
         assert_eq!(Number(90.0).to_string(), "90");
         assert_eq!(Number(92.5).to_string(), "92.5");
