@@ -2,8 +2,10 @@
 //! Everything here is browser-free and tested natively; the `ui` module (feature `ui`) is the Leptos app.
 
 pub mod capacity;
+pub mod diff;
 pub mod drafts;
 pub mod fuzzing;
+pub mod import;
 pub mod plan;
 pub mod render;
 pub mod rules;

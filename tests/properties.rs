@@ -345,6 +345,77 @@ fn customer_success(wild: bool) -> impl Strategy<Value = CustomerSuccess> {
         )
 }
 
+/// The assessment, with parts that exist and parts that do not among what addresses a pain.
+fn assess(wild: bool) -> impl Strategy<Value = Assess> {
+    let stage = (text(), texts(), texts(), texts()).prop_map(
+        |(stage, touchpoints, channels, goes_wrong)| JourneyStage {
+            stage,
+            touchpoints,
+            channels,
+            goes_wrong,
+        },
+    );
+    let evidence = (prop::option::of(number(wild)), text(), text(), text()).prop_map(
+        |(figure, unit, quote, source)| Evidence {
+            figure,
+            unit,
+            quote,
+            source,
+        },
+    );
+    let part = prop_oneof![
+        select(
+            ADDRESSABLE_PARTS
+                .iter()
+                .map(|(key, _)| key.to_string())
+                .collect::<Vec<_>>()
+        ),
+        text(),
+    ];
+    let pain = (text(), evidence, prop::collection::vec(part, 0..3), text()).prop_map(
+        |(pain, evidence, addressed_by, how)| PainPoint {
+            pain,
+            evidence,
+            addressed_by,
+            how,
+        },
+    );
+    let competitor = (
+        text(),
+        texts(),
+        prop::option::of(duration(wild)),
+        text(),
+        text(),
+    )
+        .prop_map(|(competitor, channels, first_response, hours, notable)| {
+            CompetitorBenchmark {
+                competitor,
+                channels,
+                first_response,
+                hours,
+                notable,
+            }
+        });
+    let goal = (
+        text(),
+        prop::option::of(select(SuccessMetric::ALL.to_vec())),
+        prop::option::of(date()),
+    )
+        .prop_map(|(goal, metric, by)| ImprovementGoal { goal, metric, by });
+    (
+        prop::collection::vec(stage, 0..3),
+        prop::collection::vec(pain, 0..3),
+        prop::collection::vec(competitor, 0..3),
+        prop::collection::vec(goal, 0..3),
+    )
+        .prop_map(|(journey, pain_points, competitors, goals)| Assess {
+            journey,
+            pain_points,
+            competitors,
+            goals,
+        })
+}
+
 fn roadmap_steps() -> impl Strategy<Value = Vec<RoadmapStep>> {
     let step = (
         text(),
@@ -460,7 +531,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
         helpdesk_priority,
     });
     let first = (
-        header,
+        (header, assess(wild)),
         prop::collection::vec(calendar(), 0..3),
         prop::collection::vec(priority, 0..5),
         prop::collection::vec(channel(wild), 0..4),
@@ -481,7 +552,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
     );
     (first, second).prop_map(
         |(
-            (header, calendars, priorities, channels, tiers, taxonomy, sla, escalation),
+            ((header, assess), calendars, priorities, channels, tiers, taxonomy, sla, escalation),
             (
                 self_service,
                 automation,
@@ -495,6 +566,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
         )| Plan {
             schema_version: SCHEMA_VERSION,
             header,
+            assess,
             calendars,
             priorities,
             channels,
@@ -516,6 +588,8 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
 
 /// Counts the `|` in a line that are not escaped: our own separators always follow a space
 /// or start the line, so a user's `|` (written `\|`) is the only kind after a backslash.
+/// A table's rows have as many as its heading line (the brief's tables have three columns, the
+/// assessment's four and five, the CAPACITY table five).
 fn unescaped_pipes(line: &str) -> usize {
     let mut count = 0;
     let mut previous = ' ';
@@ -561,8 +635,9 @@ proptest! {
 
     #[test]
     fn text_tables_keep_their_columns(plan in plan(true)) {
-        // The brief's tables have three columns, the CAPACITY table five; user text in a cell
-        // never adds one: every row has as many cell borders as its table's heading row.
+        // The brief's tables have three columns, the assessment's four or five, the CAPACITY
+        // table five; user text in a cell never adds one: every row has as many cell borders as
+        // its table's heading row.
         let text = render(&plan, Format::Text, Section::Full);
         let mut heading: Option<usize> = None;
         for line in text.lines() {
@@ -572,7 +647,7 @@ proptest! {
             }
             let pipes = unescaped_pipes(line);
             let expected = *heading.get_or_insert(pipes);
-            prop_assert!(expected == 4 || expected == 6, "{}", line);
+            prop_assert!((4..=6).contains(&expected), "{}", line);
             prop_assert_eq!(pipes, expected, "{}", line);
         }
     }
@@ -581,8 +656,9 @@ proptest! {
     fn user_text_never_adds_a_heading_to_the_text(plan in plan(true)) {
         let text = render(&plan, Format::Text, Section::Full);
         let rules = text.lines().filter(|line| *line == "────────────────────────────").count();
-        // The brief's eight blocks, tiers, customer success, roadmap, and CAPACITY.
-        prop_assert_eq!(rules, 12);
+        // The brief's eight blocks, the assessment, tiers, customer success, roadmap, and
+        // CAPACITY.
+        prop_assert_eq!(rules, 13);
     }
 }
 

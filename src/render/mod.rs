@@ -1,6 +1,7 @@
 //! Exports of a plan: the brief's plain-text block, GitHub Markdown and JSON, whole or one section.
 //! Every renderer is a pure function of `&Plan`; user text is always written as text, never markup.
 
+pub mod assess;
 mod blocks;
 mod capacity;
 pub mod helpdesk;
@@ -15,6 +16,9 @@ pub use capacity::{
 };
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
+// For other documents in the same styles (the before → after comparison).
+pub(crate) use markdown::inert as markdown_text;
+pub(crate) use text::{one_line as text_line, DOUBLE_RULE, SINGLE_RULE};
 
 use std::fmt::{self, Write};
 
@@ -72,6 +76,7 @@ impl Format {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
     Full,
+    Assess,
     Channels,
     Tiers,
     Taxonomy,
@@ -86,8 +91,9 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Full,
+        Section::Assess,
         Section::Channels,
         Section::Tiers,
         Section::Taxonomy,
@@ -101,8 +107,9 @@ impl Section {
         Section::Roadmap,
     ];
 
-    /// The sections in the order the full document shows them: the brief's own, then the extras.
-    pub(crate) const DOCUMENT: [Section; 11] = [
+    /// The sections in the order the full document shows them: the brief's own, then the extras
+    /// (the assessment first: it is where the plan starts from).
+    pub(crate) const DOCUMENT: [Section; 12] = [
         Section::Channels,
         Section::Taxonomy,
         Section::Sla,
@@ -111,6 +118,7 @@ impl Section {
         Section::Automation,
         Section::Metrics,
         Section::Feedback,
+        Section::Assess,
         Section::Tiers,
         Section::CustomerSuccess,
         Section::Roadmap,
@@ -120,6 +128,7 @@ impl Section {
     pub fn name(self) -> &'static str {
         match self {
             Section::Full => "full",
+            Section::Assess => "assess",
             Section::Channels => "channels",
             Section::Tiers => "tiers",
             Section::Taxonomy => "taxonomy",
@@ -138,6 +147,7 @@ impl Section {
     pub fn title(self) -> &'static str {
         match self {
             Section::Full => "Support Operations Plan",
+            Section::Assess => "Assessment",
             Section::Channels => "Channel Strategy",
             Section::Tiers => "Support Tiers",
             Section::Taxonomy => "Ticket Taxonomy",
@@ -156,6 +166,7 @@ impl Section {
     pub(crate) fn shouted_title(self) -> &'static str {
         match self {
             Section::Full => "SUPPORT OPERATIONS PLAN",
+            Section::Assess => "ASSESSMENT",
             Section::Channels => "CHANNEL STRATEGY",
             Section::Tiers => "SUPPORT TIERS",
             Section::Taxonomy => "TICKET TAXONOMY",
@@ -197,6 +208,7 @@ pub fn render(plan: &Plan, format: Format, section: Section) -> String {
 fn json(plan: &Plan, section: Section) -> String {
     let part = match section {
         Section::Full => return crate::plan::json::to_json(plan),
+        Section::Assess => ("assess", serde_json::to_value(&plan.assess)),
         Section::Channels => ("channels", serde_json::to_value(&plan.channels)),
         Section::Tiers => ("tiers", serde_json::to_value(&plan.tiers)),
         Section::Taxonomy => ("taxonomy", serde_json::to_value(&plan.taxonomy)),
@@ -503,6 +515,17 @@ mod tests {
             let time = timings(&|| render(&plan, format, Section::Full).len());
             println!("render {}: {time} ({bytes} bytes)", format.name());
         }
+    }
+
+    #[test]
+    fn the_assessment_exports_as_its_own_json_section() {
+        let plan = crate::plan::templates::by_id("b2b-saas").expect("template");
+        let json = render(&plan, Format::Json, Section::Assess);
+        let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        let assess: crate::plan::Assess =
+            serde_json::from_value(value["assess"].clone()).expect("an assessment");
+        assert_eq!(assess, plan.assess);
+        assert_eq!(assess.pain_points.len(), 3);
     }
 
     #[test]

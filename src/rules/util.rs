@@ -150,9 +150,10 @@ impl WeekHours {
 }
 
 /// The plan's top-level fields in the order the plan (and its documents) show them.
-const SECTIONS: [&str; 17] = [
+pub(crate) const SECTIONS: [&str; 18] = [
     "schema_version",
     "header",
+    "assess",
     "calendars",
     "priorities",
     "channels",
