@@ -2,9 +2,11 @@
 //! Everything here is browser-free and tested natively; the `ui` module (feature `ui`) is the Leptos app.
 
 pub mod capacity;
+pub mod diff;
 pub mod drafts;
 pub mod form;
 pub mod fuzzing;
+pub mod import;
 pub mod plan;
 pub mod render;
 pub mod rules;

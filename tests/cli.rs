@@ -75,6 +75,8 @@ fn help_lists_every_command_and_the_exit_codes() {
         "templates",
         "template",
         "schema",
+        "import FILE...",
+        "diff OLD NEW",
         "EXIT CODES",
     ] {
         assert!(text.contains(command), "help lacks {command}");
@@ -354,4 +356,230 @@ fn generate_prints_a_large_plan_that_checks_clean() {
     );
     assert_refused(&support_ops(&["generate", "lots"]), "number of categories");
     assert_refused(&support_ops(&["generate", "0"]), "number of categories");
+}
+
+fn helpdesk_fixture(helpdesk: &str, name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/helpdesk")
+        .join(helpdesk)
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn zendesk_fixture_paths() -> Vec<String> {
+    [
+        "sla_policies.json",
+        "schedules.json",
+        "holidays.json",
+        "groups.json",
+    ]
+    .iter()
+    .map(|name| helpdesk_fixture("zendesk", name))
+    .collect()
+}
+
+#[test]
+fn import_prints_a_plan_and_reports_on_stderr() {
+    let paths = zendesk_fixture_paths();
+    let mut args = vec!["import"];
+    args.extend(paths.iter().map(String::as_str));
+    let output = support_ops(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let plan = from_json(&stdout(&output)).expect("stdout is a plan file");
+    let names: Vec<&str> = plan.sla.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Enterprise", "Standard", "Premium"]);
+    let report = stderr(&output);
+    assert!(
+        report.contains("sla_policies.json: Zendesk: 3 SLA policies\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "sla_policies.json sla_policies[2].filter.all[1]: The condition on `ticket_form_id`"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.lines().filter(|l| l.starts_with("note: ")).count() >= 10,
+        "{report}"
+    );
+    // The imported plan then checks like any plan: it has errors, so check exits 1.
+    let file = scratch_file("import", "imported.json", stdout(&output).as_bytes());
+    let check = support_ops(&["check", file.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stdout(&check).contains("SLA-013 sla[1].applies_to.segments"));
+}
+
+/// A helpdesk export saved by a Windows editor (a byte-order mark, or UTF-16) imports as the
+/// plain file does, as plan files open.
+#[test]
+fn import_reads_exports_with_a_byte_order_mark_or_in_utf16() {
+    let paths = zendesk_fixture_paths();
+    let mut args = vec!["import"];
+    args.extend(paths.iter().map(String::as_str));
+    let plain = support_ops(&args);
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    let mut rewritten = Vec::new();
+    for (n, path) in paths.iter().enumerate() {
+        let text = std::fs::read_to_string(path).unwrap();
+        let bytes = if n % 2 == 0 {
+            [&[0xef, 0xbb, 0xbf][..], text.as_bytes()].concat()
+        } else {
+            let mut utf16 = vec![0xff, 0xfe];
+            for unit in text.encode_utf16() {
+                utf16.extend_from_slice(&unit.to_le_bytes());
+            }
+            utf16
+        };
+        let name = PathBuf::from(path).file_name().unwrap().to_owned();
+        let file = scratch_file("import-encodings", name.to_str().unwrap(), &bytes);
+        rewritten.push(file.to_string_lossy().into_owned());
+    }
+    let mut args = vec!["import"];
+    args.extend(rewritten.iter().map(String::as_str));
+    let encoded = support_ops(&args);
+    assert_eq!(encoded.status.code(), Some(0), "{}", stderr(&encoded));
+    assert_eq!(stdout(&encoded), stdout(&plain));
+}
+
+#[test]
+fn import_refuses_what_is_not_a_helpdesk_export() {
+    assert_refused(&support_ops(&["import"]), "`import` needs the JSON files");
+    let plan = template_file("import-refuses", "b2b-saas");
+    assert_refused(
+        &support_ops(&["import", plan.to_str().unwrap()]),
+        "a plan saved by this app",
+    );
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        ("empty.json", Vec::new(), "empty.json: the file is empty"),
+        (
+            "page.html",
+            b"<html>Sign in</html>".to_vec(),
+            "this is not JSON",
+        ),
+        ("nesting.json", vec![b'['; 1024 * 1024], "this is not JSON"),
+        (
+            "not-utf8.json",
+            vec![0xff, 0xfe, b'['],
+            "not UTF-8 or UTF-16 text",
+        ),
+    ];
+    for (name, contents, says) in cases {
+        let file = scratch_file("import-refuses", name, &contents);
+        let output = support_ops(&["import", file.to_str().unwrap()]);
+        assert_refused(&output, says);
+        assert!(stdout(&output).is_empty(), "no half a plan on stdout");
+    }
+    let zendesk = helpdesk_fixture("zendesk", "groups.json");
+    let freshdesk = helpdesk_fixture("freshdesk", "groups.json");
+    assert_refused(
+        &support_ops(&["import", &zendesk, &freshdesk]),
+        "come from two helpdesks",
+    );
+    assert_refused(
+        &support_ops(&["import", &zendesk, "--format", "json"]),
+        "takes no --format",
+    );
+}
+
+#[test]
+fn diff_compares_two_plans_in_text_and_markdown_with_the_same_content() {
+    let paths = zendesk_fixture_paths();
+    let mut args = vec!["import"];
+    args.extend(paths.iter().map(String::as_str));
+    let imported = stdout(&support_ops(&args));
+    let before = scratch_file("diff", "today.json", imported.as_bytes());
+    let after = template_file("diff", "b2b-saas");
+    let (before, after) = (before.to_str().unwrap(), after.to_str().unwrap());
+    let text = support_ops(&["diff", before, after]);
+    assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
+    let text = stdout(&text);
+    let markdown = support_ops(&["diff", before, after, "--format", "markdown"]);
+    assert_eq!(markdown.status.code(), Some(0));
+    let markdown = stdout(&markdown);
+    assert!(text.starts_with("BEFORE → AFTER\n"), "{text}");
+    assert!(markdown.starts_with("# Before → After\n"), "{markdown}");
+    // The import's Standard policy (everyone) against the template's "All customers": Urgent
+    // and Critical are both the most urgent; 1 hour on 24/7 became 15 minutes.
+    assert!(
+        text.contains("Policy: Standard → All customers\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Urgent → Critical | 1 hour → 15 min (faster) |"),
+        "{text}"
+    );
+    assert!(markdown.contains("| Urgent → Critical | First Response | 1 hour | 15 min | faster |"));
+    assert!(text.contains("Policy removed: Premium"));
+    assert!(markdown.contains("### Policy removed: Premium"));
+    // The same content: every finding fixed, and every channel change, in both.
+    let old = from_json(&imported).unwrap();
+    let new = templates::by_id("b2b-saas").unwrap();
+    let fixed: Vec<_> = check(&old)
+        .into_iter()
+        .filter(|f| {
+            !check(&new)
+                .iter()
+                .any(|n| n.rule == f.rule && n.message == f.message)
+        })
+        .collect();
+    assert!(fixed.iter().any(|f| f.rule == "SLA-013"));
+    for finding in &fixed {
+        assert!(
+            text.contains(&format!("{} {}: ", finding.rule, finding.path)),
+            "{}",
+            finding.rule
+        );
+        assert!(markdown.contains(&format!("| {} | `{}` |", finding.rule, finding.path)));
+    }
+    for channel in ["Chat", "Email", "Phone", "Help Center portal"] {
+        assert!(text.contains(&format!("\n- {channel}: ")), "{channel}");
+        assert!(markdown.contains(&format!("\n| {channel} | ")), "{channel}");
+    }
+    assert!(text.contains("Agents needed: 0 → "), "{text}");
+    assert!(markdown.contains("| Agents needed | 0 | "));
+}
+
+#[test]
+fn diff_needs_two_plans() {
+    let plan = template_file("diff-needs", "fintech");
+    let plan = plan.to_str().unwrap();
+    assert_refused(&support_ops(&["diff", plan]), "`diff` needs 2 files");
+    assert_refused(
+        &support_ops(&["diff", plan, plan, plan]),
+        "unexpected extra argument",
+    );
+    assert_refused(
+        &support_ops(&["diff", plan, plan, "--format", "json"]),
+        "diff prints text or markdown",
+    );
+    assert_refused(
+        &support_ops(&["diff", plan, "/no/such.json"]),
+        "cannot read /no/such.json",
+    );
+    let same = support_ops(&["diff", plan, plan]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(stdout(&same).contains("Fixed (0):\n(none)\nIntroduced (0):\n(none)\n"));
+}
+
+#[test]
+fn the_assessment_renders_as_a_section_in_every_format() {
+    let file = template_file("assess", "b2b-saas");
+    let file = file.to_str().unwrap();
+    let text = stdout(&support_ops(&["render", file, "--section", "assess"]));
+    assert!(text.starts_with("ASSESSMENT\n────"), "{text}");
+    assert!(text.contains("\nPain: Customers wait most of a working day for a first reply\n"));
+    let markdown = stdout(&support_ops(&[
+        "render", file, "-s", "assess", "-f", "markdown",
+    ]));
+    assert!(markdown.starts_with("## Assessment\n"), "{markdown}");
+    let json = stdout(&support_ops(&[
+        "render", file, "-s", "assess", "-f", "json",
+    ]));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        value["assess"]["goals"][0]["metric"], "first_response",
+        "{json}"
+    );
 }

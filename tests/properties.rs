@@ -362,6 +362,76 @@ fn customer_success(wild: bool) -> impl Strategy<Value = CustomerSuccess> {
         )
 }
 
+/// The assessment, with parts that exist and parts that do not among what addresses a pain.
+fn assess(wild: bool) -> impl Strategy<Value = Assess> {
+    let stage = (text(), texts(), texts(), texts()).prop_map(
+        |(stage, touchpoints, channels, goes_wrong)| JourneyStage {
+            stage,
+            touchpoints,
+            channels,
+            goes_wrong,
+        },
+    );
+    let evidence = (prop::option::of(number(wild)), text(), text(), text()).prop_map(
+        |(figure, unit, quote, source)| Evidence {
+            figure,
+            unit,
+            quote,
+            source,
+        },
+    );
+    let part = prop_oneof![
+        select(
+            addressable_parts()
+                .map(|(key, _)| key.to_string())
+                .collect::<Vec<_>>()
+        ),
+        text(),
+    ];
+    let pain = (text(), evidence, prop::collection::vec(part, 0..3), text()).prop_map(
+        |(pain, evidence, addressed_by, how)| PainPoint {
+            pain,
+            evidence,
+            addressed_by,
+            how,
+        },
+    );
+    let competitor = (
+        text(),
+        texts(),
+        prop::option::of(duration(wild)),
+        text(),
+        text(),
+    )
+        .prop_map(|(competitor, channels, first_response, hours, notable)| {
+            CompetitorBenchmark {
+                competitor,
+                channels,
+                first_response,
+                hours,
+                notable,
+            }
+        });
+    let goal = (
+        text(),
+        prop::option::of(select(SuccessMetric::ALL.to_vec())),
+        prop::option::of(date()),
+    )
+        .prop_map(|(goal, metric, by)| ImprovementGoal { goal, metric, by });
+    (
+        prop::collection::vec(stage, 0..3),
+        prop::collection::vec(pain, 0..3),
+        prop::collection::vec(competitor, 0..3),
+        prop::collection::vec(goal, 0..3),
+    )
+        .prop_map(|(journey, pain_points, competitors, goals)| Assess {
+            journey,
+            pain_points,
+            competitors,
+            goals,
+        })
+}
+
 fn roadmap_steps() -> impl Strategy<Value = Vec<RoadmapStep>> {
     let step = (
         text(),
@@ -477,7 +547,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
         helpdesk_priority,
     });
     let first = (
-        header,
+        (header, assess(wild)),
         prop::collection::vec(calendar(), 0..3),
         prop::collection::vec(priority, 0..5),
         prop::collection::vec(channel(wild), 0..4),
@@ -498,7 +568,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
     );
     (first, second).prop_map(
         |(
-            (header, calendars, priorities, channels, tiers, taxonomy, sla, escalation),
+            ((header, assess), calendars, priorities, channels, tiers, taxonomy, sla, escalation),
             (
                 self_service,
                 automation,
@@ -512,6 +582,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
         )| Plan {
             schema_version: SCHEMA_VERSION,
             header,
+            assess,
             calendars,
             priorities,
             channels,
@@ -556,6 +627,8 @@ fn html_in(markdown: &str) -> Option<String> {
 
 /// Counts the `|` in a line that are not escaped: our own separators always follow a space
 /// or start the line, so a user's `|` (written `\|`) is the only kind after a backslash.
+/// A table's rows have as many as its heading line (the brief's tables have three columns, the
+/// assessment's four and five, the CAPACITY table five).
 fn unescaped_pipes(line: &str) -> usize {
     let mut count = 0;
     let mut previous = ' ';
@@ -602,8 +675,9 @@ proptest! {
 
     #[test]
     fn text_tables_keep_their_columns(plan in plan(true)) {
-        // Each table's rows have as many columns as its heading (the brief's tables three, the
-        // tiers four, CAPACITY five): user text in a cell can never add or end one.
+        // The brief's tables have three columns, the assessment's four or five, the CAPACITY
+        // table five; user text in a cell never adds one: every row has as many cell borders as
+        // its table's heading row.
         let text = render(&plan, Format::Text, Section::Full);
         let mut heading: Option<usize> = None;
         for line in text.lines() {

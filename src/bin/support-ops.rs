@@ -1,12 +1,14 @@
-//! The command line over the plan core: check, render, templates and schema.
+//! The command line over the plan core: check, render, import, diff, templates and schema.
 //! Exit codes: 0 fine, 1 the plan has errors, 2 the command could not run.
 
 use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use support_ops::diff::{compare, to_markdown, to_text};
+use support_ops::import::{import, SourceFile};
 use support_ops::plan::generate::{large_plan, PlanSize};
-use support_ops::plan::json::{from_json, text_from_bytes, to_json};
+use support_ops::plan::json::{from_json, text_from_bytes, to_json, LoadError};
 use support_ops::plan::{templates, Plan};
 use support_ops::render::{helpdesk, json_schema, render, Format, Section};
 use support_ops::rules::{check, Finding, Severity};
@@ -21,8 +23,14 @@ USAGE:
       Print the plan (default: text, the whole plan).
   support-ops render FILE --format zendesk|freshdesk|taxonomy-csv
       Print helpdesk configuration; what the helpdesk cannot hold goes to stderr.
-      Sections: full, channels, tiers, taxonomy, sla, escalation, self-service,
+      Sections: full, assess, channels, tiers, taxonomy, sla, escalation, self-service,
       automation, metrics, feedback, customer-success, roadmap.
+  support-ops import FILE...
+      Read today's Zendesk or Freshdesk configuration (the JSON its API returns for
+      SLA policies, schedules or business hours, holidays and groups) into a new plan,
+      printed as plan JSON; what could not be mapped goes to stderr.
+  support-ops diff OLD NEW [--format text|markdown]
+      Compare two plans: SLA targets, channels and hours, staffing, findings.
   support-ops templates
       List the starter templates.
   support-ops template NAME
@@ -71,6 +79,8 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
     let options = Options::parse(rest)?;
     match command.as_str() {
         "check" => check_command(&options),
+        "import" => import_command(&options),
+        "diff" => diff_command(&options),
         "render" => render_command(&options),
         "templates" => {
             options.expect_no_file(command)?;
@@ -128,7 +138,8 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
 /// The arguments after the command: one positional (file or name) and `--format` / `--section`.
 #[derive(Default)]
 struct Options {
-    positional: Option<String>,
+    /// Files or names, in the order given.
+    positionals: Vec<String>,
     format: Option<String>,
     section: Option<String>,
 }
@@ -151,10 +162,7 @@ impl Options {
                     )))
                 }
                 _ => {
-                    if options.positional.is_some() {
-                        return Err(Failure(format!("unexpected extra argument \"{arg}\"")));
-                    }
-                    options.positional = Some(arg.clone());
+                    options.positionals.push(arg.clone());
                     continue;
                 }
             };
@@ -171,15 +179,35 @@ impl Options {
     }
 
     fn file(&self, command: &str, what: &str) -> Result<&str, Failure> {
-        self.positional.as_deref().ok_or_else(|| {
-            Failure(format!(
+        match self.positionals.as_slice() {
+            [] => Err(Failure(format!(
                 "`{command}` needs a {what}: support-ops {command} {what}"
-            ))
-        })
+            ))),
+            [one] => Ok(one),
+            [_, extra, ..] => Err(Failure(format!("unexpected extra argument \"{extra}\""))),
+        }
+    }
+
+    /// Exactly `names.len()` files, for commands that take several.
+    fn files(&self, command: &str, names: &[&str]) -> Result<&[String], Failure> {
+        let usage = || format!("support-ops {command} {}", names.join(" "));
+        match self.positionals.len() {
+            n if n < names.len() => Err(Failure(format!(
+                "`{command}` needs {} files: {}",
+                names.len(),
+                usage()
+            ))),
+            n if n > names.len() => Err(Failure(format!(
+                "unexpected extra argument \"{}\"; {}",
+                self.positionals[names.len()],
+                usage()
+            ))),
+            _ => Ok(&self.positionals),
+        }
     }
 
     fn expect_no_file(&self, command: &str) -> Result<(), Failure> {
-        match &self.positional {
+        match self.positionals.first() {
             Some(extra) => Err(Failure(format!(
                 "`{command}` takes no argument, but got \"{extra}\""
             ))),
@@ -201,8 +229,13 @@ impl Options {
     }
 }
 
-/// Reads and loads the plan at `path` (`-` for standard input).
-fn load(path: &str) -> Result<Plan, Failure> {
+/// Reads the text at `path` (`-` for standard input), with the name to call it by: UTF-8 with or
+/// without a byte-order mark, or UTF-16, as the app reads plan files. `not_text` says what is
+/// wrong when the file is not such text.
+fn read_text(
+    path: &str,
+    not_text: impl FnOnce(&str, LoadError) -> String,
+) -> Result<(String, String), Failure> {
     let name = if path == "-" { "standard input" } else { path };
     let mut bytes = Vec::new();
     let read = if path == "-" {
@@ -211,10 +244,94 @@ fn load(path: &str) -> Result<Plan, Failure> {
         std::fs::read(path).map(|contents| bytes = contents)
     };
     read.map_err(|error| format!("cannot read {name}: {error}"))?;
-    // UTF-8 with or without a byte-order mark, or UTF-16, as the app reads them.
-    let text = text_from_bytes(&bytes)
-        .map_err(|error| Failure(format!("{name} is not a readable plan: {error}")))?;
+    let text = text_from_bytes(&bytes).map_err(|error| Failure(not_text(name, error)))?;
+    Ok((name.to_string(), text))
+}
+
+/// Reads and loads the plan at `path` (`-` for standard input).
+fn load(path: &str) -> Result<Plan, Failure> {
+    let (name, text) = read_text(path, |name, error| {
+        format!("{name} is not a readable plan: {error}")
+    })?;
     from_json(&text).map_err(|error| Failure(format!("{name} is not a readable plan: {error}")))
+}
+
+/// `diff OLD NEW`: the comparison as text or Markdown.
+fn diff_command(options: &Options) -> Result<ExitCode, Failure> {
+    if options.section.is_some() {
+        return Err(Failure(
+            "`diff` compares whole plans and takes no --section".to_string(),
+        ));
+    }
+    let [old, new] = options.files("diff", &["OLD", "NEW"])? else {
+        return Err(Failure(
+            "`diff` needs two files: support-ops diff OLD NEW".to_string(),
+        ));
+    };
+    if old == "-" && new == "-" {
+        return Err(Failure(
+            "standard input (-) can be read once only".to_string(),
+        ));
+    }
+    let comparison = compare(&load(old)?, &load(new)?);
+    let document = match options.format.as_deref().map(Format::from_name) {
+        None | Some(Some(Format::Text)) => to_text(&comparison),
+        Some(Some(Format::Markdown)) => to_markdown(&comparison),
+        _ => {
+            return Err(Failure(format!(
+                "diff prints text or markdown, not \"{}\"",
+                options.format.as_deref().unwrap_or_default()
+            )))
+        }
+    };
+    print(&document)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `import FILE...`: the plan on stdout; what each file is, and what was not mapped, on stderr.
+fn import_command(options: &Options) -> Result<ExitCode, Failure> {
+    if options.format.is_some() || options.section.is_some() {
+        return Err(Failure(
+            "`import` takes no --format or --section: it always prints plan JSON".to_string(),
+        ));
+    }
+    if options.positionals.is_empty() {
+        return Err(Failure(
+            "`import` needs the JSON files your helpdesk's API returned: support-ops import FILE..."
+                .to_string(),
+        ));
+    }
+    if options.positionals.iter().filter(|p| *p == "-").count() > 1 {
+        return Err(Failure(
+            "standard input (-) can be read once only".to_string(),
+        ));
+    }
+    let texts = options
+        .positionals
+        .iter()
+        .map(|path| {
+            read_text(path, |name, _| {
+                format!(
+                    "{name} is not a helpdesk export: it is not UTF-8 or UTF-16 text (it should be \
+                     a JSON file)"
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let files: Vec<SourceFile> = texts
+        .iter()
+        .map(|(name, text)| SourceFile { name, text })
+        .collect();
+    let imported =
+        import(&files).map_err(|error| Failure(format!("nothing was imported:\n{error}")))?;
+    for file in &imported.files {
+        eprintln!("{}: {}", file.file, file.describe());
+    }
+    for line in &imported.report {
+        eprintln!("note: {line}");
+    }
+    print(&to_json(&imported.plan))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check_command(options: &Options) -> Result<ExitCode, Failure> {

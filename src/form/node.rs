@@ -428,6 +428,47 @@ choice_leaf!(
     Better,
 );
 
+/// The success metric a goal is measured by, or none yet: choice 0 is "none", then the five.
+impl Node for Option<SuccessMetric> {
+    fn leaf(&self) -> Option<&dyn Leaf> {
+        Some(self)
+    }
+    fn leaf_mut(&mut self) -> Option<&mut dyn Leaf> {
+        Some(self)
+    }
+}
+
+impl Leaf for Option<SuccessMetric> {
+    fn text(&self) -> String {
+        self.and_then(|metric| SuccessMetric::ALL.iter().position(|m| *m == metric))
+            .map_or(0, |index| index + 1)
+            .to_string()
+    }
+    fn set_text(&mut self, text: &str) -> Result<bool, String> {
+        let chosen = match text.parse::<usize>() {
+            Ok(0) => Ok(None),
+            Ok(index) => SuccessMetric::ALL
+                .get(index - 1)
+                .map(|metric| Some(*metric))
+                .ok_or_else(|| format!("\"{text}\" is not one of the choices.")),
+            Err(_) => Err(format!("\"{text}\" is not one of the choices.")),
+        };
+        set_parsed(self, chosen)
+    }
+    fn choices(&self) -> Option<&'static [&'static str]> {
+        const LABELS: [&str; SuccessMetric::ALL.len() + 1] = {
+            let mut labels = ["(no metric yet)"; SuccessMetric::ALL.len() + 1];
+            let mut i = 0;
+            while i < SuccessMetric::ALL.len() {
+                labels[i + 1] = SuccessMetric::ALL[i].label();
+                i += 1;
+            }
+            labels
+        };
+        Some(&LABELS)
+    }
+}
+
 impl<T> Node for Vec<T>
 where
     T: Node + Default + Serialize + DeserializeOwned,
@@ -500,10 +541,16 @@ macro_rules! struct_node {
 
 struct_node! {
     Plan {
-        header, calendars, priorities, channels, tiers, taxonomy, sla, escalation, self_service,
+        header, assess, calendars, priorities, channels, tiers, taxonomy, sla, escalation, self_service,
         automation, metrics, feedback, customer_success, roadmap, staffing, helpdesk,
     }
     Header { product, monthly_volume, team_size, time_zone }
+    Assess { journey, pain_points, competitors, goals }
+    JourneyStage { stage, touchpoints, channels, goes_wrong }
+    PainPoint { pain, evidence, addressed_by, how }
+    Evidence { figure, unit, quote, source }
+    CompetitorBenchmark { competitor, channels, first_response, hours, notable }
+    ImprovementGoal { goal, metric, by }
     Calendar { name, time_zone, intervals, holidays }
     WeeklyInterval { day, start, end, overnight }
     Holiday { name, date, yearly }

@@ -91,6 +91,7 @@ pub const HEADER: &[Item] = &[field("header.product", "Product", Kind::Text)];
 pub fn page(page: Page) -> &'static [Item] {
     match page {
         Page::Overview => OVERVIEW,
+        Page::Assess => ASSESS,
         Page::Channels => CHANNELS,
         Page::Taxonomy => TAXONOMY,
         Page::Tiers => TIERS,
@@ -636,6 +637,73 @@ const STEP: &[Item] = &[
     field("owner", "Owner", Kind::Text),
     field("status", "Status", Kind::Choice),
     field("due", "Due", Kind::OptionalDate),
+];
+
+/// The brief's Phase 1: what today's operation is like, before the new one is designed.
+const ASSESS: &[Item] = &[
+    group(
+        "Customer journey",
+        "Stage by stage: where customers meet you, how they reach support, and what goes wrong today.",
+        &[Item::List(rows(
+            "assess.journey",
+            "Journey stage",
+            Layout::Card,
+            &[
+                field("stage", "Stage", Kind::Text),
+                words("touchpoints", "touchpoint"),
+                words("channels", "channel"),
+                words("goes_wrong", "problem"),
+            ],
+        ))],
+    ),
+    group(
+        "Pain points",
+        "Each with its evidence (a number or someone's words) and the parts of the plan that fix it.",
+        &[Item::List(rows(
+            "assess.pain_points",
+            "Pain point",
+            Layout::Card,
+            &[
+                wide("pain", "Pain point", Kind::Text),
+                field("evidence.figure", "Evidence: number", Kind::OptionalNumber("")),
+                field("evidence.unit", "What it counts", Kind::Text),
+                wide("evidence.quote", "Evidence: quote", Kind::LongText),
+                field("evidence.source", "Source", Kind::Text),
+                wide("how", "How the plan fixes it", Kind::Text),
+                words("addressed_by", "part of the plan that fixes it"),
+            ],
+        ))],
+    ),
+    group(
+        "Competitor benchmarks",
+        "How others support the same customers: channels, first response, hours.",
+        &[Item::List(rows(
+            "assess.competitors",
+            "Competitor",
+            Layout::Card,
+            &[
+                field("competitor", "Competitor", Kind::Text),
+                field("first_response", "First response", Kind::OptionalDuration),
+                field("hours", "Hours", Kind::Text),
+                wide("notable", "Notable", Kind::Text),
+                words("channels", "channel"),
+            ],
+        ))],
+    ),
+    group(
+        "Improvement goals",
+        "Each measured by a success metric, whose baseline and target are set on the Metrics page.",
+        &[Item::List(rows(
+            "assess.goals",
+            "Goal",
+            Layout::Card,
+            &[
+                wide("goal", "Goal", Kind::Text),
+                field("metric", "Measured by", Kind::Choice),
+                field("by", "By", Kind::OptionalDate),
+            ],
+        ))],
+    ),
 ];
 
 const ROADMAP: &[Item] = &[

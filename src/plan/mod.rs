@@ -1,6 +1,7 @@
 //! The Support Operations Plan as data: every section a support leader fills in, with serde forms.
 //! No logic beyond constructors and small look-ups; rules, maths and renderers read it.
 
+mod assess;
 mod calendar;
 mod duration;
 pub mod generate;
@@ -13,6 +14,10 @@ pub mod templates;
 
 use serde::{Deserialize, Serialize};
 
+pub use assess::{
+    addressable_parts, part_title, Assess, CompetitorBenchmark, Evidence, ImprovementGoal,
+    JourneyStage, MetricLevels, PainPoint, SuccessMetric,
+};
 pub use calendar::{
     days_in_month, Calendar, ClockTime, Date, Holiday, Weekday, WeeklyInterval, ALWAYS_OPEN,
 };
@@ -30,6 +35,9 @@ pub const SCHEMA_VERSION: u32 = 3;
 pub struct Plan {
     pub schema_version: u32,
     pub header: Header,
+    /// Phase 1 of the brief's workflow: what today's operation is like and what should improve.
+    #[serde(default, skip_serializing_if = "Assess::is_empty")]
+    pub assess: Assess,
     #[serde(default)]
     pub calendars: Vec<Calendar>,
     /// Priorities, most urgent first.
@@ -654,6 +662,7 @@ impl Plan {
         Plan {
             schema_version: SCHEMA_VERSION,
             header: Header::default(),
+            assess: Assess::default(),
             calendars: Vec::new(),
             priorities,
             channels: Vec::new(),

@@ -8,6 +8,7 @@ use super::Plan;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Part {
     Header,
+    Assess,
     Calendars,
     Priorities,
     Channels,
@@ -29,6 +30,7 @@ pub enum Part {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
     Overview,
+    Assess,
     Channels,
     Taxonomy,
     Tiers,
@@ -47,6 +49,7 @@ pub enum Page {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
     Full,
+    Assess,
     Channels,
     Tiers,
     Calendars,
@@ -72,7 +75,7 @@ struct PartInfo {
     rules: Option<&'static str>,
 }
 
-const PARTS: [PartInfo; 16] = [
+const PARTS: [PartInfo; 17] = [
     PartInfo {
         part: Part::Header,
         key: "header",
@@ -80,6 +83,14 @@ const PARTS: [PartInfo; 16] = [
         page: Page::Overview,
         section: None,
         rules: Some("HDR"),
+    },
+    PartInfo {
+        part: Part::Assess,
+        key: "assess",
+        title: "Assessment",
+        page: Page::Assess,
+        section: Some(Section::Assess),
+        rules: Some("ASM"),
     },
     PartInfo {
         part: Part::Calendars,
@@ -205,8 +216,9 @@ const PARTS: [PartInfo; 16] = [
 
 impl Part {
     /// Every part, in plan order.
-    pub const ALL: [Part; 16] = [
+    pub const ALL: [Part; 17] = [
         Part::Header,
+        Part::Assess,
         Part::Calendars,
         Part::Priorities,
         Part::Channels,
@@ -267,6 +279,7 @@ impl Part {
         use serde_json::to_value;
         match self {
             Part::Header => to_value(&plan.header),
+            Part::Assess => to_value(&plan.assess),
             Part::Calendars => to_value(&plan.calendars),
             Part::Priorities => to_value(&plan.priorities),
             Part::Channels => to_value(&plan.channels),
@@ -288,8 +301,9 @@ impl Part {
 
 impl Page {
     /// The pages in navigation order.
-    pub const ALL: [Page; 12] = [
+    pub const ALL: [Page; 13] = [
         Page::Overview,
+        Page::Assess,
         Page::Channels,
         Page::Taxonomy,
         Page::Tiers,
@@ -306,6 +320,7 @@ impl Page {
     pub fn title(self) -> &'static str {
         match self {
             Page::Overview => "Overview",
+            Page::Assess => "Assess",
             Page::Channels => "Channels",
             Page::Taxonomy => "Taxonomy",
             Page::Tiers => "Tiers",
@@ -339,8 +354,9 @@ impl Page {
 }
 
 impl Section {
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Section::Full,
+        Section::Assess,
         Section::Channels,
         Section::Tiers,
         Section::Calendars,
@@ -355,8 +371,9 @@ impl Section {
         Section::Roadmap,
     ];
 
-    /// The sections in the order the full document shows them: the brief's own, then the extras.
-    pub const DOCUMENT: [Section; 12] = [
+    /// The sections in the order the full document shows them: the brief's own, then the extras
+    /// (the assessment first: it is where the plan starts from).
+    pub const DOCUMENT: [Section; 13] = [
         Section::Channels,
         Section::Taxonomy,
         Section::Sla,
@@ -365,6 +382,7 @@ impl Section {
         Section::Automation,
         Section::Metrics,
         Section::Feedback,
+        Section::Assess,
         Section::Tiers,
         Section::Calendars,
         Section::CustomerSuccess,
@@ -394,6 +412,7 @@ impl Section {
     pub fn title(self) -> &'static str {
         match self {
             Section::Full => "Support Operations Plan",
+            Section::Assess => "Assessment",
             Section::Channels => "Channel Strategy",
             Section::Tiers => "Support Tiers",
             Section::Calendars => "Business Hours and Holidays",
@@ -443,7 +462,9 @@ mod tests {
     /// The parts in plan order are the plan file's keys in the order it writes them.
     #[test]
     fn parts_are_the_plan_files_keys_in_order() {
-        let json = crate::plan::json::to_json(&Plan::blank());
+        // A template writes every part (a blank plan leaves out an empty assessment).
+        let template = crate::plan::templates::by_id("b2b-saas").expect("a template");
+        let json = crate::plan::json::to_json(&template);
         // The top-level keys are the lines indented by two spaces, in the order written.
         let keys: Vec<&str> = json
             .lines()

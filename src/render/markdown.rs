@@ -3,6 +3,7 @@
 
 use std::fmt::{self, Write};
 
+use super::assess as assess_words;
 use super::blocks::{self, Markup, MaybeWords, Words};
 use super::sla as sla_words;
 use super::{plural, push_count, trimmed, write_hours, Number, Section};
@@ -69,6 +70,7 @@ fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
     writeln!(out, "## {}\n", section.title())?;
     match section {
         Section::Full => document(out, plan),
+        Section::Assess => assess(out, plan),
         Section::Channels => channels(out, plan),
         Section::Tiers => tiers(out, plan),
         Section::Calendars => calendars(out, plan),
@@ -234,6 +236,80 @@ fn sla(out: &mut String, plan: &Plan) -> fmt::Result {
     Ok(())
 }
 
+/// The assessment as four tables: the journey, the pain points, the benchmarks and the goals.
+fn assess(out: &mut String, plan: &Plan) -> fmt::Result {
+    let assess = &plan.assess;
+    if assess.is_empty() {
+        out.push_str("(none)\n");
+        return Ok(());
+    }
+    out.push_str("### Customer Journey\n\n");
+    table_head(
+        out,
+        &["Stage", "Touchpoints", "Channels", "What Goes Wrong"],
+    );
+    for stage in &assess.journey {
+        table_row(
+            out,
+            &[
+                &stage.stage,
+                &assess_words::list_in_words(&stage.touchpoints),
+                &assess_words::list_in_words(&stage.channels),
+                &assess_words::list_in_words(&stage.goes_wrong),
+            ],
+        )?;
+    }
+    out.push_str("\n### Pain Points\n\n");
+    table_head(out, &["Pain Point", "Evidence", "Addressed By", "How"]);
+    for pain in &assess.pain_points {
+        table_row(
+            out,
+            &[
+                &pain.pain,
+                &assess_words::evidence_in_words(&pain.evidence),
+                &assess_words::addressed_by_in_words(&pain.addressed_by),
+                &pain.how,
+            ],
+        )?;
+    }
+    out.push_str("\n### Competitor Benchmarks\n\n");
+    table_head(
+        out,
+        &[
+            "Competitor",
+            "Channels",
+            "First Response",
+            "Hours",
+            "Notable",
+        ],
+    );
+    for competitor in &assess.competitors {
+        write!(
+            out,
+            "| {} | {} | {} ",
+            Md(&competitor.competitor),
+            Md(&assess_words::list_in_words(&competitor.channels)),
+            MaybeWords(competitor.first_response)
+        )?;
+        table_row(out, &[&competitor.hours, &competitor.notable])?;
+    }
+    out.push_str("\n### Improvement Goals\n\n");
+    table_head(out, &["Goal", "Metric", "Today", "Target", "By"]);
+    for goal in &assess.goals {
+        let measure = assess_words::GoalMeasure::of(plan, goal);
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            Md(&goal.goal),
+            measure.metric,
+            measure.today,
+            measure.target_with(Markdown::LESS_THAN, Markdown::GREATER_THAN),
+            goal.by.map_or_else(|| "—".to_string(), |by| by.to_string())
+        )?;
+    }
+    Ok(())
+}
+
 fn escalation(out: &mut String, plan: &Plan) -> fmt::Result {
     let matrix = &plan.escalation;
     table_head(
@@ -325,6 +401,11 @@ fn roadmap(out: &mut String, plan: &Plan) -> fmt::Result {
         }
     }
     Ok(())
+}
+
+/// User text made inert for Markdown (see `Md`), for other Markdown documents.
+pub(crate) fn inert(text: &str) -> String {
+    Md(text).to_string()
 }
 
 /// User text made inert for Markdown, usable anywhere on a line including a table cell:

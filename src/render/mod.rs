@@ -1,6 +1,7 @@
 //! Exports of a plan: the brief's plain-text block, GitHub Markdown and JSON, whole or one section.
 //! Every renderer is a pure function of `&Plan`; user text is always written as text, never markup.
 
+pub mod assess;
 mod blocks;
 mod capacity;
 pub mod helpdesk;
@@ -15,6 +16,9 @@ pub use capacity::{
 };
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
+// For other documents in the same styles (the before → after comparison).
+pub(crate) use markdown::inert as markdown_text;
+pub(crate) use text::{one_line as text_line, DOUBLE_RULE, SINGLE_RULE};
 
 use std::fmt::{self, Write};
 
@@ -394,6 +398,17 @@ mod tests {
         assert_eq!(file_stem("Ünïcödé 2.0"), "ünïcödé-2-0");
         assert_eq!(file_stem("***"), "support-ops-plan");
         assert_eq!(file_stem(""), "support-ops-plan");
+    }
+
+    #[test]
+    fn the_assessment_exports_as_its_own_json_section() {
+        let plan = crate::plan::templates::by_id("b2b-saas").expect("template");
+        let json = render(&plan, Format::Json, Section::Assess);
+        let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        let assess: crate::plan::Assess =
+            serde_json::from_value(value["assess"].clone()).expect("an assessment");
+        assert_eq!(assess, plan.assess);
+        assert_eq!(assess.pain_points.len(), 3);
     }
 
     #[test]

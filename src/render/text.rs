@@ -3,13 +3,14 @@
 
 use std::fmt::{self, Write};
 
+use super::assess as assess_words;
 use super::blocks::{self, Markup, Words};
 use super::sla as sla_words;
 use super::{plural, push_count, trimmed, write_hours, Number, Section};
 use crate::plan::{EscalationPath, EscalationStart, Plan, RoadmapStep};
 
-const DOUBLE_RULE: &str = "═══════════════════════════════════════";
-const SINGLE_RULE: &str = "────────────────────────────";
+pub(crate) const DOUBLE_RULE: &str = "═══════════════════════════════════════";
+pub(crate) const SINGLE_RULE: &str = "────────────────────────────";
 
 /// Plain text: user text kept on one line, `|` escaped so a table cell cannot end early.
 struct Text;
@@ -68,6 +69,7 @@ fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
     writeln!(out, "{}\n{SINGLE_RULE}", section.shouted_title())?;
     match section {
         Section::Full => document(out, plan),
+        Section::Assess => assess(out, plan),
         Section::Channels => channels(out, plan),
         Section::Tiers => tiers(out, plan),
         Section::Calendars => calendars(out, plan),
@@ -213,6 +215,92 @@ fn sla(out: &mut String, plan: &Plan) -> fmt::Result {
     Ok(())
 }
 
+/// The assessment in the brief's style: the journey and the benchmarks as pipe tables, each pain
+/// point as a trigger-like paragraph, the goals as metric lines.
+fn assess(out: &mut String, plan: &Plan) -> fmt::Result {
+    let assess = &plan.assess;
+    if assess.is_empty() {
+        out.push_str("(none)\n");
+        return Ok(());
+    }
+    out.push_str(
+        "Customer Journey:\n| Stage | Touchpoints | Channels | What Goes Wrong |\n\
+         |-------|-------------|----------|-----------------|\n",
+    );
+    for stage in &assess.journey {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            Cell(&stage.stage),
+            Cell(&assess_words::list_in_words(&stage.touchpoints)),
+            Cell(&assess_words::list_in_words(&stage.channels)),
+            Cell(&assess_words::list_in_words(&stage.goes_wrong))
+        )?;
+    }
+    out.push_str("\nPain Points:\n");
+    if assess.pain_points.is_empty() {
+        out.push_str("(none)\n");
+    }
+    for (n, pain) in assess.pain_points.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        writeln!(out, "Pain: {}", Plain(&pain.pain))?;
+        writeln!(
+            out,
+            "→ Evidence: {}",
+            Plain(&assess_words::evidence_in_words(&pain.evidence))
+        )?;
+        writeln!(
+            out,
+            "→ Addressed by: {}",
+            Plain(&assess_words::addressed_by_in_words(&pain.addressed_by))
+        )?;
+        if !pain.how.trim().is_empty() {
+            writeln!(out, "→ How: {}", Plain(&pain.how))?;
+        }
+    }
+    out.push_str(
+        "\nCompetitor Benchmarks:\n| Competitor | Channels | First Response | Hours | Notable |\n\
+         |------------|----------|----------------|-------|---------|\n",
+    );
+    for competitor in &assess.competitors {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            Cell(&competitor.competitor),
+            Cell(&assess_words::list_in_words(&competitor.channels)),
+            blocks::MaybeWords(competitor.first_response),
+            Cell(&competitor.hours),
+            Cell(&competitor.notable)
+        )?;
+    }
+    out.push_str("\nImprovement Goals:\n");
+    if assess.goals.is_empty() {
+        out.push_str("(none)\n");
+    }
+    for goal in &assess.goals {
+        let measure = assess_words::GoalMeasure::of(plan, goal);
+        write!(out, "- {}: ", Plain(&goal.goal))?;
+        if goal.metric.is_none() {
+            out.push_str("no metric");
+        } else {
+            write!(
+                out,
+                "{} {} (today: {})",
+                measure.metric,
+                measure.target_with("<", ">"),
+                measure.today
+            )?;
+        }
+        if let Some(by) = goal.by {
+            write!(out, ", by {by}")?;
+        }
+        out.push('\n');
+    }
+    Ok(())
+}
+
 fn escalation(out: &mut String, plan: &Plan) -> fmt::Result {
     let matrix = &plan.escalation;
     if matrix.rules.is_empty() {
@@ -321,6 +409,14 @@ fn write_step(out: &mut String, step: &RoadmapStep) -> fmt::Result {
         Some(date) => writeln!(out, "{date}"),
         None => out.write_str("—\n"),
     }
+}
+
+/// User text as the text format writes it: on one line, blank as `—`, and in a table `cell`
+/// with `|` escaped (for other documents in the brief's style).
+pub(crate) fn one_line(text: &str, cell: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = write_one_line(&mut out, text, cell);
+    out
 }
 
 /// User text on one line: line breaks become spaces, control characters go, blank becomes `—`.
@@ -505,6 +601,10 @@ FEEDBACK LOOP
 Weekly: —
 Monthly: —
 Quarterly: —
+
+ASSESSMENT
+────────────────────────────
+(none)
 
 SUPPORT TIERS
 ────────────────────────────

@@ -1,6 +1,7 @@
 //! Validation: pure functions from a plan to findings, one file per area, each rule with a stable id.
 //! `check` runs them all; `catalogue` lists every rule for the docs and the UI.
 
+mod assess;
 mod automation;
 mod calendars;
 mod channels;
@@ -97,6 +98,10 @@ const AREAS: &[Area] = &[
     Area {
         rules: header::RULES,
         check: header::check,
+    },
+    Area {
+        rules: assess::RULES,
+        check: assess::check,
     },
     Area {
         rules: names::RULES,
@@ -328,7 +333,10 @@ mod tests {
              time zone a calendar is written in. `1d` on a business calendar is 24 *open* hours\n  \
              (`SLA-018`).\n\
              - **Escalations** are measured from ticket creation (and must fire before the breach,\n  \
-             `ESC-002`) or from the breach (\"tell the director 2 h after\"), on the guarded target's clock.\n\n\
+             `ESC-002`) or from the breach (\"tell the director 2 h after\"), on the guarded target's clock.\n\
+             - **Assessment** (the brief's Phase 1): a pain point names the parts of the plan that address\n  \
+             it by their JSON key (`sla`, `channels`, `self_service` …); an improvement goal names the\n  \
+             success metric that measures it, whose baseline is today and whose target is the goal.\n\n\
              Time zones are checked by shape (`Area/City` or `UTC`); the planning maths carries a compact\n\
              table of 124 IANA zones. Nothing depends on today's date, so overdue roadmap steps are not\n\
              flagged.\n\n\

@@ -209,6 +209,7 @@ fn drawing(section: Section) -> DrawPart {
         Section::Automation => automation,
         Section::Metrics => metrics,
         Section::Feedback => feedback,
+        Section::Assess => assess,
         Section::CustomerSuccess => customer_success,
         Section::Roadmap => roadmap,
     }
@@ -711,6 +712,106 @@ fn feedback(plan: Signal<Plan>) -> AnyView {
             <dt>"Quarterly"</dt>
             <dd>{move || feedback.with(|f| or_dash(&f.quarterly))}</dd>
         </dl>
+    }
+    .into_any()
+}
+
+/// The assessment: the journey, pain points, benchmarks and goals, each as a table.
+fn assess(plan: Signal<Plan>) -> AnyView {
+    use crate::render::assess::{
+        addressed_by_in_words, evidence_in_words, list_in_words, GoalMeasure,
+    };
+    let words = part(plan, |p| {
+        let assess = &p.assess;
+        let journey: Vec<[String; 4]> = assess
+            .journey
+            .iter()
+            .map(|stage| {
+                [
+                    or_dash(&stage.stage),
+                    list_in_words(&stage.touchpoints),
+                    list_in_words(&stage.channels),
+                    list_in_words(&stage.goes_wrong),
+                ]
+            })
+            .collect();
+        let pains: Vec<[String; 4]> = assess
+            .pain_points
+            .iter()
+            .map(|pain| {
+                [
+                    or_dash(&pain.pain),
+                    evidence_in_words(&pain.evidence),
+                    addressed_by_in_words(&pain.addressed_by),
+                    or_dash(&pain.how),
+                ]
+            })
+            .collect();
+        let competitors: Vec<[String; 5]> = assess
+            .competitors
+            .iter()
+            .map(|c| {
+                [
+                    or_dash(&c.competitor),
+                    list_in_words(&c.channels),
+                    optional(&c.first_response, Duration::in_words),
+                    or_dash(&c.hours),
+                    or_dash(&c.notable),
+                ]
+            })
+            .collect();
+        let goals: Vec<[String; 5]> = assess
+            .goals
+            .iter()
+            .map(|goal| {
+                let measure = GoalMeasure::of(p, goal);
+                [
+                    or_dash(&goal.goal),
+                    measure.metric.to_string(),
+                    measure.today.clone(),
+                    measure.target_with("< ", "> "),
+                    optional(&goal.by, |d| d.to_string()),
+                ]
+            })
+            .collect();
+        (journey, pains, competitors, goals)
+    });
+    /// A heading and a table of text cells.
+    fn titled_table<const N: usize>(
+        title: &'static str,
+        columns: &'static [&'static str],
+        rows: &[[String; N]],
+    ) -> impl IntoView {
+        let rows = rows
+            .iter()
+            .map(|cells| {
+                let cells = cells
+                    .iter()
+                    .map(|cell| view! { <td>{cell.clone()}</td> })
+                    .collect_view();
+                view! { <tr>{cells}</tr> }
+            })
+            .collect_view();
+        view! {
+            <h3>{title}</h3>
+            <table>
+                {table_head(columns)}
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    }
+    view! {
+        {move || {
+            words
+                .with(|(journey, pains, competitors, goals)| {
+                    view! {
+                        {titled_table("Customer journey", &["Stage", "Touchpoints", "Channels", "What goes wrong"], journey)}
+                        {titled_table("Pain points", &["Pain point", "Evidence", "Addressed by", "How"], pains)}
+                        {titled_table("Competitor benchmarks", &["Competitor", "Channels", "First response", "Hours", "Notable"], competitors)}
+                        {titled_table("Improvement goals", &["Goal", "Metric", "Today", "Target", "By"], goals)}
+                    }
+                })
+        }}
     }
     .into_any()
 }

@@ -216,7 +216,7 @@ fn priority_target(
 }
 
 /// Freshdesk's ticket source number for a channel of this kind, if it has one.
-fn source(kind: ChannelKind) -> Option<u8> {
+pub(crate) fn source(kind: ChannelKind) -> Option<u8> {
     match kind {
         ChannelKind::Email => Some(1),
         ChannelKind::Portal => Some(2),

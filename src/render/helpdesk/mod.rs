@@ -11,8 +11,11 @@ mod zendesk;
 
 pub use freshdesk::freshdesk;
 pub use taxonomy_csv::{csv_cell, taxonomy_csv};
-pub use time_zones::zendesk_time_zone;
+pub use time_zones::{zendesk_time_zone, zendesk_zone_names};
 pub use zendesk::zendesk;
+// The channel vocabularies, read back by the import.
+pub(crate) use freshdesk::source as freshdesk_source;
+pub(crate) use zendesk::via_type as zendesk_via_type;
 
 use crate::plan::{ChannelKind, Duration, MetricTarget, Plan, PolicyScope, SlaPolicy, Target};
 pub use crate::render::file_stem;

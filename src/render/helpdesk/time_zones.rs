@@ -115,6 +115,11 @@ const MORE_ZONES: [(&str, &str); 10] = [
     ("Pacific/Fiji", "Fiji"),
 ];
 
+/// Every (IANA name, Zendesk name) pair this table knows, for reading Zendesk's names back.
+pub fn zendesk_zone_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    ZONES.iter().chain(MORE_ZONES.iter()).copied()
+}
+
 /// Zendesk's name for an IANA time zone; a name that already is a Zendesk name passes through.
 pub fn zendesk_time_zone(iana: &str) -> Option<&'static str> {
     let iana = iana.trim();

@@ -207,7 +207,7 @@ fn zendesk_metric(metric: SlaMetric) -> &'static str {
 }
 
 /// Zendesk's via type for tickets from a channel of this kind, if it has one.
-fn via_type(kind: ChannelKind) -> Option<&'static str> {
+pub(crate) fn via_type(kind: ChannelKind) -> Option<&'static str> {
     match kind {
         ChannelKind::Email => Some("mail"),
         ChannelKind::Chat => Some("chat"),

@@ -1,0 +1,886 @@
+//! Today's helpdesk configuration read into a new plan: the JSON Zendesk's and Freshdesk's APIs
+//! return for SLA policies, schedules or business hours, holidays and groups, with a report.
+//!
+//! Each file is recognised by its shape, never by its name. Whatever a plan cannot hold becomes a
+//! line of the report with its JSON path in the file, so nothing is dropped silently; a file that
+//! is not a helpdesk list stops the import with a message saying what it is instead.
+
+mod freshdesk;
+mod zendesk;
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::capacity::is_known_zone;
+use crate::plan::{
+    Calendar, Channel, ChannelKind, Duration, Plan, Priority, SlaPolicy, Tier, ALWAYS_OPEN,
+    MINUTES_PER_DAY,
+};
+use crate::render::helpdesk::zendesk_zone_names;
+
+/// One file to import: a name to report it by (its file name) and its text.
+#[derive(Clone, Copy, Debug)]
+pub struct SourceFile<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+
+/// The helpdesks the import reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Helpdesk {
+    Zendesk,
+    Freshdesk,
+}
+
+impl Helpdesk {
+    pub fn label(self) -> &'static str {
+        match self {
+            Helpdesk::Zendesk => "Zendesk",
+            Helpdesk::Freshdesk => "Freshdesk",
+        }
+    }
+}
+
+/// What kind of list a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Content {
+    SlaPolicies,
+    Schedules,
+    Holidays,
+    BusinessHours,
+    Groups,
+    Triggers,
+}
+
+impl Content {
+    /// "3 SLA policies", "1 schedule".
+    fn count(self, count: usize) -> String {
+        let (one, many) = match self {
+            Content::SlaPolicies => ("SLA policy", "SLA policies"),
+            Content::Schedules => ("schedule", "schedules"),
+            Content::Holidays => ("holiday", "holidays"),
+            Content::BusinessHours => ("business-hours calendar", "business-hours calendars"),
+            Content::Groups => ("group", "groups"),
+            Content::Triggers => ("trigger", "triggers"),
+        };
+        format!("{count} {}", if count == 1 { one } else { many })
+    }
+}
+
+/// What the import made of one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recognised {
+    pub file: String,
+    /// `None` for a file that holds only empty lists.
+    pub helpdesk: Option<Helpdesk>,
+    /// Each list found in it, with how many items it has.
+    pub holds: Vec<(Content, usize)>,
+}
+
+impl Recognised {
+    /// "Zendesk SLA policies: 3 SLA policies" in a sentence: "Zendesk: 3 SLA policies and 2 schedules".
+    pub fn describe(&self) -> String {
+        let lists: Vec<String> = self
+            .holds
+            .iter()
+            .map(|(content, count)| content.count(*count))
+            .collect();
+        let lists = match lists.split_last() {
+            None => "nothing".to_string(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        };
+        match self.helpdesk {
+            Some(helpdesk) => format!("{}: {lists}", helpdesk.label()),
+            None => format!("an empty list ({lists})"),
+        }
+    }
+}
+
+/// One thing the plan could not take as it was, or took with an assumption, and where it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportLine {
+    /// The file it is in; empty for what concerns the import as a whole.
+    pub file: String,
+    /// Its JSON path in the file (`sla_policies[1].filter.all[2]`); empty for the whole file.
+    pub path: String,
+    /// What happened to it, in a support leader's words.
+    pub message: String,
+}
+
+impl fmt::Display for ReportLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.file.is_empty(), self.path.is_empty()) {
+            (true, _) => f.write_str(&self.message),
+            (false, true) => write!(f, "{}: {}", self.file, self.message),
+            (false, false) => write!(f, "{} {}: {}", self.file, self.path, self.message),
+        }
+    }
+}
+
+/// The plan of today's operation, and what the import made of the files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub plan: Plan,
+    pub helpdesk: Helpdesk,
+    pub files: Vec<Recognised>,
+    /// Everything not mapped as it was, one line each.
+    pub report: Vec<ReportLine>,
+}
+
+/// Why nothing could be imported: one sentence per file at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    pub problems: Vec<String>,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.problems.join("\n"))
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads one or several helpdesk files into a new plan.
+pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
+    let fail = |message: String| ImportError {
+        problems: vec![message],
+    };
+    if files.is_empty() {
+        return Err(fail(
+            "There is nothing to import: give the JSON files your helpdesk's API returns for SLA \
+             policies, schedules or business hours, and groups."
+                .to_string(),
+        ));
+    }
+    let mut values = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        match parse(file) {
+            Ok(value) => values.push((file.name, value)),
+            Err(message) => problems.push(format!("{}: {message}", file.name)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    let mut report = Report::default();
+    let mut found: Vec<Found> = Vec::new();
+    let mut recognised = Vec::new();
+    for (name, value) in &values {
+        match recognise(name, value, &mut report) {
+            Ok(lists) if one_file_one_helpdesk(&lists).is_none() => problems.push(format!(
+                "{name}: this file mixes Zendesk and Freshdesk lists. Give each helpdesk's lists \
+                 in files of their own, and import one helpdesk at a time."
+            )),
+            Ok(lists) => {
+                recognised.push(Recognised {
+                    file: name.to_string(),
+                    helpdesk: lists.iter().find_map(|list| list.helpdesk),
+                    holds: lists.iter().map(|l| (l.content, l.items.len())).collect(),
+                });
+                found.extend(lists);
+            }
+            Err(message) => problems.push(format!("{name}: {message}")),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    let helpdesk = one_helpdesk(&recognised).map_err(fail)?;
+    for file in recognised.iter().filter(|r| r.helpdesk.is_none()) {
+        report.note(
+            &file.file,
+            "",
+            "The file holds an empty list; there is nothing in it to import.",
+        );
+    }
+    let assembly = match helpdesk {
+        Helpdesk::Zendesk => zendesk::assemble(&found, &mut report),
+        Helpdesk::Freshdesk => freshdesk::assemble(&found, &mut report),
+    };
+    Ok(Imported {
+        plan: assembly.into_plan(helpdesk, &mut report),
+        helpdesk,
+        files: recognised,
+        report: report.lines,
+    })
+}
+
+/// The file as JSON, or why it is not.
+fn parse(file: &SourceFile) -> Result<Value, String> {
+    if file.text.trim().is_empty() {
+        return Err("the file is empty. Export the list again from the helpdesk's API.".into());
+    }
+    serde_json::from_str(file.text).map_err(|error| {
+        format!(
+            "this is not JSON, so it is not what a helpdesk's API returns ({}, line {}, column {}). \
+             Save the API's response as it came, without editing it.",
+            error_words(&error),
+            error.line(),
+            error.column()
+        )
+    })
+}
+
+/// serde_json's reason without its position (said separately, in words).
+fn error_words(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// The helpdesk of a file's lists, `Some(None)` when they are all empty, `None` when they mix.
+fn one_file_one_helpdesk(lists: &[Found]) -> Option<Option<Helpdesk>> {
+    let mut helpdesks = lists.iter().filter_map(|list| list.helpdesk);
+    let first = helpdesks.next();
+    helpdesks.all(|h| Some(h) == first).then_some(first)
+}
+
+/// The helpdesk all files come from.
+fn one_helpdesk(files: &[Recognised]) -> Result<Helpdesk, String> {
+    let of = |helpdesk: Helpdesk| -> Vec<&str> {
+        files
+            .iter()
+            .filter(|f| f.helpdesk == Some(helpdesk))
+            .map(|f| f.file.as_str())
+            .collect()
+    };
+    let (zendesk, freshdesk) = (of(Helpdesk::Zendesk), of(Helpdesk::Freshdesk));
+    match (zendesk.is_empty(), freshdesk.is_empty()) {
+        (false, true) => Ok(Helpdesk::Zendesk),
+        (true, false) => Ok(Helpdesk::Freshdesk),
+        (false, false) => Err(format!(
+            "These files come from two helpdesks (Zendesk: {}; Freshdesk: {}). Import one helpdesk's \
+             configuration at a time.",
+            zendesk.join(", "),
+            freshdesk.join(", ")
+        )),
+        (true, true) => Err(
+            "Every file holds an empty list, so there is nothing to import. Export the lists again \
+             from an account that has SLA policies, schedules or groups."
+                .to_string(),
+        ),
+    }
+}
+
+/// One list found in a file, with its items and their JSON paths.
+#[derive(Debug)]
+pub(crate) struct Found<'a> {
+    pub file: &'a str,
+    pub content: Content,
+    pub helpdesk: Option<Helpdesk>,
+    pub items: Vec<(String, &'a Value)>,
+}
+
+/// Every item of the lists of one kind, in file order, with its file and path.
+pub(crate) fn items_of<'a>(
+    found: &'a [Found<'a>],
+    content: Content,
+) -> Vec<(&'a str, &'a str, &'a Value)> {
+    found
+        .iter()
+        .filter(|list| list.content == content)
+        .flat_map(|list| {
+            list.items
+                .iter()
+                .map(move |(path, item)| (list.file, path.as_str(), *item))
+        })
+        .collect()
+}
+
+/// Zendesk wraps its lists in an object keyed by what they hold (`{"sla_policies": […]}`, one
+/// object as `{"sla_policy": {…}}`); Freshdesk returns bare lists (`[…]`) of objects whose keys
+/// tell what they are. This app's own exports use the same shapes.
+fn recognise<'a>(
+    file: &'a str,
+    value: &'a Value,
+    report: &mut Report,
+) -> Result<Vec<Found<'a>>, String> {
+    match value {
+        Value::Object(object) => {
+            if object.contains_key("schema_version") && object.contains_key("header") {
+                return Err(
+                    "this is a plan saved by this app, not a helpdesk's configuration. \
+                            Open it as a plan instead."
+                        .to_string(),
+                );
+            }
+            if let Some(message) = api_error(object) {
+                return Err(message);
+            }
+            let mut lists = Vec::new();
+            for (key, single, content) in [
+                ("sla_policies", "sla_policy", Content::SlaPolicies),
+                ("schedules", "schedule", Content::Schedules),
+                ("holidays", "holiday", Content::Holidays),
+                ("groups", "group", Content::Groups),
+                ("triggers", "trigger", Content::Triggers),
+            ] {
+                let items: Vec<(String, &Value)> = match (object.get(key), object.get(single)) {
+                    (Some(Value::Array(items)), _) => items
+                        .iter()
+                        .enumerate()
+                        .map(|(n, item)| (format!("{key}[{n}]"), item))
+                        .collect(),
+                    (Some(_), _) => {
+                        return Err(format!("\"{key}\" should be a list, and it is not."))
+                    }
+                    (None, Some(item @ Value::Object(_))) => vec![(single.to_string(), item)],
+                    _ => continue,
+                };
+                let helpdesk = if content == Content::SlaPolicies {
+                    // Freshdesk policies in this app's export are wrapped like Zendesk's.
+                    match items.first() {
+                        Some((_, item)) if item.get("sla_target").is_some() => {
+                            Some(Helpdesk::Freshdesk)
+                        }
+                        Some(_) => Some(Helpdesk::Zendesk),
+                        None => None,
+                    }
+                } else {
+                    (!items.is_empty()).then_some(Helpdesk::Zendesk)
+                };
+                lists.push(Found {
+                    file,
+                    content,
+                    helpdesk,
+                    items,
+                });
+            }
+            if lists.is_empty() {
+                if let Some(content) = freshdesk_content(value) {
+                    return Ok(vec![Found {
+                        file,
+                        content,
+                        helpdesk: Some(Helpdesk::Freshdesk),
+                        items: vec![(String::new(), value)],
+                    }]);
+                }
+                return Err(unknown_shape(object.keys().map(String::as_str)));
+            }
+            if let Some(Value::String(next)) = object.get("next_page") {
+                report.note(
+                    file,
+                    "next_page",
+                    format!(
+                        "This is one page of a longer list; the rest ({next}) was not given, so \
+                         what is on the other pages is not in the plan. Fetch every page and \
+                         import them together."
+                    ),
+                );
+            }
+            Ok(lists)
+        }
+        Value::Array(items) => {
+            let Some(first) = items.first() else {
+                return Ok(vec![Found {
+                    file,
+                    content: Content::SlaPolicies,
+                    helpdesk: None,
+                    items: Vec::new(),
+                }]);
+            };
+            let content = freshdesk_content(first).ok_or_else(|| match first {
+                Value::Object(object) => unknown_shape(object.keys().map(String::as_str)),
+                _ => "this is a list of plain values, not of a helpdesk's SLA policies, business \
+                      hours or groups."
+                    .to_string(),
+            })?;
+            Ok(vec![Found {
+                file,
+                content,
+                helpdesk: Some(Helpdesk::Freshdesk),
+                items: items
+                    .iter()
+                    .enumerate()
+                    .map(|(n, item)| (format!("[{n}]"), item))
+                    .collect(),
+            }])
+        }
+        _ => Err(
+            "this is a single value, not a list or an object as a helpdesk's API returns them."
+                .to_string(),
+        ),
+    }
+}
+
+/// What a Freshdesk object is, from its keys (Freshdesk API v2: an SLA policy has `sla_target`,
+/// business hours have `business_hours` and `time_zone`, a group has a name and group settings).
+fn freshdesk_content(value: &Value) -> Option<Content> {
+    let object = value.as_object()?;
+    if object.contains_key("sla_target") {
+        Some(Content::SlaPolicies)
+    } else if object.contains_key("business_hours") || object.contains_key("time_zone") {
+        Some(Content::BusinessHours)
+    } else if object.contains_key("name")
+        && [
+            "unassigned_for",
+            "escalate_to",
+            "business_hour_id",
+            "group_type",
+            "auto_ticket_assign",
+            "agent_ids",
+        ]
+        .iter()
+        .any(|key| object.contains_key(*key))
+    {
+        Some(Content::Groups)
+    } else {
+        None
+    }
+}
+
+/// The message of an error the helpdesk's API returned instead of a list, if that is what it is
+/// (Zendesk: `{"error": …, "description": …}`; Freshdesk: `{"code": …, "message": …}` or
+/// `{"description": …, "errors": […]}`).
+fn api_error(object: &serde_json::Map<String, Value>) -> Option<String> {
+    let text = |key: &str| object.get(key).and_then(Value::as_str);
+    let error = ["error", "errors", "code"]
+        .iter()
+        .find_map(|key| object.get(*key))?;
+    let what = text("description")
+        .or_else(|| text("message"))
+        .or_else(|| error.as_str())
+        .unwrap_or("no details");
+    Some(format!(
+        "this is an error the helpdesk's API returned (\"{what}\"), not a list. Check the API \
+         token's permissions and fetch the list again."
+    ))
+}
+
+fn unknown_shape<'k>(keys: impl Iterator<Item = &'k str>) -> String {
+    let mut keys: Vec<&str> = keys.collect();
+    keys.truncate(8);
+    format!(
+        "this is not a Zendesk or Freshdesk list this app knows (its keys are {}). Give the JSON \
+         of Zendesk's SLA policies, schedules, holidays or groups, or of Freshdesk's SLA policies, \
+         business hours or groups, as the API returns it.",
+        if keys.is_empty() {
+            "none".to_string()
+        } else {
+            keys.join(", ")
+        }
+    )
+}
+
+/// The report under construction.
+#[derive(Default)]
+pub(crate) struct Report {
+    lines: Vec<ReportLine>,
+}
+
+impl Report {
+    pub fn note(&mut self, file: &str, path: impl Into<String>, message: impl Into<String>) {
+        self.lines.push(ReportLine {
+            file: file.to_string(),
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+}
+
+/// A path inside an item: `sla_policies[0]` + `filter` → `sla_policies[0].filter`; a bare
+/// list's item `[2]` + `name` → `[2].name`; the whole file's object `` + `name` → `name`.
+pub(crate) fn at(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else if key.starts_with('[') {
+        format!("{path}{key}")
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// What the helpdesk-specific readers build, before it becomes a plan.
+#[derive(Default)]
+pub(crate) struct Assembly {
+    pub calendars: Vec<Calendar>,
+    /// The calendar business-hours targets run on (the helpdesk's default schedule).
+    pub default_calendar: Option<String>,
+    pub tiers: Vec<Tier>,
+    pub sla: Vec<SlaPolicy>,
+    pub escalation: Vec<crate::plan::EscalationRule>,
+    /// The channels policies and triggers refer to, in the order first met, with a default
+    /// priority when a trigger sets one.
+    pub channels: Vec<(ChannelKind, String)>,
+}
+
+impl Assembly {
+    /// The plan's name for a channel of this kind, adding it to the plan when it is new.
+    pub fn channel(&mut self, kind: ChannelKind) -> String {
+        if !self.channels.iter().any(|(known, _)| *known == kind) {
+            self.channels.push((kind, String::new()));
+        }
+        kind.label().to_string()
+    }
+
+    /// The calendar a business-hours target runs on: the default one, or a named placeholder
+    /// the report explains when no calendar was imported.
+    pub fn business_calendar(&self) -> String {
+        self.default_calendar
+            .clone()
+            .unwrap_or_else(|| MISSING_CALENDAR.to_string())
+    }
+
+    fn into_plan(self, helpdesk: Helpdesk, report: &mut Report) -> Plan {
+        let mut plan = Plan::blank();
+        plan.priorities = priority_names(helpdesk)
+            .iter()
+            .map(|name| Priority {
+                name: name.to_string(),
+                description: String::new(),
+            })
+            .collect();
+        let uses_missing = self.sla.iter().flat_map(|p| &p.targets).any(|row| {
+            crate::plan::SlaMetric::ALL
+                .iter()
+                .any(|&m| row.metric(m).calendar == MISSING_CALENDAR)
+        });
+        if uses_missing {
+            report.note(
+                "",
+                "",
+                format!(
+                    "Some targets count business hours, but no {} was given, so they run on a \
+                     calendar \"{MISSING_CALENDAR}\" the plan does not define. Import the {} too.",
+                    match helpdesk {
+                        Helpdesk::Zendesk => "schedule",
+                        Helpdesk::Freshdesk => "business-hours calendar",
+                    },
+                    match helpdesk {
+                        Helpdesk::Zendesk => "schedules (GET /api/v2/business_hours/schedules)",
+                        Helpdesk::Freshdesk => "business hours (GET /api/v2/business_hours)",
+                    }
+                ),
+            );
+        }
+        let hours = self
+            .default_calendar
+            .clone()
+            .unwrap_or_else(|| ALWAYS_OPEN.to_string());
+        if !self.channels.is_empty() {
+            let names: Vec<&str> = self.channels.iter().map(|(k, _)| k.label()).collect();
+            report.note(
+                "",
+                "",
+                format!(
+                    "{} does not say when each channel is staffed or how busy it is: the channels \
+                     the policies name ({}) are set to the hours of \"{hours}\", with no volume \
+                     share or handle time. Fill them in from the helpdesk's reports.",
+                    helpdesk.label(),
+                    names.join(", ")
+                ),
+            );
+        }
+        plan.channels = self
+            .channels
+            .iter()
+            .map(|(kind, default_priority)| Channel {
+                name: kind.label().to_string(),
+                kind: *kind,
+                hours: hours.clone(),
+                concurrency: 1,
+                default_priority: default_priority.clone(),
+                ..Channel::default()
+            })
+            .collect();
+        if !self.tiers.is_empty() {
+            report.note(
+                "",
+                "",
+                format!(
+                    "{} groups say nothing of how fast they answer: the {} tiers made from them \
+                     respond \"Instant\" until you set their response times.",
+                    helpdesk.label(),
+                    self.tiers.len()
+                ),
+            );
+        }
+        plan.header.time_zone = self
+            .default_calendar
+            .as_deref()
+            .and_then(|name| self.calendars.iter().find(|c| c.name == name))
+            .map(|c| c.time_zone.clone())
+            .unwrap_or_default();
+        plan.calendars = self.calendars;
+        plan.tiers = self.tiers;
+        plan.sla = self.sla;
+        plan.escalation.rules = self.escalation;
+        plan
+    }
+}
+
+/// The name targets on business hours get when no calendar was imported.
+const MISSING_CALENDAR: &str = "Business hours";
+
+/// The helpdesk's four priorities as the plan names them, most urgent first.
+pub(crate) fn priority_names(helpdesk: Helpdesk) -> [&'static str; 4] {
+    match helpdesk {
+        Helpdesk::Zendesk => ["Urgent", "High", "Normal", "Low"],
+        Helpdesk::Freshdesk => ["Urgent", "High", "Medium", "Low"],
+    }
+}
+
+/// Rails time-zone names Zendesk and Freshdesk use that the export's table does not write, with
+/// their IANA zones (from Rails' `ActiveSupport::TimeZone::MAPPING`).
+const MORE_RAILS_NAMES: [(&str, &str); 12] = [
+    ("Edinburgh", "Europe/London"),
+    ("Bern", "Europe/Zurich"),
+    ("Mumbai", "Asia/Kolkata"),
+    ("Chennai", "Asia/Kolkata"),
+    ("Kolkata", "Asia/Kolkata"),
+    ("Osaka", "Asia/Tokyo"),
+    ("Sapporo", "Asia/Tokyo"),
+    ("Canberra", "Australia/Melbourne"),
+    ("Wellington", "Pacific/Auckland"),
+    ("Hanoi", "Asia/Bangkok"),
+    ("Quito", "America/Lima"),
+    ("Guadalajara", "America/Mexico_City"),
+];
+
+/// The IANA zone for a helpdesk's time-zone name (Rails names such as "Eastern Time (US &
+/// Canada)"), preferring a zone the planning maths knows when several share the name. An IANA
+/// name passes through. `None` when the name is neither.
+pub(crate) fn iana_zone(name: &str) -> Option<String> {
+    let name = name.trim();
+    let candidates: Vec<&str> = zendesk_zone_names()
+        .chain(MORE_RAILS_NAMES.iter().map(|&(rails, iana)| (iana, rails)))
+        .filter(|(iana, rails)| rails.eq_ignore_ascii_case(name) || *iana == name)
+        .map(|(iana, _)| iana)
+        .collect();
+    if candidates.contains(&name) {
+        return Some(name.to_string());
+    }
+    if let Some(known) = candidates.iter().find(|zone| is_known_zone(zone)) {
+        return Some(known.to_string());
+    }
+    if let Some(first) = candidates.first() {
+        return Some(first.to_string());
+    }
+    (name.contains('/') || is_known_zone(name)).then(|| name.to_string())
+}
+
+/// A calendar's time zone from the helpdesk's name, reported when it cannot be read.
+pub(crate) fn calendar_zone(name: &str, file: &str, path: &str, report: &mut Report) -> String {
+    match iana_zone(name) {
+        Some(zone) => zone,
+        None => {
+            report.note(
+                file,
+                path,
+                format!(
+                    "The time zone \"{name}\" is not one this app can translate into an IANA name \
+                     (such as America/New_York); it is kept as written. Pick the zone in the plan."
+                ),
+            );
+            name.to_string()
+        }
+    }
+}
+
+/// Longest duration a plan takes, in minutes (ten years).
+const LONGEST_MINUTES: u64 = 3650 * MINUTES_PER_DAY as u64;
+
+/// A helpdesk's minutes in the unit a person would write them: whole hours as hours, and on a
+/// clock that runs all the time whole days from two days up as days (`2d`), else minutes.
+pub(crate) fn readable_duration(minutes: u64, business_clock: bool) -> Option<Duration> {
+    if minutes > LONGEST_MINUTES {
+        return None;
+    }
+    let minutes = minutes as u32;
+    Some(if minutes % 60 != 0 {
+        Duration::minutes(minutes)
+    } else if !business_clock && minutes % MINUTES_PER_DAY == 0 && minutes >= 2 * MINUTES_PER_DAY {
+        Duration::days(minutes / MINUTES_PER_DAY)
+    } else {
+        Duration::hours(minutes / 60)
+    })
+}
+
+/// A whole number of a JSON value that may be written as a number or as digits in a string.
+pub(crate) fn whole_number(value: &Value) -> Option<u64> {
+    match value {
+        Value::Number(number) => number.as_u64().or_else(|| {
+            number
+                .as_f64()
+                .filter(|f| *f >= 0.0 && f.fract() == 0.0)
+                .map(|f| f as u64)
+        }),
+        Value::String(text) => text.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// The trimmed text of a field; `None` when it is missing, not text, or blank.
+pub(crate) fn field_text<'v>(item: &'v Value, key: &str) -> Option<&'v str> {
+    item.get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+}
+
+/// The trimmed text of a field, empty when there is none (descriptions).
+pub(crate) fn field_or_empty(item: &Value, key: &str) -> String {
+    field_text(item, key).unwrap_or_default().to_string()
+}
+
+/// Whether a yes/no field is set to `value`.
+pub(crate) fn flag_is(item: &Value, key: &str, value: bool) -> bool {
+    item.get(key).and_then(Value::as_bool) == Some(value)
+}
+
+/// A group's name, reported and `None` when it has none (the group is then not imported).
+pub(crate) fn group_name<'v>(
+    file: &str,
+    path: &str,
+    item: &'v Value,
+    report: &mut Report,
+) -> Option<&'v str> {
+    let name = field_text(item, "name");
+    if name.is_none() {
+        report.note(file, path, "This group has no name; it is not imported.");
+    }
+    name
+}
+
+/// An id or name as text (ids are numbers in both APIs).
+pub(crate) fn id_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) if !text.trim().is_empty() => Some(text.trim().to_string()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// A name that is not taken yet among `taken`: `Default`, then `Default (2)` …
+pub(crate) fn unique_name(name: &str, taken: &[String]) -> String {
+    if !taken.iter().any(|t| t == name) {
+        return name.to_string();
+    }
+    (2..)
+        .map(|n| format!("{name} ({n})"))
+        .find(|candidate| !taken.iter().any(|t| t == candidate))
+        .unwrap_or_else(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file<'a>(name: &'a str, text: &'a str) -> SourceFile<'a> {
+        SourceFile { name, text }
+    }
+
+    #[test]
+    fn minutes_come_back_in_the_unit_people_write() {
+        // Hand-worked: 30 → 30 min; 240 → 4 hours; 90 → 90 min; 2 880 on 24/7 → 2 days;
+        // 1 440 on 24/7 stays 24 hours; 960 business minutes stay 16 business hours.
+        assert_eq!(readable_duration(30, false), Some(Duration::minutes(30)));
+        assert_eq!(readable_duration(240, true), Some(Duration::hours(4)));
+        assert_eq!(readable_duration(90, false), Some(Duration::minutes(90)));
+        assert_eq!(readable_duration(2880, false), Some(Duration::days(2)));
+        assert_eq!(readable_duration(1440, false), Some(Duration::hours(24)));
+        assert_eq!(readable_duration(960, true), Some(Duration::hours(16)));
+        assert_eq!(readable_duration(LONGEST_MINUTES + 1, false), None);
+    }
+
+    #[test]
+    fn rails_time_zone_names_read_back_as_iana_zones() {
+        assert_eq!(
+            iana_zone("Eastern Time (US & Canada)").as_deref(),
+            Some("America/New_York")
+        );
+        assert_eq!(iana_zone("Berlin").as_deref(), Some("Europe/Berlin"));
+        assert_eq!(iana_zone("Edinburgh").as_deref(), Some("Europe/London"));
+        // Two IANA names share "Kyiv": the one the planning maths knows wins.
+        assert_eq!(iana_zone("Kyiv").as_deref(), Some("Europe/Kyiv"));
+        assert_eq!(iana_zone("Alaska").as_deref(), Some("America/Anchorage"));
+        assert_eq!(iana_zone("Europe/Madrid").as_deref(), Some("Europe/Madrid"));
+        assert_eq!(iana_zone("Middle Earth"), None);
+    }
+
+    #[test]
+    fn every_zone_the_export_writes_reads_back_to_a_zone_of_the_same_name() {
+        for (iana, rails) in zendesk_zone_names() {
+            let back = iana_zone(rails).unwrap_or_default();
+            assert_eq!(
+                crate::render::helpdesk::zendesk_time_zone(&back),
+                Some(rails),
+                "{iana} → {rails} → {back}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_files_say_what_they_are_and_never_panic() {
+        let cases: [(&str, &str); 9] = [
+            ("", "the file is empty"),
+            ("   \n", "the file is empty"),
+            ("{\"sla_policies\": [", "this is not JSON"),
+            ("<html>Sign in</html>", "this is not JSON"),
+            ("42", "a single value"),
+            ("[1, 2]", "a list of plain values"),
+            ("{\"tickets\": []}", "its keys are tickets"),
+            (
+                "{\"error\": \"Couldn't authenticate you\"}",
+                "an error the helpdesk's API returned (\"Couldn't authenticate you\")",
+            ),
+            (
+                "{\"schema_version\": 3, \"header\": {}}",
+                "a plan saved by this app",
+            ),
+        ];
+        for (text, says) in cases {
+            let error = import(&[file("in.json", text)]).expect_err(text);
+            let message = error.to_string();
+            assert!(message.starts_with("in.json: "), "{message}");
+            assert!(message.contains(says), "{text:?} → {message}");
+        }
+        let none = import(&[]).expect_err("no files");
+        assert!(none.to_string().contains("nothing to import"));
+        let empty = import(&[file("a.json", "[]")]).expect_err("only an empty list");
+        assert!(empty.to_string().contains("Every file holds an empty list"));
+    }
+
+    #[test]
+    fn every_bad_file_is_named_at_once() {
+        let error = import(&[file("a.json", "nope"), file("b.json", "")]).expect_err("bad");
+        assert_eq!(error.problems.len(), 2);
+        assert!(
+            error.problems[0].starts_with("a.json: ") && error.problems[1].starts_with("b.json: ")
+        );
+    }
+
+    #[test]
+    fn one_helpdesk_at_a_time() {
+        let zendesk = r#"{"groups": [{"id": 1, "name": "Tier 1"}]}"#;
+        let freshdesk = r#"[{"id": 2, "name": "Billing", "unassigned_for": "30m"}]"#;
+        let error =
+            import(&[file("z.json", zendesk), file("f.json", freshdesk)]).expect_err("mixed");
+        assert!(error
+            .to_string()
+            .contains("two helpdesks (Zendesk: z.json; Freshdesk: f.json)"));
+    }
+
+    #[test]
+    fn a_file_holds_one_helpdesks_lists() {
+        let mixed = r#"{"sla_policies": [{"name": "Gold", "sla_target": {}}],
+                        "schedules": [{"name": "Office", "time_zone": "UTC", "intervals": []}]}"#;
+        let error = import(&[file("mixed.json", mixed)]).expect_err("mixed lists");
+        assert!(error
+            .to_string()
+            .contains("mixed.json: this file mixes Zendesk and Freshdesk lists"));
+    }
+
+    #[test]
+    fn unique_names_count_up() {
+        let taken = vec!["Default".to_string(), "Default (2)".to_string()];
+        assert_eq!(unique_name("Default", &taken), "Default (3)");
+        assert_eq!(unique_name("EMEA", &taken), "EMEA");
+    }
+}
