@@ -11,7 +11,17 @@ build_release_site
 mkdir -p bench-results
 
 log "yardstick: a small Leptos app (TodoMVC) built like ours, for scale"
-bash bench/yardstick.sh > bench-results/yardstick.json
+# Kept as a site too: its first-usable time is measured interleaved with the app's loads.
+rm -rf bench-results/yardstick-site
+YARDSTICK_OUT=bench-results/yardstick-site bash bench/yardstick.sh > bench-results/yardstick.json
+cat > bench-results/yardstick-site/index.html <<'HTML'
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>TodoMVC yardstick</title>
+<link rel="modulepreload" href="./leptos-todomvc-yardstick.js">
+<link rel="preload" href="./leptos-todomvc-yardstick_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<script type="module">import init from './leptos-todomvc-yardstick.js'; init();</script>
+</head><body></body></html>
+HTML
 
 log "native: validate and render by plan size (cargo bench, divan)"
 cargo bench --no-default-features --features schema --bench core 2>&1 | tee bench-results/native.txt
@@ -26,9 +36,14 @@ url_file="$(mktemp)"
 node tests/e2e/serve-dist.mjs --root dist --base /bench/ --port 0 --url-file "$url_file" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -s "$url_file" ] && break; sleep 0.1; done
+yardstick_url_file="$(mktemp)"
+node tests/e2e/serve-dist.mjs --root bench-results/yardstick-site --base /yardstick/ --port 0 \
+  --url-file "$yardstick_url_file" &
+yardstick_server=$!
+trap 'kill $server $yardstick_server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do [ -s "$url_file" ] && [ -s "$yardstick_url_file" ] && break; sleep 0.1; done
 (cd tests/e2e && \
   node bench.mjs "$(head -n 1 "$url_file")" ../../dist \
-  ../../bench-results/large-plan.json) > bench-results/browser.json
+  ../../bench-results/large-plan.json "$(head -n 1 "$yardstick_url_file")") > bench-results/browser.json
 
 python3 bench/report.py bench-results

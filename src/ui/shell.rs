@@ -117,15 +117,19 @@ pub fn Designer(
         })
         .collect_view();
 
-    let is_starting = move || starting.is_some_and(|s| s.get());
-    // Only the active page's form is mounted; it re-renders only when the page changes.
+    // A memo: the form redraws when the start screen comes or goes, not at every `set`.
+    let is_starting = Memo::new(move |_| starting.is_some_and(|s| s.get()));
+    let is_starting = move || is_starting.get();
+    // Only the active page's form is mounted; it re-renders only when the page changes (a memo:
+    // choosing the page already open, or a finding on it, keeps what is on screen).
+    let shown_page = Memo::new(move |_| active.get());
     let form = move || {
         if is_starting() {
             if let Some(start) = start.clone() {
                 return untrack(|| start.run());
             }
         }
-        let page = active.get();
+        let page = shown_page.get();
         let slot = capacity.clone();
         untrack(|| page_form(editor, page, slot))
     };

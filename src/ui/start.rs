@@ -1,23 +1,26 @@
 //! The first visit's start: the starter templates and an empty plan, before anything is stored.
-//! A template becomes a draft when chosen; the empty plan becomes one at the first keystroke.
+//! Choosing a template or the empty plan makes it a stored draft; merely looking stores nothing.
 
 use leptos::prelude::*;
 
 use super::drafts::Workspace;
-use crate::plan::templates;
+use crate::drafts::UNTITLED;
+use crate::plan::{templates, Plan};
 
 /// The choice of a template or an empty plan, in the form pane.
 #[component]
 pub fn StartScreen() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let problem = RwSignal::new(None::<String>);
-    let choose = move |id: &'static str, title: &'static str| {
-        let result = templates::by_id(id)
-            .ok_or_else(|| format!("The template “{title}” could not be read."))
-            .and_then(|plan| workspace.create(title, plan).map(|_| ()));
-        if let Err(message) = result {
+    let begin = move |result: Result<Plan, String>, name: &str| {
+        if let Err(message) = result.and_then(|plan| workspace.create(name, plan).map(|_| ())) {
             problem.set(Some(message));
         }
+    };
+    let choose = move |id: &'static str, title: &'static str| {
+        let plan = templates::by_id(id)
+            .ok_or_else(|| format!("The template “{title}” could not be read."));
+        begin(plan, title);
     };
     let choices = templates::catalogue()
         .map(|(id, title, summary)| {
@@ -39,7 +42,7 @@ pub fn StartScreen() -> impl IntoView {
             </p>
             <ul class="start-choices" aria-label="Starter templates">{choices}</ul>
             <p>
-                <button type="button" class="start-empty" on:click=move |_| workspace.starting.set(false)>
+                <button type="button" class="start-empty" on:click=move |_| begin(Ok(Plan::blank()), UNTITLED)>
                     "Start with an empty plan"
                 </button>
             </p>

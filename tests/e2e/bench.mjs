@@ -7,7 +7,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { seedDraft } from './seed-draft.mjs';
 
-const [baseUrl, distDir, largePlanFile] = process.argv.slice(2);
+const [baseUrl, distDir, largePlanFile, yardstickUrl] = process.argv.slice(2);
 const LOADS = 10;
 const EDITS = 60;
 
@@ -31,10 +31,11 @@ function stats(values) {
   return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
 }
 
-// Records, in the page, the moment the Product field is in the DOM and enabled: "usable".
+// Records, in the page, the moment the Product field (the yardstick: its new-todo field) is in
+// the DOM and enabled: "usable".
 const markUsable = () => {
   const check = () => {
-    const field = document.getElementById('field-header-product');
+    const field = document.getElementById('field-header-product') ?? document.querySelector('input.new-todo');
     if (field && !field.disabled && !window.__usableAt) {
       window.__usableAt = performance.now();
       return true;
@@ -51,19 +52,36 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
+/** Milliseconds from navigation to usable, in a fresh context (nothing cached). */
+async function loadOnce(url, planText) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(markUsable);
+  if (planText) await page.addInitScript(seedDraft, planText);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__usableAt !== undefined, null, { timeout: 60_000 });
+  const at = await page.evaluate(() => window.__usableAt);
+  await context.close();
+  return at;
+}
+
 async function loadTimes(planText) {
   const times = [];
-  for (let i = 0; i < LOADS; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(markUsable);
-    if (planText) await page.addInitScript(seedDraft, planText);
-    await page.goto(baseUrl);
-    await page.waitForFunction(() => window.__usableAt !== undefined, null, { timeout: 60_000 });
-    times.push(await page.evaluate(() => window.__usableAt));
-    await context.close();
-  }
+  for (let i = 0; i < LOADS; i++) times.push(await loadOnce(baseUrl, planText));
   return stats(times);
+}
+
+/** The app (empty draft) and the yardstick loaded in turn, so both see the same machine load. */
+async function interleavedLoads() {
+  const app = [];
+  const yardstick = [];
+  for (let i = 0; i < LOADS; i++) {
+    app.push(await loadOnce(baseUrl, null));
+    yardstick.push(await loadOnce(yardstickUrl, null));
+  }
+  const appStats = stats(app);
+  const yardstickStats = stats(yardstick);
+  return { app: appStats, yardstick: yardstickStats, ratio_of_medians: appStats.median / yardstickStats.median };
 }
 
 // Edit latency: `row` is the category edited; `showAll` first asks the form and the preview for
@@ -131,6 +149,7 @@ const largePlan = readFileSync(largePlanFile, 'utf8');
 const result = {
   sizes: sizes(),
   load_ms_empty: await loadTimes(null),
+  first_usable_vs_yardstick: yardstickUrl ? await interleavedLoads() : null,
   load_ms_large: await loadTimes(largePlan),
   edit_ms_large: await editLatency(largePlan, 25, false),
   edit_ms_large_all_rows: await editLatency(largePlan, 250, true),

@@ -100,11 +100,11 @@ test('the what-if leaves the plan alone until Apply, which is one undo step', as
 
   await page.getByRole('button', { name: 'Apply to the plan' }).click();
   await expect(verdict).toContainText('the team has 4');
-  await expect(page.locator('#pane-preview')).toContainText('8000 tickets/month');
+  await expect(page.locator('#pane-preview')).toContainText('8,000 tickets/month');
 
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(verdict).toContainText('the team has 20');
-  await expect(page.locator('#pane-preview')).toContainText('4000 tickets/month');
+  await expect(page.locator('#pane-preview')).toContainText('4,000 tickets/month');
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(verdict).toContainText('the team has 4');
 });

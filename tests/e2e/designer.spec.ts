@@ -38,10 +38,10 @@ test('a small plan built from blank exports as Markdown and JSON', async ({ page
   await page.getByLabel('Category 1 type 1', { exact: true }).fill('Refund request');
 
   await openSection(page, 'SLA');
-  await page.getByRole('button', { name: '+ Add SLA policy 1 target' }).click();
-  await page.getByLabel('SLA policy 1 target 1 priority', { exact: true }).selectOption('Critical');
-  await page.getByLabel('SLA policy 1 target 1 first response', { exact: true }).fill('15m');
-  await page.getByLabel('SLA policy 1 target 1 resolution', { exact: true }).fill('4h');
+  // The blank plan's one policy, "Standard", gets a Critical row in the priority × policy matrix.
+  await page.getByRole('button', { name: 'Add Critical to Standard' }).click();
+  await page.getByLabel('Standard Critical first response', { exact: true }).fill('15m');
+  await page.getByLabel('Standard Critical resolution', { exact: true }).fill('4h');
 
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview).toContainText('Acme Cloud');
@@ -73,10 +73,10 @@ test('a small plan built from blank exports as Markdown and JSON', async ({ page
 test('a broken SLA raises a finding that focuses its field', async ({ page }) => {
   await openApp(page);
   await openSection(page, 'SLA');
-  await page.getByRole('button', { name: '+ Add SLA policy 1 target' }).click();
-  await page.getByLabel('SLA policy 1 target 1 priority', { exact: true }).selectOption('Critical');
-  await page.getByLabel('SLA policy 1 target 1 first response', { exact: true }).fill('4h');
-  await page.getByLabel('SLA policy 1 target 1 resolution', { exact: true }).fill('1h');
+  // The blank plan's one policy, "Standard", gets a Critical row in the priority × policy matrix.
+  await page.getByRole('button', { name: 'Add Critical to Standard' }).click();
+  await page.getByLabel('Standard Critical first response', { exact: true }).fill('4h');
+  await page.getByLabel('Standard Critical resolution', { exact: true }).fill('1h');
 
   await openSection(page, 'Overview');
   const finding = page.locator('button.finding', { hasText: 'SLA-002' });
@@ -92,7 +92,7 @@ test('a broken SLA raises a finding that focuses its field', async ({ page }) =>
 test('an unreadable duration stays in the field, marked, and the plan keeps its value', async ({ page }) => {
   await openApp(page);
   await openSection(page, 'Tiers');
-  const response = page.getByLabel('Tier 2 response target', { exact: true });
+  const response = page.getByLabel('Support tier 2 response target', { exact: true });
   await expect(response).toHaveValue('1h');
   await response.fill('an hour');
   await expect(response).toHaveValue('an hour');

@@ -200,14 +200,17 @@ fn mix_share_field(plan: RwSignal<Plan>, rank: usize, name: String) -> impl Into
     let error_signal: Signal<Option<String>> = error.into();
     let (described, invalid) = aria_state(&field.id, error_signal);
     let shown = move || plan.with(|p| number_text(shown_share(p, rank)));
+    // `try_set`: `change` also fires when the focused field is removed with its signals.
     let write = move |text: String| match parse_number(&text) {
         Ok(share) => {
-            error.set(None);
+            let _ = error.try_set(None);
             if (plan.with_untracked(|p| shown_share(p, rank)) - share).abs() > f64::EPSILON {
                 plan.update(|p| set_share(p, rank, share));
             }
         }
-        Err(reason) => error.set(Some(reason)),
+        Err(reason) => {
+            let _ = error.try_set(Some(reason));
+        }
     };
     let control = view! {
         <input

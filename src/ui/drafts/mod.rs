@@ -174,6 +174,14 @@ pub fn create_draft_from(plan: Plan, name: &str) -> Result<Opened, String> {
 }
 
 impl Workspace {
+    /// Leaves the first visit's start screen. Only a real change notifies: the designer redraws
+    /// its form when this changes, and a redraw at every save took the focus away.
+    fn end_start(self) {
+        if self.starting.get_untracked() {
+            self.starting.set(false);
+        }
+    }
+
     /// Whether closing the tab now would lose edits: another tab's change not yet resolved, a save
     /// that failed with edits still unsaved, or edits in a tab that cannot store anything. (Edits
     /// merely waiting for their autosave are saved when the page is hidden.)
@@ -230,7 +238,7 @@ impl Workspace {
                     self.edited_in_memory.set_value(true);
                 }
                 self.saved.set_value(plan);
-                self.starting.set(false);
+                self.end_start();
                 self.current.set(Some(meta));
                 self.mark_saved();
                 if let Some(note) = note {
@@ -386,7 +394,7 @@ impl Workspace {
 
     /// Shows a draft just loaded from storage, as saved, with a fresh undo history.
     fn show(self, meta: DraftMeta, plan: Plan) {
-        self.starting.set(false);
+        self.end_start();
         self.current.set(Some(meta));
         self.conflict.set(false);
         self.show_unstored(plan);

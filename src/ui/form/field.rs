@@ -39,9 +39,11 @@ pub fn field_view(
     };
     let write = {
         let path = path.clone();
-        move |text: String| match editor.set_text(&path, &text) {
-            Ok(()) => error.set(None),
-            Err(reason) => error.set(Some(reason)),
+        // `try_set`: a select or checkbox removed while focused fires `change` after the field
+        // is gone; the plan still takes the value, the vanished field needs no message.
+        move |text: String| {
+            let reason = editor.set_text(&path, &text).err();
+            let _ = error.try_set(reason);
         }
     };
     let id = field.id.clone();
@@ -137,13 +139,16 @@ pub fn field_view(
             };
             let commit = move |ev: leptos::ev::Event| {
                 let new = event_target_value(&ev);
-                let old = before.get_value();
+                // Gone when the field is removed while focused; its typing is already saved.
+                let Some(old) = before.try_get_value() else {
+                    return;
+                };
                 if old != new {
                     editor.update(|plan| {
                         crate::form::rename::rename_references(plan, names, &old, &new);
                     });
                 }
-                before.set_value(new);
+                before.try_set_value(new);
             };
             view! {
                 <input
@@ -191,7 +196,9 @@ pub fn field_view(
             let shown = {
                 let path = path.clone();
                 move |ev: leptos::ev::Event| {
-                    if error.with_untracked(Option::is_some) {
+                    // A focused field being removed (its page redrawn) fires `change` after its
+                    // signals are gone: then there is nothing to show.
+                    if error.try_with_untracked(Option::is_some).unwrap_or(true) {
                         return;
                     }
                     if let Some(input) = ev
