@@ -77,14 +77,27 @@ test('everything a user does runs under the policy with no violation', async ({ 
   await expect(page.getByRole('region', { name: 'Preview' })).toContainText('Policy Co');
 
   const sections = page.getByRole('navigation', { name: 'Plan sections' });
+  // The form's own title: the preview's document has a "Capacity" part heading of its own.
+  const formTitle = page.locator('#form-title');
   for (const name of ['Channels', 'SLA', 'Capacity', 'Overview']) {
     await sections.getByRole('button', { name }).click();
-    await expect(page.locator('#form-title')).toHaveText(name);
+    await expect(formTitle).toHaveText(name);
   }
 
   await page.getByRole('button', { name: 'New plan' }).click();
   await page.getByRole('button', { name: 'B2B SaaS' }).click();
   await expect(productField).toHaveValue('Cloudline Analytics');
+
+  // With a whole plan the capacity view draws its charts (SVG bars, lines, the attainment bar),
+  // and the preview's document draws the week chart too.
+  await sections.getByRole('button', { name: 'Capacity' }).click();
+  await expect(formTitle).toHaveText('Capacity');
+  await expect(page.locator('.pane-form .week-chart svg.chart-plot rect.chart-need').first()).toBeAttached();
+  await expect(page.locator('.pane-form .attainment-chart rect.chart-attained').first()).toBeAttached();
+  await expect(page.locator('#doc-capacity-week svg.chart-plot rect.chart-need').first()).toBeAttached();
+  expect(await violations(page)).toEqual([]);
+  await sections.getByRole('button', { name: 'Overview' }).click();
+  await expect(formTitle).toHaveText('Overview');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download', exact: true }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.md$/);

@@ -28,6 +28,19 @@ async function download(page: Page, buttonId: string): Promise<string> {
   return readFileSync(await file.path(), 'utf8');
 }
 
+/**
+ * Category `n`'s field labelled "Category n <what>", looked up by its label inside the category's
+ * own row. Once hundreds of rows are shown, a label lookup over the whole page is slow where the
+ * app is not (it answers an edit in tens of milliseconds): Playwright's getByLabel reads `labels`
+ * of every button and input without an aria-label, the three "+ Add …" buttons of each row among
+ * them, and Chromium answers each by walking the whole page (45,000 elements with 350 rows shown),
+ * again whenever elements were added to or removed from the page. That took 15 to 50 s a lookup
+ * on a busy 2-core machine and ran the test close to, or past, its time limit.
+ */
+function categoryField(page: Page, n: number, what: string) {
+  return page.locator(`#field-taxonomy-${n - 1}`).getByLabel(`Category ${n} ${what}`, { exact: true });
+}
+
 async function importPlan(page: Page, text: string) {
   await page.getByLabel('Import JSON file').setInputFiles({
     name: 'enterprise.json',
@@ -65,18 +78,19 @@ test('a 500-category plan imports, pages its long lists, takes edits and exports
   await find.fill('');
   await expect(page.getByLabel('Category 1 name', { exact: true })).toBeVisible();
 
-  // The finding on category 301 opens the form at that row with its field focused.
+  // The finding on category 301 opens the form at that row with its field focused. From here on
+  // 350 rows and then all 500 are shown, so fields are looked up inside their rows.
   await page.locator('.finding', { hasText: 'Tier 9' }).first().click();
-  const route = page.getByLabel('Category 301 route to tier', { exact: true });
+  const route = categoryField(page, 301, 'route to tier');
   await expect(route).toBeFocused();
   await route.selectOption('Tier 3');
   await expect(page.locator('.finding', { hasText: 'Tier 9' })).toHaveCount(0);
 
   // Edits near the top and at the very end reach the preview.
-  await page.getByLabel('Category 3 name', { exact: true }).fill('Edited third category');
+  await categoryField(page, 3, 'name').fill('Edited third category');
   await expect(preview).toContainText('Category 3: Edited third category');
   await page.locator('#field-taxonomy-all').click();
-  const last = page.getByLabel('Category 500 name', { exact: true });
+  const last = categoryField(page, 500, 'name');
   await last.fill('Edited last category');
   await preview.locator('.doc-show-all').first().click();
   await expect(preview).toContainText('Category 500: Edited last category');
