@@ -124,6 +124,9 @@ pub fn Designer(
         }
     };
 
+    // On a phone the toolbar folds behind one button, so the header stays one short block.
+    let menu_open = RwSignal::new(false);
+
     view! {
         <div class="designer">
             <header class="app-header">
@@ -131,6 +134,17 @@ pub fn Designer(
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
                     <h1 class="brand-name">"Support Ops Plan Designer"</h1>
                 </div>
+                <button
+                    type="button"
+                    id="header-menu-toggle"
+                    class="header-menu-toggle"
+                    aria-controls="plan-actions"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span aria-hidden="true">"☰ "</span>
+                    "Menu"
+                </button>
                 <div class="product-field">
                     <label for="field-header-product">"Product"</label>
                     <input
@@ -148,7 +162,13 @@ pub fn Designer(
                         {move || product_finding.get().map(|(_, message)| message)}
                     </span>
                 </div>
-                <div class="toolbar" role="toolbar" aria-label="Plan actions">
+                <div
+                    class="toolbar"
+                    id="plan-actions"
+                    class:toolbar-open=move || menu_open.get()
+                    role="toolbar"
+                    aria-label="Plan actions"
+                >
                     {children()}
                 </div>
             </header>
