@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::table::table_head;
+use super::table::{table_head, TableScroll};
 
 use crate::plan::{
     Category, Channel, Duration, EscalationRule, HealthBand, HealthComponent, OutreachTrigger,
@@ -265,17 +265,19 @@ fn channels(plan: Signal<Plan>) -> AnyView {
         }
     };
     view! {
-        <table>
-            {table_head(&["Channel", "Kind", "Use case", "Hours", "Share", "Route to"])}
-            <tbody>
-                {indexed_rows(
-                    list_of(rows, |all: &Vec<_>| all.as_slice()),
-                    row,
-                    "channels",
-                    RowsIn::Table { columns: 6 },
-                )}
-            </tbody>
-        </table>
+        <TableScroll label="Channels">
+            <table>
+                {table_head(&["Channel", "Kind", "Use case", "Hours", "Share", "Route to"])}
+                <tbody>
+                    {indexed_rows(
+                        list_of(rows, |all: &Vec<_>| all.as_slice()),
+                        row,
+                        "channels",
+                        RowsIn::Table { columns: 6 },
+                    )}
+                </tbody>
+            </table>
+        </TableScroll>
     }
     .into_any()
 }
@@ -295,27 +297,29 @@ fn tiers(plan: Signal<Plan>) -> AnyView {
             .collect::<Vec<_>>()
     });
     view! {
-        <table>
-            {table_head(&["Tier", "Handles", "Response", "Hours"])}
-            <tbody>
-                {move || {
-                    rows.with(|all| {
-                        all.iter()
-                            .map(|(tier, response, hours)| {
-                                view! {
-                                    <tr>
-                                        <td>{or_dash(&tier.name)}</td>
-                                        <td>{or_dash(&tier.handles)}</td>
-                                        <td>{response.clone()}</td>
-                                        <td>{hours.clone()}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    })
-                }}
-            </tbody>
-        </table>
+        <TableScroll label="Support tiers">
+            <table>
+                {table_head(&["Tier", "Handles", "Response", "Hours"])}
+                <tbody>
+                    {move || {
+                        rows.with(|all| {
+                            all.iter()
+                                .map(|(tier, response, hours)| {
+                                    view! {
+                                        <tr>
+                                            <td>{or_dash(&tier.name)}</td>
+                                            <td>{or_dash(&tier.handles)}</td>
+                                            <td>{response.clone()}</td>
+                                            <td>{hours.clone()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
+                </tbody>
+            </table>
+        </TableScroll>
     }
     .into_any()
 }
@@ -353,27 +357,29 @@ fn calendars(plan: Signal<Plan>) -> AnyView {
             .collect::<Vec<_>>()
     });
     view! {
-        <table>
-            {table_head(&["Calendar", "Hours", "Business day", "Holidays"])}
-            <tbody>
-                {move || {
-                    rows.with(|all| {
-                        all.iter()
-                            .map(|(name, hours, day, holidays)| {
-                                view! {
-                                    <tr>
-                                        <td>{name.clone()}</td>
-                                        <td>{hours.clone()}</td>
-                                        <td>{day.clone()}</td>
-                                        <td>{holidays.clone()}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    })
-                }}
-            </tbody>
-        </table>
+        <TableScroll label="Calendars">
+            <table>
+                {table_head(&["Calendar", "Hours", "Business day", "Holidays"])}
+                <tbody>
+                    {move || {
+                        rows.with(|all| {
+                            all.iter()
+                                .map(|(name, hours, day, holidays)| {
+                                    view! {
+                                        <tr>
+                                            <td>{name.clone()}</td>
+                                            <td>{hours.clone()}</td>
+                                            <td>{day.clone()}</td>
+                                            <td>{holidays.clone()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
+                </tbody>
+            </table>
+        </TableScroll>
     }
     .into_any()
 }
@@ -509,6 +515,7 @@ fn sla(plan: Signal<Plan>) -> AnyView {
                                 })
                                 .collect_view();
                             let title = policy.title.clone();
+                            let table_label = format!("SLA targets: {}", policy.title);
                             let applies_to = policy.applies_to.clone();
                             view! {
                                 <Show when=move || headed.get()>
@@ -517,10 +524,12 @@ fn sla(plan: Signal<Plan>) -> AnyView {
                                 </Show>
                                 {(!policy.description.is_empty())
                                     .then(|| view! { <p>{policy.description.clone()}</p> })}
-                                <table>
-                                    {table_head(&["Priority", "First response", "Resolution", "Next response", "Periodic update", "Clock", "Warn before"])}
-                                    <tbody>{rows}</tbody>
-                                </table>
+                                <TableScroll label=table_label>
+                                    <table>
+                                        {table_head(&["Priority", "First response", "Resolution", "Next response", "Periodic update", "Clock", "Warn before"])}
+                                        <tbody>{rows}</tbody>
+                                    </table>
+                                </TableScroll>
                             }
                         })
                         .collect_view()
@@ -559,12 +568,14 @@ fn escalation(plan: Signal<Plan>) -> AnyView {
         }
     };
     view! {
-        <table>
-            {table_head(&["Trigger", "Guards", "Escalate to", "Timeframe", "Notify", "Path"])}
-            <tbody>
-                {indexed_rows(rules, row, "escalation rules", RowsIn::Table { columns: 6 })}
-            </tbody>
-        </table>
+        <TableScroll label="Escalation rules">
+            <table>
+                {table_head(&["Trigger", "Guards", "Escalate to", "Timeframe", "Notify", "Path"])}
+                <tbody>
+                    {indexed_rows(rules, row, "escalation rules", RowsIn::Table { columns: 6 })}
+                </tbody>
+            </table>
+        </TableScroll>
         <h3>"Handoff protocol"</h3>
         {move || handoff.with(|steps| numbered_list(steps))}
     }
@@ -625,78 +636,80 @@ fn automation(plan: Signal<Plan>) -> AnyView {
 fn metrics(plan: Signal<Plan>) -> AnyView {
     let metrics = part(plan, |p| p.metrics.clone());
     view! {
-        <table>
-            {table_head(&["Metric", "Baseline", "Target"])}
-            <tbody>
-                {move || {
-                    metrics
-                        .with(|m| {
-                            let durations = [
-                                ("First response time", &m.first_response),
-                                ("Resolution time", &m.resolution),
-                            ];
-                            let percents = [
-                                ("CSAT score", &m.csat),
-                                ("First contact resolution", &m.first_contact_resolution),
-                                ("Ticket deflection", &m.deflection),
-                            ];
-                            let duration_rows = durations
-                                .into_iter()
-                                .map(|(name, t)| {
-                                    view! {
-                                        <tr>
-                                            <td>{name}</td>
-                                            <td>{optional(&t.baseline, Duration::in_words)}</td>
-                                            <td>{format!("< {}", t.target.in_words())}</td>
-                                        </tr>
+        <TableScroll label="Metrics">
+            <table>
+                {table_head(&["Metric", "Baseline", "Target"])}
+                <tbody>
+                    {move || {
+                        metrics
+                            .with(|m| {
+                                let durations = [
+                                    ("First response time", &m.first_response),
+                                    ("Resolution time", &m.resolution),
+                                ];
+                                let percents = [
+                                    ("CSAT score", &m.csat),
+                                    ("First contact resolution", &m.first_contact_resolution),
+                                    ("Ticket deflection", &m.deflection),
+                                ];
+                                let duration_rows = durations
+                                    .into_iter()
+                                    .map(|(name, t)| {
+                                        view! {
+                                            <tr>
+                                                <td>{name}</td>
+                                                <td>{optional(&t.baseline, Duration::in_words)}</td>
+                                                <td>{format!("< {}", t.target.in_words())}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view();
+                                let percent_rows = percents
+                                    .into_iter()
+                                    .map(|(name, t)| {
+                                        view! {
+                                            <tr>
+                                                <td>{name}</td>
+                                                <td>{optional(&t.baseline, |b| percent(*b))}</td>
+                                                <td>{format!("> {}", percent(t.target))}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view();
+                                let amount = |value: f64, unit: &str| {
+                                    let unit = unit.trim();
+                                    let number = crate::render::Number(value);
+                                    match unit {
+                                        "" => number.to_string(),
+                                        "%" => format!("{number}%"),
+                                        unit => format!("{number} {unit}"),
                                     }
-                                })
-                                .collect_view();
-                            let percent_rows = percents
-                                .into_iter()
-                                .map(|(name, t)| {
-                                    view! {
-                                        <tr>
-                                            <td>{name}</td>
-                                            <td>{optional(&t.baseline, |b| percent(*b))}</td>
-                                            <td>{format!("> {}", percent(t.target))}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view();
-                            let amount = |value: f64, unit: &str| {
-                                let unit = unit.trim();
-                                let number = crate::render::Number(value);
-                                match unit {
-                                    "" => number.to_string(),
-                                    "%" => format!("{number}%"),
-                                    unit => format!("{number} {unit}"),
-                                }
-                            };
-                            let custom_rows = m
-                                .custom
-                                .iter()
-                                .map(|c| {
-                                    let sign = match c.better {
-                                        crate::plan::Better::Higher => ">",
-                                        crate::plan::Better::Lower => "<",
-                                    };
-                                    view! {
-                                        <tr>
-                                            <td>{or_dash(&c.name)}</td>
-                                            <td>{optional(&c.baseline, |b| amount(*b, &c.unit))}</td>
-                                            <td>
-                                                {optional(&c.target, |t| format!("{sign} {}", amount(*t, &c.unit)))}
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view();
-                            view! { {duration_rows} {percent_rows} {custom_rows} }
-                        })
-                }}
-            </tbody>
-        </table>
+                                };
+                                let custom_rows = m
+                                    .custom
+                                    .iter()
+                                    .map(|c| {
+                                        let sign = match c.better {
+                                            crate::plan::Better::Higher => ">",
+                                            crate::plan::Better::Lower => "<",
+                                        };
+                                        view! {
+                                            <tr>
+                                                <td>{or_dash(&c.name)}</td>
+                                                <td>{optional(&c.baseline, |b| amount(*b, &c.unit))}</td>
+                                                <td>
+                                                    {optional(&c.target, |t| format!("{sign} {}", amount(*t, &c.unit)))}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! { {duration_rows} {percent_rows} {custom_rows} }
+                            })
+                    }}
+                </tbody>
+            </table>
+        </TableScroll>
     }
     .into_any()
 }
@@ -850,20 +863,25 @@ fn customer_success(plan: Signal<Plan>) -> AnyView {
         {move || {
             success
                 .with(|s| {
+                    // Built here: a table box draws its rows later, when `s` is gone.
+                    let components = s.health.components.iter().map(component_row).collect_view();
+                    let outreach = s.outreach.iter().map(outreach_row).collect_view();
                     view! {
                         <h3>"Health score"</h3>
-                        <table>
-                            {table_head(&["Component", "Weight", "Measured by"])}
-                            <tbody>
-                                {s.health.components.iter().map(component_row).collect_view()}
-                            </tbody>
-                        </table>
+                        <TableScroll label="Health score">
+                            <table>
+                                {table_head(&["Component", "Weight", "Measured by"])}
+                                <tbody>{components}</tbody>
+                            </table>
+                        </TableScroll>
                         <ul class="bands">{s.health.bands.iter().map(band).collect_view()}</ul>
                         <h3>"Proactive outreach"</h3>
-                        <table>
-                            {table_head(&["Trigger", "Action", "Owner"])}
-                            <tbody>{s.outreach.iter().map(outreach_row).collect_view()}</tbody>
-                        </table>
+                        <TableScroll label="Proactive outreach">
+                            <table>
+                                {table_head(&["Trigger", "Action", "Owner"])}
+                                <tbody>{outreach}</tbody>
+                            </table>
+                        </TableScroll>
                         <h3>"Renewal playbook"</h3>
                         {numbered_list(&s.renewal_playbook)}
                         <h3>"Expansion signals"</h3>
@@ -897,12 +915,15 @@ fn roadmap(plan: Signal<Plan>) -> AnyView {
                         .into_iter()
                         .enumerate()
                         .map(|(n, (name, steps))| {
+                            let steps = steps.iter().map(step_row).collect_view();
                             view! {
                                 <h3>{format!("Phase {}: {name}", n + 1)}</h3>
-                                <table>
-                                    {table_head(&["Step", "Owner", "Status", "Due"])}
-                                    <tbody>{steps.iter().map(step_row).collect_view()}</tbody>
-                                </table>
+                                <TableScroll label={format!("Phase {}: {name} steps", n + 1)}>
+                                    <table>
+                                        {table_head(&["Step", "Owner", "Status", "Due"])}
+                                        <tbody>{steps}</tbody>
+                                    </table>
+                                </TableScroll>
                             }
                         })
                         .collect_view()

@@ -153,7 +153,8 @@ pub fn Preview(#[prop(into)] plan: Signal<Plan>) -> impl IntoView {
                     {move || status.get()}
                 </span>
             </div>
-            <div class="preview-body" id="preview-body">
+            // It scrolls on its own, so a keyboard must be able to reach it to scroll it.
+            <div class="preview-body" id="preview-body" tabindex="0" role="region" aria-label="Plan contents">
                 {move || match source.get() {
                     None => view! { <PlanDocument plan section=section paged=true /> }.into_any(),
                     Some(text) => view! { <pre class="source">{text}</pre> }.into_any(),

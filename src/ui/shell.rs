@@ -2,6 +2,7 @@
 //! form / findings / preview panes (three columns on a wide screen, tabs on a phone).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::plan::{Page, Plan};
 use crate::rules::{self, field_id};
@@ -156,13 +157,47 @@ pub fn Designer(
         }
     };
 
+    // A keyboard user jumps past the header and the section list (and on a phone, to the pane).
+    let skip = move |which: Pane, target: &'static str, label: &'static str| {
+        view! {
+            <a
+                href=format!("#{target}")
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    pane.set(which);
+                    focus_pane(target);
+                }
+            >
+                {label}
+            </a>
+        }
+    };
+    // On a phone the toolbar folds behind one button, so the header stays one short block.
+    let menu_open = RwSignal::new(false);
+
     view! {
         <div class="designer">
+            <nav class="skip-links" aria-label="Skip to">
+                {skip(Pane::Form, "pane-form", "Skip to form")}
+                {skip(Pane::Findings, "pane-findings", "Skip to findings")}
+                {skip(Pane::Preview, "pane-preview", "Skip to preview")}
+            </nav>
             <header class="app-header">
                 <div class="brand">
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
                     <h1 class="brand-name">"Support Ops Plan Designer"</h1>
                 </div>
+                <button
+                    type="button"
+                    id="header-menu-toggle"
+                    class="header-menu-toggle"
+                    aria-controls="plan-actions"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span aria-hidden="true">"☰ "</span>
+                    "Menu"
+                </button>
                 <div class="product-field">
                     <label for="field-header-product">"Product"</label>
                     <input
@@ -180,21 +215,29 @@ pub fn Designer(
                         {move || product_finding.get().map(|(_, message)| message)}
                     </span>
                 </div>
-                <div class="toolbar" role="toolbar" aria-label="Plan actions">
+                <div
+                    class="toolbar"
+                    id="plan-actions"
+                    class:toolbar-open=move || menu_open.get()
+                    role="toolbar"
+                    aria-label="Plan actions"
+                >
                     {children()}
                 </div>
             </header>
             <nav class="section-nav" aria-label="Plan sections">
                 <ul>{nav}</ul>
             </nav>
-            <div class="pane-tabs" role="group" aria-label="Show">
-                {pane_tab(Pane::Form, "Form")}
-                {pane_tab(Pane::Findings, "Findings")}
-                {pane_tab(Pane::Preview, "Preview")}
-            </div>
             <main class="workspace">
+                <div class="pane-tabs" role="group" aria-label="Show">
+                    {pane_tab(Pane::Form, "Form")}
+                    {pane_tab(Pane::Findings, "Findings")}
+                    {pane_tab(Pane::Preview, "Preview")}
+                </div>
                 <section
                     class="pane pane-form"
+                    id="pane-form"
+                    tabindex="-1"
                     class:pane-active=move || pane.get() == Pane::Form
                     aria-labelledby="form-title"
                 >
@@ -206,6 +249,7 @@ pub fn Designer(
                 <div
                     class="pane pane-findings"
                     id="pane-findings"
+                    tabindex="-1"
                     class:pane-active=move || pane.get() == Pane::Findings
                 >
                     <FindingsPanel findings gaps open=open_finding />
@@ -213,6 +257,7 @@ pub fn Designer(
                 <div
                     class="pane pane-preview"
                     id="pane-preview"
+                    tabindex="-1"
                     class:pane-active=move || pane.get() == Pane::Preview
                 >
                     <Preview plan=plan.read_only() />
@@ -236,6 +281,24 @@ pub fn Designer(
             </datalist>
         </div>
     }
+}
+
+/// Where a skip link lands: focus on the pane `id` with its top in view. (A field's focus centres
+/// it; a pane is taller than the window, so centring would land half-way down it.)
+fn focus_pane(id: &'static str) {
+    request_animation_frame(move || {
+        let Some(pane) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = pane.focus_with_options(&options);
+        pane.scroll_into_view_with_bool(true);
+    });
 }
 
 /// The toast offering to bring back the last row removed from the open draft.

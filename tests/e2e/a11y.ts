@@ -4,11 +4,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
-/** axe-core violations that are critical or serious, as "rule: where" lines. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
+/**
+ * axe-core violations that are critical or serious, as "rule: where" lines. `skip`: selectors of
+ * parts already checked and unchanged (axe takes seconds on a large page).
+ */
+export async function seriousViolations(page: Page, skip: string[] = []): Promise<string[]> {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  for (const selector of skip) axe = axe.exclude(selector);
+  const results = await axe.analyze();
   return results.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`));
@@ -86,4 +89,59 @@ export async function lowContrastText(page: Page): Promise<string[]> {
 /** How much wider than the window the page is (0 when it fits). */
 export async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * Words split across two lines inside a table cell ("Emai|l", "America/N|ew_York"): a table too
+ * wide for its column should scroll in its box, not break its words. A word is a run of letters
+ * and digits; a line break after "/" or "-" is between words.
+ */
+export async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    for (const cell of Array.from(document.querySelectorAll('td, th'))) {
+      const rect = cell.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+          const range = document.createRange();
+          range.setStart(node, match.index ?? 0);
+          range.setEnd(node, (match.index ?? 0) + match[0].length);
+          const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(`"${match[0]}" in "${text.trim().slice(0, 40)}"`);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+/**
+ * Things drawn outside their pane or card: every visible element inside `containers` must end
+ * within the container's right edge, unless a box between them scrolls or clips it.
+ */
+export async function drawnOutside(page: Page, containers: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const outside: string[] = [];
+    for (const container of Array.from(document.querySelectorAll(selector))) {
+      const right = container.getBoundingClientRect().right;
+      if (container.getBoundingClientRect().width === 0) continue;
+      for (const element of Array.from(container.querySelectorAll('*'))) {
+        const rect = element.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0 || rect.right <= right + 1) continue;
+        let clipped = false;
+        for (let up = element.parentElement; up && up !== container; up = up.parentElement) {
+          if (getComputedStyle(up).overflowX !== 'visible') clipped = true;
+        }
+        if (clipped) continue;
+        const parent = element.parentElement;
+        if (parent && parent !== container && parent.getBoundingClientRect().right > right + 1) continue;
+        const name = element.id ? `#${element.id}` : `${element.tagName.toLowerCase()}.${element.className}`;
+        outside.push(`${name} "${(element.textContent ?? '').trim().slice(0, 30)}" ends ${Math.round(rect.right - right)}px right of ${selector}`);
+      }
+    }
+    return outside;
+  }, containers);
 }

@@ -7,7 +7,7 @@ use crate::capacity::simulation::SimulationResult;
 use crate::capacity::staffing::{hour_label, WEEK_HOURS};
 use crate::plan::Weekday;
 use crate::render::peak_words;
-use crate::ui::table::table_head;
+use crate::ui::table::{table_head, TableScroll};
 
 /// Height of a week chart's plot area and its margins, in CSS pixels (text stays body size:
 /// the charts scale their x positions in percent, never their text).
@@ -191,6 +191,7 @@ pub fn WeekChart(
     let desc_id = format!("{id}-desc");
     let labelled_by = format!("{title_id} {desc_id}");
     let has_roster = scheduled.is_some();
+    let table_label = format!("{title}: by day");
     view! {
         <figure class="week-chart" id=id.clone()>
             <figcaption>
@@ -228,10 +229,12 @@ pub fn WeekChart(
             </p>
             <details class="chart-table">
                 <summary>"By day, as a table"</summary>
-                <table>
-                    {table_head(&["Day", "Busiest hour", "Needed then", "Scheduled then", "Hours short"])}
-                    <tbody>{by_day}</tbody>
-                </table>
+                <TableScroll label=table_label>
+                    <table>
+                        {table_head(&["Day", "Busiest hour", "Needed then", "Scheduled then", "Hours short"])}
+                        <tbody>{by_day}</tbody>
+                    </table>
+                </TableScroll>
             </details>
         </figure>
     }

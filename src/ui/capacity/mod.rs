@@ -16,7 +16,7 @@ use crate::plan::Plan;
 use crate::render::peak_words;
 use crate::rules::staffing_inputs;
 use crate::ui::browser::measured;
-use crate::ui::table::table_head;
+use crate::ui::table::{table_head, TableScroll};
 
 pub use charts::WeekChart;
 pub use deadline::DeadlineCalculator;
@@ -257,10 +257,12 @@ fn MonthOutcome(month: SimulationResult, goal: f64) -> impl IntoView {
         <div class="capacity-month" data-tickets=tickets>
             <p>{intro}</p>
             <charts::AttainmentChart month=month.clone() goal/>
-            <table class="capacity-outcome">
-                {table_head(&["Priority", "Tickets", "First response in time", "Resolved in time", "Escalated"])}
-                <tbody>{rows}</tbody>
-            </table>
+            <TableScroll label="The month by priority">
+                <table class="capacity-outcome">
+                    {table_head(&["Priority", "Tickets", "First response in time", "Resolved in time", "Escalated"])}
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableScroll>
             <charts::BacklogChart month/>
         </div>
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::capacity::profile::{self, parse_pasted, Preset, WEEK_HOURS};
 use crate::plan::{Plan, Weekday};
+use crate::ui::table::TableScroll;
 
 /// Which pattern is being edited: the shared one, or a channel's own (by index).
 type Target = Option<usize>;
@@ -205,7 +206,7 @@ fn PatternGrid(
         .map(|hour| view! { <th scope="col">{format!("{hour:02}")}</th> })
         .collect_view();
     view! {
-        <div class="pattern-grid-scroll">
+        <TableScroll label="Arrivals per hour">
             <table class="pattern-grid">
                 <caption>"Relative arrivals per hour (any scale; 0 = none)"</caption>
                 <thead>
@@ -216,6 +217,6 @@ fn PatternGrid(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

@@ -9,6 +9,7 @@ use crate::capacity::simulation::{simulate, SimulationConfig, SimulationResult};
 use crate::capacity::staffing::{missing_inputs, staffing, StaffingPlan};
 use crate::plan::Plan;
 use crate::render::peak_words;
+use crate::ui::table::TableScroll;
 
 use super::charts::{short_hours, WeekChart};
 use super::scheduled_by_hour;
@@ -136,17 +137,19 @@ pub fn WhatIf(plan: RwSignal<Plan>, current: Memo<Outcome>) -> impl IntoView {
                 </div>
                 {change_slider("what-if-handle", "Handle time change", HANDLE_TIME_CHANGE_RANGE, handle)}
             </div>
-            <table class="what-if-table">
-                <caption>"The plan as it is, and with the change"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">""</th>
-                        <th scope="col">"Plan"</th>
-                        <th scope="col">"What-if"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <TableScroll label="The plan and the what-if">
+                <table class="what-if-table">
+                    <caption>"The plan as it is, and with the change"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">""</th>
+                            <th scope="col">"Plan"</th>
+                            <th scope="col">"What-if"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableScroll>
             {chart}
             <div class="what-if-actions">
                 <button
