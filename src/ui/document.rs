@@ -807,10 +807,12 @@ fn assess(plan: Signal<Plan>) -> AnyView {
             .collect_view();
         view! {
             <h3>{title}</h3>
-            <table>
-                {table_head(columns)}
-                <tbody>{rows}</tbody>
-            </table>
+            <TableScroll label=title>
+                <table>
+                    {table_head(columns)}
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableScroll>
         }
     }
     view! {

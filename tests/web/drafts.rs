@@ -5,7 +5,7 @@ use support_ops::drafts::{draft_key, DraftStore, Drafts, StoreError, INDEX_KEY, 
 use support_ops::ui::drafts::LocalStore;
 use wasm_bindgen_test::*;
 
-use crate::dom::{all, input_labelled, text, type_into, wait_until, Mounted};
+use crate::dom::{all, input_labelled, sleep_ms, text, type_into, wait_until, Mounted};
 
 fn local_storage() -> web_sys::Storage {
     web_sys::window()
@@ -143,6 +143,8 @@ async fn a_full_storage_is_reported_and_the_plan_stays_on_screen() {
 
     let app = Mounted::app();
     let product = input_labelled(app.root(), "Product").expect("a Product field");
+    // As a person would: after the app has started (its effects have had their first run).
+    sleep_ms(50).await;
     type_into(&product, "Unsaved Co");
     let reported = wait_until(|| {
         text(app.root()).contains("Not saved: storage is full — export your plan")

@@ -284,6 +284,7 @@ impl Workspace {
                 Ok(Opened::Draft(id))
             }
             Err(error @ DraftError::Store(_)) => {
+                self.end_start();
                 self.current.set(None);
                 self.conflict.set(false);
                 self.show_unstored(plan);
