@@ -106,6 +106,8 @@ pub struct ListSpec {
     /// Values a new row starts with, as field path and text (`hours`, `24/7`); the text
     /// `@home-zone` stands for the plan's home time zone.
     pub init: &'static [(&'static str, &'static str)],
+    /// Rows offer "Duplicate": a copy right after the row, named "… (copy)".
+    pub copyable: bool,
 }
 
 /// A part of a form drawn by its own component rather than from fields.

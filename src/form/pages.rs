@@ -65,6 +65,7 @@ const fn words(key: &'static str, noun: &'static str) -> Item {
         items: &[],
         search: &[],
         init: &[],
+        copyable: false,
     })
 }
 
@@ -81,6 +82,7 @@ const fn rows(
         items,
         search: &[],
         init: &[],
+        copyable: false,
     }
 }
 
@@ -298,54 +300,58 @@ const SLA: &[Item] = &[
         "Contract levels in match order: a ticket gets the first policy that applies to it. \
          Targets: 30m, 4h, 24h, 3bd (business days), \"best effort\", or empty for no target; \
          each on its own clock.",
-        &[Item::List(rows(
-            "sla",
-            "SLA policy",
-            Layout::Card,
-            &[
-                field("name", "Name", Kind::Label(Names::Policies)),
-                wide("description", "Description", Kind::LongText),
-                Item::Heading("Applies to (all empty: everyone; that policy goes last)"),
-                words("applies_to.segments", "segment"),
-                words("applies_to.organizations", "organisation"),
-                Item::List(ListSpec {
-                    key: "applies_to.channels",
-                    noun: "channel",
-                    layout: Layout::Line,
-                    items: &[field("", "Channel", Kind::Name(Names::Channels, None))],
-                    search: &[],
-                    init: &[],
-                }),
-                Item::Heading("Targets by priority"),
-                Item::List(ListSpec {
-                    init: &[
-                        ("first_response.calendar", "24/7"),
-                        ("resolution.calendar", "24/7"),
-                    ],
-                    ..rows(
-                        "targets",
-                        "target",
-                        Layout::Card,
-                        &[
-                            field("priority", "Priority", Kind::Name(Names::Priorities, None)),
-                            hinted(
-                                "warn_before",
-                                "Warn before breach",
-                                Kind::OptionalDuration,
-                                "",
-                            ),
-                            // First response and resolution targets are in the matrix above.
-                            FIRST[1],
-                            RESOLUTION[1],
-                            NEXT[0],
-                            NEXT[1],
-                            UPDATE[0],
-                            UPDATE[1],
+        &[Item::List(ListSpec {
+            copyable: true,
+            ..rows(
+                "sla",
+                "SLA policy",
+                Layout::Card,
+                &[
+                    field("name", "Name", Kind::Label(Names::Policies)),
+                    wide("description", "Description", Kind::LongText),
+                    Item::Heading("Applies to (all empty: everyone; that policy goes last)"),
+                    words("applies_to.segments", "segment"),
+                    words("applies_to.organizations", "organisation"),
+                    Item::List(ListSpec {
+                        key: "applies_to.channels",
+                        noun: "channel",
+                        layout: Layout::Line,
+                        items: &[field("", "Channel", Kind::Name(Names::Channels, None))],
+                        search: &[],
+                        init: &[],
+                        copyable: false,
+                    }),
+                    Item::Heading("Targets by priority"),
+                    Item::List(ListSpec {
+                        init: &[
+                            ("first_response.calendar", "24/7"),
+                            ("resolution.calendar", "24/7"),
                         ],
-                    )
-                }),
-            ],
-        ))],
+                        ..rows(
+                            "targets",
+                            "target",
+                            Layout::Card,
+                            &[
+                                field("priority", "Priority", Kind::Name(Names::Priorities, None)),
+                                hinted(
+                                    "warn_before",
+                                    "Warn before breach",
+                                    Kind::OptionalDuration,
+                                    "",
+                                ),
+                                // First response and resolution targets are in the matrix above.
+                                FIRST[1],
+                                RESOLUTION[1],
+                                NEXT[0],
+                                NEXT[1],
+                                UPDATE[0],
+                                UPDATE[1],
+                            ],
+                        )
+                    }),
+                ],
+            )
+        })],
     ),
     group(
         "Helpdesk priority mapping",

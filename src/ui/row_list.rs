@@ -60,6 +60,9 @@ pub struct ListEdits {
     pub swap: Arc<dyn Fn(usize, usize) -> usize + Send + Sync>,
     /// Removes a row: the length left and how to bring the row back, if there was one.
     pub remove: Arc<dyn Fn(usize) -> Option<(usize, Restore)> + Send + Sync>,
+    /// For lists whose rows may be duplicated: copies a row right after itself, giving the
+    /// copy's index.
+    pub copy: Option<Arc<dyn Fn(usize) -> Option<usize> + Send + Sync>>,
 }
 
 /// Everything a list editor needs, whatever its items.
@@ -246,6 +249,13 @@ impl RowFrame {
                     Signal::derive(move || index + 1 >= len.get()),
                     move || move_down(index + 1),
                 )}
+                {self.copier(index).map(|copy| row_button(
+                    format!("{row_id}-copy"),
+                    format!("Duplicate {name}"),
+                    ("Duplicate", "⧉"),
+                    Signal::stored(false),
+                    copy,
+                ))}
                 {row_button(
                     format!("{row_id}-remove"),
                     format!("Remove {name}"),
@@ -304,6 +314,19 @@ impl RowFrame {
     }
 
     /// Removes row `index` and offers to bring it back from the Undo toast.
+    /// Duplicates row `index`, then shows the copy with its first field focused.
+    fn copier(&self, index: usize) -> Option<impl FnMut() + 'static> {
+        let copy = self.edits.copy.clone()?;
+        let list_id = self.list_id.clone();
+        let paging = self.paging;
+        Some(move || {
+            if let Some(at) = copy(index) {
+                paging.reveal(at);
+                focus_first_control(format!("{list_id}-{at}"));
+            }
+        })
+    }
+
     fn remover(&self, index: usize, name: String) -> impl FnMut() + 'static {
         let remove = Arc::clone(&self.edits.remove);
         let list_id = self.list_id.clone();

@@ -181,3 +181,24 @@ test('making an editable copy of a shared plan leaves exactly one draft', async 
   await expect(page.getByLabel('Product', { exact: true })).not.toHaveValue('');
   expect(await draftNames(page)).toHaveLength(1);
 });
+
+test('an SLA policy is duplicated with its targets, as a contract level to adjust', async ({ page }) => {
+  await openApp(page);
+  await newFromTemplate(page, 'B2B SaaS');
+  await openPage(page, 'SLA');
+  const firstResponse = page.getByLabel('All customers Critical first response', { exact: true });
+  const original = await firstResponse.inputValue();
+  expect(original).not.toBe('');
+  await page.getByRole('button', { name: 'Duplicate SLA policy 1' }).click();
+  // The copy follows the original, keeps its targets and takes a name of its own.
+  await expect(page.locator('#field-sla-1-name')).toHaveValue('All customers (copy)');
+  await expect(page.locator('#field-sla-1-name')).toBeFocused();
+  const copied = page.getByLabel('All customers (copy) Critical first response', { exact: true });
+  await expect(copied).toHaveValue(original);
+  await copied.fill('5m');
+  await expect(firstResponse).toHaveValue(original);
+  // One undo step takes the copy away.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.locator('#field-sla-1-name')).toHaveCount(0);
+});

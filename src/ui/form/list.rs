@@ -127,6 +127,11 @@ fn search_text(plan: &Plan, row: &str, keys: &[&str]) -> String {
 /// Add, move and remove for the list at `path`: each one undo step, each redrawing the fields.
 fn edits(editor: Editor, path: String, spec: &'static ListSpec) -> ListEdits {
     let (add_path, swap_path) = (path.clone(), path.clone());
+    let copy = spec.copyable.then(|| {
+        let path = path.clone();
+        Arc::new(move |index: usize| copy_row(editor, &path, index))
+            as Arc<dyn Fn(usize) -> Option<usize> + Send + Sync>
+    });
     ListEdits {
         add: Arc::new(move || {
             let mut len = 0;
@@ -175,5 +180,28 @@ fn edits(editor: Editor, path: String, spec: &'static ListSpec) -> ListEdits {
             });
             Some((remaining, restore))
         }),
+        copy,
     }
+}
+
+/// Puts a copy of row `index` of the list at `path` right after it, named "… (copy)" when rows
+/// have names (names must stay unique). One undo step; the copy's index.
+fn copy_row(editor: Editor, path: &str, index: usize) -> Option<usize> {
+    let mut copied = None;
+    editor.update(|plan| {
+        let done = edit_list(plan, path, |list| {
+            let json = List::remove(list, index)?;
+            (list.insert_json(index, &json) && list.insert_json(index + 1, &json)).then_some(())
+        })
+        .flatten();
+        if done.is_none() {
+            return;
+        }
+        let name = format!("{path}[{}].name", index + 1);
+        if let Some(original) = crate::form::node::text_at(plan, &name) {
+            let _ = set_text_at(plan, &name, &format!("{original} (copy)"));
+        }
+        copied = Some(index + 1);
+    });
+    copied
 }
