@@ -1147,3 +1147,54 @@ mod messy {
         }
     }
 }
+
+/// The app's door: files as bytes, decoded as plan files are and kept within the limits; a bad
+/// file is named with what is wrong, in words.
+#[test]
+fn files_from_outside_import_within_the_limits_and_bad_ones_are_named() {
+    use support_ops::import::{import_from_outside, OutsideFile};
+    use support_ops::plan::limits::PLAN_FROM_OUTSIDE;
+    let file = |name: &str, bytes: Vec<u8>| OutsideFile {
+        name: name.to_string(),
+        bytes,
+    };
+    let mut with_bom = vec![0xef, 0xbb, 0xbf];
+    with_bom.extend(fixture("zendesk", "sla_policies.json").into_bytes());
+    let imported = import_from_outside(
+        &[
+            file("sla_policies.json", with_bom),
+            file(
+                "schedules.json",
+                fixture("zendesk", "schedules.json").into_bytes(),
+            ),
+        ],
+        &PLAN_FROM_OUTSIDE,
+    )
+    .expect("imports");
+    assert_eq!(imported.helpdesk, Helpdesk::Zendesk);
+    assert_eq!(imported.plan.sla.len(), 3);
+
+    let refused = import_from_outside(
+        &[
+            file("photo.json", vec![0x89, b'P', b'N', b'G', 0, 0, 1]),
+            file("broken.json", b"{\"sla_policies\": [".to_vec()),
+        ],
+        &PLAN_FROM_OUTSIDE,
+    )
+    .expect_err("a binary file is refused");
+    assert_eq!(refused.problems.len(), 1, "{refused}");
+    assert!(refused.problems[0].starts_with("photo.json: this is not a helpdesk export"));
+
+    let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+    let refused = import_from_outside(&[file("deep.json", deep.into_bytes())], &PLAN_FROM_OUTSIDE)
+        .expect_err("a nesting bomb is refused");
+    assert!(refused.problems[0].contains("deep.json: this file is too large to import safely"));
+
+    let huge = vec![b' '; PLAN_FROM_OUTSIDE.max_bytes * 2 + 1];
+    let refused = import_from_outside(&[file("huge.json", huge)], &PLAN_FROM_OUTSIDE)
+        .expect_err("too many bytes");
+    assert!(
+        refused.problems[0].contains("the app imports up to 8.0 MB"),
+        "{refused}"
+    );
+}

@@ -4,7 +4,7 @@
 //! Typically the operation imported from today's helpdesk against the designed plan, or two
 //! versions of one plan. `render` writes the comparison in the brief's text style and Markdown.
 
-mod render;
+pub mod render;
 
 pub use render::{to_markdown, to_text};
 

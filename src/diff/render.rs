@@ -1,5 +1,6 @@
 //! The comparison as a document: the brief's text style (`═` header, shouted headings, pipe
-//! tables with "before → after" cells) and GitHub Markdown, with the same content.
+//! tables with "before → after" cells) and GitHub Markdown, with the same content. The phrases
+//! both use are public, so the app's HTML view of a comparison says the same.
 
 use std::fmt::{self, Write};
 
@@ -54,7 +55,7 @@ fn hours_in_words(hours: &Hours) -> String {
 }
 
 /// How a channel or calendar changed, in a line: "added: …", "removed (was …)", "A → B (…)".
-fn opening_change(before: &Option<Hours>, after: &Option<Hours>) -> String {
+pub fn opening_change(before: &Option<Hours>, after: &Option<Hours>) -> String {
     match (before, after) {
         (None, Some(now)) => format!("added, {}", hours_in_words(now)),
         (Some(was), None) => format!("removed (was {})", hours_in_words(was)),
@@ -76,7 +77,7 @@ fn opening_change(before: &Option<Hours>, after: &Option<Hours>) -> String {
 }
 
 /// A policy's heading line: "Policy: Standard", "Policy added: Enterprise".
-fn policy_heading(policy: &PolicyChange) -> String {
+pub fn policy_heading(policy: &PolicyChange) -> String {
     let status = match (&policy.before, &policy.after) {
         (None, Some(_)) => " added",
         (Some(_), None) => " removed",
@@ -86,7 +87,7 @@ fn policy_heading(policy: &PolicyChange) -> String {
 }
 
 /// Whom a policy covers, before → after when that changed.
-fn applies_to(policy: &PolicyChange) -> String {
+pub fn applies_to(policy: &PolicyChange) -> String {
     match &policy.applies_to {
         [Some(was), Some(now)] if was != now => format!("{was} → {now}"),
         [_, Some(now)] => now.clone(),
@@ -108,7 +109,7 @@ fn staffing_numbers(staffing: &Staffing) -> Option<(u32, u32, f64)> {
 }
 
 /// The three staffing lines both formats show: label, before, after.
-fn staffing_rows(staffing: &[Staffing; 2]) -> Vec<(&'static str, String, String)> {
+pub fn staffing_rows(staffing: &[Staffing; 2]) -> Vec<(&'static str, String, String)> {
     let pick = |index: usize, what: fn((u32, u32, f64)) -> String| {
         staffing_numbers(&staffing[index]).map_or_else(|| "?".to_string(), what)
     };
@@ -132,7 +133,7 @@ fn staffing_rows(staffing: &[Staffing; 2]) -> Vec<(&'static str, String, String)
 }
 
 /// What each side's staffing says in a sentence: short by so many agents, or why unknown.
-fn staffing_verdicts(staffing: &[Staffing; 2]) -> Vec<String> {
+pub fn staffing_verdicts(staffing: &[Staffing; 2]) -> Vec<String> {
     ["Before", "After"]
         .iter()
         .zip(staffing)
@@ -297,7 +298,7 @@ fn priorities(policy: &PolicyChange) -> Vec<String> {
 }
 
 /// "12 (3 errors, 9 warnings)".
-fn still_open(findings: &[Finding]) -> String {
+pub fn still_open(findings: &[Finding]) -> String {
     use crate::rules::Severity;
     let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
     format!(

@@ -447,6 +447,12 @@ impl<S: DraftStore> Drafts<S> {
         Ok(meta)
     }
 
+    /// Draft `id`'s plan, read to look at (a comparison) without opening it: the draft to reopen
+    /// next time stays as it was. A plan that cannot be read is set aside as [`Self::open`] does.
+    pub fn read_plan(&mut self, id: &str, now: u64) -> Result<Plan, DraftError> {
+        self.read(id, now).map(|(_, plan)| plan)
+    }
+
     /// The text stored for draft `id` exactly as it is (for an unreadable draft: its set-aside copy).
     pub fn raw_text(&mut self, id: &str, now: u64) -> Result<Option<String>, DraftError> {
         let index = self.index(now)?;

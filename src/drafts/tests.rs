@@ -460,3 +460,18 @@ fn a_blocked_store_is_reported_as_unavailable() {
     assert_eq!(error, DraftError::Store(StoreError::Unavailable));
     assert!(error.to_string().contains("private browsing"), "{error}");
 }
+
+#[test]
+fn reading_a_draft_to_compare_leaves_the_open_one_to_reopen() {
+    let store = MemoryStore::new();
+    let mut drafts = Drafts::new(&store);
+    let before = drafts.create("Today", &plan_for("Today"), 1).unwrap();
+    let after = drafts.create("Designed", &plan_for("Designed"), 2).unwrap();
+    drafts.open(&after.id, 3).unwrap();
+    let read = drafts.read_plan(&before.id, 4).unwrap();
+    assert_eq!(read.header.product, "Today");
+    assert_eq!(
+        drafts.index(5).unwrap().last_open.as_deref(),
+        Some(after.id.as_str())
+    );
+}

@@ -13,6 +13,8 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::capacity::is_known_zone;
+use crate::plan::json::{text_from_bytes, to_json};
+use crate::plan::limits::{self, Limits};
 use crate::plan::{
     Calendar, Channel, ChannelKind, Duration, Plan, Priority, SlaPolicy, Tier, ALWAYS_OPEN,
     MINUTES_PER_DAY,
@@ -207,6 +209,67 @@ pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
         files: recognised,
         report: report.lines,
     })
+}
+
+/// One file as it came from outside the app (a browser's file picker, pasted text).
+#[derive(Clone, Debug)]
+pub struct OutsideFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Imports files from outside the app as the app opens them: each decoded as plan files are
+/// (UTF-8 with or without a byte-order mark, or UTF-16) and kept within `limits` before it is
+/// parsed, and the plan made from them kept within `limits` too, so a huge or hostile file is
+/// refused in a moment, with the file and the limit named.
+pub fn import_from_outside(
+    files: &[OutsideFile],
+    limits: &Limits,
+) -> Result<Imported, ImportError> {
+    let total: usize = files.iter().map(|file| file.bytes.len()).sum();
+    // UTF-16 holds up to twice the bytes of the text.
+    if total > limits.max_bytes.saturating_mul(2) {
+        return Err(ImportError {
+            problems: vec![format!(
+                "These files hold {} together, and the app imports up to {} at a time. Import \
+                 only the lists named in the guide (SLA policies, schedules, holidays, groups).",
+                limits::megabytes(total),
+                limits::megabytes(limits.max_bytes)
+            )],
+        });
+    }
+    let mut texts = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        match text_from_bytes(&file.bytes) {
+            Ok(text) => match limits::check(&text, limits) {
+                Ok(()) => texts.push((file.name.as_str(), text)),
+                Err(too_large) => problems.push(format!(
+                    "{}: this file is too large to import safely: {too_large}.",
+                    file.name
+                )),
+            },
+            Err(_) => problems.push(format!(
+                "{}: this is not a helpdesk export: it is not text (it should be the JSON file \
+                 the helpdesk's API returned).",
+                file.name
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    let sources: Vec<SourceFile> = texts
+        .iter()
+        .map(|(name, text)| SourceFile { name, text })
+        .collect();
+    let imported = import(&sources)?;
+    limits::check(&to_json(&imported.plan), limits).map_err(|too_large| ImportError {
+        problems: vec![format!(
+            "The plan these files make is too large to open safely: {too_large}."
+        )],
+    })?;
+    Ok(imported)
 }
 
 /// The file as JSON, or why it is not.

@@ -134,7 +134,8 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-fn megabytes(bytes: usize) -> String {
+/// "3.2 MB", rounded up: a size as the limits' messages say it.
+pub fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u64 * 10).div_ceil(1024 * 1024);
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }

@@ -176,3 +176,19 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
         });
     }
 }
+
+/// Shows `busy` at once, lets the browser paint it, then runs `work`: a large plan takes a moment
+/// to open, and the page says so rather than seeming frozen. The message stays until the page has
+/// drawn the opened plan.
+pub fn after_showing(
+    busy: leptos::prelude::RwSignal<Option<String>>,
+    message: &str,
+    work: impl FnOnce() + 'static,
+) {
+    use leptos::prelude::Set;
+    busy.set(Some(message.to_string()));
+    after_next_paint(move || {
+        work();
+        after_next_paint(move || busy.set(None));
+    });
+}

@@ -142,3 +142,33 @@ fn focus_now(id: &str) -> bool {
     element.scroll_into_view_with_scroll_into_view_options(&options);
     element.focus().is_ok()
 }
+
+/// A button that opens and closes a panel of the toolbar, saying whether it is open.
+pub fn disclosure_button(
+    id: &'static str,
+    label: &'static str,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            id=id
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {label}
+        </button>
+    }
+}
+
+/// A box to paste a file's text into (it keeps its own undo, not the plan's).
+pub fn paste_area(text: RwSignal<String>, rows: &'static str) -> impl IntoView {
+    view! {
+        <textarea
+            data-own-undo=""
+            rows=rows
+            prop:value=move || text.get()
+            on:input=move |ev| text.set(event_target_value(&ev))
+        ></textarea>
+    }
+}

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 
 pub mod browser;
 pub mod capacity;
+pub mod compare;
 mod document;
 pub mod drafts;
 pub mod edit;
 mod findings;
 pub(crate) mod form;
+pub mod helpdesk_import;
 pub mod history;
 pub mod inputs;
 mod preview;
@@ -58,6 +60,7 @@ pub fn App() -> impl IntoView {
                 <DraftsMenu />
                 <UndoRedo />
                 <TransferMenu />
+                <compare::CompareMenu />
                 <details class="share-menu">
                     <summary>"Share"</summary>
                     <share_panel::SharePanel plan />

@@ -9,8 +9,10 @@ use wasm_bindgen::JsCast;
 use crate::plan::json::from_outside;
 use crate::plan::limits::PLAN_FROM_OUTSIDE;
 use crate::render::{render, Format, Section};
-use crate::ui::browser::{after_next_paint, copy_text, download_plan};
+use crate::ui::browser::{after_showing, copy_text, download_plan};
 use crate::ui::drafts::{name_for, DraftScoped, Opened, Workspace};
+use crate::ui::helpdesk_import::HelpdeskImport;
+use crate::ui::inputs::paste_area;
 
 /// Reads `bytes` (a file, or pasted text) as a plan and opens it as a new draft named after its
 /// product. On failure the message says what is wrong and where; the open draft is unchanged.
@@ -27,17 +29,6 @@ pub fn import_plan_bytes(workspace: Workspace, bytes: &[u8]) -> Result<String, S
         )),
         Err(error) => Err(format!("Could not import this plan: {error}")),
     }
-}
-
-/// Shows `busy` at once, lets the browser paint it, then runs `work`: a large plan takes a moment
-/// to open, and the page says so rather than seeming frozen. The message stays until the page has
-/// drawn the opened plan.
-fn after_showing(busy: RwSignal<Option<String>>, message: &str, work: impl FnOnce() + 'static) {
-    busy.set(Some(message.to_string()));
-    after_next_paint(move || {
-        work();
-        after_next_paint(move || busy.set(None));
-    });
 }
 
 fn format_label(format: Format) -> &'static str {
@@ -176,17 +167,13 @@ pub fn TransferMenu() -> impl IntoView {
                 <div class="paste-dialog" role="dialog" aria-label="Paste a plan">
                     <label>
                         "Plan JSON"
-                        <textarea
-                            data-own-undo=""
-                            rows="10"
-                            prop:value=move || pasted.get()
-                            on:input=move |ev| pasted.set(event_target_value(&ev))
-                        ></textarea>
+                        {paste_area(pasted, "10")}
                     </label>
                     <button type="button" on:click=move |_| import_pasted()>"Import"</button>
                     <button type="button" on:click=move |_| pasting.set(false)>"Cancel"</button>
                 </div>
             </Show>
+            <HelpdeskImport />
             {move || busy.get().map(|m| view! { <p class="transfer-status" role="status" aria-busy="true">{m}</p> })}
             {move || status.get().map(|m| view! { <p class="transfer-status" role="status">{m}</p> })}
             {move || error.get().map(|m| view! { <p class="transfer-error" role="alert">{m}</p> })}

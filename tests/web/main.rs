@@ -7,6 +7,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod capacity;
+mod compare;
 mod dom;
 mod drafts;
 mod findings;

@@ -353,6 +353,20 @@ impl Workspace {
         Ok(())
     }
 
+    /// Draft `id`'s plan, to look at beside another (a comparison) without opening it: the open
+    /// draft as on screen, with any unsaved edits; any other as stored. Nothing is opened, saved
+    /// or changed, and no signal is written, so a memo may call it.
+    pub fn read_plan(self, id: &str) -> Result<Plan, String> {
+        let is_open = self
+            .current
+            .with_untracked(|open| open.as_ref().is_some_and(|meta| meta.id == id));
+        if is_open {
+            return Ok(self.plan.get_untracked());
+        }
+        self.with_drafts(|d| d.read_plan(id, now()))
+            .map_err(|e| e.to_string())
+    }
+
     /// The stored text of draft `id`, exactly as it is (for downloading an unreadable draft).
     pub fn raw_text(self, id: &str) -> Result<Option<String>, String> {
         self.with_drafts(|d| d.raw_text(id, now()))
