@@ -42,7 +42,7 @@ test('importing Zendesk files opens a new draft with its policies and a report o
   await expect(page.locator('#field-sla-2-name')).toHaveValue('Premium');
 
   // The report belongs to the imported draft: another draft does not show it; back, it does.
-  await draftPicker(page).selectOption({ label: 'My design' });
+  await draftPicker(page).selectOption({ label: 'Untitled plan' });
   await expect(product(page)).toHaveValue('My design');
   await expect(report).toHaveCount(0);
   await draftPicker(page).selectOption({ label: IMPORTED });
