@@ -1,7 +1,7 @@
 // Helpers for the drafts tests: holding a tab's autosaves (so it has unsaved edits on purpose) and
 // releasing them at a chosen moment, reading what local storage holds, and building share links
 // and plans the way a stranger would.
-import { deflateRawSync } from 'node:zlib';
+import { shareFragment } from './share-link';
 import type { Page } from '@playwright/test';
 
 /**
@@ -64,30 +64,9 @@ export async function storedProduct(page: Page): Promise<string | null> {
   });
 }
 
-/** FNV-1a, 32 bits. */
-function fnv1a(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5;
-  for (const byte of bytes) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
-
 /** `#share=v1.…` around any JSON text, as docs/sharing.md describes the format. */
 export function shareFragmentOf(json: string): string {
-  const bytes = Buffer.from(json, 'utf8');
-  const packed = deflateRawSync(bytes, { level: 9 });
-  const header: number[] = [];
-  const sum = fnv1a(bytes);
-  header.push((sum >>> 24) & 0xff, (sum >>> 16) & 0xff, (sum >>> 8) & 0xff, sum & 0xff);
-  let length = packed.length;
-  do {
-    const low = length & 0x7f;
-    length >>>= 7;
-    header.push(length ? low | 0x80 : low);
-  } while (length);
-  return `#share=v1.${Buffer.concat([Buffer.from(header), packed]).toString('base64url')}`;
+  return shareFragment(json);
 }
 
 /** A plan whose list `key` holds `count` copies of `item` (default: empty entries). */
