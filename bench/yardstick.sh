@@ -26,8 +26,10 @@ fi
   cd "$project"
   cargo fetch --locked
   cargo build --release --target wasm32-unknown-unknown --locked --offline
+  # Honours CARGO_TARGET_DIR, as cargo does.
+  built="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/leptos-todomvc-yardstick.wasm"
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
-    target/wasm32-unknown-unknown/release/leptos-todomvc-yardstick.wasm
+    "$built"
   "$wasm_opt" -Oz "${wasm_opt_features[@]}" -o "$out/leptos-todomvc-yardstick_bg.wasm" \
     "$out/leptos-todomvc-yardstick_bg.wasm"
 } 1>&2
