@@ -13,7 +13,7 @@ mkdir -p bench-results
 log "yardstick: a small Leptos app (TodoMVC) built like ours, for scale"
 # Kept as a site too: its first-usable time is measured interleaved with the app's loads.
 rm -rf bench-results/yardstick-site
-YARDSTICK_OUT=bench-results/yardstick-site bash bench/yardstick.sh > bench-results/yardstick.json
+YARDSTICK_OUT="$PWD/bench-results/yardstick-site" bash bench/yardstick.sh > bench-results/yardstick.json
 cat > bench-results/yardstick-site/index.html <<'HTML'
 <!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>TodoMVC yardstick</title>
