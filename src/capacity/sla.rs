@@ -190,10 +190,7 @@ fn due_on_clock(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{
-        Calendar, Channel, Date, EscalationRule, SlaPolicy, SlaTarget, Weekday, WeeklyInterval,
-        ALWAYS_OPEN,
-    };
+    use crate::plan::{Channel, Date, EscalationRule, SlaPolicy, SlaTarget, ALWAYS_OPEN};
 
     fn utc(y: i32, mo: u8, d: u8, h: i64, mi: i64) -> Instant {
         Date::new(y, mo, d).unwrap().days_since_epoch() * 1440 + h * 60 + mi
@@ -205,17 +202,10 @@ mod tests {
 
     fn plan() -> Plan {
         let mut plan = Plan::blank();
-        plan.calendars.push(Calendar {
-            name: "NY office".into(),
-            time_zone: "America/New_York".into(),
-            intervals: Weekday::ALL[..5]
-                .iter()
-                .map(|&d| {
-                    WeeklyInterval::new(d, "09:00".parse().unwrap(), "17:00".parse().unwrap())
-                })
-                .collect(),
-            holidays: vec![],
-        });
+        plan.calendars.push(crate::rules::testing::nine_to_five(
+            "NY office",
+            "America/New_York",
+        ));
         plan.sla = vec![SlaPolicy {
             name: "Standard".into(),
             targets: vec![SlaTarget {

@@ -431,22 +431,11 @@ fn findings(before: &Plan, after: &Plan) -> FindingsChange {
 mod tests {
     use super::*;
     use crate::plan::{
-        Calendar, Channel, ChannelKind, MetricTarget, PolicyScope, SlaTarget, Weekday,
-        WeeklyInterval, ALWAYS_OPEN,
+        Calendar, Channel, ChannelKind, MetricTarget, PolicyScope, SlaTarget, ALWAYS_OPEN,
     };
 
     fn office() -> Calendar {
-        Calendar {
-            name: "Office".into(),
-            time_zone: "Europe/Berlin".into(),
-            intervals: Weekday::ALL[..5]
-                .iter()
-                .map(|&d| {
-                    WeeklyInterval::new(d, "09:00".parse().unwrap(), "17:00".parse().unwrap())
-                })
-                .collect(),
-            holidays: vec![],
-        }
+        crate::rules::testing::nine_to_five("Office", "Europe/Berlin")
     }
 
     fn on(target: &str, calendar: &str) -> MetricTarget {

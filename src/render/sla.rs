@@ -108,21 +108,14 @@ pub fn policy_title(index: usize, policy: &SlaPolicy) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Calendar, Weekday, WeeklyInterval, ALWAYS_OPEN};
+    use crate::plan::ALWAYS_OPEN;
 
     fn plan() -> Plan {
         let mut plan = Plan::blank();
-        plan.calendars.push(Calendar {
-            name: "Office".into(),
-            time_zone: "Europe/Berlin".into(),
-            intervals: Weekday::ALL[..5]
-                .iter()
-                .map(|&d| {
-                    WeeklyInterval::new(d, "09:00".parse().unwrap(), "17:00".parse().unwrap())
-                })
-                .collect(),
-            holidays: vec![],
-        });
+        plan.calendars.push(crate::rules::testing::nine_to_five(
+            "Office",
+            "Europe/Berlin",
+        ));
         plan
     }
 

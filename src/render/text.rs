@@ -474,8 +474,8 @@ fn escape_cell_in_place(out: &mut String, start: usize) {
 mod tests {
     use super::*;
     use crate::plan::{
-        Calendar, Category, Channel, Duration, EscalationRule, Header, MetricTarget, PolicyScope,
-        SlaPolicy, SlaTarget, Weekday, WeeklyInterval,
+        Category, Channel, Duration, EscalationRule, Header, MetricTarget, PolicyScope, SlaPolicy,
+        SlaTarget,
     };
 
     fn on(target: &str, calendar: &str) -> MetricTarget {
@@ -641,17 +641,10 @@ CUSTOMER SUCCESS
     #[test]
     fn contract_levels_each_get_the_briefs_table() {
         let mut plan = Plan::blank();
-        plan.calendars = vec![Calendar {
-            name: "Office".into(),
-            time_zone: "Europe/Berlin".into(),
-            intervals: Weekday::ALL[..5]
-                .iter()
-                .map(|&d| {
-                    WeeklyInterval::new(d, "09:00".parse().unwrap(), "17:00".parse().unwrap())
-                })
-                .collect(),
-            holidays: vec![],
-        }];
+        plan.calendars = vec![crate::rules::testing::nine_to_five(
+            "Office",
+            "Europe/Berlin",
+        )];
         plan.sla = vec![
             SlaPolicy {
                 name: "Enterprise".into(),

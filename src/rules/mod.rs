@@ -18,7 +18,7 @@ mod sla;
 mod staffing;
 mod taxonomy;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 mod tiers;
 mod util;
 

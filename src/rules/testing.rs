@@ -289,3 +289,17 @@ fn the_valid_plan_passes_every_rule() {
     let findings = check(&valid_plan());
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+/// A calendar open Monday to Friday, 09:00–17:00, in `zone`, without holidays: the office week
+/// the SLA, comparison and document tests share.
+pub(crate) fn nine_to_five(name: &str, zone: &str) -> Calendar {
+    Calendar {
+        name: name.into(),
+        time_zone: zone.into(),
+        intervals: Weekday::ALL[..5]
+            .iter()
+            .map(|&d| WeeklyInterval::new(d, "09:00".parse().unwrap(), "17:00".parse().unwrap()))
+            .collect(),
+        holidays: vec![],
+    }
+}

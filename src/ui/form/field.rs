@@ -79,18 +79,16 @@ pub fn field_view(
                     view! { <option value=index.to_string() prop:selected=selected>{*label}</option> }
                 })
                 .collect_view();
-            view! {
-                <select
-                    id=id
-                    aria-label=label
-                    aria-describedby=described
-                    aria-invalid=invalid
-                    on:change=move |ev| write(event_target_value(&ev))
-                >
-                    {options}
-                </select>
-            }
-            .into_any()
+            select(
+                SelectAria {
+                    id,
+                    label,
+                    described,
+                    invalid,
+                },
+                write,
+                options,
+            )
         }
         Kind::Name(names, none) => {
             let names = editor.names(names);
@@ -104,18 +102,16 @@ pub fn field_view(
                     })
                     .collect_view()
             };
-            view! {
-                <select
-                    id=id
-                    aria-label=label
-                    aria-describedby=described
-                    aria-invalid=invalid
-                    on:change=move |ev| write(event_target_value(&ev))
-                >
-                    {choices}
-                </select>
-            }
-            .into_any()
+            select(
+                SelectAria {
+                    id,
+                    label,
+                    described,
+                    invalid,
+                },
+                write,
+                choices,
+            )
         }
         Kind::LongText => view! {
             <textarea
@@ -236,6 +232,40 @@ pub fn field_view(
     view! {
         {field_frame(&field, error_signal, control, spec.wide)}
         {hint.map(|hint| view! { <p class="field-hint">{hint}</p> })}
+    }
+    .into_any()
+}
+
+/// What a select says about itself to assistive technology.
+struct SelectAria {
+    id: String,
+    label: String,
+    described: Signal<Option<String>>,
+    invalid: Signal<Option<&'static str>>,
+}
+
+/// A select of `options` whose choice is written through `write`.
+fn select(
+    aria: SelectAria,
+    write: impl Fn(String) + 'static,
+    options: impl IntoView + 'static,
+) -> AnyView {
+    let SelectAria {
+        id,
+        label,
+        described,
+        invalid,
+    } = aria;
+    view! {
+        <select
+            id=id
+            aria-label=label
+            aria-describedby=described
+            aria-invalid=invalid
+            on:change=move |ev| write(event_target_value(&ev))
+        >
+            {options}
+        </select>
     }
     .into_any()
 }
