@@ -2,9 +2,10 @@
 //! categories), so growth with plan size is visible. Run by `scripts/bench.sh` or `cargo bench --no-default-features --features schema --bench core`.
 
 use divan::{black_box, Bencher};
+use support_ops::capacity::staffing::staffing;
 use support_ops::plan::generate::{large_plan, PlanSize};
 use support_ops::plan::Plan;
-use support_ops::render::{render, Format, Section};
+use support_ops::render::{capacity_summary_given, render, render_with, Format, Section};
 use support_ops::rules;
 
 const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];
@@ -48,14 +49,22 @@ fn render_json(bencher: Bencher, categories: usize) {
     bencher.bench_local(|| render(black_box(&plan), Format::Json, Section::Full));
 }
 
+/// What a change to the plan costs: every rule and the whole text document, the staffing maths
+/// run once and shared by the staffing rules and the Capacity part, as the designer does.
 #[divan::bench(args = SIZES, sample_count = 30)]
 fn validate_and_render_text(bencher: Bencher, categories: usize) {
     let plan = plan_of(categories);
     bencher.bench_local(|| {
-        let findings = rules::check(black_box(&plan));
+        let plan = black_box(&plan);
+        let staffed = staffing(plan);
+        let findings = rules::combine(
+            rules::check_without_staffing(plan),
+            rules::check_staffing_given(plan, &staffed),
+        );
+        let capacity = capacity_summary_given(plan, &staffed);
         (
             findings,
-            render(black_box(&plan), Format::Text, Section::Full),
+            render_with(plan, Format::Text, Section::Full, Some(&capacity)),
         )
     });
 }

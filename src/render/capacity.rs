@@ -7,8 +7,10 @@ use super::blocks::Markup;
 use super::{plural, Count, Number};
 use crate::capacity::profile::{self, Preset, ProfileSource};
 use crate::capacity::staffing::{
-    hour_label, missing_inputs, staffing, ChannelStaffing, PAID_HOURS_PER_WEEK, WEEKS_PER_MONTH,
+    hour_label, missing_inputs, staffing, ChannelStaffing, StaffingPlan, PAID_HOURS_PER_WEEK,
+    WEEKS_PER_MONTH,
 };
+use crate::capacity::CapacityError;
 use crate::plan::Plan;
 
 /// The staffing figures as a document shows them, in words.
@@ -50,11 +52,27 @@ pub struct ChannelFigures {
 
 /// The staffing figures of a plan, or what keeps them from meaning anything.
 pub fn capacity_summary(plan: &Plan) -> CapacitySummary {
+    summary_of(plan, || staffing(plan))
+}
+
+/// As [`capacity_summary`], from staffing maths already done for this plan (the designer and the
+/// benchmark share one run between the findings and the documents).
+pub fn capacity_summary_given(
+    plan: &Plan,
+    staffed: &Result<StaffingPlan, CapacityError>,
+) -> CapacitySummary {
+    summary_of(plan, || staffed.clone())
+}
+
+fn summary_of(
+    plan: &Plan,
+    staffed: impl FnOnce() -> Result<StaffingPlan, CapacityError>,
+) -> CapacitySummary {
     let missing = missing_inputs(plan);
     if !missing.is_empty() {
         return CapacitySummary::Missing(missing.into_iter().map(|m| m.message).collect());
     }
-    let need = match staffing(plan) {
+    let need = match staffed() {
         Ok(need) => need,
         Err(error) => return CapacitySummary::Unavailable(error.to_string()),
     };
@@ -170,13 +188,23 @@ fn pattern_words(plan: &Plan, channel: &ChannelStaffing) -> String {
     format!("{name} ({whose})")
 }
 
-/// Writes the CAPACITY part's body; `cell` writes user text inside a table cell.
+/// Writes the CAPACITY part's body from `summary`, or from the plan's own staffing maths when
+/// none is given; `cell` writes user text inside a table cell.
 pub(super) fn write<M: Markup>(
     out: &mut String,
     plan: &Plan,
+    summary: Option<&CapacitySummary>,
     cell: fn(&mut String, &str) -> fmt::Result,
 ) -> fmt::Result {
-    let figures = match capacity_summary(plan) {
+    let worked_out;
+    let summary = match summary {
+        Some(given) => given,
+        None => {
+            worked_out = capacity_summary(plan);
+            &worked_out
+        }
+    };
+    let figures = match summary {
         CapacitySummary::Missing(missing) => {
             out.push_str("Staffing not worked out yet:\n");
             for message in missing {
@@ -186,7 +214,7 @@ pub(super) fn write<M: Markup>(
         }
         CapacitySummary::Unavailable(reason) => {
             out.push_str("Staffing not worked out: ");
-            M::text(out, &reason)?;
+            M::text(out, reason)?;
             out.push('\n');
             return Ok(());
         }
@@ -241,6 +269,40 @@ pub(super) fn write<M: Markup>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::{render, render_with, Format, Section};
+    use crate::rules;
+
+    /// The designer and the benchmark run the staffing maths once and hand it to the rules and
+    /// the documents; every template must come out exactly as when each works it out itself.
+    #[test]
+    fn staffing_worked_out_once_gives_the_same_findings_and_documents() {
+        let mut figures_seen = 0;
+        for template in crate::plan::templates::all() {
+            let plan = template.plan;
+            let staffed = staffing(&plan);
+            let summary = capacity_summary_given(&plan, &staffed);
+            assert_eq!(summary, capacity_summary(&plan), "{}", template.id);
+            figures_seen += usize::from(matches!(summary, CapacitySummary::Ready(_)));
+            assert_eq!(
+                rules::combine(
+                    rules::check_without_staffing(&plan),
+                    rules::check_staffing_given(&plan, &staffed)
+                ),
+                rules::check(&plan),
+                "{}",
+                template.id
+            );
+            for format in [Format::Text, Format::Markdown] {
+                assert_eq!(
+                    render_with(&plan, format, Section::Full, Some(&summary)),
+                    render(&plan, format, Section::Full),
+                    "{}",
+                    template.id
+                );
+            }
+        }
+        assert!(figures_seen > 0, "no template has its staffing worked out");
+    }
 
     #[test]
     fn peak_hours_read_as_day_ranges() {

@@ -6,7 +6,7 @@ use std::fmt::{self, Write};
 use super::assess as assess_words;
 use super::blocks::{self, Markup, MaybeWords, Words};
 use super::sla as sla_words;
-use super::{plural, push_count, trimmed, write_hours, Number, Section};
+use super::{plural, push_count, trimmed, write_hours, CapacitySummary, Number, Section};
 use crate::plan::{EscalationStart, Plan, SlaMetric};
 
 /// Markdown: user text through `Md`, labels in bold, `<` and `>` as entities.
@@ -38,16 +38,16 @@ impl Markup for Markdown {
     }
 }
 
-pub(super) fn render(plan: &Plan, section: Section) -> String {
+pub(super) fn render(plan: &Plan, section: Section, capacity: Option<&CapacitySummary>) -> String {
     let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 320);
     let _ = match section {
-        Section::Full => document(&mut out, plan),
+        Section::Full => document(&mut out, plan, capacity),
         one => block(&mut out, plan, one),
     };
     out
 }
 
-fn document(out: &mut String, plan: &Plan) -> fmt::Result {
+fn document(out: &mut String, plan: &Plan, capacity: Option<&CapacitySummary>) -> fmt::Result {
     let header = &plan.header;
     writeln!(out, "# Support Operations Plan: {}\n", Md(&header.product))?;
     Markdown::field(out, "Channels");
@@ -63,13 +63,13 @@ fn document(out: &mut String, plan: &Plan) -> fmt::Result {
         block(out, plan, section)?;
     }
     out.push_str("\n## Capacity\n\n");
-    super::capacity::write::<Markdown>(out, plan, |out, text| write!(out, "{}", Md(text)))
+    super::capacity::write::<Markdown>(out, plan, capacity, |out, text| write!(out, "{}", Md(text)))
 }
 
 fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
     writeln!(out, "## {}\n", section.title())?;
     match section {
-        Section::Full => document(out, plan),
+        Section::Full => document(out, plan, None),
         Section::Assess => assess(out, plan),
         Section::Channels => channels(out, plan),
         Section::Tiers => tiers(out, plan),
@@ -583,7 +583,7 @@ mod tests {
     fn document_has_title_sections_and_tables() {
         let mut plan = Plan::blank();
         plan.header.product = "Acme | <b>".into();
-        let markdown = render(&plan, Section::Full);
+        let markdown = render(&plan, Section::Full, None);
         assert!(markdown.starts_with("# Support Operations Plan: Acme \\| &lt;b>\n"));
         for section in Section::DOCUMENT {
             assert!(markdown.contains(&format!("\n## {}\n", section.title())));

@@ -12,7 +12,8 @@ pub mod sla;
 mod text;
 
 pub use capacity::{
-    capacity_summary, peak_words, CapacityFigures, CapacitySummary, ChannelFigures,
+    capacity_summary, capacity_summary_given, peak_words, CapacityFigures, CapacitySummary,
+    ChannelFigures,
 };
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
@@ -95,9 +96,20 @@ pub fn file_stem(product: &str) -> String {
 
 /// Renders the plan, or one section of it, in a format.
 pub fn render(plan: &Plan, format: Format, section: Section) -> String {
+    render_with(plan, format, section, None)
+}
+
+/// As [`render`], with the Capacity part's figures already worked out (`None`: work them out),
+/// so a caller that also checks the plan runs the staffing maths once for both.
+pub fn render_with(
+    plan: &Plan,
+    format: Format,
+    section: Section,
+    capacity: Option<&CapacitySummary>,
+) -> String {
     match format {
-        Format::Text => text::render(plan, section),
-        Format::Markdown => markdown::render(plan, section),
+        Format::Text => text::render(plan, section, capacity),
+        Format::Markdown => markdown::render(plan, section, capacity),
         Format::Json => json(plan, section),
     }
 }

@@ -6,7 +6,7 @@ use std::fmt::{self, Write};
 use super::assess as assess_words;
 use super::blocks::{self, Markup, Words};
 use super::sla as sla_words;
-use super::{plural, push_count, trimmed, write_hours, Number, Section};
+use super::{plural, push_count, trimmed, write_hours, CapacitySummary, Number, Section};
 use crate::plan::{EscalationPath, EscalationStart, Plan, RoadmapStep};
 
 pub(crate) const DOUBLE_RULE: &str = "═══════════════════════════════════════";
@@ -30,16 +30,16 @@ impl Markup for Text {
     }
 }
 
-pub(super) fn render(plan: &Plan, section: Section) -> String {
+pub(super) fn render(plan: &Plan, section: Section, capacity: Option<&CapacitySummary>) -> String {
     let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 300);
     let _ = match section {
-        Section::Full => document(&mut out, plan),
+        Section::Full => document(&mut out, plan, capacity),
         one => block(&mut out, plan, one),
     };
     out
 }
 
-fn document(out: &mut String, plan: &Plan) -> fmt::Result {
+fn document(out: &mut String, plan: &Plan, capacity: Option<&CapacitySummary>) -> fmt::Result {
     let header = &plan.header;
     writeln!(out, "{}", Section::Full.shouted_title())?;
     writeln!(out, "{DOUBLE_RULE}")?;
@@ -62,13 +62,15 @@ fn document(out: &mut String, plan: &Plan) -> fmt::Result {
         block(out, plan, section)?;
     }
     writeln!(out, "\nCAPACITY\n{SINGLE_RULE}")?;
-    super::capacity::write::<Text>(out, plan, |out, text| write!(out, "{}", Cell(text)))
+    super::capacity::write::<Text>(out, plan, capacity, |out, text| {
+        write!(out, "{}", Cell(text))
+    })
 }
 
 fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
     writeln!(out, "{}\n{SINGLE_RULE}", section.shouted_title())?;
     match section {
-        Section::Full => document(out, plan),
+        Section::Full => document(out, plan, None),
         Section::Assess => assess(out, plan),
         Section::Channels => channels(out, plan),
         Section::Tiers => tiers(out, plan),
@@ -535,7 +537,7 @@ mod tests {
         plan.metrics.csat.baseline = Some(82.5);
         plan.metrics.first_response.target = Duration::hours(1);
 
-        let text = render(&plan, Section::Full);
+        let text = render(&plan, Section::Full, None);
         let expected_start = "\
 SUPPORT OPERATIONS PLAN
 ═══════════════════════════════════════
@@ -680,7 +682,7 @@ CUSTOMER SUCCESS
             },
         ];
         assert_eq!(
-            render(&plan, Section::Sla),
+            render(&plan, Section::Sla, None),
             "\
 SLA TARGETS
 ────────────────────────────
@@ -713,7 +715,7 @@ Applies to: everyone
         let mut plan = Plan::blank();
         plan.feedback.weekly = "Top 10 issues to product".into();
         assert_eq!(
-            render(&plan, Section::Feedback),
+            render(&plan, Section::Feedback, None),
             "FEEDBACK LOOP\n────────────────────────────\nWeekly: Top 10 issues to product\nMonthly: —\nQuarterly: —\n"
         );
     }

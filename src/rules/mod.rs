@@ -184,6 +184,17 @@ pub fn check_staffing(plan: &Plan) -> Vec<Finding> {
     findings
 }
 
+/// The staffing rules, from staffing maths already done for this plan: the designer runs it once
+/// for the findings and the documents.
+pub fn check_staffing_given(
+    plan: &Plan,
+    staffed: &Result<crate::capacity::staffing::StaffingPlan, crate::capacity::CapacityError>,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    staffing::check_given(plan, Some(staffed), &mut findings);
+    findings
+}
+
 /// Merges the two halves of a check into the order `check` gives.
 pub fn combine(mut findings: Vec<Finding>, staffing: Vec<Finding>) -> Vec<Finding> {
     findings.extend(staffing);

@@ -8,6 +8,7 @@ use crate::capacity::staffing::{
     hour_label, live_targets, staffing, StaffingPlan, PAID_HOURS_PER_WEEK,
 };
 use crate::capacity::zones::is_known_zone;
+use crate::capacity::CapacityError;
 use crate::plan::Plan;
 
 const TEAM_TOO_SMALL: RuleInfo = RuleInfo {
@@ -108,6 +109,15 @@ fn staffing_hint(need: &StaffingPlan, shrinkage: f64) -> String {
 }
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
+    check_given(plan, None, findings);
+}
+
+/// The staffing rules, from staffing maths already done for this plan (`None`: do it here).
+pub(crate) fn check_given(
+    plan: &Plan,
+    staffed: Option<&Result<StaffingPlan, CapacityError>>,
+    findings: &mut Vec<Finding>,
+) {
     let pick = "Pick the nearest zone from the list; it has the same hours and clock changes.";
     if unknown_zone(&plan.header.time_zone) {
         findings.push(finding(
@@ -137,7 +147,15 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     if plan.header.monthly_volume == 0 || plan.header.team_size == 0 {
         return; // The header rules already say so; there is nothing to staff against.
     }
-    let Ok(need) = staffing(plan) else { return };
+    let worked_out;
+    let staffed = match staffed {
+        Some(given) => given,
+        None => {
+            worked_out = staffing(plan);
+            &worked_out
+        }
+    };
+    let Ok(need) = staffed else { return };
     for channel in need.channels.iter().filter(|c| !c.capped_hours.is_empty()) {
         let hours: Vec<String> = channel
             .capped_hours
@@ -168,7 +186,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 need.head_count,
                 need.head_count - team
             ),
-            staffing_hint(&need, plan.staffing.shrinkage),
+            staffing_hint(need, plan.staffing.shrinkage),
         ));
     }
     for channel in need.channels.iter().filter(|c| c.live) {

@@ -2,6 +2,7 @@
 //! Everything here is linear in the size of the plan; rules build sets and maps once per check.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::plan::{Calendar, Duration, MetricTarget, Part, Plan, Weekday, ALWAYS_OPEN};
@@ -349,19 +350,34 @@ impl<'a> Names<'a> {
 }
 
 /// How a message names a row of the plan: `Channel "Email"`, or `Channel 3` while it has no name,
-/// so a finding about an unnamed row still reads as a sentence.
-pub(crate) fn who(kind: &str, index: usize, name: &str) -> String {
-    let name = name.trim();
-    if name.is_empty() {
-        format!("{kind} {}", index + 1)
-    } else if name
-        .get(..kind.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(kind))
-    {
-        // "Tier 1" is a tier already: no need to say so twice.
-        name.to_string()
-    } else {
-        format!("{kind} \"{name}\"")
+/// so a finding about an unnamed row still reads as a sentence. Written out only when a finding
+/// uses it: the rules name every row they look at, and most rows have nothing to report.
+pub(crate) fn who<'a>(kind: &'a str, index: usize, name: &'a str) -> Who<'a> {
+    Who { kind, index, name }
+}
+
+/// A row named for a message; see [`who`].
+#[derive(Clone, Copy)]
+pub(crate) struct Who<'a> {
+    kind: &'a str,
+    index: usize,
+    name: &'a str,
+}
+
+impl fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (kind, name) = (self.kind, self.name.trim());
+        if name.is_empty() {
+            write!(f, "{kind} {}", self.index + 1)
+        } else if name
+            .get(..kind.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(kind))
+        {
+            // "Tier 1" is a tier already: no need to say so twice.
+            f.write_str(name)
+        } else {
+            write!(f, "{kind} \"{name}\"")
+        }
     }
 }
 
@@ -480,10 +496,16 @@ mod tests {
 
     #[test]
     fn rows_are_named_in_sentences_even_without_a_name() {
-        assert_eq!(who("Channel", 2, ""), "Channel 3");
-        assert_eq!(who("Channel", 0, " Email "), "Channel \"Email\"");
-        assert_eq!(who("Tier", 1, "Tier 1"), "Tier 1");
-        assert_eq!(who("Tier", 0, "Self-Service"), "Tier \"Self-Service\"");
+        assert_eq!(who("Channel", 2, "").to_string(), "Channel 3");
+        assert_eq!(
+            who("Channel", 0, " Email ").to_string(),
+            "Channel \"Email\""
+        );
+        assert_eq!(who("Tier", 1, "Tier 1").to_string(), "Tier 1");
+        assert_eq!(
+            who("Tier", 0, "Self-Service").to_string(),
+            "Tier \"Self-Service\""
+        );
     }
 
     #[test]
