@@ -36,22 +36,7 @@ pub fn Designer(
     starting: Option<RwSignal<bool>>,
     #[prop(optional, into)] start: Option<ViewFn>,
 ) -> impl IntoView {
-    // The staffing maths dominates a check; it re-runs only when what it reads changes.
-    let structure = Memo::new(move |_| plan.with(rules::check_without_staffing));
-    let staffing_inputs = Memo::new(move |_| plan.with(rules::staffing_inputs));
-    let staffing = Memo::new(move |_| staffing_inputs.with(rules::check_staffing));
-    let findings = Memo::new(move |_| rules::combine(structure.get(), staffing.get()));
-    // Findings about a value not filled in yet: a checklist, not a wall of red on a new plan.
-    let gaps: Gaps = Memo::new(move |_| {
-        findings.with(|all| {
-            plan.with_untracked(|p| {
-                all.iter()
-                    .filter(|f| crate::form::node::is_blank(p, &f.path))
-                    .map(|f| f.path.clone())
-                    .collect()
-            })
-        })
-    });
+    let (findings, gaps) = plan_findings(plan);
     let field_findings = FieldFindings::new(findings, gaps);
     provide_context(field_findings);
     let editor = Editor::new(plan);
@@ -75,48 +60,7 @@ pub fn Designer(
         reveal.set(Some(path));
     });
 
-    let section_counts = Memo::new(move |_| {
-        findings.with(|all| {
-            Page::ALL.map(|page| {
-                all.iter()
-                    .filter(|f| crate::form::page_for(&f.path) == page)
-                    .count()
-            })
-        })
-    });
     let finding_total = move || findings.with(Vec::len);
-
-    let nav = Page::ALL
-        .iter()
-        .enumerate()
-        .map(|(position, &section)| {
-            let count = move || section_counts.with(|c| c[position]);
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        id=section.nav_id()
-                        class="nav-item"
-                        aria-current=move || (active.get() == section).then_some("page")
-                        on:click=move |_| {
-                            if let Some(starting) = starting {
-                                starting.set(false);
-                            }
-                            active.set(section);
-                            pane.set(Pane::Form);
-                        }
-                    >
-                        {section.title()}
-                        <Show when=move || { count() > 0 }>
-                            <span class="nav-count" aria-label=move || format!("{} findings", count())>
-                                {count}
-                            </span>
-                        </Show>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
 
     // A memo: the form redraws when the start screen comes or goes, not at every `set`.
     let is_starting = Memo::new(move |_| starting.is_some_and(|s| s.get()));
@@ -135,13 +79,6 @@ pub fn Designer(
         untrack(|| page_form(editor, page, slot))
     };
 
-    let product = move || {
-        editor.track_redraw();
-        editor.text("header.product")
-    };
-    let no_error = Signal::derive(|| None);
-    let (product_described, product_invalid) = aria_state("field-header-product", no_error);
-    let product_finding = finding_for("field-header-product");
     let pane_tab = move |which: Pane, label: &'static str| {
         view! {
             <button
@@ -172,9 +109,6 @@ pub fn Designer(
             </a>
         }
     };
-    // On a phone the toolbar folds behind one button, so the header stays one short block.
-    let menu_open = RwSignal::new(false);
-
     view! {
         <div class="designer">
             <nav class="skip-links" aria-label="Skip to">
@@ -182,52 +116,8 @@ pub fn Designer(
                 {skip(Pane::Findings, "pane-findings", "Skip to findings")}
                 {skip(Pane::Preview, "pane-preview", "Skip to preview")}
             </nav>
-            <header class="app-header">
-                <div class="brand">
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
-                    <h1 class="brand-name">"Support Ops Plan Designer"</h1>
-                </div>
-                <button
-                    type="button"
-                    id="header-menu-toggle"
-                    class="header-menu-toggle"
-                    aria-controls="plan-actions"
-                    aria-expanded=move || menu_open.get().to_string()
-                    on:click=move |_| menu_open.update(|open| *open = !*open)
-                >
-                    <span aria-hidden="true">"☰ "</span>
-                    "Menu"
-                </button>
-                <div class="product-field">
-                    <label for="field-header-product">"Product"</label>
-                    <input
-                        type="text"
-                        id="field-header-product"
-                        aria-describedby=product_described
-                        aria-invalid=product_invalid
-                        placeholder="Product name"
-                        prop:value=product
-                        on:input=move |ev| {
-                            let _ = editor.set_text("header.product", &event_target_value(&ev));
-                        }
-                    />
-                    <span id="field-header-product-finding" class="visually-hidden">
-                        {move || product_finding.get().map(|(_, message)| message)}
-                    </span>
-                </div>
-                <div
-                    class="toolbar"
-                    id="plan-actions"
-                    class:toolbar-open=move || menu_open.get()
-                    role="toolbar"
-                    aria-label="Plan actions"
-                >
-                    {children()}
-                </div>
-            </header>
-            <nav class="section-nav" aria-label="Plan sections">
-                <ul>{nav}</ul>
-            </nav>
+            <AppHeader editor>{children()}</AppHeader>
+            <SectionNav findings active pane starting />
             <main class="workspace">
                 <div class="pane-tabs" role="group" aria-label="Show">
                     {pane_tab(Pane::Form, "Form")}
@@ -264,22 +154,184 @@ pub fn Designer(
                 </div>
             </main>
             <UndoRemoval removal />
-            <datalist id=names_list_id(crate::form::Names::Tiers)>
-                {move || {
-                    editor
-                        .names(crate::form::Names::Tiers)
-                        .get()
-                        .into_iter()
-                        .map(|name| view! { <option value=name></option> })
-                        .collect_view()
-                }}
-            </datalist>
-            <datalist id=TIME_ZONES_LIST>
-                {crate::capacity::known_zones()
-                    .map(|zone| view! { <option value=zone></option> })
-                    .collect_view()}
-            </datalist>
+            {name_lists(editor)}
         </div>
+    }
+}
+
+/// Every finding of the plan, and those about a value not filled in yet.
+fn plan_findings(plan: RwSignal<Plan>) -> (Memo<Vec<rules::Finding>>, Gaps) {
+    // The staffing maths dominates a check; it re-runs only when what it reads changes.
+    let structure = Memo::new(move |_| plan.with(rules::check_without_staffing));
+    let staffing_inputs = Memo::new(move |_| plan.with(rules::staffing_inputs));
+    let staffing = Memo::new(move |_| staffing_inputs.with(rules::check_staffing));
+    let findings = Memo::new(move |_| rules::combine(structure.get(), staffing.get()));
+    // Findings about a value not filled in yet: a checklist, not a wall of red on a new plan.
+    let gaps: Gaps = Memo::new(move |_| {
+        findings.with(|all| {
+            plan.with_untracked(|p| {
+                all.iter()
+                    .filter(|f| crate::form::node::is_blank(p, &f.path))
+                    .map(|f| f.path.clone())
+                    .collect()
+            })
+        })
+    });
+    (findings, gaps)
+}
+
+/// The app's name, the product field, and the plan's actions (`children`); on a phone the
+/// actions fold behind a Menu button, which Escape closes, so the header stays one short block.
+#[component]
+fn AppHeader(editor: Editor, children: Children) -> impl IntoView {
+    let menu_open = RwSignal::new(false);
+    let close_on_escape = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(toggle) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("header-menu-toggle"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = toggle.focus();
+            }
+        }
+    };
+    view! {
+        <header class="app-header" on:keydown=close_on_escape>
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                <h1 class="brand-name">"Support Ops Plan Designer"</h1>
+            </div>
+            <button
+                type="button"
+                id="header-menu-toggle"
+                class="header-menu-toggle"
+                aria-controls="plan-actions"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)
+            >
+                <span aria-hidden="true">"☰ "</span>
+                "Menu"
+            </button>
+            <ProductField editor />
+            <div
+                class="toolbar"
+                id="plan-actions"
+                class:toolbar-open=move || menu_open.get()
+                role="toolbar"
+                aria-label="Plan actions"
+            >
+                {children()}
+            </div>
+        </header>
+    }
+}
+
+/// The product's name, in the header: the plan's title everywhere it is shown.
+#[component]
+fn ProductField(editor: Editor) -> impl IntoView {
+    let product = move || {
+        editor.track_redraw();
+        editor.text("header.product")
+    };
+    let no_error = Signal::derive(|| None);
+    let (described, invalid) = aria_state("field-header-product", no_error);
+    let finding = finding_for("field-header-product");
+    view! {
+        <div class="product-field">
+            <label for="field-header-product">"Product"</label>
+            <input
+                type="text"
+                id="field-header-product"
+                aria-describedby=described
+                aria-invalid=invalid
+                placeholder="Product name"
+                prop:value=product
+                on:input=move |ev| {
+                    let _ = editor.set_text("header.product", &event_target_value(&ev));
+                }
+            />
+            <span id="field-header-product-finding" class="visually-hidden">
+                {move || finding.get().map(|(_, message)| message)}
+            </span>
+        </div>
+    }
+}
+
+/// The list of the plan's pages, each with its count of findings; choosing one shows its form.
+#[component]
+fn SectionNav(
+    findings: Memo<Vec<rules::Finding>>,
+    active: RwSignal<Page>,
+    pane: RwSignal<Pane>,
+    starting: Option<RwSignal<bool>>,
+) -> impl IntoView {
+    let section_counts = Memo::new(move |_| {
+        findings.with(|all| {
+            Page::ALL.map(|page| {
+                all.iter()
+                    .filter(|f| crate::form::page_for(&f.path) == page)
+                    .count()
+            })
+        })
+    });
+    let nav = Page::ALL
+        .iter()
+        .enumerate()
+        .map(|(position, &section)| {
+            let count = move || section_counts.with(|c| c[position]);
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        id=section.nav_id()
+                        class="nav-item"
+                        aria-current=move || (active.get() == section).then_some("page")
+                        on:click=move |_| {
+                            if let Some(starting) = starting {
+                                starting.set(false);
+                            }
+                            active.set(section);
+                            pane.set(Pane::Form);
+                        }
+                    >
+                        {section.title()}
+                        <Show when=move || { count() > 0 }>
+                            <span class="nav-count" aria-label=move || format!("{} findings", count())>
+                                {count}
+                            </span>
+                        </Show>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="section-nav" aria-label="Plan sections">
+            <ul>{nav}</ul>
+        </nav>
+    }
+}
+
+/// The lists the name and time-zone fields suggest from.
+fn name_lists(editor: Editor) -> impl IntoView {
+    view! {
+        <datalist id=names_list_id(crate::form::Names::Tiers)>
+            {move || {
+                editor
+                    .names(crate::form::Names::Tiers)
+                    .get()
+                    .into_iter()
+                    .map(|name| view! { <option value=name></option> })
+                    .collect_view()
+            }}
+        </datalist>
+        <datalist id=TIME_ZONES_LIST>
+            {crate::capacity::known_zones()
+                .map(|zone| view! { <option value=zone></option> })
+                .collect_view()}
+        </datalist>
     }
 }
 

@@ -207,3 +207,16 @@ test("Capacity's answers to 'When is it due?' stay inside their card on wide scr
     }
   }
 });
+
+test('on a phone, Escape closes the header menu and gives focus back to its button', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  const toggle = page.locator('#header-menu-toggle');
+  await toggle.click();
+  await expect(page.locator('#plan-actions')).toBeVisible();
+  await page.locator('#plan-actions button').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#plan-actions')).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
+});

@@ -29,6 +29,12 @@ pub fn field_view(
     let error = RwSignal::new(None::<String>);
     let error_signal: Signal<Option<String>> = error.into();
     let (described, invalid) = aria_state(&field.id, error_signal);
+    let aria = Aria {
+        id: field.id.clone(),
+        label: field.name.clone(),
+        described,
+        invalid,
+    };
     // The value from the plan: read at first, and again on every redraw.
     let value = {
         let path = path.clone();
@@ -46,187 +52,21 @@ pub fn field_view(
             let _ = error.try_set(reason);
         }
     };
-    let id = field.id.clone();
-    let label = field.name.clone();
     let control = match spec.kind {
-        Kind::Check => {
-            let write = write.clone();
-            view! {
-                <input
-                    type="checkbox"
-                    id=id
-                    aria-label=label
-                    aria-describedby=described
-                    aria-invalid=invalid
-                    prop:checked=move || value() == "true"
-                    on:change=move |ev| write(event_target_checked(&ev).to_string())
-                />
-            }
-            .into_any()
-        }
+        Kind::Check => check_box(aria, value, write),
         Kind::Choice => {
             let choices = editor
                 .plan
                 .with_untracked(|p| at(p, &path).and_then(Node::leaf).and_then(|l| l.choices()))
                 .unwrap_or(&[]);
-            let options = choices
-                .iter()
-                .enumerate()
-                .map(|(index, label)| {
-                    let value = value.clone();
-                    let option = index.to_string();
-                    let selected = move || value() == option;
-                    view! { <option value=index.to_string() prop:selected=selected>{*label}</option> }
-                })
-                .collect_view();
-            select(
-                SelectAria {
-                    id,
-                    label,
-                    described,
-                    invalid,
-                },
-                write,
-                options,
-            )
+            choice_select(aria, choices, value, write)
         }
-        Kind::Name(names, none) => {
-            let names = editor.names(names);
-            let choices = move || {
-                let current = value();
-                name_options(&names.get(), &current, none)
-                    .into_iter()
-                    .map(|(option, text)| {
-                        let selected = option == current;
-                        view! { <option value=option prop:selected=selected>{text}</option> }
-                    })
-                    .collect_view()
-            };
-            select(
-                SelectAria {
-                    id,
-                    label,
-                    described,
-                    invalid,
-                },
-                write,
-                choices,
-            )
-        }
-        Kind::LongText => view! {
-            <textarea
-                id=id
-                aria-label=label
-                aria-describedby=described
-                aria-invalid=invalid
-                rows="3"
-                prop:value=value
-                on:input=move |ev| write(event_target_value(&ev))
-            ></textarea>
-        }
-        .into_any(),
-        Kind::Label(names) => {
-            // The name as it was when the field was entered: on leaving it, every reference to
-            // that name follows the new one (one undo step of its own).
-            let before = StoredValue::new(String::new());
-            let entered = {
-                let path = path.clone();
-                move |_| before.set_value(editor.text(&path))
-            };
-            let commit = move |ev: leptos::ev::Event| {
-                let new = event_target_value(&ev);
-                // Gone when the field is removed while focused; its typing is already saved.
-                let Some(old) = before.try_get_value() else {
-                    return;
-                };
-                if old != new {
-                    editor.update(|plan| {
-                        crate::form::rename::rename_references(plan, names, &old, &new);
-                    });
-                }
-                before.try_set_value(new);
-            };
-            view! {
-                <input
-                    type="text"
-                    id=id
-                    aria-label=label
-                    aria-describedby=described
-                    aria-invalid=invalid
-                    prop:value=value
-                    on:focus=entered
-                    on:input=move |ev| write(event_target_value(&ev))
-                    on:change=commit
-                />
-            }
-            .into_any()
-        }
-        Kind::Text => view! {
-            <input
-                type="text"
-                id=id
-                aria-label=label
-                aria-describedby=described
-                aria-invalid=invalid
-                prop:value=value
-                on:input=move |ev| write(event_target_value(&ev))
-            />
-        }
-        .into_any(),
-        Kind::Suggest(names) => view! {
-            <input
-                type="text"
-                id=id
-                aria-label=label
-                aria-describedby=described
-                aria-invalid=invalid
-                list=names_list_id(names)
-                prop:value=value
-                on:input=move |ev| write(event_target_value(&ev))
-            />
-        }
-        .into_any(),
-        kind => {
-            // Typed values: what is typed stays while it does not parse (the field says why);
-            // on leaving the field it shows the value as understood ("30 min" → "30m").
-            let shown = {
-                let path = path.clone();
-                move |ev: leptos::ev::Event| {
-                    // A focused field being removed (its page redrawn) fires `change` after its
-                    // signals are gone: then there is nothing to show.
-                    if error.try_with_untracked(Option::is_some).unwrap_or(true) {
-                        return;
-                    }
-                    if let Some(input) = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    {
-                        input.set_value(&editor.text(&path));
-                    }
-                }
-            };
-            let (placeholder, mode) = typed_hints(kind);
-            let list = (kind == Kind::TimeZone).then_some(TIME_ZONES_LIST);
-            view! {
-                <input
-                    type="text"
-                    class="parsed"
-                    id=id
-                    aria-label=label
-                    aria-describedby=described
-                    aria-invalid=invalid
-                    inputmode=mode
-                    placeholder=placeholder
-                    list=list
-                    autocomplete="off"
-                    spellcheck="false"
-                    prop:value=value
-                    on:input=move |ev| write(event_target_value(&ev))
-                    on:change=shown
-                />
-            }
-            .into_any()
-        }
+        Kind::Name(names, none) => name_select(aria, editor.names(names), none, value, write),
+        Kind::LongText => long_text(aria, value, write),
+        Kind::Label(names) => name_input(aria, editor, path, names, value, write),
+        Kind::Text => text_input(aria, None, value, write),
+        Kind::Suggest(names) => text_input(aria, Some(names_list_id(names)), value, write),
+        kind => typed_input(aria, editor, path, kind, error, value, write),
     };
     let hint = (!spec.hint.is_empty()).then_some(spec.hint);
     view! {
@@ -236,21 +76,243 @@ pub fn field_view(
     .into_any()
 }
 
-/// What a select says about itself to assistive technology.
-struct SelectAria {
+/// What a control says about itself to assistive technology.
+struct Aria {
     id: String,
     label: String,
     described: Signal<Option<String>>,
     invalid: Signal<Option<&'static str>>,
 }
 
+/// A yes/no field: the value is `"true"` or `"false"`.
+fn check_box(
+    aria: Aria,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    write: impl Fn(String) + 'static,
+) -> AnyView {
+    let Aria {
+        id,
+        label,
+        described,
+        invalid,
+    } = aria;
+    view! {
+        <input
+            type="checkbox"
+            id=id
+            aria-label=label
+            aria-describedby=described
+            aria-invalid=invalid
+            prop:checked=move || value() == "true"
+            on:change=move |ev| write(event_target_checked(&ev).to_string())
+        />
+    }
+    .into_any()
+}
+
+/// One of a fixed list of choices; the value is the chosen one's position.
+fn choice_select(
+    aria: Aria,
+    choices: &'static [&'static str],
+    value: impl Fn() -> String + Clone + Send + Sync + 'static,
+    write: impl Fn(String) + 'static,
+) -> AnyView {
+    let options = choices
+        .iter()
+        .enumerate()
+        .map(|(index, label)| {
+            let value = value.clone();
+            let option = index.to_string();
+            let selected = move || value() == option;
+            view! { <option value=index.to_string() prop:selected=selected>{*label}</option> }
+        })
+        .collect_view();
+    select(aria, write, options)
+}
+
+/// The name of another part of the plan (a tier, a calendar…), chosen from those it defines.
+fn name_select(
+    aria: Aria,
+    names: Memo<Vec<String>>,
+    none: Option<&'static str>,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    write: impl Fn(String) + 'static,
+) -> AnyView {
+    let choices = move || {
+        let current = value();
+        name_options(&names.get(), &current, none)
+            .into_iter()
+            .map(|(option, text)| {
+                let selected = option == current;
+                view! { <option value=option prop:selected=selected>{text}</option> }
+            })
+            .collect_view()
+    };
+    select(aria, write, choices)
+}
+
+/// Text over several lines (a description, a note).
+fn long_text(
+    aria: Aria,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    write: impl Fn(String) + 'static,
+) -> AnyView {
+    let Aria {
+        id,
+        label,
+        described,
+        invalid,
+    } = aria;
+    view! {
+        <textarea
+            id=id
+            aria-label=label
+            aria-describedby=described
+            aria-invalid=invalid
+            rows="3"
+            prop:value=value
+            on:input=move |ev| write(event_target_value(&ev))
+        ></textarea>
+    }
+    .into_any()
+}
+
+/// Free text on one line, offering the names in `list` (a `<datalist>` id) when given.
+fn text_input(
+    aria: Aria,
+    list: Option<&'static str>,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    write: impl Fn(String) + 'static,
+) -> AnyView {
+    let Aria {
+        id,
+        label,
+        described,
+        invalid,
+    } = aria;
+    view! {
+        <input
+            type="text"
+            id=id
+            aria-label=label
+            aria-describedby=described
+            aria-invalid=invalid
+            list=list
+            prop:value=value
+            on:input=move |ev| write(event_target_value(&ev))
+        />
+    }
+    .into_any()
+}
+
+/// The name of a tier, calendar… that others refer to: on leaving the field, every reference
+/// to the name it had on entering follows the new one (one undo step of its own).
+fn name_input(
+    aria: Aria,
+    editor: Editor,
+    path: String,
+    names: Names,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    write: impl Fn(String) + 'static,
+) -> AnyView {
+    let before = StoredValue::new(String::new());
+    let entered = move |_| before.set_value(editor.text(&path));
+    let commit = move |ev: leptos::ev::Event| {
+        let new = event_target_value(&ev);
+        // Gone when the field is removed while focused; its typing is already saved.
+        let Some(old) = before.try_get_value() else {
+            return;
+        };
+        if old != new {
+            editor.update(|plan| {
+                crate::form::rename::rename_references(plan, names, &old, &new);
+            });
+        }
+        before.try_set_value(new);
+    };
+    let Aria {
+        id,
+        label,
+        described,
+        invalid,
+    } = aria;
+    view! {
+        <input
+            type="text"
+            id=id
+            aria-label=label
+            aria-describedby=described
+            aria-invalid=invalid
+            prop:value=value
+            on:focus=entered
+            on:input=move |ev| write(event_target_value(&ev))
+            on:change=commit
+        />
+    }
+    .into_any()
+}
+
+/// A typed value (a number, a duration, a time, a date, a time zone): what is typed stays while
+/// it does not parse (the field says why); on leaving the field it shows the value as understood
+/// ("30 min" → "30m").
+fn typed_input(
+    aria: Aria,
+    editor: Editor,
+    path: String,
+    kind: Kind,
+    error: RwSignal<Option<String>>,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    write: impl Fn(String) + 'static,
+) -> AnyView {
+    let shown = move |ev: leptos::ev::Event| {
+        // A focused field being removed (its page redrawn) fires `change` after its signals are
+        // gone: then there is nothing to show.
+        if error.try_with_untracked(Option::is_some).unwrap_or(true) {
+            return;
+        }
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(&editor.text(&path));
+        }
+    };
+    let (placeholder, mode) = typed_hints(kind);
+    let list = (kind == Kind::TimeZone).then_some(TIME_ZONES_LIST);
+    let Aria {
+        id,
+        label,
+        described,
+        invalid,
+    } = aria;
+    view! {
+        <input
+            type="text"
+            class="parsed"
+            id=id
+            aria-label=label
+            aria-describedby=described
+            aria-invalid=invalid
+            inputmode=mode
+            placeholder=placeholder
+            list=list
+            autocomplete="off"
+            spellcheck="false"
+            prop:value=value
+            on:input=move |ev| write(event_target_value(&ev))
+            on:change=shown
+        />
+    }
+    .into_any()
+}
+
 /// A select of `options` whose choice is written through `write`.
 fn select(
-    aria: SelectAria,
+    aria: Aria,
     write: impl Fn(String) + 'static,
     options: impl IntoView + 'static,
 ) -> AnyView {
-    let SelectAria {
+    let Aria {
         id,
         label,
         described,
