@@ -186,11 +186,11 @@ impl TargetClock {
         let calendar = plan
             .calendar(&target.calendar)
             .or_else(|| plan.calendar(ALWAYS_OPEN))?;
-        let clock = if runs_on_elapsed_time(&calendar) {
+        let clock = if runs_on_elapsed_time(calendar) {
             SlaClock::Elapsed
         } else {
-            let zone = zone_of(&calendar).ok()?;
-            SlaClock::Business(Timeline::build(&calendar, zone, first_day, last_day))
+            let zone = zone_of(calendar).ok()?;
+            SlaClock::Business(Timeline::build(calendar, zone, first_day, last_day))
         };
         Some(TargetClock { clock, within })
     }
@@ -353,7 +353,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
         })
         .and_then(|i| plan.tiers.get(i + 1));
     let escalation_calendar = escalation_tier
-        .and_then(|tier| plan.calendar(&tier.hours))
+        .and_then(|tier| plan.calendar(&tier.hours).cloned())
         .unwrap_or_else(Calendar::always_open);
     let week = reference_week(&zone);
     let escalation_open = open_hours(&escalation_calendar, &week)?;

@@ -152,6 +152,7 @@ pub fn due_times(
 
 fn calendar(plan: &Plan, name: &str) -> Result<Calendar, CapacityError> {
     plan.calendar(name)
+        .cloned()
         .ok_or_else(|| CapacityError::UnknownCalendar {
             name: name.to_string(),
         })

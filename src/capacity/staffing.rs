@@ -311,13 +311,16 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
     // Channels mostly share a few calendars; each calendar's week is worked out once.
     let mut weeks_open: Vec<(&str, Vec<f64>)> = Vec::new();
     for (index, channel) in plan.channels.iter().enumerate() {
-        let calendar = plan.calendar(&channel.hours).unwrap_or_else(|| {
-            notes.push(format!(
-                "Channel \"{}\" uses calendar \"{}\", which the plan does not define; counted as 24/7.",
-                channel.name, channel.hours
-            ));
-            Calendar::always_open()
-        });
+        let calendar = match plan.calendar(&channel.hours) {
+            Some(calendar) => std::borrow::Cow::Borrowed(calendar),
+            None => {
+                notes.push(format!(
+                    "Channel \"{}\" uses calendar \"{}\", which the plan does not define; counted as 24/7.",
+                    channel.name, channel.hours
+                ));
+                std::borrow::Cow::Owned(Calendar::always_open())
+            }
+        };
         let open = match weeks_open.iter().find(|(name, _)| *name == channel.hours) {
             Some((_, open)) => open.clone(),
             None => {

@@ -726,12 +726,14 @@ impl Plan {
     }
 
     /// The calendar with this name; `24/7` is built in unless the plan defines its own.
-    pub fn calendar(&self, name: &str) -> Option<Calendar> {
+    /// Borrowed: documents and rules look calendars up once per SLA target.
+    pub fn calendar(&self, name: &str) -> Option<&Calendar> {
+        static BUILT_IN_ALWAYS_OPEN: std::sync::LazyLock<Calendar> =
+            std::sync::LazyLock::new(Calendar::always_open);
         self.calendars
             .iter()
             .find(|c| c.name == name)
-            .cloned()
-            .or_else(|| (name == ALWAYS_OPEN).then(Calendar::always_open))
+            .or_else(|| (name == ALWAYS_OPEN).then(|| &*BUILT_IN_ALWAYS_OPEN))
     }
 
     /// Urgency rank of a priority: 0 is the most urgent. `None` if the plan has no such priority.
@@ -800,5 +802,14 @@ impl Plan {
             names.insert(0, ALWAYS_OPEN.to_string());
         }
         names
+    }
+}
+
+/// `text` without surrounding whitespace; skips the char-by-char trim when both ends are plainly
+/// not whitespace (the common case, and a measurable share of rendering a long taxonomy).
+pub(crate) fn trimmed(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(&first), Some(&last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
     }
 }

@@ -205,8 +205,19 @@ pub fn combine(mut findings: Vec<Finding>, staffing: Vec<Finding>) -> Vec<Findin
 
 /// The parts of a plan the staffing rules read, and nothing else: the designer re-runs the
 /// staffing maths only when this changes, not on every keystroke in a category name.
+///
+/// Of the taxonomy the maths reads only the priority mix: the category shares summed by priority
+/// (`capacity::staffing::priority_mix`). So the inputs hold one category per priority with its
+/// summed share, added in the taxonomy's order as that function adds them: the same mix to the
+/// last bit, and a keystroke compares a handful of rows instead of cloning hundreds.
 pub fn staffing_inputs(plan: &Plan) -> Plan {
     use crate::plan::{Automation, Category};
+    let mut shares = vec![0.0; plan.priorities.len()];
+    for category in &plan.taxonomy {
+        if let Some(rank) = plan.priority_rank(&category.priority) {
+            shares[rank] += category.volume_share.max(0.0);
+        }
+    }
     Plan {
         header: plan.header.clone(),
         calendars: plan.calendars.clone(),
@@ -215,11 +226,12 @@ pub fn staffing_inputs(plan: &Plan) -> Plan {
         sla: plan.sla.clone(),
         staffing: plan.staffing.clone(),
         taxonomy: plan
-            .taxonomy
+            .priorities
             .iter()
-            .map(|category| Category {
-                priority: category.priority.clone(),
-                volume_share: category.volume_share,
+            .zip(shares)
+            .map(|(priority, volume_share)| Category {
+                priority: priority.name.clone(),
+                volume_share,
                 ..Category::default()
             })
             .collect(),
@@ -456,6 +468,33 @@ mod staffing_split_tests {
         );
         assert!(whole.iter().any(|f| f.rule == "STAFF-001"));
         assert_eq!(whole, split);
+    }
+
+    #[test]
+    fn the_staffing_inputs_keep_the_taxonomys_priority_mix_exactly() {
+        use crate::capacity::staffing::priority_mix;
+        let mut plan = large_plan(5, PlanSize::with_categories(200));
+        plan.staffing.priority_mix.clear();
+        // Shares that do not add up exactly, a negative one, and a category of no known priority.
+        for (index, category) in plan.taxonomy.iter_mut().enumerate() {
+            category.volume_share = 0.1 + (index % 7) as f64 * 0.37;
+        }
+        plan.taxonomy[3].volume_share = -4.0;
+        plan.taxonomy[4].priority = "Not a priority".into();
+        let inputs = staffing_inputs(&plan);
+        assert_eq!(inputs.taxonomy.len(), plan.priorities.len());
+        let (whole, summed) = (priority_mix(&plan), priority_mix(&inputs));
+        assert!(
+            whole
+                .iter()
+                .zip(&summed)
+                .all(|(a, b)| a.to_bits() == b.to_bits()),
+            "{whole:?} vs {summed:?}"
+        );
+        assert_eq!(
+            crate::capacity::staffing::staffing(&plan),
+            crate::capacity::staffing::staffing(&inputs)
+        );
     }
 
     #[test]
