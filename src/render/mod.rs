@@ -257,14 +257,7 @@ impl fmt::Display for Count {
     }
 }
 
-/// `text` without surrounding whitespace; skips the char-by-char trim when both ends are plainly
-/// not whitespace (the common case, and a measurable share of rendering a long taxonomy).
-pub(crate) fn trimmed(text: &str) -> &str {
-    match (text.as_bytes().first(), text.as_bytes().last()) {
-        (Some(&first), Some(&last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
-        _ => text.trim(),
-    }
-}
+pub(crate) use crate::plan::trimmed;
 
 /// Appends a count in decimal without going through the formatting machinery (hot in long lists).
 pub(crate) fn push_count(out: &mut String, count: usize) {

@@ -444,9 +444,7 @@ fn write_one_line<W: Write>(out: &mut W, text: &str, cell: bool) -> fmt::Result 
     if text.is_empty() {
         return out.write_str("—");
     }
-    // 0xC2 starts the C1 control characters; anything else below 0x20 is ASCII control.
-    let needs_care = |b: u8| b < 0x20 || b == 0x7f || b == 0xc2 || (cell && b == b'|');
-    if !text.bytes().any(needs_care) {
+    if !needs_care(text.as_bytes(), cell) {
         return out.write_str(text);
     }
     let mut clean_from = 0;
@@ -462,6 +460,16 @@ fn write_one_line<W: Write>(out: &mut W, text: &str, cell: bool) -> fmt::Result 
         clean_from = index + c.len_utf8();
     }
     out.write_str(&text[clean_from..])
+}
+
+/// Whether text holds a byte the text format must replace: an ASCII control character, the first
+/// byte of a C1 control character (0xC2), or in a table cell a `|`. Every byte is looked at, with
+/// no early exit, so the compiler checks many at once (most text needs no care at all).
+fn needs_care(bytes: &[u8], cell: bool) -> bool {
+    let pipe = if cell { b'|' } else { 0 };
+    bytes.iter().fold(false, |found, &b| {
+        found | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == pipe)
+    })
 }
 
 /// Escapes `|` in what was written to `out` since `start` (calendar names come from the user).

@@ -56,7 +56,7 @@ pub(crate) struct NameKey<'a>(&'a str);
 
 impl<'a> NameKey<'a> {
     pub(crate) fn new(name: &'a str) -> Self {
-        NameKey(name.trim())
+        NameKey(crate::plan::trimmed(name))
     }
 
     pub(crate) fn is_empty(&self) -> bool {
