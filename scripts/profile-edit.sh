@@ -17,7 +17,7 @@ cargo build --release --target wasm32-unknown-unknown --bin support-ops-designer
 stem="$(basename "$site"/support-ops-designer-*_bg.wasm _bg.wasm)"
 rm -f "$site/$stem"*
 wasm-bindgen --target web --keep-debug --no-typescript --out-dir "$site" --out-name "$stem" \
-  target/wasm32-unknown-unknown/release/support-ops-designer.wasm
+  "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/release/support-ops-designer.wasm
 # The page would refuse the rebuilt files under Trunk's integrity hashes; no service worker either.
 sed -i 's/ integrity="[^"]*"//g' "$site/index.html"
 rm -f "$site/sw.js"

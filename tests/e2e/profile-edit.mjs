@@ -3,6 +3,7 @@
 // Prints the edit times, the browser's own work (layout, paint) and the top functions by self and
 // by inclusive time; writes the raw profile to edit.cpuprofile for DevTools.
 import { chromium } from '@playwright/test';
+import { printProfile, top } from './profile-report.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { seedDraft } from './seed-draft.mjs';
 
@@ -50,9 +51,6 @@ await traced;
 const { profile } = await cdp.send('Profiler.stop');
 await browser.close();
 
-const ms = (us) => (us / 1000).toFixed(1).padStart(8);
-const top = (totals, n) => [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
-  .map(([name, us]) => `${ms(us)} ms  ${name.slice(0, 140)}`).join('\n');
 
 console.log('edit ms:', times.map((t) => t.toFixed(1)).join(' '));
 const browserWork = new Map();
@@ -63,26 +61,6 @@ for (const e of traceEvents) {
 }
 console.log('\nBROWSER WORK\n' + top(browserWork, 10));
 
-const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map();
-for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
-const self = new Map();
-const inclusive = new Map();
-profile.samples.forEach((id, i) => {
-  const dt = profile.timeDeltas[i];
-  const name = (node) => node.callFrame.functionName || '(anonymous)';
-  self.set(name(nodes.get(id)), (self.get(name(nodes.get(id))) ?? 0) + dt);
-  const seen = new Set();
-  for (let at = id; at !== undefined; at = parent.get(at)) {
-    const n = name(nodes.get(at));
-    if (!seen.has(n)) {
-      seen.add(n);
-      inclusive.set(n, (inclusive.get(n) ?? 0) + dt);
-    }
-  }
-});
-console.log('\nSELF\n' + top(self, 30));
-const ours = new Map([...inclusive].filter(([n]) => n.startsWith('support_ops')));
-console.log('\nINCLUSIVE, this crate\n' + top(ours, 30));
+printProfile(profile, 30);
 writeFileSync(outFile, JSON.stringify(profile));
 console.log(`\nwrote ${outFile}`);
