@@ -60,6 +60,9 @@ if pair:
     print(f"{'first usable, interleaved':34} app median {pair['app']['median']:8.1f} ms, "
           f"yardstick median {pair['yardstick']['median']:8.1f} ms -> {ratio:.2f}x "
           f"(budget <= 2.0x, stretch 1.3x: {'met' if ratio <= 2.0 else 'NOT met'})")
+    if pair.get("app_mounting"):
+        print(f"{'  of it: wasm running at':34} median {pair['app_wasm_running_at']['median']:8.1f} ms, "
+              f"then mounting the app {pair['app_mounting']['median']:8.1f} ms")
 for key, label in [("edit_ms_large", "edit -> preview+findings, large"),
                    ("edit_ms_large_all_rows", "  same, all 500 rows shown")]:
     edit = browser.get(key)

@@ -160,6 +160,10 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 pub fn FindingsPanel(
     findings: Memo<Vec<Finding>>,
     gaps: Gaps,
+    /// False until the plan has been checked (just after the first paint): the panel says it is
+    /// checking rather than "no findings".
+    #[prop(into)]
+    checked: Signal<bool>,
     open: Callback<String>,
 ) -> impl IntoView {
     let tally = Memo::new(move |_| findings.with(|f| counts(f)));
@@ -187,16 +191,18 @@ pub fn FindingsPanel(
         <section class="findings" aria-labelledby="findings-title">
             <h2 id="findings-title">"Findings"</h2>
             <p class="finding-counts" role="status" aria-live="polite">
-                <span class="count sev-error">
-                    {move || plural(tally.get().0, "error", "errors")}
-                </span>
-                <span class="count sev-warning">
-                    {move || plural(tally.get().1, "warning", "warnings")}
-                </span>
-                <span class="count sev-info">{move || format!("{} info", tally.get().2)}</span>
+                <Show when=move || checked.get() fallback=|| "Checking the plan…">
+                    <span class="count sev-error">
+                        {move || plural(tally.get().0, "error", "errors")}
+                    </span>
+                    <span class="count sev-warning">
+                        {move || plural(tally.get().1, "warning", "warnings")}
+                    </span>
+                    <span class="count sev-info">{move || format!("{} info", tally.get().2)}</span>
+                </Show>
             </p>
             <Show
-                when=move || findings.with(|f| !f.is_empty())
+                when=move || findings.with(|f| !f.is_empty()) || !checked.get()
                 fallback=|| view! { <p class="empty">"No findings: the plan is consistent."</p> }
             >
                 <Show when=move || problems.with(|p| !p.is_empty())>

@@ -45,6 +45,10 @@ pub fn Preview(#[prop(into)] plan: Signal<Plan>) -> impl IntoView {
     let view_mode = RwSignal::new(View::Document);
     let section = RwSignal::new(Section::Full);
     let status = RwSignal::new(String::new());
+    // The document is drawn just after the first paint: the form comes first, so a large plan does
+    // not keep the page blank while its whole document is laid out.
+    let drawn = RwSignal::new(false);
+    super::browser::after_next_paint(move || drawn.set(true));
     // Rendered text only while a text view is shown; the document view needs none.
     let source = Memo::new(move |_| {
         let format = match view_mode.get() {
@@ -156,6 +160,7 @@ pub fn Preview(#[prop(into)] plan: Signal<Plan>) -> impl IntoView {
             // It scrolls on its own, so a keyboard must be able to reach it to scroll it.
             <div class="preview-body" id="preview-body" tabindex="0" role="region" aria-label="Plan contents">
                 {move || match source.get() {
+                    _ if !drawn.get() => ().into_any(),
                     None => view! { <PlanDocument plan section=section paged=true /> }.into_any(),
                     Some(text) => view! { <pre class="source">{text}</pre> }.into_any(),
                 }}

@@ -36,7 +36,11 @@ pub fn Designer(
     starting: Option<RwSignal<bool>>,
     #[prop(optional, into)] start: Option<ViewFn>,
 ) -> impl IntoView {
-    let (findings, gaps) = plan_findings(plan);
+    // The first paint shows the header, the sections and the form; the check of the whole plan
+    // runs just after it, so a large plan does not hold up the first keystroke.
+    let checked = RwSignal::new(false);
+    super::browser::after_next_paint(move || checked.set(true));
+    let (findings, gaps) = plan_findings(plan, checked.into());
     let field_findings = FieldFindings::new(findings, gaps);
     provide_context(field_findings);
     let editor = Editor::new(plan);
@@ -89,7 +93,11 @@ pub fn Designer(
             >
                 {label}
                 {(which == Pane::Findings)
-                    .then(|| view! { <span class="nav-count">{finding_total}</span> })}
+                    .then(|| view! {
+                        <Show when=move || checked.get()>
+                            <span class="nav-count">{finding_total}</span>
+                        </Show>
+                    })}
             </button>
         }
     };
@@ -142,7 +150,7 @@ pub fn Designer(
                     tabindex="-1"
                     class:pane-active=move || pane.get() == Pane::Findings
                 >
-                    <FindingsPanel findings gaps open=open_finding />
+                    <FindingsPanel findings gaps checked=checked open=open_finding />
                 </div>
                 <div
                     class="pane pane-preview"
@@ -154,18 +162,24 @@ pub fn Designer(
                 </div>
             </main>
             <UndoRemoval removal />
-            {name_lists(editor)}
+            {move || checked.get().then(|| name_lists(editor))}
         </div>
     }
 }
 
-/// Every finding of the plan, and those about a value not filled in yet.
-fn plan_findings(plan: RwSignal<Plan>) -> (Memo<Vec<rules::Finding>>, Gaps) {
+/// Every finding of the plan, and those about a value not filled in yet; none until `checked`.
+fn plan_findings(plan: RwSignal<Plan>, checked: Signal<bool>) -> (Memo<Vec<rules::Finding>>, Gaps) {
     // The staffing maths dominates a check; it re-runs only when what it reads changes.
     let structure = Memo::new(move |_| plan.with(rules::check_without_staffing));
     let staffing_inputs = Memo::new(move |_| plan.with(rules::staffing_inputs));
     let staffing = Memo::new(move |_| staffing_inputs.with(rules::check_staffing));
-    let findings = Memo::new(move |_| rules::combine(structure.get(), staffing.get()));
+    let findings = Memo::new(move |_| {
+        if checked.get() {
+            rules::combine(structure.get(), staffing.get())
+        } else {
+            Vec::new()
+        }
+    });
     // Findings about a value not filled in yet: a checklist, not a wall of red on a new plan.
     let gaps: Gaps = Memo::new(move |_| {
         findings.with(|all| {
