@@ -41,14 +41,16 @@ fn file_name(product: &str, section: Section, format: Format) -> String {
 
 /// The preview pane.
 #[component]
-pub fn Preview(#[prop(into)] plan: Signal<Plan>) -> impl IntoView {
+pub fn Preview(
+    #[prop(into)] plan: Signal<Plan>,
+    /// False until the page has first been painted: the form comes first, so a large plan does
+    /// not keep the page blank while its whole document is laid out.
+    #[prop(into)]
+    drawn: Signal<bool>,
+) -> impl IntoView {
     let view_mode = RwSignal::new(View::Document);
     let section = RwSignal::new(Section::Full);
     let status = RwSignal::new(String::new());
-    // The document is drawn just after the first paint: the form comes first, so a large plan does
-    // not keep the page blank while its whole document is laid out.
-    let drawn = RwSignal::new(false);
-    super::browser::after_next_paint(move || drawn.set(true));
     // Rendered text only while a text view is shown; the document view needs none.
     let source = Memo::new(move |_| {
         let format = match view_mode.get() {

@@ -37,10 +37,11 @@ pub fn Designer(
     #[prop(optional, into)] start: Option<ViewFn>,
 ) -> impl IntoView {
     // The first paint shows the header, the sections and the form; the check of the whole plan
-    // runs just after it, so a large plan does not hold up the first keystroke.
-    let checked = RwSignal::new(false);
-    super::browser::after_next_paint(move || checked.set(true));
-    let (findings, gaps) = plan_findings(plan, checked.into());
+    // and the preview's document come just after it, so a large plan does not hold up the first
+    // keystroke.
+    let painted = RwSignal::new(false);
+    super::browser::after_next_paint(move || painted.set(true));
+    let (findings, gaps) = plan_findings(plan, painted.into());
     let field_findings = FieldFindings::new(findings, gaps);
     provide_context(field_findings);
     let editor = Editor::new(plan);
@@ -94,7 +95,7 @@ pub fn Designer(
                 {label}
                 {(which == Pane::Findings)
                     .then(|| view! {
-                        <Show when=move || checked.get()>
+                        <Show when=move || painted.get()>
                             <span class="nav-count">{finding_total}</span>
                         </Show>
                     })}
@@ -150,7 +151,7 @@ pub fn Designer(
                     tabindex="-1"
                     class:pane-active=move || pane.get() == Pane::Findings
                 >
-                    <FindingsPanel findings gaps checked=checked open=open_finding />
+                    <FindingsPanel findings gaps checked=painted open=open_finding />
                 </div>
                 <div
                     class="pane pane-preview"
@@ -158,11 +159,11 @@ pub fn Designer(
                     tabindex="-1"
                     class:pane-active=move || pane.get() == Pane::Preview
                 >
-                    <Preview plan=plan.read_only() />
+                    <Preview plan=plan.read_only() drawn=painted />
                 </div>
             </main>
             <UndoRemoval removal />
-            {move || checked.get().then(|| name_lists(editor))}
+            {move || painted.get().then(|| name_lists(editor))}
         </div>
     }
 }
