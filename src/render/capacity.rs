@@ -1,6 +1,7 @@
 //! The CAPACITY part of the documents: head-count needed against planned, the busiest hours and
 //! the assumptions behind them, from the staffing maths; or what the plan lacks for them.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write};
 
 use super::blocks::Markup;
@@ -52,7 +53,7 @@ pub struct ChannelFigures {
 
 /// The staffing figures of a plan, or what keeps them from meaning anything.
 pub fn capacity_summary(plan: &Plan) -> CapacitySummary {
-    summary_of(plan, || staffing(plan))
+    summary_of(plan, || Cow::Owned(staffing(plan)))
 }
 
 /// As [`capacity_summary`], from staffing maths already done for this plan (the designer and the
@@ -61,18 +62,20 @@ pub fn capacity_summary_given(
     plan: &Plan,
     staffed: &Result<StaffingPlan, CapacityError>,
 ) -> CapacitySummary {
-    summary_of(plan, || staffed.clone())
+    summary_of(plan, || Cow::Borrowed(staffed))
 }
 
-fn summary_of(
+/// The summary, asking for the staffing maths only when the plan has the inputs it needs.
+fn summary_of<'a>(
     plan: &Plan,
-    staffed: impl FnOnce() -> Result<StaffingPlan, CapacityError>,
+    staffed: impl FnOnce() -> Cow<'a, Result<StaffingPlan, CapacityError>>,
 ) -> CapacitySummary {
     let missing = missing_inputs(plan);
     if !missing.is_empty() {
         return CapacitySummary::Missing(missing.into_iter().map(|m| m.message).collect());
     }
-    let need = match staffed() {
+    let staffed = staffed();
+    let need = match staffed.as_ref() {
         Ok(need) => need,
         Err(error) => return CapacitySummary::Unavailable(error.to_string()),
     };
