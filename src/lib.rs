@@ -11,6 +11,7 @@ pub mod plan;
 pub mod render;
 pub mod rules;
 pub mod share;
+pub mod shifts;
 
 #[cfg(feature = "ui")]
 pub mod ui;

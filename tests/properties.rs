@@ -540,6 +540,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
                 escalation_share,
                 priority_mix,
                 attainment_goal,
+                roster: Default::default(),
             },
         );
     let mapping = (text(), text()).prop_map(|(priority, helpdesk_priority)| PriorityMapping {

@@ -1,6 +1,9 @@
 //! The command line over the plan core: check, render, import, diff, templates and schema.
 //! Exit codes: 0 fine, 1 the plan has errors, 2 the command could not run.
 
+#[path = "support-ops/planning.rs"]
+mod planning;
+
 use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -31,6 +34,13 @@ USAGE:
       printed as plan JSON; what could not be mapped goes to stderr.
   support-ops diff OLD NEW [--format text|markdown]
       Compare two plans: SLA targets, channels and hours, staffing, findings.
+  support-ops shifts FILE [--format text|markdown|csv|json]
+      The shift plan: people per shift template and working days so that every hour
+      has the agents the staffing maths needs after shrinkage, at the fewest paid
+      hours, with the proven lower bound (31 people; no plan can do it with fewer
+      than 30). Searches for at most 2 seconds. CSV is for a WFM or HR tool.
+  support-ops shifts --bench [--format json]
+      Time the shift search and its gap on three sizes (json: the first size's need).
   support-ops templates
       List the starter templates.
   support-ops template NAME
@@ -82,6 +92,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         "import" => import_command(&options),
         "diff" => diff_command(&options),
         "render" => render_command(&options),
+        "shifts" => shifts_command(&options),
         "templates" => {
             options.expect_no_file(command)?;
             let mut listing = String::new();
@@ -142,6 +153,10 @@ struct Options {
     positionals: Vec<String>,
     format: Option<String>,
     section: Option<String>,
+    /// `--plan FILE` (forecast).
+    plan: Option<String>,
+    /// `--bench` (shifts).
+    bench: bool,
 }
 
 impl Options {
@@ -153,8 +168,13 @@ impl Options {
                 Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_string())),
                 _ => (arg.as_str(), None),
             };
+            if flag == "--bench" {
+                options.bench = true;
+                continue;
+            }
             let slot = match flag {
                 "--format" | "-f" => &mut options.format,
+                "--plan" => &mut options.plan,
                 "--section" | "-s" => &mut options.section,
                 _ if arg.starts_with('-') && arg != "-" => {
                     return Err(Failure(format!(
@@ -433,6 +453,20 @@ fn render_as(plan: &Plan, format: &str, section: Section) -> Result<String, Fail
         "unknown format \"{format}\"; choose one of: {}",
         names.join(", ")
     )))
+}
+
+fn shifts_command(options: &Options) -> Result<ExitCode, Failure> {
+    if options.bench {
+        options.expect_no_file("shifts --bench")?;
+        return match options.format.as_deref() {
+            Some("json") => print(&planning::bench_need_json()).map(|()| ExitCode::SUCCESS),
+            _ => print(&planning::bench()).map(|()| ExitCode::SUCCESS),
+        };
+    }
+    let plan = load(options.file("shifts", "FILE")?)?;
+    let format = options.format.as_deref().unwrap_or("text");
+    print(&planning::shifts_plan(&plan, format)?)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not worth a panic.

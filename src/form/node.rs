@@ -585,8 +585,11 @@ struct_node! {
     RoadmapStep { title, owner, status, due }
     StaffingAssumptions {
         service_level, max_occupancy, shrinkage, arrival_profile, escalation_share, priority_mix,
-        attainment_goal,
+        attainment_goal, roster,
     }
+    Roster { templates, pattern, per_channel }
+    ShiftTemplate { name, start, length, unpaid_break, days }
+    WorkPattern { days_per_week, consecutive_days_off }
     PriorityShare { priority, share }
     HelpdeskMapping { priority_map }
     PriorityMapping { priority, helpdesk_priority }

@@ -9,6 +9,7 @@ pub mod json;
 mod json_path;
 pub mod limits;
 mod part;
+mod roster;
 mod sla;
 pub mod templates;
 
@@ -23,6 +24,7 @@ pub use calendar::{
 };
 pub use duration::{ClockUnit, Duration, DurationError, MINUTES_PER_DAY};
 pub use part::{Page, Part, Section};
+pub use roster::{Roster, ShiftTemplate, WorkPattern};
 pub use sla::{MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target};
 
 /// The JSON format version this build writes. Older versions are migrated on load.
@@ -569,6 +571,9 @@ pub struct StaffingAssumptions {
     /// Percent of tickets that should meet their SLA targets (the simulated month's goal line).
     #[serde(skip_serializing_if = "is_default_attainment_goal")]
     pub attainment_goal: f64,
+    /// Shift templates and work pattern for the shift plan; empty = the built-in ones.
+    #[serde(skip_serializing_if = "Roster::is_empty")]
+    pub roster: Roster,
 }
 
 /// One priority's share of tickets in the simulated month.
@@ -606,6 +611,7 @@ impl Default for StaffingAssumptions {
             escalation_share: DEFAULT_ESCALATION_SHARE,
             priority_mix: Vec::new(),
             attainment_goal: DEFAULT_ATTAINMENT_GOAL,
+            roster: Roster::default(),
         }
     }
 }

@@ -6,6 +6,7 @@ mod blocks;
 mod capacity;
 pub mod helpdesk;
 mod markdown;
+mod roster_csv;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod sla;
@@ -15,6 +16,7 @@ pub use capacity::{
     capacity_summary, capacity_summary_given, peak_words, CapacityFigures, CapacitySummary,
     ChannelFigures,
 };
+pub use roster_csv::roster_csv;
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
 // For other documents in the same styles (the before → after comparison).

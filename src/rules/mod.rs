@@ -14,6 +14,7 @@ mod priorities;
 mod roadmap;
 mod sections;
 mod self_service;
+mod shifts;
 mod sla;
 mod staffing;
 mod taxonomy;
@@ -155,6 +156,10 @@ const AREAS: &[Area] = &[
         rules: roadmap::RULES,
         check: roadmap::check,
     },
+    Area {
+        rules: shifts::RULES,
+        check: shifts::check,
+    },
 ];
 
 /// The staffing rules run apart from the others (see `check_staffing`); listed after them.
@@ -295,6 +300,7 @@ mod tests {
             .filter_map(|part| part.rule_prefix().map(|prefix| (prefix, part.title())))
             .collect();
         areas.insert(1, ("NAME", "Names"));
+        areas.push(("SHIFT", "Shift plan"));
         areas
     }
 

@@ -156,6 +156,7 @@ pub(crate) fn check_given(
         }
     };
     let Ok(need) = staffed else { return };
+    super::shifts::check_cover(plan, need, findings);
     for channel in need.channels.iter().filter(|c| !c.capped_hours.is_empty()) {
         let hours: Vec<String> = channel
             .capped_hours

@@ -10,6 +10,7 @@ mod time_zones;
 mod zendesk;
 
 pub use freshdesk::freshdesk;
+pub(crate) use taxonomy_csv::push_row;
 pub use taxonomy_csv::{csv_cell, taxonomy_csv};
 pub use time_zones::{zendesk_time_zone, zendesk_zone_names};
 pub use zendesk::zendesk;

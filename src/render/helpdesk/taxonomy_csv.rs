@@ -53,7 +53,8 @@ pub fn taxonomy_csv(plan: &Plan) -> HelpdeskExport {
     }
 }
 
-fn push_row(body: &mut String, cells: &[String]) {
+/// One CSV line of neutralised cells, CRLF-terminated (RFC 4180).
+pub(crate) fn push_row(body: &mut String, cells: &[String]) {
     let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
     body.push_str(&row.join(","));
     body.push_str("\r\n");

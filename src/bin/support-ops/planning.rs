@@ -1,0 +1,139 @@
+//! The planning commands: `shifts` (the shift plan and its bound, or `--bench`) and `forecast`.
+
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+use support_ops::capacity::staffing::{missing_inputs, staffing};
+use support_ops::plan::{ClockTime, Plan, ShiftTemplate, WorkPattern};
+use support_ops::render::roster_csv;
+use support_ops::shifts::{self, Budget, Progress};
+
+/// The time the shift search may take (the issue's bound for a week and 40 templates).
+const SEARCH_TIME: Duration = Duration::from_secs(2);
+/// Steps far beyond what two seconds reach: the clock stops the search first.
+const SEARCH_STEPS: u64 = 50_000_000;
+
+/// A budget that stops after `limit` of wall-clock time.
+fn timed(limit: Duration, started: Instant) -> impl FnMut(&str, &Progress) -> bool {
+    move |_, _| started.elapsed() < limit
+}
+
+/// `shifts FILE`: the plan's shift plan in the chosen format.
+pub fn shifts_plan(plan: &Plan, format: &str) -> Result<String, String> {
+    if let Some(missing) = missing_inputs(plan).first() {
+        return Err(format!(
+            "the shift plan needs the staffing figures first: {}",
+            missing.message
+        ));
+    }
+    let need = staffing(plan).map_err(|error| error.to_string())?;
+    let mut keep_going = timed(SEARCH_TIME, Instant::now());
+    let budget = Budget {
+        steps: SEARCH_STEPS,
+        report_every: 200,
+        keep_going: &mut keep_going,
+    };
+    let roster = shifts::shift_plan(plan, &need, budget);
+    for team in roster
+        .teams
+        .iter()
+        .filter(|t| !t.uncovered_hours.is_empty())
+    {
+        eprintln!(
+            "note: {}: {} hour(s) that need people have no shift covering them (see `check`, SHIFT-001)",
+            team.name,
+            team.uncovered_hours.len()
+        );
+    }
+    match format {
+        "text" => Ok(shifts::to_text(&roster)),
+        "markdown" | "md" => Ok(shifts::to_markdown(&roster)),
+        "csv" => Ok(roster_csv(&roster)),
+        "json" => serde_json::to_string_pretty(&roster)
+            .map(|json| json + "\n")
+            .map_err(|error| format!("cannot write the shift plan as JSON: {error}")),
+        other => Err(format!(
+            "shifts prints text, markdown, csv or json, not \"{other}\""
+        )),
+    }
+}
+
+/// A made-up need: busy on weekdays from `from` to `to` o'clock, a third of it at weekends.
+fn bench_need(peak: u32, from: usize, to: usize, seed: u32) -> Vec<u32> {
+    (0..shifts::WEEK_HOURS)
+        .map(|hour| {
+            let (day, clock) = (hour / 24, hour % 24);
+            if clock < from || clock >= to {
+                return 0;
+            }
+            // A hump over the day, a little different each day and channel.
+            let middle = (from + to) as f64 / 2.0;
+            let shape = 1.0 - ((clock as f64 - middle) / (to - from) as f64).powi(2) * 2.0;
+            let wobble = f64::from((seed + day as u32 * 7 + clock as u32 * 3) % 5) / 10.0;
+            let weekend = if day >= 5 { 0.35 } else { 1.0 };
+            (f64::from(peak) * weekend * (shape + wobble).max(0.2)).round() as u32
+        })
+        .collect()
+}
+
+/// `count` 8½-hour templates with a 30-minute break, starting from `first` every `step` minutes.
+fn bench_templates(count: u32, first: u32, step: u32) -> Vec<ShiftTemplate> {
+    (0..count)
+        .map(|i| {
+            let start = (first + i * step) % (24 * 60);
+            ShiftTemplate {
+                name: format!("S{:02}{:02}", start / 60, start % 60),
+                start: ClockTime::new(start / 60, start % 60).unwrap_or(ClockTime::MIDNIGHT),
+                ..ShiftTemplate::default()
+            }
+        })
+        .collect()
+}
+
+/// `shifts --bench`: search time and gap on the three sizes of the issue.
+pub fn bench() -> String {
+    let sizes: [(&str, u32, u32, u32, u32); 3] = [
+        ("one channel, 8 templates", 1, 8, 6 * 60, 120),
+        ("four channels, 24 templates each", 4, 24, 6 * 60, 30),
+        ("pooled, 40 templates, 15-minute starts", 1, 40, 6 * 60, 15),
+    ];
+    let mut out = String::from(
+        "size                                     people  bound  paid h  bound h   gap   time\n",
+    );
+    for (label, channels, count, first, step) in sizes {
+        let templates = bench_templates(count, first, step);
+        let candidates = shifts::candidates(&templates, WorkPattern::default());
+        let started = Instant::now();
+        let (mut people, mut bound, mut paid, mut bound_paid) = (0, 0, 0.0, 0.0);
+        for channel in 0..channels {
+            let peak = if channels == 1 { 60 } else { 15 };
+            let need = bench_need(peak, 7, 23, channel * 11);
+            let mut limit = timed(SEARCH_TIME / channels, Instant::now());
+            let team = shifts::team_roster(
+                &need,
+                &templates,
+                &candidates,
+                SEARCH_STEPS,
+                200,
+                &mut |p| limit("", p),
+            );
+            people += team.people;
+            bound += team.bound_people;
+            paid += team.paid_hours;
+            bound_paid += team.bound_paid_hours;
+        }
+        let gap = (paid - bound_paid) / bound_paid.max(1.0) * 100.0;
+        let _ = writeln!(
+            out,
+            "{label:<40} {people:>6} {bound:>6} {paid:>7.0} {bound_paid:>8.0} {gap:>4.1}% {:>5.2}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    out
+}
+
+/// For scripts comparing with other tools: the hourly need of the first bench size as JSON.
+pub fn bench_need_json() -> String {
+    let need = bench_need(60, 7, 23, 0);
+    serde_json::to_string(&need).unwrap_or_default() + "\n"
+}
