@@ -583,3 +583,85 @@ fn the_assessment_renders_as_a_section_in_every_format() {
         "{json}"
     );
 }
+
+/// A template plan rostered on one Mon–Fri day shift named like a formula: the CSV neutralises
+/// the name, its people add up to the JSON's, and every hour's need is met or named.
+#[test]
+fn shifts_prints_the_roster_in_each_format() {
+    let mut plan = templates::by_id("b2b-saas").unwrap();
+    plan.staffing.roster.templates = support_ops::shifts::default_templates();
+    plan.staffing.roster.templates[1].name = "=HYPERLINK(\"x\")".into();
+    let path = scratch_file("shifts", "plan.json", to_json(&plan).as_bytes());
+    let path = path.to_str().unwrap();
+    let json = support_ops(&["shifts", path, "--format", "json"]);
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let roster: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let people = roster["people"].as_u64().unwrap();
+    let on_shift = roster["on_shift"].as_array().unwrap();
+    let need = roster["need"].as_array().unwrap();
+    assert!(on_shift
+        .iter()
+        .zip(need)
+        .all(|(o, n)| o.as_u64() >= n.as_u64()));
+    assert!(roster["bound_people"].as_u64().unwrap() <= people);
+
+    let csv = stdout(&support_ops(&["shifts", path, "--format", "csv"]));
+    let mut lines = csv.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("team,shift,start,end,days,mon"));
+    let mut total = 0;
+    for line in lines {
+        assert!(!line.contains(",=") && !line.starts_with('='), "{line}");
+        // `people` is the 13th column; the formula-like name is quoted, so count from the end.
+        let cells: Vec<&str> = line.rsplitn(3, ',').collect();
+        total += cells[2].rsplit(',').next().unwrap().parse::<u64>().unwrap();
+    }
+    assert_eq!(total, people);
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+
+    let text = stdout(&support_ops(&["shifts", path]));
+    assert!(text.starts_with("STAFFING ROSTER"), "{text}");
+    assert!(text.contains(&format!("{people} people")), "{text}");
+    assert_refused(
+        &support_ops(&["shifts", path, "--format", "pdf"]),
+        "not \"pdf\"",
+    );
+}
+
+#[test]
+fn forecast_reads_a_series_and_sets_the_plan_from_it() {
+    // Two years of a flat 1,000 a month on email and 500 on chat: both forecast flat.
+    let months: Vec<String> = (0..24)
+        .map(|i| format!("[{}, {}]", 2024 + i / 12, i % 12 + 1))
+        .collect();
+    let series = format!(
+        "{{\"months\": [{}], \"per_channel\": [[\"Email\", [{}]], [\"Chat\", [{}]]]}}",
+        months.join(", "),
+        vec!["1000"; 24].join(", "),
+        vec!["500"; 24].join(", ")
+    );
+    let series = scratch_file("forecast", "series.json", series.as_bytes());
+    let plan = template_file("forecast", "b2b-saas");
+    let (series, plan) = (series.to_str().unwrap(), plan.to_str().unwrap());
+    let text = stdout(&support_ops(&["forecast", series, "--plan", plan]));
+    assert!(text.contains("missed the last 3 months by 0.0 %"), "{text}");
+    let updated = support_ops(&["forecast", series, "--plan", plan, "--format", "plan"]);
+    let updated = from_json(&stdout(&updated)).unwrap();
+    // 1,500 a month: email two thirds, chat one third.
+    assert_eq!(updated.header.monthly_volume, 1500);
+    let share = |name: &str| {
+        updated
+            .channels
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap()
+            .volume_share
+    };
+    assert_eq!((share("Email"), share("Chat")), (66.7, 33.3));
+    assert_refused(
+        &support_ops(&["forecast", series, "--months", "24"]),
+        "3 to 12",
+    );
+}

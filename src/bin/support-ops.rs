@@ -41,6 +41,12 @@ USAGE:
       than 30). Searches for at most 2 seconds. CSV is for a WFM or HR tool.
   support-ops shifts --bench [--format json]
       Time the shift search and its gap on three sizes (json: the first size's need).
+  support-ops forecast SERIES [--plan FILE] [--months 3-12] [--format text|json|plan]
+      Forecast monthly volume per channel from a monthly series (JSON: months as
+      [year, month], per_channel as [name, [values]], optional events), each channel
+      by the method its backtest favours, with the backtest error. With --plan, the
+      plan's volume and channel mix set from the busiest forecast month (plan: the
+      updated plan as JSON).
   support-ops templates
       List the starter templates.
   support-ops template NAME
@@ -93,6 +99,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         "diff" => diff_command(&options),
         "render" => render_command(&options),
         "shifts" => shifts_command(&options),
+        "forecast" => forecast_command(&options),
         "templates" => {
             options.expect_no_file(command)?;
             let mut listing = String::new();
@@ -155,6 +162,8 @@ struct Options {
     section: Option<String>,
     /// `--plan FILE` (forecast).
     plan: Option<String>,
+    /// `--months N` (forecast).
+    months: Option<String>,
     /// `--bench` (shifts).
     bench: bool,
 }
@@ -175,6 +184,7 @@ impl Options {
             let slot = match flag {
                 "--format" | "-f" => &mut options.format,
                 "--plan" => &mut options.plan,
+                "--months" => &mut options.months,
                 "--section" | "-s" => &mut options.section,
                 _ if arg.starts_with('-') && arg != "-" => {
                     return Err(Failure(format!(
@@ -466,6 +476,28 @@ fn shifts_command(options: &Options) -> Result<ExitCode, Failure> {
     let plan = load(options.file("shifts", "FILE")?)?;
     let format = options.format.as_deref().unwrap_or("text");
     print(&planning::shifts_plan(&plan, format)?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn forecast_command(options: &Options) -> Result<ExitCode, Failure> {
+    let path = options.file("forecast", "SERIES")?;
+    let (_, text) = read_text(path, |name, error| {
+        format!("{name} is not readable text: {error}")
+    })?;
+    let plan = options.plan.as_deref().map(load).transpose()?;
+    let months = match options.months.as_deref() {
+        None => 3,
+        Some(value) => value
+            .parse()
+            .map_err(|_| format!("--months takes a number from 3 to 12, not \"{value}\""))?,
+    };
+    let format = options.format.as_deref().unwrap_or("text");
+    print(&planning::forecast_report(
+        &text,
+        plan.as_ref(),
+        months,
+        format,
+    )?)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -137,3 +137,89 @@ pub fn bench_need_json() -> String {
     let need = bench_need(60, 7, 23, 0);
     serde_json::to_string(&need).unwrap_or_default() + "\n"
 }
+
+/// `forecast SERIES --plan PLAN`: the forecast in words (or JSON), or the plan set from it.
+pub fn forecast_report(
+    series_text: &str,
+    plan: Option<&Plan>,
+    months: usize,
+    format: &str,
+) -> Result<String, String> {
+    use support_ops::forecast::{apply_to_plan, forecast, MonthlySeries};
+    let series: MonthlySeries = serde_json::from_str(series_text)
+        .map_err(|error| format!("the series is not a monthly series file: {error}"))?;
+    let result = forecast(&series, months).map_err(|error| error.to_string())?;
+    let peak = result.peak_month();
+    let applied = plan.map(|plan| apply_to_plan(plan, &result, peak));
+    match format {
+        "json" => serde_json::to_string_pretty(&result)
+            .map(|json| json + "\n")
+            .map_err(|error| format!("cannot write the forecast as JSON: {error}")),
+        "plan" => match applied {
+            Some((updated, _)) => Ok(support_ops::plan::json::to_json(&updated)),
+            None => Err("--format plan needs --plan FILE to update".to_string()),
+        },
+        "text" => Ok(forecast_text(&result, plan, applied.as_ref(), peak)),
+        other => Err(format!(
+            "forecast prints text, json or plan, not \"{other}\""
+        )),
+    }
+}
+
+fn forecast_text(
+    result: &support_ops::forecast::Forecast,
+    plan: Option<&Plan>,
+    applied: Option<&(Plan, Vec<String>)>,
+    peak: usize,
+) -> String {
+    let mut out = String::from("VOLUME FORECAST\n\n");
+    let month = |(y, m): (i32, u32)| format!("{y}-{m:02}");
+    for channel in &result.channels {
+        let error = match channel.backtest_mape {
+            Some(mape) => format!(
+                "it missed the last 3 months by {mape:.1} % on average (MAPE, rolling origin)"
+            ),
+            None => "too little history to backtest".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "{}: {}; {error}.",
+            channel.channel,
+            channel.method.label()
+        );
+        let values: Vec<String> = result
+            .months
+            .iter()
+            .zip(&channel.values)
+            .map(|(&m, v)| format!("{} {:.0}", month(m), v))
+            .collect();
+        let _ = writeln!(out, "  {}", values.join(", "));
+    }
+    for note in &result.notes {
+        let _ = writeln!(out, "Note: {note}");
+    }
+    if let (Some(plan), Some((updated, unmatched))) = (plan, applied) {
+        let _ = writeln!(
+            out,
+            "\nSetting the plan from the busiest month ({}): monthly volume {} → {}.",
+            month(result.months[peak]),
+            plan.header.monthly_volume,
+            updated.header.monthly_volume
+        );
+        for (before, after) in plan.channels.iter().zip(&updated.channels) {
+            let _ = writeln!(
+                out,
+                "  {}: {} % → {} %",
+                after.name, before.volume_share, after.volume_share
+            );
+        }
+        for name in unmatched {
+            let _ = writeln!(
+                out,
+                "  {name} is forecast but is not a channel of the plan."
+            );
+        }
+        out.push_str("(`--format plan` prints the updated plan.)\n");
+    }
+    out
+}
