@@ -92,17 +92,46 @@ fn bench_templates(count: u32, first: u32, step: u32) -> Vec<ShiftTemplate> {
 
 /// `shifts --bench`: search time and gap on the three sizes of the issue.
 pub fn bench() -> String {
-    let sizes: [(&str, u32, u32, u32, u32); 3] = [
-        ("one channel, 8 templates", 1, 8, 6 * 60, 120),
-        ("four channels, 24 templates each", 4, 24, 6 * 60, 30),
-        ("pooled, 40 templates, 15-minute starts", 1, 40, 6 * 60, 15),
+    // The last size is the first counted day by day (one working day per "person"): the
+    // problem pyworkforce's MinRequiredResources solves, for scripts/compare-pyworkforce.py.
+    let five_of_seven = WorkPattern::default();
+    let day_by_day = WorkPattern {
+        days_per_week: 1,
+        consecutive_days_off: false,
+    };
+    let sizes: [(&str, u32, u32, u32, u32, WorkPattern); 4] = [
+        ("one channel, 8 templates", 1, 8, 6 * 60, 120, five_of_seven),
+        (
+            "four channels, 24 templates each",
+            4,
+            24,
+            6 * 60,
+            30,
+            five_of_seven,
+        ),
+        (
+            "pooled, 40 templates, 15-minute starts",
+            1,
+            40,
+            6 * 60,
+            15,
+            five_of_seven,
+        ),
+        (
+            "one channel, 8 templates, day by day",
+            1,
+            8,
+            6 * 60,
+            120,
+            day_by_day,
+        ),
     ];
     let mut out = String::from(
         "size                                     people  bound  paid h  bound h   gap   time\n",
     );
-    for (label, channels, count, first, step) in sizes {
+    for (label, channels, count, first, step, pattern) in sizes {
         let templates = bench_templates(count, first, step);
-        let candidates = shifts::candidates(&templates, WorkPattern::default());
+        let candidates = shifts::candidates(&templates, pattern);
         let started = Instant::now();
         let (mut people, mut bound, mut paid, mut bound_paid) = (0, 0, 0.0, 0.0);
         for channel in 0..channels {
