@@ -6,6 +6,7 @@ pub mod diff;
 pub mod drafts;
 pub mod form;
 pub mod fuzzing;
+pub mod history;
 pub mod import;
 pub mod plan;
 pub mod render;

@@ -1,0 +1,22 @@
+//! Ticket history: a support lead's ticket export (Zendesk's incremental export JSON, a Freshdesk
+//! CSV, or any ticket CSV through a column mapping) read as a stream of byte chunks into compact
+//! per-ticket records, summarised as aggregates ("Today, measured") and replayed against the
+//! plan's SLA policies. Nothing here touches the browser; the same code runs in a Web Worker and
+//! natively in the CLI. Only the aggregates of `HistorySummary` ever enter a plan.
+
+mod csv;
+mod csv_source;
+mod decode;
+mod mapping;
+mod reader;
+mod record;
+mod timestamp;
+mod zendesk;
+
+pub use decode::Encoding;
+pub use mapping::{ColumnMapping, MappedColumn, Meaning, Question};
+pub use reader::{
+    AsideGroup, FileReport, History, HistoryReader, ReadError, ReadOptions, SetAside, Why,
+};
+pub use record::{Csat, Id, Interner, Ticket, Tickets};
+pub use timestamp::DateOrder;
