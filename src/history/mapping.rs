@@ -204,6 +204,7 @@ const EXACT: &[(&str, Meaning)] = &[
     ("id", Meaning::TicketId),
     ("ticket id", Meaning::TicketId),
     ("ticket number", Meaning::TicketId),
+    ("ticket", Meaning::TicketId),
     ("number", Meaning::TicketId),
     ("issue key", Meaning::TicketId),
     ("key", Meaning::TicketId),
@@ -257,6 +258,7 @@ const EXACT: &[(&str, Meaning)] = &[
     ("priority", Meaning::Priority),
     ("severity", Meaning::Priority),
     ("urgency", Meaning::Priority),
+    ("prio", Meaning::Priority),
     ("type", Meaning::Category),
     ("ticket type", Meaning::Category),
     ("category", Meaning::Category),
@@ -303,6 +305,7 @@ const CONTAINS: &[(&str, Meaning)] = &[
     ("opened", Meaning::Created),
     ("first response", Meaning::FirstReply),
     ("first reply", Meaning::FirstReply),
+    ("answered", Meaning::FirstReply),
     ("resolved", Meaning::Resolved),
     ("solved", Meaning::Resolved),
     ("closed", Meaning::Closed),
@@ -333,8 +336,9 @@ fn by_header(header: &str) -> Option<(Meaning, bool)> {
         .map(|&(_, meaning)| (meaning, false))
 }
 
-/// Whether the sample values of a column fit a meaning (most non-empty values read).
-fn values_fit(meaning: Meaning, values: &[&str]) -> bool {
+/// Whether the sample values of a column fit a meaning: at least half of the non-empty values
+/// read when the header names the meaning exactly, four in five when it only contains a word.
+fn values_fit(meaning: Meaning, values: &[&str], exact: bool) -> bool {
     let filled: Vec<&&str> = values.iter().filter(|v| !v.trim().is_empty()).collect();
     if filled.is_empty() {
         return true;
@@ -349,7 +353,8 @@ fn values_fit(meaning: Meaning, values: &[&str]) -> bool {
             true
         }
     };
-    filled.iter().filter(|v| fits(v)).count() * 10 >= filled.len() * 8
+    let needed = if exact { 5 } else { 8 };
+    filled.iter().filter(|v| fits(v)).count() * 10 >= filled.len() * needed
 }
 
 /// A number as exports write it: `12`, `1.5`, `1,5`, or a duration `01:30[:00]` (hours:minutes).
@@ -388,7 +393,7 @@ pub fn guess(headers: &[String], rows: &[Vec<String>], separator: u8) -> ColumnM
                 continue;
             };
             let taken = meanings.contains(&meaning) && meaning != Meaning::Ignored;
-            if is_exact == exact && !taken && values_fit(meaning, &column_values(index)) {
+            if is_exact == exact && !taken && values_fit(meaning, &column_values(index), exact) {
                 meanings[index] = meaning;
             }
         }
@@ -398,7 +403,7 @@ pub fn guess(headers: &[String], rows: &[Vec<String>], separator: u8) -> ColumnM
         let stamps = (0..headers.len()).find(|&i| {
             meanings[i] == Meaning::Ignored
                 && !column_values(i).iter().all(|v| v.trim().is_empty())
-                && values_fit(Meaning::Created, &column_values(i))
+                && values_fit(Meaning::Created, &column_values(i), false)
         });
         if let Some(index) = stamps {
             meanings[index] = Meaning::Created;

@@ -4,13 +4,18 @@
 //! plan's SLA policies. Nothing here touches the browser; the same code runs in a Web Worker and
 //! natively in the CLI. Only the aggregates of `HistorySummary` ever enter a plan.
 
+mod clock;
 mod csv;
 mod csv_source;
 mod decode;
+mod histogram;
 mod mapping;
 mod reader;
 mod record;
+mod replay;
+mod summary;
 mod timestamp;
+mod writer;
 mod zendesk;
 
 pub use decode::Encoding;
@@ -19,4 +24,13 @@ pub use reader::{
     AsideGroup, FileReport, History, HistoryReader, ReadError, ReadOptions, SetAside, Why,
 };
 pub use record::{Csat, Id, Interner, Ticket, Tickets};
+pub use replay::{
+    channel_kind, plan_channel, plan_priority, replay, Attainment, Comparison, Coverage, Replay,
+};
+pub use summary::{
+    summarise, ChannelArrivals, Count, HistorySummary, Period, Share, Spread, HOURS_PER_WEEK,
+};
 pub use timestamp::DateOrder;
+pub use writer::{
+    hour_words, minutes_words, to_markdown, to_text, zone_of as writer_zone, HistoryReport,
+};

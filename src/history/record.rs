@@ -37,13 +37,20 @@ impl Default for Interner {
 pub const OTHER: &str = "(other)";
 
 impl Interner {
-    /// The id of `name` (trimmed); 0 for an empty one.
+    /// The id of `name` (trimmed, any case: "Email" and "email" are one value, shown as first
+    /// seen); 0 for an empty one.
     pub fn id(&mut self, name: &str) -> Id {
         let name = name.trim();
         if name.is_empty() {
             return 0;
         }
-        if let Some(&id) = self.ids.get(name) {
+        let key: Cow<'_, str> = if name.bytes().any(|b| b.is_ascii_uppercase()) || !name.is_ascii()
+        {
+            Cow::Owned(name.to_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        };
+        if let Some(&id) = self.ids.get(key.as_ref()) {
             return id;
         }
         let Ok(id) = Id::try_from(self.names.len()) else {
@@ -53,7 +60,7 @@ impl Interner {
             return self.id_of_other();
         }
         self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
+        self.ids.insert(key.into_owned(), id);
         id
     }
 
