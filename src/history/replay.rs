@@ -18,7 +18,7 @@ use super::clock::Clock;
 use super::histogram::Histogram;
 use super::reader::History;
 use super::record::{Id, Ticket, Tickets};
-use super::summary::{local_time, round1, top, Count, Share, Spread, HOURS_PER_WEEK};
+use super::summary::{local_time, round1, spread_of, top, Count, Share, Spread, HOURS_PER_WEEK};
 
 /// What the history would have scored under the plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -432,7 +432,7 @@ fn business_times(tickets: &Tickets, clock: Option<&Clock>) -> (BusinessSpreads,
         .zip(compared)
         .filter_map(|(metric, compared)| compared.result(metric))
         .collect();
-    ((Spread::of(&reply), Spread::of(&resolution)), comparison)
+    ((spread_of(&reply), spread_of(&resolution)), comparison)
 }
 
 #[derive(Default)]

@@ -1,13 +1,12 @@
-//! "Today, measured": the aggregates of a ticket history — period, volumes, arrivals per hour of
-//! the week, first reply and resolution times, repeat contacts, one-touch resolution, CSAT — with
-//! no ticket, subject, e-mail or requester in them. This is all of the history a plan may hold.
+//! Summarising a ticket history: one pass over the compact tickets gives the aggregates of
+//! `plan::HistorySummary` (all of the history a plan may hold), months and hours of the week
+//! counted in the plan's home zone.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::capacity::Zone;
 use crate::plan::Date;
+pub use crate::plan::{ChannelArrivals, Count, HistorySummary, Period, Share, Spread};
 
 use super::histogram::Histogram;
 use super::reader::History;
@@ -25,111 +24,13 @@ pub const ALL_OTHERS: &str = "(all others)";
 /// The name of tickets that do not say (no channel, no priority, …).
 pub const NOT_GIVEN: &str = "(not given)";
 
-/// The measured figures of a ticket history.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct HistorySummary {
-    /// What the files were read as ("Zendesk incremental export (3 pages)").
-    pub sources: Vec<String>,
-    /// The zone months and hours of the week are counted in (the plan's home zone).
-    pub time_zone: String,
-    pub period: Option<Period>,
-    pub tickets: u64,
-    /// Rows that could not be read (counted, never silently dropped).
-    pub rows_set_aside: u64,
-    /// Tickets per month, averaged over the period (30.44-day months).
-    pub monthly_volume: f64,
-    pub by_month: Vec<Count>,
-    pub by_channel: Vec<Count>,
-    pub by_priority: Vec<Count>,
-    pub by_category: Vec<Count>,
-    pub by_organisation: Vec<Count>,
-    pub top_tags: Vec<Count>,
-    /// Arrivals per hour of the week, all channels (168 values).
-    pub arrivals: Vec<u64>,
-    /// Arrivals per hour of the week of each channel, as the export names it.
-    pub arrivals_by_channel: Vec<ChannelArrivals>,
-    /// Calendar (elapsed) time from creation to the first reply.
-    pub first_reply: Option<Spread>,
-    /// Calendar time from creation to resolution.
-    pub resolution: Option<Spread>,
-    /// The helpdesk's own business minutes, where the export carries them.
-    pub helpdesk_first_reply_business: Option<Spread>,
-    pub helpdesk_resolution_business: Option<Spread>,
-    /// Tickets reopened at least once, of those whose reopens are known.
-    pub reopened: Option<Share>,
-    /// Tickets whose requester had opened another one within 7 days before.
-    pub repeat_contacts: Option<Share>,
-    /// Resolved tickets with exactly one agent reply, of resolved ones whose replies are known.
-    pub one_touch: Option<Share>,
-    /// Good ratings of all ratings.
-    pub csat: Option<Share>,
-}
-
-/// First and last day with a ticket created, in the home zone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Period {
-    pub from: Date,
-    pub to: Date,
-    pub days: u32,
-}
-
-/// Tickets with one value ("Email": 4,210).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Count {
-    pub name: String,
-    pub tickets: u64,
-}
-
-/// One channel's arrivals per hour of the week.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct ChannelArrivals {
-    pub channel: String,
-    pub per_hour: Vec<u64>,
-}
-
-/// The middle and the 90th percentile of a time, in minutes (see `histogram` for the error).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Spread {
-    /// Tickets measured.
-    pub tickets: u64,
-    pub median_minutes: u64,
-    pub p90_minutes: u64,
-}
-
-impl Spread {
-    pub fn of(histogram: &Histogram) -> Option<Spread> {
-        Some(Spread {
-            tickets: histogram.total(),
-            median_minutes: histogram.quantile(0.5)?,
-            p90_minutes: histogram.quantile(0.9)?,
-        })
-    }
-}
-
-/// `count` of `of`, with the percentage.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Share {
-    pub count: u64,
-    pub of: u64,
-    pub percent: f64,
-}
-
-impl Share {
-    /// `None` when nothing was counted.
-    pub fn of(count: u64, of: u64) -> Option<Share> {
-        (of > 0).then(|| Share {
-            count,
-            of,
-            percent: round1(count as f64 * 100.0 / of as f64),
-        })
-    }
+/// The median and p90 of a histogram, if it holds anything.
+pub fn spread_of(histogram: &Histogram) -> Option<Spread> {
+    Some(Spread {
+        tickets: histogram.total(),
+        median_minutes: histogram.quantile(0.5)?,
+        p90_minutes: histogram.quantile(0.9)?,
+    })
 }
 
 /// Rounded to one decimal.
@@ -303,10 +204,10 @@ pub fn summarise(history: &History, time_zone: &str) -> HistorySummary {
             .map(|h| tally.arrivals.iter().map(|c| c[h]).sum())
             .collect(),
         arrivals_by_channel: channel_arrivals(&t.channels, &tally.arrivals),
-        first_reply: Spread::of(&tally.first_reply),
-        resolution: Spread::of(&tally.resolution),
-        helpdesk_first_reply_business: Spread::of(&tally.helpdesk_reply),
-        helpdesk_resolution_business: Spread::of(&tally.helpdesk_resolution),
+        first_reply: spread_of(&tally.first_reply),
+        resolution: spread_of(&tally.resolution),
+        helpdesk_first_reply_business: spread_of(&tally.helpdesk_reply),
+        helpdesk_resolution_business: spread_of(&tally.helpdesk_resolution),
         reopened: Share::of(tally.reopened.0, tally.reopened.1),
         repeat_contacts: Share::of(tally.repeats.0, tally.repeats.1),
         one_touch: Share::of(tally.one_touch.0, tally.one_touch.1),
