@@ -4,6 +4,7 @@
 //! plan's SLA policies. Nothing here touches the browser; the same code runs in a Web Worker and
 //! natively in the CLI. Only the aggregates of `HistorySummary` ever enter a plan.
 
+mod apply;
 mod clock;
 mod csv;
 mod csv_source;
@@ -18,6 +19,7 @@ mod timestamp;
 mod writer;
 mod zendesk;
 
+pub use apply::{arrival_profile, baselines, channel_mix, Baselines, ChannelFromHistory};
 pub use decode::Encoding;
 pub use mapping::{ColumnMapping, MappedColumn, Meaning, Question};
 pub use reader::{
