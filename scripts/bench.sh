@@ -46,4 +46,23 @@ for _ in $(seq 1 100); do [ -s "$url_file" ] && [ -s "$yardstick_url_file" ] && 
   node bench.mjs "$(head -n 1 "$url_file")" ../../dist \
   ../../bench-results/large-plan.json "$(head -n 1 "$yardstick_url_file")") > bench-results/browser.json
 
+log "native: ticket history of 1,000,000 tickets (support-ops history) beside DuckDB"
+if [ ! -s bench-results/tickets-1m.csv ]; then
+  python3 scripts/gen-tickets.py 1000000 bench-results/tickets-1m.csv
+fi
+cargo build --quiet --release --no-default-features --features schema --bin support-ops
+cargo run --quiet --release --no-default-features --features schema --bin support-ops -- \
+  template b2b-saas > bench-results/history-plan.json
+{
+  /usr/bin/time -f "support-ops history: %e s wall, %U s user, %M KB peak" \
+    cargo run --quiet --release --no-default-features --features schema --bin support-ops -- \
+    history bench-results/tickets-1m.csv \
+    --plan bench-results/history-plan.json > bench-results/history.txt
+  if python3 -c "import duckdb" 2>/dev/null; then
+    python3 scripts/duckdb-history.py bench-results/tickets-1m.csv
+  else
+    echo "duckdb: not installed (pip install duckdb) - skipped"
+  fi
+} 2>&1 | tee bench-results/history-timing.txt
+
 python3 bench/report.py bench-results

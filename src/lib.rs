@@ -7,6 +7,7 @@ pub mod drafts;
 pub mod forecast;
 pub mod form;
 pub mod fuzzing;
+pub mod history;
 pub mod import;
 pub mod plan;
 pub mod render;

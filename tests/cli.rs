@@ -665,3 +665,48 @@ fn forecast_reads_a_series_and_sets_the_plan_from_it() {
         "3 to 12",
     );
 }
+
+fn history_fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/history/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn history_prints_the_measured_figures_in_each_format() {
+    let plan = template_file("history", "b2b-saas");
+    let plan = plan.to_str().unwrap();
+    let export = history_fixture("zendesk-page-metrics.json");
+    let text = support_ops(&["history", &export, "--plan", plan]);
+    assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
+    let text = stdout(&text);
+    assert!(
+        text.starts_with("TICKET HISTORY: TODAY, MEASURED\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Period: 2025-03-06 to 2025-03-10 (5 days)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("CSAT (good of rated): 66.7 % (2 of 3)"),
+        "{text}"
+    );
+    let markdown = stdout(&support_ops(&[
+        "history", &export, "--plan", plan, "--format", "markdown",
+    ]));
+    assert!(markdown.starts_with("# Today, measured\n"), "{markdown}");
+    let json = stdout(&support_ops(&["history", &export, "--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["summary"]["tickets"], 5);
+    // Aggregates only: no subject or description reaches the output.
+    assert!(!json.contains("Cannot log in") && !json.contains("ana@example.com"));
+}
+
+#[test]
+fn history_refuses_a_file_that_is_not_tickets() {
+    let output = support_ops(&["history", &history_fixture("not-tickets.csv")]);
+    assert_refused(&output, "does not look like a ticket export");
+    assert_refused(&support_ops(&["history"]), "needs at least one export file");
+}

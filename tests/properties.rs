@@ -599,6 +599,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
             roadmap,
             staffing,
             helpdesk: HelpdeskMapping { priority_map },
+            history: None,
         },
     )
 }

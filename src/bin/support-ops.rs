@@ -32,6 +32,12 @@ USAGE:
       Read today's Zendesk or Freshdesk configuration (the JSON its API returns for
       SLA policies, schedules or business hours, holidays and groups) into a new plan,
       printed as plan JSON; what could not be mapped goes to stderr.
+  support-ops history FILE... [--plan PLAN] [--format text|markdown|json] [--mapping MAPPING]
+      Read ticket exports (Zendesk incremental export JSON pages, a Freshdesk or any
+      ticket CSV) as a stream and print today's figures: volumes, arrivals, first reply
+      and resolution times, and the replay of every ticket against the plan's SLA
+      policies. --mapping reads CSV columns as a saved column mapping (the JSON output's
+      mapping). Nothing but aggregates is printed.
   support-ops diff OLD NEW [--format text|markdown]
       Compare two plans: SLA targets, channels and hours, staffing, findings.
   support-ops shifts FILE [--format text|markdown|csv|json]
@@ -97,6 +103,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         "check" => check_command(&options),
         "import" => import_command(&options),
         "diff" => diff_command(&options),
+        "history" => history_command(&options),
         "render" => render_command(&options),
         "shifts" => shifts_command(&options),
         "forecast" => forecast_command(&options),
@@ -160,12 +167,14 @@ struct Options {
     positionals: Vec<String>,
     format: Option<String>,
     section: Option<String>,
-    /// `--plan FILE` (forecast).
+    /// `--plan FILE` (forecast, history).
     plan: Option<String>,
     /// `--months N` (forecast).
     months: Option<String>,
     /// `--bench` (shifts).
     bench: bool,
+    /// `--mapping FILE` (history: a saved CSV column mapping).
+    mapping: Option<String>,
 }
 
 impl Options {
@@ -183,9 +192,10 @@ impl Options {
             }
             let slot = match flag {
                 "--format" | "-f" => &mut options.format,
-                "--plan" => &mut options.plan,
                 "--months" => &mut options.months,
                 "--section" | "-s" => &mut options.section,
+                "--plan" | "-p" => &mut options.plan,
+                "--mapping" => &mut options.mapping,
                 _ if arg.starts_with('-') && arg != "-" => {
                     return Err(Failure(format!(
                         "unknown option \"{arg}\"; run `support-ops help`"
@@ -284,6 +294,82 @@ fn load(path: &str) -> Result<Plan, Failure> {
         format!("{name} is not a readable plan: {error}")
     })?;
     from_json(&text).map_err(|error| Failure(format!("{name} is not a readable plan: {error}")))
+}
+
+/// `history FILE... --plan PLAN`: the files read in chunks (constant memory), then the summary
+/// and the replay against the plan.
+fn history_command(options: &Options) -> Result<ExitCode, Failure> {
+    use support_ops::history::{self, HistoryReader, HistoryReport, ReadOptions};
+    if options.positionals.is_empty() {
+        return Err(Failure::from(
+            "`history` needs at least one export file: support-ops history FILE... --plan PLAN",
+        ));
+    }
+    let plan = match &options.plan {
+        Some(path) => load(path)?,
+        None => Plan::blank(),
+    };
+    let mapping = match &options.mapping {
+        Some(path) => {
+            let (name, text) = read_text(path, |name, error| {
+                format!("{name} is not a column mapping: {error}")
+            })?;
+            Some(
+                serde_json::from_str(&text)
+                    .map_err(|error| format!("{name} is not a column mapping: {error}"))?,
+            )
+        }
+        None => None,
+    };
+    let mut reader = HistoryReader::new(ReadOptions {
+        mapping,
+        default_zone: history::writer_zone(&plan).to_string(),
+        ..ReadOptions::default()
+    });
+    for path in &options.positionals {
+        read_export(&mut reader, path)?;
+    }
+    let history = reader.finish().map_err(|error| error.to_string())?;
+    let report = HistoryReport::of(&history, &plan);
+    let text = match options.format.as_deref().unwrap_or("text") {
+        "text" => history::to_text(&report),
+        "markdown" | "md" => history::to_markdown(&report),
+        "json" => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
+        other => {
+            return Err(Failure(format!(
+                "unknown format \"{other}\" for history; use text, markdown or json"
+            )))
+        }
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Feeds one export file to the reader in 1 MB chunks.
+fn read_export(
+    reader: &mut support_ops::history::HistoryReader,
+    path: &str,
+) -> Result<(), Failure> {
+    let name = if path == "-" { "standard input" } else { path };
+    let mut input: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|error| format!("cannot read {name}: {error}"))?)
+    };
+    let failed = |error: support_ops::history::ReadError| Failure(format!("{name}: {error}"));
+    reader.begin_file(name).map_err(failed)?;
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let read = input
+            .read(&mut chunk)
+            .map_err(|error| format!("cannot read {name}: {error}"))?;
+        if read == 0 {
+            break;
+        }
+        reader.feed(&chunk[..read]).map_err(failed)?;
+    }
+    reader.end_file().map_err(failed)?;
+    Ok(())
 }
 
 /// `diff OLD NEW`: the comparison as text or Markdown.

@@ -93,7 +93,7 @@ impl Evidence {
 pub fn addressable_parts() -> impl Iterator<Item = (&'static str, &'static str)> {
     Part::ALL
         .into_iter()
-        .filter(|part| !matches!(part, Part::Assess | Part::Helpdesk))
+        .filter(|part| !matches!(part, Part::Assess | Part::Helpdesk | Part::History))
         .map(|part| {
             let title = match (part, part.section()) {
                 (Part::Header, _) => "Team and Volume",

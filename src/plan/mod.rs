@@ -5,6 +5,7 @@ mod assess;
 mod calendar;
 mod duration;
 pub mod generate;
+mod history;
 pub mod json;
 mod json_path;
 pub mod limits;
@@ -23,6 +24,7 @@ pub use calendar::{
     days_in_month, Calendar, ClockTime, Date, Holiday, Weekday, WeeklyInterval, ALWAYS_OPEN,
 };
 pub use duration::{ClockUnit, Duration, DurationError, MINUTES_PER_DAY};
+pub use history::{ChannelArrivals, Count, HistorySummary, Period, Share, Spread};
 pub use part::{Page, Part, Section};
 pub use roster::{Roster, ShiftTemplate, WorkPattern};
 pub use sla::{MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target};
@@ -72,6 +74,9 @@ pub struct Plan {
     pub staffing: StaffingAssumptions,
     #[serde(default)]
     pub helpdesk: HelpdeskMapping,
+    /// "Today, measured": aggregates of a ticket export (never tickets, subjects or people).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<HistorySummary>,
 }
 
 /// Who the plan is for and the size of the operation.
@@ -728,6 +733,7 @@ impl Plan {
             },
             staffing: StaffingAssumptions::default(),
             helpdesk: HelpdeskMapping::default(),
+            history: None,
         }
     }
 

@@ -24,6 +24,7 @@ pub enum Part {
     Roadmap,
     Staffing,
     Helpdesk,
+    History,
 }
 
 /// A page of the designer: the form that edits one or more parts.
@@ -75,7 +76,7 @@ struct PartInfo {
     rules: Option<&'static str>,
 }
 
-const PARTS: [PartInfo; 17] = [
+const PARTS: [PartInfo; 18] = [
     PartInfo {
         part: Part::Header,
         key: "header",
@@ -212,11 +213,21 @@ const PARTS: [PartInfo; 17] = [
         section: None,
         rules: None,
     },
+    // Measured from a ticket export; no designer page of its own yet, so it sits with the
+    // assessment it feeds (the brief's "audit current support").
+    PartInfo {
+        part: Part::History,
+        key: "history",
+        title: "Today, measured",
+        page: Page::Assess,
+        section: None,
+        rules: None,
+    },
 ];
 
 impl Part {
     /// Every part, in plan order.
-    pub const ALL: [Part; 17] = [
+    pub const ALL: [Part; 18] = [
         Part::Header,
         Part::Assess,
         Part::Calendars,
@@ -234,6 +245,7 @@ impl Part {
         Part::Roadmap,
         Part::Staffing,
         Part::Helpdesk,
+        Part::History,
     ];
 
     fn info(self) -> &'static PartInfo {
@@ -295,6 +307,7 @@ impl Part {
             Part::Roadmap => to_value(&plan.roadmap),
             Part::Staffing => to_value(&plan.staffing),
             Part::Helpdesk => to_value(&plan.helpdesk),
+            Part::History => to_value(&plan.history),
         }
     }
 }
@@ -472,7 +485,12 @@ mod tests {
             .filter_map(|rest| rest.split_once('"').map(|(key, _)| key))
             .filter(|key| *key != "schema_version")
             .collect();
-        let parts: Vec<&str> = Part::ALL.iter().map(|p| p.key()).collect();
+        // Every part but the measured history, which only a ticket export fills in.
+        let parts: Vec<&str> = Part::ALL
+            .iter()
+            .filter(|p| **p != Part::History)
+            .map(|p| p.key())
+            .collect();
         assert_eq!(keys, parts);
     }
 
