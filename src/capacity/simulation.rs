@@ -16,8 +16,10 @@ use crate::plan::{Calendar, Date, Plan, ALWAYS_OPEN};
 
 use super::business::{local_day, runs_on_elapsed_time, zone_of, Instant, Timeline};
 use super::staffing::{
-    home_zone, open_hours, priority_mix, reference_week, staffing, PAID_HOURS_PER_WEEK, WEEK_HOURS,
+    home_zone, open_hours, priority_mix, reference_week, staffing, ChannelStaffing,
+    PAID_HOURS_PER_WEEK, WEEK_HOURS,
 };
+use super::zones::Zone;
 use super::CapacityError;
 
 /// What to simulate.
@@ -292,11 +294,12 @@ fn split_team(total: u32, weights: &[f64]) -> Vec<u32> {
     shares
 }
 
-/// Runs one month.
 /// The most tickets a month the simulation takes on: far beyond a real plan, small enough to
 /// keep the page responsive.
 pub const MAX_SIMULATED_TICKETS: u32 = 2_000_000;
 
+/// Runs one month: the month's hours, the pools and their rosters, the SLA clocks, the arrivals,
+/// the queues hour by hour, and each priority's outcome.
 pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResult, CapacityError> {
     if plan.header.monthly_volume > MAX_SIMULATED_TICKETS {
         return Err(CapacityError::TooManyToSimulate {
@@ -306,44 +309,126 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
     let mut notes = Vec::new();
     let zone = home_zone(plan, &mut notes)?;
     let need = staffing(plan)?;
-    let shrinkage = (plan.staffing.shrinkage / 100.0).clamp(0.0, 0.95);
-    let occupancy = if plan.staffing.max_occupancy > 0.0 {
-        (plan.staffing.max_occupancy / 100.0).min(1.0)
-    } else {
-        0.85
-    };
-    let month = config.month.clamp(1, 12);
-    let first_day = Date {
-        year: config.year,
-        month,
-        day: 1,
-    }
-    .days_since_epoch();
-    let days = i64::from(crate::plan::days_in_month(config.year, month));
-    // Days are the home zone's calendar days: a month where clocks change has 743 or 745 hours.
-    let start = zone.from_local(first_day * 1440);
-    let arrivals_end = zone.from_local((first_day + days) * 1440);
-    let end = zone.from_local((first_day + days + i64::from(config.drain_days)) * 1440);
-    let hours = ((end - start) / 60) as usize;
-    let arrival_hours = ((arrivals_end - start) / 60) as usize;
-    let local_days: Vec<i64> = (0..hours)
-        .map(|k| local_day(&zone, start + 60 * k as i64))
-        .collect();
-    let hour_of_week: Vec<usize> = (0..hours)
-        .map(|k| {
-            let local = zone.to_local(start + 60 * k as i64);
-            let weekday = (local.div_euclid(1440) + 3).rem_euclid(7) as usize;
-            weekday * 24 + (local.rem_euclid(1440) / 60) as usize
-        })
-        .collect();
-    let escalation_share = escalation_share(plan);
-
+    let span = MonthSpan::of(&zone, config);
     // Pools: one per channel with contacts, then the escalation tier.
-    let channels: Vec<_> = need
+    let channels: Vec<&ChannelStaffing> = need
         .channels
         .iter()
         .filter(|c| c.weekly_contacts > 0.0)
         .collect();
+    let escalation_share = escalation_share(plan);
+    let mut pools = pools(plan, &channels, &zone, escalation_share)?;
+    let clocks: Vec<PriorityClocks> = plan
+        .priorities
+        .iter()
+        .map(|p| PriorityClocks::of(plan, &p.name, span.first_sla_day, span.last_sla_day))
+        .collect();
+    let mut tickets = arrivals(
+        plan,
+        &channels,
+        &span,
+        &clocks,
+        config.seed,
+        escalation_share,
+    );
+    let run = run_queues(&mut pools, &mut tickets, &span);
+    Ok(SimulationResult {
+        tickets: tickets.len() as u32,
+        priorities: outcomes(plan, &tickets, &clocks),
+        first_day: Date::from_days_since_epoch(span.first_day),
+        month_days: span.days as u32,
+        drain_days: config.drain_days,
+        backlog: run.backlog,
+        backlog_at: run.backlog_at,
+        escalation_share,
+        escalations: run.escalations,
+        unresolved: tickets.len() as u32 - run.resolved,
+        pools: pools
+            .iter()
+            .map(|p| PoolSummary {
+                name: p.name.clone(),
+                channel: p.channel,
+                agents: p.agents,
+                on_shift: p.on_shift.clone(),
+            })
+            .collect(),
+    })
+}
+
+/// The simulated stretch: the month's local days, then the drain days, hour by hour.
+struct MonthSpan {
+    /// The month's first local day (days since 1970) and its number of days.
+    first_day: i64,
+    days: i64,
+    drain_days: u32,
+    /// UTC minutes of the first hour, of the end of arrivals, and of the end of the drain days.
+    start: Instant,
+    end: Instant,
+    /// Hours of the whole stretch, and of the month (when tickets arrive).
+    hours: usize,
+    arrival_hours: usize,
+    /// Each hour's local day and hour of the week (0 = Monday 00:00) in the home zone.
+    local_days: Vec<i64>,
+    hour_of_week: Vec<usize>,
+    /// Local days the SLA timelines cover.
+    first_sla_day: i64,
+    last_sla_day: i64,
+}
+
+impl MonthSpan {
+    fn of(zone: &Zone, config: &SimulationConfig) -> MonthSpan {
+        let month = config.month.clamp(1, 12);
+        let first_day = Date {
+            year: config.year,
+            month,
+            day: 1,
+        }
+        .days_since_epoch();
+        let days = i64::from(crate::plan::days_in_month(config.year, month));
+        // Days are the home zone's calendar days: a month where clocks change has 743 or 745 hours.
+        let start = zone.from_local(first_day * 1440);
+        let arrivals_end = zone.from_local((first_day + days) * 1440);
+        let end = zone.from_local((first_day + days + i64::from(config.drain_days)) * 1440);
+        let hours = ((end - start) / 60) as usize;
+        let local_days = (0..hours)
+            .map(|k| local_day(zone, start + 60 * k as i64))
+            .collect();
+        let hour_of_week = (0..hours)
+            .map(|k| {
+                let local = zone.to_local(start + 60 * k as i64);
+                let weekday = (local.div_euclid(1440) + 3).rem_euclid(7) as usize;
+                weekday * 24 + (local.rem_euclid(1440) / 60) as usize
+            })
+            .collect();
+        MonthSpan {
+            first_day,
+            days,
+            drain_days: config.drain_days,
+            start,
+            end,
+            hours,
+            arrival_hours: ((arrivals_end - start) / 60) as usize,
+            local_days,
+            hour_of_week,
+            first_sla_day: local_day(zone, start) - 2,
+            last_sla_day: local_day(zone, end) + 60,
+        }
+    }
+
+    /// UTC seconds at the start of hour `k` of the stretch.
+    fn hour_start_seconds(&self, k: usize) -> i64 {
+        (self.start + 60 * k as i64) * 60
+    }
+}
+
+/// The pools: one per channel with contacts, in order, then the escalation tier's; the team
+/// split between them by the agent-hours each needs.
+fn pools(
+    plan: &Plan,
+    channels: &[&ChannelStaffing],
+    zone: &Zone,
+    escalation_share: f64,
+) -> Result<Vec<Pool>, CapacityError> {
     let escalation_tier = channels
         .first()
         .and_then(|c| {
@@ -352,30 +437,8 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
                 .position(|t| t.name == plan.channels[c.index].route_to)
         })
         .and_then(|i| plan.tiers.get(i + 1));
-    let escalation_calendar = escalation_tier
-        .and_then(|tier| plan.calendar(&tier.hours).cloned())
-        .unwrap_or_else(Calendar::always_open);
-    let week = reference_week(&zone);
-    let escalation_open = open_hours(&escalation_calendar, &week)?;
-    let escalation_work: f64 = channels
-        .iter()
-        .map(|c| {
-            c.weekly_contacts * plan.channels[c.index].handle_time.open_minutes(24 * 60) as f64
-                / 60.0
-        })
-        .sum::<f64>()
-        * escalation_share;
-    let open_total: f64 = escalation_open.iter().sum();
-    let escalation_required: Vec<f64> = escalation_open
-        .iter()
-        .map(|o| {
-            if open_total > 0.0 {
-                escalation_work / open_total * o / occupancy
-            } else {
-                0.0
-            }
-        })
-        .collect();
+    let escalation_required =
+        escalation_need(plan, channels, zone, escalation_tier, escalation_share)?;
     let mut shapes: Vec<(&[f64], f64)> = channels
         .iter()
         .map(|c| (c.required.as_slice(), c.agent_hours))
@@ -383,31 +446,13 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
     shapes.push((&escalation_required, escalation_required.iter().sum()));
     let weights: Vec<f64> = shapes.iter().map(|s| s.1).collect();
     let team = split_team(plan.header.team_size, &weights);
+    let shrinkage = (plan.staffing.shrinkage / 100.0).clamp(0.0, 0.95);
     let priority_count = plan.priorities.len().max(1);
-    let mut pools: Vec<Pool> = shapes
+    let pools = shapes
         .iter()
         .zip(&team)
         .enumerate()
         .map(|(index, (&(shape, agent_hours), &agents))| {
-            let available = f64::from(agents) * PAID_HOURS_PER_WEEK * (1.0 - shrinkage);
-            let scale = if agent_hours > 0.0 {
-                available / agent_hours
-            } else {
-                0.0
-            };
-            // Whole agents per hour, carrying the fractions on so the week's hours add up.
-            let mut carried = 0.0;
-            let on_shift = (0..WEEK_HOURS)
-                .map(|h| {
-                    if shape[h] <= 0.0 {
-                        return 0;
-                    }
-                    carried += shape[h] * scale;
-                    let whole = (carried.floor().max(0.0) as u32).min(agents);
-                    carried -= f64::from(whole);
-                    whole
-                })
-                .collect();
             let (name, channel, concurrency) = match channels.get(index) {
                 Some(c) => (
                     c.name.clone(),
@@ -425,28 +470,92 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
                 channel,
                 agents,
                 concurrency,
-                on_shift,
+                on_shift: roster(shape, agent_hours, agents, shrinkage),
                 slots: 0,
                 busy: 0,
                 queues: vec![VecDeque::new(); priority_count],
             }
         })
         .collect();
-    let escalation_pool = pools.len() - 1;
+    Ok(pools)
+}
 
-    // SLA clocks per priority.
-    let first_minute_day = local_day(&zone, start) - 2;
-    let last_minute_day = local_day(&zone, end) + 60;
-    let clocks: Vec<PriorityClocks> = plan
-        .priorities
+/// Agents the escalation tier needs per hour of the week: the escalated share of the channels'
+/// work, spread over the tier's open hours, at the plan's occupancy.
+fn escalation_need(
+    plan: &Plan,
+    channels: &[&ChannelStaffing],
+    zone: &Zone,
+    tier: Option<&crate::plan::Tier>,
+    escalation_share: f64,
+) -> Result<Vec<f64>, CapacityError> {
+    let occupancy = if plan.staffing.max_occupancy > 0.0 {
+        (plan.staffing.max_occupancy / 100.0).min(1.0)
+    } else {
+        0.85
+    };
+    let calendar = tier
+        .and_then(|tier| plan.calendar(&tier.hours).cloned())
+        .unwrap_or_else(Calendar::always_open);
+    let open = open_hours(&calendar, &reference_week(zone))?;
+    let work: f64 = channels
         .iter()
-        .map(|p| PriorityClocks::of(plan, &p.name, first_minute_day, last_minute_day))
-        .collect();
+        .map(|c| {
+            c.weekly_contacts * plan.channels[c.index].handle_time.open_minutes(24 * 60) as f64
+                / 60.0
+        })
+        .sum::<f64>()
+        * escalation_share;
+    let open_total: f64 = open.iter().sum();
+    Ok(open
+        .iter()
+        .map(|o| {
+            if open_total > 0.0 {
+                work / open_total * o / occupancy
+            } else {
+                0.0
+            }
+        })
+        .collect())
+}
 
-    // Arrivals.
-    let mut rng = SplitMix64::new(config.seed);
-    let mix = priority_mix(plan);
-    let mut mix_cumulative: Vec<f64> = mix
+/// Whole agents on shift per hour of the week: the shape of the need, scaled to the agent-hours
+/// the pool has (40 paid hours a week less shrinkage), carrying the fractions on so the week's
+/// hours add up, never more than the pool.
+fn roster(shape: &[f64], agent_hours: f64, agents: u32, shrinkage: f64) -> Vec<u32> {
+    let available = f64::from(agents) * PAID_HOURS_PER_WEEK * (1.0 - shrinkage);
+    let scale = if agent_hours > 0.0 {
+        available / agent_hours
+    } else {
+        0.0
+    };
+    let mut carried = 0.0;
+    (0..WEEK_HOURS)
+        .map(|h| {
+            if shape[h] <= 0.0 {
+                return 0;
+            }
+            carried += shape[h] * scale;
+            let whole = (carried.floor().max(0.0) as u32).min(agents);
+            carried -= f64::from(whole);
+            whole
+        })
+        .collect()
+}
+
+/// The month's tickets, in order of creation: each channel's share of the monthly volume, drawn
+/// by the hour of its arrival pattern, with a priority by the mix, handle times, whether it
+/// escalates, and its due times.
+fn arrivals(
+    plan: &Plan,
+    channels: &[&ChannelStaffing],
+    span: &MonthSpan,
+    clocks: &[PriorityClocks],
+    seed: u64,
+    escalation_share: f64,
+) -> Vec<Ticket> {
+    let mut rng = SplitMix64::new(seed);
+    let mut mix_cumulative: Vec<f64> = priority_mix(plan)
         .iter()
         .scan(0.0, |sum, share| {
             *sum += share;
@@ -459,7 +568,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
     let share_total: f64 = channels.iter().map(|c| c.weekly_contacts).sum();
     let monthly = f64::from(plan.header.monthly_volume);
     let mut tickets: Vec<Ticket> = Vec::with_capacity(plan.header.monthly_volume as usize + 16);
-    let mut hour_cumulative = vec![0.0; arrival_hours];
+    let mut hour_cumulative = vec![0.0; span.arrival_hours];
     let mut share_so_far = 0.0;
     for (pool, channel) in channels.iter().enumerate() {
         // Rounding the running total keeps the month's count exact.
@@ -468,7 +577,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
         let count = ((monthly * share_so_far / share_total).round() - before) as u32;
         let mut running = 0.0;
         for (k, slot) in hour_cumulative.iter_mut().enumerate() {
-            running += channel.arrivals[hour_of_week[k]];
+            running += channel.arrivals[span.hour_of_week[k]];
             *slot = running;
         }
         if running <= 0.0 {
@@ -480,7 +589,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             * 60.0;
         for _ in 0..count {
             let hour = rng.pick(&hour_cumulative);
-            let created = (start + 60 * hour as i64) * 60 + (rng.unit() * 3600.0) as i64;
+            let created = span.hour_start_seconds(hour) + (rng.unit() * 3600.0) as i64;
             let priority = rng.pick(&mix_cumulative);
             let handle = rng.exponential(mean).max(30.0) as u32;
             let escalated_handle = rng.exponential(mean).max(30.0) as u32;
@@ -509,23 +618,36 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
         }
     }
     tickets.sort_unstable_by_key(|t| t.created);
+    tickets
+}
 
-    // The event loop: completions (heap), hour changes and arrivals, in time order.
+/// What the queues did over the month.
+struct QueueRun {
+    backlog: Vec<u32>,
+    backlog_at: Vec<Instant>,
+    escalations: u32,
+    resolved: u32,
+}
+
+/// The event loop: completions (a heap), hour changes and arrivals, in time order, until the
+/// drain days end. The last pool is the escalation tier's.
+fn run_queues(pools: &mut [Pool], tickets: &mut [Ticket], span: &MonthSpan) -> QueueRun {
     let mut events: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::with_capacity(tickets.len());
-    let start_seconds = start * 60;
-    let end_seconds = end * 60;
+    let end_seconds = span.end * 60;
     let mut next_arrival = 0;
     let mut next_hour = 0usize;
-    let mut resolved_count = 0u32;
-    let day_count = (days + i64::from(config.drain_days)) as usize;
-    let mut backlog = Vec::with_capacity(day_count);
-    let mut backlog_at = Vec::with_capacity(day_count);
-    let mut escalations = 0;
+    let day_count = (span.days + i64::from(span.drain_days)) as usize;
+    let mut run = QueueRun {
+        backlog: Vec::with_capacity(day_count),
+        backlog_at: Vec::with_capacity(day_count),
+        escalations: 0,
+        resolved: 0,
+    };
     loop {
         let arrival_at = tickets.get(next_arrival).map_or(i64::MAX, |t| t.created);
         let event_at = events.peek().map_or(i64::MAX, |e| e.0 .0);
-        let hour_at = if next_hour < hours {
-            start_seconds + 3600 * next_hour as i64
+        let hour_at = if next_hour < span.hours {
+            span.hour_start_seconds(next_hour)
         } else {
             i64::MAX
         };
@@ -537,35 +659,19 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             let Some(Reverse((_, id))) = events.pop() else {
                 break;
             };
-            let ticket = &mut tickets[id as usize];
-            let pool = if ticket.stage == 0 {
-                ticket.pool as usize
-            } else {
-                escalation_pool
-            };
-            pools[pool].busy -= 1;
-            if ticket.stage == 0 && ticket.escalate {
-                ticket.stage = 1;
-                escalations += 1;
-                pools[escalation_pool].queues[ticket.priority as usize].push_back(id);
-                start_work(&mut pools, escalation_pool, &mut tickets, &mut events, now);
-            } else {
-                ticket.resolved = now;
-                resolved_count += 1;
-            }
-            Some(pool)
+            Some(finish(pools, tickets, &mut events, &mut run, id, now))
         } else if hour_at == now {
-            let week_hour = hour_of_week[next_hour];
-            if next_hour > 0 && local_days[next_hour] != local_days[next_hour - 1] {
-                backlog.push(next_arrival as u32 - resolved_count);
-                backlog_at.push(start + 60 * next_hour as i64);
+            if next_hour > 0 && span.local_days[next_hour] != span.local_days[next_hour - 1] {
+                run.backlog.push(next_arrival as u32 - run.resolved);
+                run.backlog_at.push(span.start + 60 * next_hour as i64);
             }
+            let week_hour = span.hour_of_week[next_hour];
             next_hour += 1;
-            for pool in &mut pools {
+            for pool in pools.iter_mut() {
                 pool.slots = pool.on_shift[week_hour] * pool.concurrency;
             }
             for pool in 0..pools.len() {
-                start_work(&mut pools, pool, &mut tickets, &mut events, now);
+                start_work(pools, pool, tickets, &mut events, now);
             }
             None
         } else {
@@ -576,12 +682,46 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             Some(pool)
         };
         if let Some(pool) = touched {
-            start_work(&mut pools, pool, &mut tickets, &mut events, now);
+            start_work(pools, pool, tickets, &mut events, now);
         }
     }
-    backlog.push(next_arrival as u32 - resolved_count);
-    backlog_at.push(end);
+    run.backlog.push(next_arrival as u32 - run.resolved);
+    run.backlog_at.push(span.end);
+    run
+}
 
+/// A ticket's work ends at `now`: it escalates to the last pool, or is resolved. Returns the
+/// pool whose agent came free.
+fn finish(
+    pools: &mut [Pool],
+    tickets: &mut [Ticket],
+    events: &mut BinaryHeap<Reverse<(i64, u32)>>,
+    run: &mut QueueRun,
+    id: u32,
+    now: i64,
+) -> usize {
+    let escalation_pool = pools.len() - 1;
+    let ticket = &mut tickets[id as usize];
+    let pool = if ticket.stage == 0 {
+        ticket.pool as usize
+    } else {
+        escalation_pool
+    };
+    pools[pool].busy -= 1;
+    if ticket.stage == 0 && ticket.escalate {
+        ticket.stage = 1;
+        run.escalations += 1;
+        pools[escalation_pool].queues[ticket.priority as usize].push_back(id);
+        start_work(pools, escalation_pool, tickets, events, now);
+    } else {
+        ticket.resolved = now;
+        run.resolved += 1;
+    }
+    pool
+}
+
+/// Each priority's tickets, and how many met the targets its clocks promise.
+fn outcomes(plan: &Plan, tickets: &[Ticket], clocks: &[PriorityClocks]) -> Vec<PriorityOutcome> {
     let mut priorities: Vec<PriorityOutcome> = plan
         .priorities
         .iter()
@@ -595,7 +735,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             escalated: 0,
         })
         .collect();
-    for ticket in &tickets {
+    for ticket in tickets {
         let Some(outcome) = priorities.get_mut(ticket.priority as usize) else {
             continue;
         };
@@ -615,28 +755,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
             outcome.resolution_met += u32::from(resolved);
         }
     }
-    let _ = notes;
-    Ok(SimulationResult {
-        tickets: tickets.len() as u32,
-        priorities,
-        first_day: Date::from_days_since_epoch(first_day),
-        month_days: days as u32,
-        drain_days: config.drain_days,
-        backlog,
-        backlog_at,
-        escalation_share,
-        escalations,
-        unresolved: tickets.len() as u32 - resolved_count,
-        pools: pools
-            .iter()
-            .map(|p| PoolSummary {
-                name: p.name.clone(),
-                channel: p.channel,
-                agents: p.agents,
-                on_shift: p.on_shift.clone(),
-            })
-            .collect(),
-    })
+    priorities
 }
 
 /// The plan's escalation share as a fraction (0–1); a value that is not a number reads as the default.
@@ -904,7 +1023,12 @@ mod tests {
             .collect();
         assert_eq!(
             met,
-            [(755, 668, 712), (727, 643, 716), (763, 757, 763), (755, 638, 755)]
+            [
+                (755, 668, 712),
+                (727, 643, 716),
+                (763, 757, 763),
+                (755, 638, 755)
+            ]
         );
         assert_eq!(fingerprint(&pinned_text(&march)), PIN_MARCH);
         let october = SimulationConfig {
