@@ -57,25 +57,26 @@ pub struct PriorityOutcome {
     pub first_response_met: u32,
     pub resolution_met: u32,
     pub escalated: u32,
+    /// Tickets still open when the simulation ended (the month's "never resolved" counts these).
+    pub never_resolved: u32,
 }
 
 impl PriorityOutcome {
-    /// Share of targeted tickets answered in time (1 when none had targets).
-    pub fn first_response_attainment(&self) -> f64 {
+    /// Share of targeted tickets answered in time; `None` without a first-response target (or
+    /// without tickets): there is nothing to attain, not 100 %.
+    pub fn first_response_attainment(&self) -> Option<f64> {
         ratio(self.first_response_met, self.with_targets)
     }
 
-    pub fn resolution_attainment(&self) -> f64 {
+    /// Share of targeted tickets resolved in time; `None` without a resolution target. A ticket
+    /// never resolved counts as late, so `never_resolved` tickets are always among the misses.
+    pub fn resolution_attainment(&self) -> Option<f64> {
         ratio(self.resolution_met, self.with_resolution_target)
     }
 }
 
-fn ratio(part: u32, whole: u32) -> f64 {
-    if whole == 0 {
-        1.0
-    } else {
-        f64::from(part) / f64::from(whole)
-    }
+fn ratio(part: u32, whole: u32) -> Option<f64> {
+    (whole > 0).then(|| f64::from(part) / f64::from(whole))
 }
 
 /// A pool of agents and how many of the team it got.
@@ -733,6 +734,7 @@ fn outcomes(plan: &Plan, tickets: &[Ticket], clocks: &[PriorityClocks]) -> Vec<P
             first_response_met: 0,
             resolution_met: 0,
             escalated: 0,
+            never_resolved: 0,
         })
         .collect();
     for ticket in tickets {
@@ -741,6 +743,7 @@ fn outcomes(plan: &Plan, tickets: &[Ticket], clocks: &[PriorityClocks]) -> Vec<P
         };
         outcome.tickets += 1;
         outcome.escalated += u32::from(ticket.escalate && ticket.stage == 1);
+        outcome.never_resolved += u32::from(ticket.resolved < 0);
         let Some(clocks) = clocks.get(ticket.priority as usize) else {
             continue;
         };
@@ -910,8 +913,11 @@ mod tests {
         let result = simulate(&plan(60, 3000), &SimulationConfig::default()).unwrap();
         for outcome in &result.priorities {
             assert!(outcome.tickets > 500, "{outcome:?}");
-            assert!(outcome.first_response_attainment() > 0.97, "{outcome:?}");
-            assert!(outcome.resolution_attainment() > 0.95, "{outcome:?}");
+            assert!(
+                outcome.first_response_attainment() > Some(0.97),
+                "{outcome:?}"
+            );
+            assert!(outcome.resolution_attainment() > Some(0.95), "{outcome:?}");
         }
         assert_eq!(result.unresolved, 0);
         // Escalations: about 15 % of 3,000.
@@ -926,7 +932,7 @@ mod tests {
     fn one_agent_collapses() {
         let result = simulate(&plan(1, 3000), &SimulationConfig::default()).unwrap();
         let normal = &result.priorities[2];
-        assert!(normal.resolution_attainment() < 0.3, "{normal:?}");
+        assert!(normal.resolution_attainment() < Some(0.3), "{normal:?}");
         assert!(result.unresolved > 1000, "{}", result.unresolved);
         // The backlog grows through the month.
         assert!(result.backlog[25] > result.backlog[5]);
@@ -937,7 +943,7 @@ mod tests {
         let result = simulate(&plan(4, 3000), &SimulationConfig::default()).unwrap();
         let critical = result.priorities[0].first_response_attainment();
         let low = result.priorities[3].first_response_attainment();
-        assert!(critical >= low, "critical {critical} low {low}");
+        assert!(critical >= low, "critical {critical:?} low {low:?}");
     }
 
     #[test]
@@ -1043,6 +1049,28 @@ mod tests {
 
     const PIN_MARCH: u64 = 17_971_464_223_631_431_661;
     const PIN_OCTOBER: u64 = 783_923_045_492_504_624;
+
+    /// Issue 23 item 4: Low promises no resolution time, so it has no resolution attainment (not
+    /// a green 100 %), while its first response still has one. With one agent for 3,000 tickets
+    /// many stay open: each priority's "never resolved" adds up to the month's, and every ticket
+    /// never resolved under a resolution target is counted as missing it.
+    #[test]
+    fn a_metric_without_a_target_has_no_attainment_and_the_open_tickets_agree() {
+        let mut plan = plan(1, 3000);
+        plan.sla[0].targets[3].resolution.target = crate::plan::Target::NoTarget;
+        let result = simulate(&plan, &SimulationConfig::default()).unwrap();
+        let low = &result.priorities[3];
+        assert!(low.tickets > 500, "{low:?}");
+        assert_eq!(low.resolution_attainment(), None);
+        assert!(low.first_response_attainment().is_some());
+        let never: u32 = result.priorities.iter().map(|p| p.never_resolved).sum();
+        assert!(never > 1000, "{never}");
+        assert_eq!(never, result.unresolved);
+        for outcome in &result.priorities[..3] {
+            let late = outcome.with_resolution_target - outcome.resolution_met;
+            assert!(late >= outcome.never_resolved, "{outcome:?}");
+        }
+    }
 
     #[test]
     fn teams_split_by_need() {
