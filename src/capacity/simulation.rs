@@ -7,7 +7,9 @@
 //! (40 paid hours a week less shrinkage), never more than the pool. Tickets are served most urgent
 //! first, oldest first; first response = when an agent picks the ticket up. A share of tickets
 //! escalates to the next tier (one shared pool on that tier's hours), where it is resolved;
-//! the rest are resolved by the first agent. SLA clocks run on each SLA row's calendar.
+//! the rest are resolved by the first agent. SLA clocks run on each SLA row's calendar. On a
+//! holiday of a pool's calendar (its channel's hours, or the tier's) nobody in it is on shift;
+//! contacts keep arriving and wait.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
@@ -249,6 +251,9 @@ struct Pool {
     on_shift: Vec<u32>,
     slots: u32,
     busy: u32,
+    /// Per hour of the simulated stretch, whether the pool's calendar has a holiday (nobody on
+    /// shift); empty when it has none.
+    holiday: Vec<bool>,
     /// One queue per priority, most urgent first.
     queues: Vec<VecDeque<u32>>,
 }
@@ -319,6 +324,13 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
         .collect();
     let escalation_share = escalation_share(plan);
     let mut pools = pools(plan, &channels, &zone, escalation_share)?;
+    for (index, pool) in pools.iter_mut().enumerate() {
+        let hours = match channels.get(index) {
+            Some(channel) => plan.calendar(&plan.channels[channel.index].hours),
+            None => escalation_tier(plan, &channels).and_then(|tier| plan.calendar(&tier.hours)),
+        };
+        pool.holiday = hours.map_or_else(Vec::new, |calendar| holiday_hours(calendar, &span));
+    }
     let clocks: Vec<PriorityClocks> = plan
         .priorities
         .iter()
@@ -430,14 +442,7 @@ fn pools(
     zone: &Zone,
     escalation_share: f64,
 ) -> Result<Vec<Pool>, CapacityError> {
-    let escalation_tier = channels
-        .first()
-        .and_then(|c| {
-            plan.tiers
-                .iter()
-                .position(|t| t.name == plan.channels[c.index].route_to)
-        })
-        .and_then(|i| plan.tiers.get(i + 1));
+    let escalation_tier = escalation_tier(plan, channels);
     let escalation_required =
         escalation_need(plan, channels, zone, escalation_tier, escalation_share)?;
     let mut shapes: Vec<(&[f64], f64)> = channels
@@ -474,11 +479,44 @@ fn pools(
                 on_shift: roster(shape, agent_hours, agents, shrinkage),
                 slots: 0,
                 busy: 0,
+                holiday: Vec::new(),
                 queues: vec![VecDeque::new(); priority_count],
             }
         })
         .collect();
     Ok(pools)
+}
+
+/// The tier escalations go to: the one after the first channel's tier.
+fn escalation_tier<'a>(
+    plan: &'a Plan,
+    channels: &[&ChannelStaffing],
+) -> Option<&'a crate::plan::Tier> {
+    channels
+        .first()
+        .and_then(|c| {
+            plan.tiers
+                .iter()
+                .position(|t| t.name == plan.channels[c.index].route_to)
+        })
+        .and_then(|i| plan.tiers.get(i + 1))
+}
+
+/// Per hour of the stretch, whether it falls on one of the calendar's holidays (its local date
+/// in the calendar's zone); empty for a calendar without holidays or with an unknown zone.
+fn holiday_hours(calendar: &Calendar, span: &MonthSpan) -> Vec<bool> {
+    let Ok(zone) = zone_of(calendar) else {
+        return Vec::new();
+    };
+    if calendar.holidays.is_empty() {
+        return Vec::new();
+    }
+    (0..span.hours)
+        .map(|k| {
+            let date = Date::from_days_since_epoch(local_day(&zone, span.start + 60 * k as i64));
+            calendar.holidays.iter().any(|h| h.falls_on(date))
+        })
+        .collect()
 }
 
 /// Agents the escalation tier needs per hour of the week: the escalated share of the channels'
@@ -667,10 +705,15 @@ fn run_queues(pools: &mut [Pool], tickets: &mut [Ticket], span: &MonthSpan) -> Q
                 run.backlog_at.push(span.start + 60 * next_hour as i64);
             }
             let week_hour = span.hour_of_week[next_hour];
-            next_hour += 1;
             for pool in pools.iter_mut() {
-                pool.slots = pool.on_shift[week_hour] * pool.concurrency;
+                let off = pool.holiday.get(next_hour).copied().unwrap_or(false);
+                pool.slots = if off {
+                    0
+                } else {
+                    pool.on_shift[week_hour] * pool.concurrency
+                };
             }
+            next_hour += 1;
             for pool in 0..pools.len() {
                 start_work(pools, pool, tickets, &mut events, now);
             }
@@ -1070,6 +1113,37 @@ mod tests {
             let late = outcome.with_resolution_target - outcome.resolution_met;
             assert!(late >= outcome.never_resolved, "{outcome:?}");
         }
+    }
+
+    /// Issue 23 item 4: the month's holidays count. With Monday 9 March 2026 a holiday of the
+    /// Office calendar both channels run on, nobody is on shift that day while email keeps
+    /// arriving, so more tickets are open at the end of the 9th (backlog[8]) than on an
+    /// ordinary Monday, and fewer first responses are in time over the month.
+    #[test]
+    fn the_months_holidays_close_the_desks() {
+        let ordinary = simulate(&plan(10, 3000), &SimulationConfig::default()).unwrap();
+        let mut with_holiday = plan(10, 3000);
+        with_holiday.calendars[0]
+            .holidays
+            .push(crate::plan::Holiday {
+                name: "Closed".into(),
+                date: Date::new(2026, 3, 9).unwrap(),
+                yearly: false,
+            });
+        let closed = simulate(&with_holiday, &SimulationConfig::default()).unwrap();
+        assert!(
+            closed.backlog[8] > ordinary.backlog[8],
+            "{} vs {}",
+            closed.backlog[8],
+            ordinary.backlog[8]
+        );
+        let met = |m: &SimulationResult| {
+            m.priorities
+                .iter()
+                .map(|p| p.first_response_met)
+                .sum::<u32>()
+        };
+        assert!(met(&closed) < met(&ordinary));
     }
 
     #[test]
