@@ -8,7 +8,7 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use support_ops::capacity::deadline;
+use support_ops::capacity::{business_seconds_between, deadline, deadline_to_the_second};
 use support_ops::plan::{
     Calendar, ClockTime, Date, Duration, MetricTarget, Plan, SlaPolicy, SlaTarget, Target, Weekday,
     WeeklyInterval,
@@ -132,6 +132,26 @@ proptest! {
         let other = written_in(zone.0, &spans, zone.1);
         prop_assert_eq!(utc.business_day_minutes(), other.business_day_minutes());
         prop_assert_eq!(deadline(start, target, &utc), deadline(start, target, &other));
+    }
+
+    /// A start with seconds: exactly the target's open seconds lie between it and its due time,
+    /// which is no earlier than the due time of its minute and no later than that of the next.
+    #[test]
+    fn a_start_with_seconds_is_due_to_the_second(
+        spans in week(),
+        start in start(),
+        seconds in 1i64..60,
+        target in target(),
+        zone in select(vec![("Europe/London", 0u32), ("Asia/Kolkata", 330)]),
+    ) {
+        let calendar = written_in(zone.0, &spans, zone.1);
+        let stamp = start * 60 + seconds;
+        let due = deadline_to_the_second(stamp, target, &calendar).unwrap();
+        let open = i64::try_from(target.open_minutes(calendar.business_day_minutes())).unwrap();
+        prop_assert_eq!(business_seconds_between(stamp, due, &calendar), Ok(open * 60));
+        let of_minute = deadline(start, target, &calendar).unwrap() * 60;
+        let of_next = deadline(start + 1, target, &calendar).unwrap() * 60;
+        prop_assert!(of_minute <= due && due <= of_next, "{} {} {}", of_minute, due, of_next);
     }
 
     /// The Zendesk export of the same week written in three European zones holds the same

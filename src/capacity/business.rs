@@ -1,5 +1,7 @@
 //! Business time on a plan's calendars: when a target measured in open minutes or business days
-//! falls due, and how many open minutes lie between two instants. Instants are UTC minutes since 1970.
+//! falls due, and how many open minutes lie between two instants. Instants are UTC minutes since 1970;
+//! timestamps, for times recorded to the second (a ticket history), are UTC seconds since 1970, and
+//! every function has a `_to_the_second` twin taking and giving them.
 //!
 //! Conventions (what helpdesks do):
 //! - `Duration::Clock` on a calendar counts that many *open* minutes; on a calendar open every
@@ -16,6 +18,10 @@
 //!   so a shift 02:00–04:00 on the spring-forward night lasts one hour. A holiday closes the
 //!   intervals that start on its date; an overnight interval (22:00 → 06:00) belongs to the day
 //!   it starts.
+//! - To the second: calendars open and close on whole minutes, and a start's seconds are kept,
+//!   so a ticket opened at 13:26:36 with 1,200 open minutes left is due at hh:26:36 of the
+//!   day the 72,000th open second passes; one opened while closed starts at the opening. With a
+//!   start on a whole minute both ways give the same answer.
 
 use crate::plan::{Calendar, Date, Duration};
 
@@ -24,6 +30,21 @@ use super::CapacityError;
 
 /// UTC minutes since 1970-01-01 00:00.
 pub type Instant = i64;
+
+/// UTC seconds since 1970-01-01 00:00: an instant to the second, as helpdesks record tickets.
+pub type Timestamp = i64;
+
+const SECONDS_PER_MINUTE: i64 = 60;
+
+/// The timestamp of a whole-minute instant.
+pub fn timestamp_of(instant: Instant) -> Timestamp {
+    instant.saturating_mul(SECONDS_PER_MINUTE)
+}
+
+/// The minute a timestamp falls in (its seconds dropped: 13:26:36 is in minute 13:26).
+pub fn minute_of(timestamp: Timestamp) -> Instant {
+    timestamp.div_euclid(SECONDS_PER_MINUTE)
+}
 
 pub(crate) const MINUTES_PER_DAY: i64 = 1440;
 
@@ -36,15 +57,26 @@ pub fn deadline(
     duration: Duration,
     calendar: &Calendar,
 ) -> Result<Instant, CapacityError> {
-    let minutes = open_minutes(duration, calendar);
-    if minutes == 0 {
+    // A whole-minute start on a calendar of whole minutes is due on a whole minute: exact.
+    deadline_to_the_second(timestamp_of(start), duration, calendar).map(minute_of)
+}
+
+/// When a target of `duration` on `calendar`, started at the timestamp `start`, falls due, to
+/// the second (see the module's conventions).
+pub fn deadline_to_the_second(
+    start: Timestamp,
+    duration: Duration,
+    calendar: &Calendar,
+) -> Result<Timestamp, CapacityError> {
+    let seconds = timestamp_of(open_minutes(duration, calendar));
+    if seconds == 0 {
         return Ok(start);
     }
     if runs_on_elapsed_time(calendar) {
-        return Ok(start + minutes);
+        return Ok(start.saturating_add(seconds));
     }
-    search(start, calendar, |timeline| {
-        timeline.after_open_minutes(start, minutes)
+    search(minute_of(start), calendar, |timeline| {
+        timeline.after_open_seconds(start, seconds)
     })
 }
 
@@ -54,17 +86,26 @@ pub fn business_minutes_between(
     to: Instant,
     calendar: &Calendar,
 ) -> Result<i64, CapacityError> {
+    business_seconds_between(timestamp_of(from), timestamp_of(to), calendar).map(minute_of)
+}
+
+/// Open seconds of `calendar` from the timestamp `from` to `to` (negative when `to` is earlier).
+pub fn business_seconds_between(
+    from: Timestamp,
+    to: Timestamp,
+    calendar: &Calendar,
+) -> Result<i64, CapacityError> {
     if to < from {
-        return business_minutes_between(to, from, calendar).map(|m| -m);
+        return business_seconds_between(to, from, calendar).map(|s| -s);
     }
     if runs_on_elapsed_time(calendar) {
         return Ok(to - from);
     }
     let zone = zone_of(calendar)?;
-    let first = local_day(&zone, from) - 2;
-    let last = local_day(&zone, to) + 2;
+    let first = local_day(&zone, minute_of(from)) - 2;
+    let last = local_day(&zone, minute_of(to)) + 2;
     let timeline = Timeline::build(calendar, zone, first, last);
-    Ok(timeline.position(to) - timeline.position(from))
+    Ok(timeline.position_to_the_second(to) - timeline.position_to_the_second(from))
 }
 
 /// Business minutes between each pair of neighbouring instants (`instants` in order): the same as
@@ -119,8 +160,8 @@ pub fn local_day(zone: &Zone, instant: Instant) -> i64 {
 fn search(
     start: Instant,
     calendar: &Calendar,
-    query: impl Fn(&Timeline) -> Option<Instant>,
-) -> Result<Instant, CapacityError> {
+    query: impl Fn(&Timeline) -> Option<Timestamp>,
+) -> Result<Timestamp, CapacityError> {
     let zone = zone_of(calendar)?;
     let never = || CapacityError::NeverOpen {
         calendar: calendar.name.clone(),
@@ -213,35 +254,57 @@ impl Timeline {
 
     /// Open minutes from the timeline's start to `instant`.
     pub fn position(&self, instant: Instant) -> i64 {
-        let index = self.spans.partition_point(|s| s.end <= instant);
+        minute_of(self.position_to_the_second(timestamp_of(instant)))
+    }
+
+    /// Open seconds from the timeline's start to the timestamp `at`.
+    pub fn position_to_the_second(&self, at: Timestamp) -> i64 {
+        let index = self.spans.partition_point(|s| timestamp_of(s.end) <= at);
         match self.spans.get(index) {
-            Some(span) => span.before + (instant - span.start).clamp(0, span.end - span.start),
-            None => self.spans.last().map_or(0, |s| s.before + s.end - s.start),
+            Some(span) => {
+                let into = at - timestamp_of(span.start);
+                timestamp_of(span.before) + into.clamp(0, timestamp_of(span.end - span.start))
+            }
+            None => self
+                .spans
+                .last()
+                .map_or(0, |s| timestamp_of(s.before + s.end - s.start)),
         }
     }
 
-    /// The earliest instant at which `position` open minutes have passed.
-    fn instant_at(&self, position: i64) -> Option<Instant> {
+    /// The earliest timestamp at which `position` open seconds have passed.
+    fn timestamp_at(&self, position: i64) -> Option<Timestamp> {
         let index = self
             .spans
-            .partition_point(|s| s.before + (s.end - s.start) < position);
+            .partition_point(|s| timestamp_of(s.before + (s.end - s.start)) < position);
         let span = self.spans.get(index)?;
-        let due = span.start + (position - span.before).max(0);
-        (due <= self.complete_until).then_some(due)
+        let due = timestamp_of(span.start) + (position - timestamp_of(span.before)).max(0);
+        (due <= timestamp_of(self.complete_until)).then_some(due)
     }
 
-    /// When `minutes` open minutes from `start` have passed, if within the timeline.
-    fn after_open_minutes(&self, start: Instant, minutes: i64) -> Option<Instant> {
-        if minutes == 0 {
+    /// When `seconds` open seconds from `start` have passed, if within the timeline.
+    fn after_open_seconds(&self, start: Timestamp, seconds: i64) -> Option<Timestamp> {
+        if seconds == 0 {
             return Some(start);
         }
-        self.instant_at(self.position(start) + minutes)
+        self.timestamp_at(self.position_to_the_second(start).saturating_add(seconds))
     }
 
     /// When `duration` from `start` falls due, if within the timeline.
     pub fn deadline(&self, start: Instant, duration: Duration) -> Option<Instant> {
+        self.deadline_to_the_second(timestamp_of(start), duration)
+            .map(minute_of)
+    }
+
+    /// When `duration` from the timestamp `start` falls due, to the second, if within the timeline.
+    pub fn deadline_to_the_second(
+        &self,
+        start: Timestamp,
+        duration: Duration,
+    ) -> Option<Timestamp> {
         let minutes = duration.open_minutes(self.business_day);
-        self.after_open_minutes(start, i64::try_from(minutes).unwrap_or(i64::MAX))
+        let seconds = timestamp_of(i64::try_from(minutes).unwrap_or(i64::MAX));
+        self.after_open_seconds(start, seconds)
     }
 }
 
@@ -684,6 +747,97 @@ mod tests {
                 .map(|c| deadline(start, Duration::hours(hours), c))
                 .collect();
             assert!(due.windows(2).all(|w| w[0] == w[1]), "{hours}h: {due:?}");
+        }
+    }
+
+    /// A UTC timestamp from its parts.
+    fn utc_second(y: i32, mo: u8, d: u8, h: i64, mi: i64, s: i64) -> Timestamp {
+        utc(y, mo, d, h, mi) * 60 + s
+    }
+
+    /// Worked by hand on the Berlin office (Mon–Fri 09:00–17:00 CET, no holiday that week): a
+    /// ticket created Mon 23 Mar 2026 13:26:36 CET (12:26:36 UTC) with 1,200 open minutes
+    /// (72,000 s): Monday holds 3 h 33 min 24 s (12,804 s) to 17:00; Tuesday and Wednesday 8 h
+    /// each (57,600 s), 70,404 s so far; the last 1,596 s (26 min 36 s) run from Thu 09:00, so it is
+    /// due Thu 26 Mar 2026 09:26:36 CET (08:26:36 UTC), not 09:26, and a reply at 09:26:20 is in
+    /// time.
+    #[test]
+    fn a_start_keeps_its_seconds() {
+        let office = berlin_office();
+        let created = utc_second(2026, 3, 23, 12, 26, 36);
+        let due = deadline_to_the_second(created, Duration::minutes(1200), &office).unwrap();
+        assert_eq!(due, utc_second(2026, 3, 26, 8, 26, 36));
+        let reply = utc_second(2026, 3, 26, 8, 26, 20);
+        assert!(reply < due, "a reply at 09:26:20 is in time");
+        assert_eq!(business_seconds_between(created, due, &office), Ok(72_000));
+        // The timeline the month simulation uses gives the same answer.
+        let zone = zone_of(&office).unwrap();
+        let day = local_day(&zone, minute_of(created));
+        let timeline = Timeline::build(&office, zone, day - 2, day + 14);
+        assert_eq!(
+            timeline.deadline_to_the_second(created, Duration::minutes(1200)),
+            Some(due)
+        );
+    }
+
+    /// Seconds at the edges of open time, by hand on the Berlin office.
+    #[test]
+    fn seconds_at_the_opening_and_the_close() {
+        let office = berlin_office();
+        let cases = [
+            // Sat 21 Mar 10:15:42 CET, closed: the clock starts Mon 09:00, due 09:30:00 CET.
+            (
+                utc_second(2026, 3, 21, 9, 15, 42),
+                "30m",
+                utc_second(2026, 3, 23, 8, 30, 0),
+            ),
+            // Tue 24 Mar 16:59:30 CET: 30 s before the close, 30 s from Wed 09:00 → 09:00:30.
+            (
+                utc_second(2026, 3, 24, 15, 59, 30),
+                "1m",
+                utc_second(2026, 3, 25, 8, 0, 30),
+            ),
+            // Tue 24 Mar 09:00:01 CET + 1bd (480 open minutes): the whole day less one second,
+            // and one second on Wednesday → Wed 09:00:01 CET.
+            (
+                utc_second(2026, 3, 24, 8, 0, 1),
+                "1bd",
+                utc_second(2026, 3, 25, 8, 0, 1),
+            ),
+            // 24/7 is elapsed time: Sat 28 Mar 23:59:59 UTC + 1m → Sun 29 Mar 00:00:59 UTC.
+            (
+                utc_second(2026, 3, 28, 23, 59, 59),
+                "1m",
+                utc_second(2026, 3, 29, 0, 0, 59),
+            ),
+        ];
+        for (index, (start, target, expected)) in cases.into_iter().enumerate() {
+            let calendar = if index == 3 {
+                Calendar::always_open()
+            } else {
+                office.clone()
+            };
+            assert_eq!(
+                deadline_to_the_second(start, clock(target), &calendar),
+                Ok(expected),
+                "{target} from {start}"
+            );
+        }
+    }
+
+    /// On whole minutes the two precisions agree with each other, in both directions.
+    #[test]
+    fn whole_minutes_agree_with_the_minute_answers() {
+        let office = berlin_office();
+        let start = utc(2026, 3, 20, 15, 0);
+        for target in ["1m", "59m", "4h", "2bd", "3d"] {
+            let minutes = deadline(start, clock(target), &office).unwrap();
+            let seconds = deadline_to_the_second(start * 60, clock(target), &office).unwrap();
+            assert_eq!(seconds, minutes * 60, "{target}");
+            assert_eq!(
+                business_seconds_between(start * 60, seconds, &office).unwrap(),
+                business_minutes_between(start, minutes, &office).unwrap() * 60
+            );
         }
     }
 

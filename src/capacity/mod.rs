@@ -12,7 +12,10 @@ pub mod zones;
 
 use std::fmt;
 
-pub use business::{business_minutes_between, deadline, Instant};
+pub use business::{
+    business_minutes_between, business_seconds_between, deadline, deadline_to_the_second,
+    minute_of, timestamp_of, Instant, Timestamp,
+};
 pub use zones::{is_known_zone, known_zones, UnknownZone, Zone};
 
 /// Why a number could not be worked out, in words a support leader follows.
@@ -76,6 +79,16 @@ impl std::error::Error for CapacityError {}
 /// skipped and repeated hours of clock changes).
 pub fn instant_from_local(zone: &Zone, date: crate::plan::Date, minute_of_day: u32) -> Instant {
     zone.from_local(date.days_since_epoch() * 1440 + i64::from(minute_of_day))
+}
+
+/// A timestamp as a person reads it in `zone`: "Mon 9 Mar 2026, 10:00", with its seconds when
+/// it has any ("Thu 26 Mar 2026, 09:26:36").
+pub fn describe_timestamp(zone: &Zone, timestamp: Timestamp) -> String {
+    let minute = describe_instant(zone, minute_of(timestamp));
+    match timestamp.rem_euclid(60) {
+        0 => minute,
+        seconds => format!("{minute}:{seconds:02}"),
+    }
 }
 
 /// An instant as a person reads it in `zone`: "Mon 9 Mar 2026, 10:00".

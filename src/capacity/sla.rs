@@ -1,11 +1,15 @@
 //! SLA due times for one ticket under one SLA policy: each promised metric on its own clock, the
-//! warn-before moments, the routed tier's response, and when each escalation fires.
+//! warn-before moments, the routed tier's response, and when each escalation fires. `due_times`
+//! works in whole minutes (`Instant`), `due_times_to_the_second` in seconds (`Timestamp`), for
+//! tickets recorded to the second.
 
 use crate::plan::{
     Calendar, Duration, EscalationPath, EscalationStart, MetricTarget, Plan, SlaMetric, Target,
 };
 
-use super::business::{deadline, open_minutes, Instant};
+use super::business::{
+    deadline_to_the_second, minute_of, open_minutes, timestamp_of, Instant, Timestamp,
+};
 use super::CapacityError;
 
 /// A promised metric's due instant and the moment to warn the assignee before it.
@@ -43,7 +47,9 @@ pub struct EscalationFiring {
     pub at: Instant,
 }
 
-/// Everything due on one ticket.
+/// Everything due on one ticket. Its moments are in the unit of the creation time it was worked
+/// out from: `Instant`s (minutes) from `due_times`, `Timestamp`s (seconds) from
+/// `due_times_to_the_second`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DueTimes {
     pub policy: String,
@@ -72,6 +78,20 @@ pub fn due_times(
     channel: Option<usize>,
     created: Instant,
 ) -> Result<DueTimes, CapacityError> {
+    // A whole-minute creation is due on whole minutes: the division is exact.
+    let due = due_times_to_the_second(plan, policy, priority, channel, timestamp_of(created))?;
+    Ok(due.with_moments(minute_of))
+}
+
+/// Due times as `due_times` works them out, for a ticket created at the timestamp `created` (UTC
+/// seconds): every moment returned is a timestamp, its seconds kept.
+pub fn due_times_to_the_second(
+    plan: &Plan,
+    policy: &str,
+    priority: &str,
+    channel: Option<usize>,
+    created: Timestamp,
+) -> Result<DueTimes, CapacityError> {
     let found = plan
         .policy(policy)
         .ok_or_else(|| CapacityError::UnknownPolicy {
@@ -99,20 +119,63 @@ pub fn due_times(
             Target::NoTarget => {}
         }
     }
-    let tier_response = match channel.and_then(|i| plan.channels.get(i)) {
-        Some(channel) => match plan.tier(&channel.route_to) {
-            Some(tier) => {
-                let hours = calendar(plan, &tier.hours)?;
-                Some(TierResponse {
-                    tier: tier.name.clone(),
-                    target: tier.response,
-                    at: deadline(created, tier.response, &hours)?,
-                })
-            }
-            None => None,
-        },
-        None => None,
+    let tier_response = tier_response(plan, channel, created)?;
+    let escalations = escalations(plan, &found.name, priority, &due, created)?;
+    Ok(DueTimes {
+        policy: found.name.clone(),
+        priority: priority.to_string(),
+        due,
+        unpromised,
+        tier_response,
+        escalations,
+    })
+}
+
+impl DueTimes {
+    /// The same due times with every moment converted by `convert` (seconds to minutes).
+    fn with_moments(mut self, convert: impl Fn(Timestamp) -> Instant) -> DueTimes {
+        for due in &mut self.due {
+            due.at = convert(due.at);
+            due.warn_at = due.warn_at.map(&convert);
+        }
+        if let Some(tier) = &mut self.tier_response {
+            tier.at = convert(tier.at);
+        }
+        for firing in &mut self.escalations {
+            firing.at = convert(firing.at);
+        }
+        self
+    }
+}
+
+/// When the tier the channel routes to is due to respond, on the tier's hours.
+fn tier_response(
+    plan: &Plan,
+    channel: Option<usize>,
+    created: Timestamp,
+) -> Result<Option<TierResponse>, CapacityError> {
+    let Some(channel) = channel.and_then(|i| plan.channels.get(i)) else {
+        return Ok(None);
     };
+    let Some(tier) = plan.tier(&channel.route_to) else {
+        return Ok(None);
+    };
+    let hours = calendar(plan, &tier.hours)?;
+    Ok(Some(TierResponse {
+        tier: tier.name.clone(),
+        target: tier.response,
+        at: deadline_to_the_second(created, tier.response, &hours)?,
+    }))
+}
+
+/// The escalation rules guarding this policy and priority, when each fires, soonest first.
+fn escalations(
+    plan: &Plan,
+    policy: &str,
+    priority: &str,
+    due: &[Due],
+    created: Timestamp,
+) -> Result<Vec<EscalationFiring>, CapacityError> {
     let mut escalations = Vec::new();
     for (index, rule) in plan.escalation.rules.iter().enumerate() {
         let for_policy = rule.policy.as_deref().is_none_or(|name| name == policy);
@@ -136,18 +199,11 @@ pub fn due_times(
             path: rule.path,
             timeframe: rule.timeframe,
             measured_from: rule.measured_from,
-            at: deadline(from, rule.timeframe, &clock)?,
+            at: deadline_to_the_second(from, rule.timeframe, &clock)?,
         });
     }
     escalations.sort_by_key(|firing| firing.at);
-    Ok(DueTimes {
-        policy: found.name.clone(),
-        priority: priority.to_string(),
-        due,
-        unpromised,
-        tier_response,
-        escalations,
-    })
+    Ok(escalations)
 }
 
 fn calendar(plan: &Plan, name: &str) -> Result<Calendar, CapacityError> {
@@ -166,15 +222,19 @@ fn due_on_clock(
     target: &MetricTarget,
     within: Duration,
     warn_before: Option<Duration>,
-    created: Instant,
+    created: Timestamp,
 ) -> Result<Due, CapacityError> {
     let clock = calendar(plan, &target.calendar)?;
-    let at = deadline(created, within, &clock)?;
+    let at = deadline_to_the_second(created, within, &clock)?;
     let warn_at = match warn_before {
         Some(warn) if !warn.is_zero() => {
             let ahead = (open_minutes(within, &clock) - open_minutes(warn, &clock)).max(0);
             let ahead = u32::try_from(ahead).unwrap_or(u32::MAX);
-            Some(deadline(created, Duration::minutes(ahead), &clock)?)
+            Some(deadline_to_the_second(
+                created,
+                Duration::minutes(ahead),
+                &clock,
+            )?)
         }
         _ => None,
     };
@@ -271,6 +331,32 @@ mod tests {
         let tier = due.tier_response.unwrap();
         assert_eq!(tier.tier, "Tier 1");
         assert_eq!(tier.at, utc(2026, 3, 6, 22, 0));
+    }
+
+    /// The Friday ticket above created 36 s past the minute (Fri 6 Mar 2026 16:00:36 EST): every
+    /// moment on an open clock keeps the 36 s (first response Mon 10:00:36 EDT, warning 09:30:36,
+    /// resolution Tue 16:00:36, escalation Mon 11:00:36, Tier 1 on 24/7 Fri 17:00:36 EST), and
+    /// `due_times` of the whole minute gives the same moments without them.
+    #[test]
+    fn a_ticket_recorded_to_the_second() {
+        let plan = plan();
+        let created = utc(2026, 3, 6, 21, 0) * 60 + 36;
+        let due = due_times_to_the_second(&plan, "Standard", "High", Some(0), created).unwrap();
+        let at = |minute: Instant| minute * 60 + 36;
+        let first = due.of(SlaMetric::FirstResponse).unwrap();
+        assert_eq!(first.at, at(utc(2026, 3, 9, 14, 0)));
+        assert_eq!(first.warn_at, Some(at(utc(2026, 3, 9, 13, 30))));
+        assert_eq!(
+            due.of(SlaMetric::Resolution).map(|d| d.at),
+            Some(at(utc(2026, 3, 10, 20, 0)))
+        );
+        assert_eq!(due.escalations[0].at, at(utc(2026, 3, 9, 15, 0)));
+        assert_eq!(
+            due.tier_response.as_ref().map(|t| t.at),
+            Some(at(utc(2026, 3, 6, 22, 0)))
+        );
+        let in_minutes = due_times(&plan, "Standard", "High", Some(0), utc(2026, 3, 6, 21, 0));
+        assert_eq!(Ok(due.with_moments(minute_of)), in_minutes);
     }
 
     #[test]

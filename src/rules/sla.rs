@@ -23,6 +23,16 @@ const RESOLUTION_ORDER: RuleInfo = RuleInfo {
     title: "More urgent priority resolved slower",
     explanation: "Within one SLA policy, each priority's resolution target should be at least as fast as the less urgent priorities' targets.",
 };
+/// " of \"Gold\"" when the plan has several policies, so a row's finding says whose row it is;
+/// nothing with one policy.
+fn of_policy(plan: &Plan, policy: &SlaPolicy) -> String {
+    if plan.sla.len() > 1 {
+        format!(" of \"{}\"", policy.name.trim())
+    } else {
+        String::new()
+    }
+}
+
 const UNKNOWN_PRIORITY: RuleInfo = RuleInfo {
     id: "SLA-005",
     severity: Severity::Error,
@@ -193,8 +203,9 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 findings.push(UNKNOWN_PRIORITY.at(
                     row_path(p, r, "priority"),
                     format!(
-                        "SLA row {} {}.",
+                        "SLA row {}{} {}.",
                         r + 1,
+                        of_policy(plan, policy),
                         missing("priority", &target.priority)
                     ),
                     "Pick one of the plan's priorities, or add this priority to the list.".into(),
@@ -777,6 +788,30 @@ mod tests {
         assert_quiet(&plan, "SLA-003");
         assert_quiet(&plan, "SLA-004");
         assert_quiet(&plan, "SLA-017");
+    }
+
+    /// Issue 23 item 8: with three policies each holding a row for "Urgent", the three findings
+    /// said the same "SLA row 5 …"; each now names its policy.
+    #[test]
+    fn unknown_priority_rows_name_their_policy() {
+        let mut plan = valid_plan();
+        plan.sla[0].targets.push(sla("Urgent", "15m", "2h", "24/7"));
+        let mut gold = plan.sla[0].clone();
+        gold.name = "Gold".into();
+        gold.applies_to.segments = vec!["gold".into()];
+        plan.sla.insert(0, gold);
+        let messages: Vec<String> = crate::rules::check(&plan)
+            .into_iter()
+            .filter(|f| f.rule == "SLA-005")
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("of \"Gold\""), "{messages:?}");
+        assert!(
+            messages[1].contains(&format!("of \"{}\"", plan.sla[1].name)),
+            "{messages:?}"
+        );
+        assert_ne!(messages[0], messages[1]);
     }
 
     #[test]

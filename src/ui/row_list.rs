@@ -252,7 +252,7 @@ impl RowFrame {
                 {self.copier(index).map(|copy| row_button(
                     format!("{row_id}-copy"),
                     format!("Duplicate {name}"),
-                    ("Duplicate", "⧉"),
+                    ("Duplicate", ""),
                     Signal::stored(false),
                     copy,
                 ))}
@@ -443,8 +443,22 @@ fn row_button(
             disabled=disabled
             on:click=move |_| click()
         >
-            {glyph}
+            {match title {
+                "Duplicate" => duplicate_icon().into_any(),
+                _ => glyph.into_any(),
+            }}
         </button>
+    }
+}
+
+/// Two overlapping squares, drawn: the ⧉ character has no glyph in the default fonts of many
+/// Linux systems and showed as an empty box.
+fn duplicate_icon() -> impl IntoView {
+    view! {
+        <svg class="icon" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+            <rect x="1.5" y="4.5" width="8" height="8" rx="1" fill="none" stroke="currentColor" stroke-width="1.4"></rect>
+            <path d="M4.5 4.5V2.5a1 1 0 0 1 1-1h6a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-2" fill="none" stroke="currentColor" stroke-width="1.4"></path>
+        </svg>
     }
 }
 

@@ -290,25 +290,46 @@ fn describe_week(required: &[f64], scheduled: Option<&[f64]>, short: &[usize]) -
     words
 }
 
-/// Share of tickets meeting each target per priority, as bars against the attainment goal.
+/// An attainment as the month shows it: "93.4 %", or "No target" where nothing is promised
+/// (or no ticket had the priority), never a 100 % for nothing.
+pub fn attainment_words(attainment: Option<f64>) -> String {
+    attainment.map_or_else(
+        || "No target".to_string(),
+        |share| format!("{:.1} %", share * 100.0),
+    )
+}
+
+/// Share of tickets meeting each target per priority, as bars against the attainment goal. A
+/// metric without a target has no bar: its row says "No target".
 #[component]
 pub fn AttainmentChart(month: SimulationResult, goal: f64) -> impl IntoView {
     const ROW: f64 = 52.0;
-    let rows: Vec<(String, f64)> = month
+    let all: Vec<(String, Option<f64>)> = month
         .priorities
         .iter()
         .flat_map(|outcome| {
             [
                 (
                     format!("{} · first response", outcome.priority),
-                    outcome.first_response_attainment() * 100.0,
+                    outcome.first_response_attainment(),
                 ),
                 (
                     format!("{} · resolution", outcome.priority),
-                    outcome.resolution_attainment() * 100.0,
+                    outcome.resolution_attainment(),
                 ),
             ]
         })
+        .collect();
+    let untargeted: Vec<&str> = all
+        .iter()
+        .filter(|(_, share)| share.is_none())
+        .map(|(label, _)| label.as_str())
+        .collect();
+    let untargeted = (!untargeted.is_empty())
+        .then(|| format!("No target, so no bar: {}.", untargeted.join("; ")));
+    let rows: Vec<(String, f64)> = all
+        .iter()
+        .filter_map(|(label, share)| share.map(|s| (label.clone(), s * 100.0)))
         .collect();
     let height = rows.len() as f64 * ROW + 40.0;
     let goal_x = format!("{:.2}%", goal.clamp(0.0, 100.0));
@@ -361,6 +382,7 @@ pub fn AttainmentChart(month: SimulationResult, goal: f64) -> impl IntoView {
                 <span class="chart-key chart-key-below"></span>
                 "below the goal"
             </p>
+            {untargeted.map(|text| view! { <p class="chart-legend chart-untargeted">{text}</p> })}
         </figure>
     }
 }

@@ -245,8 +245,9 @@ fn MonthOutcome(month: SimulationResult, goal: f64) -> impl IntoView {
                 <tr>
                     <th scope="row">{outcome.priority.clone()}</th>
                     <td>{outcome.tickets}</td>
-                    <td>{format!("{:.1} %", outcome.first_response_attainment() * 100.0)}</td>
-                    <td>{format!("{:.1} %", outcome.resolution_attainment() * 100.0)}</td>
+                    <td>{charts::attainment_words(outcome.first_response_attainment())}</td>
+                    <td>{charts::attainment_words(outcome.resolution_attainment())}</td>
+                    <td>{outcome.never_resolved}</td>
                     <td>{outcome.escalated}</td>
                 </tr>
             }
@@ -259,7 +260,7 @@ fn MonthOutcome(month: SimulationResult, goal: f64) -> impl IntoView {
             <charts::AttainmentChart month=month.clone() goal/>
             <TableScroll label="The month by priority">
                 <table class="capacity-outcome">
-                    {table_head(&["Priority", "Tickets", "First response in time", "Resolved in time", "Escalated"])}
+                    {table_head(&["Priority", "Tickets", "First response in time", "Resolved in time", "Never resolved", "Escalated"])}
                     <tbody>{rows}</tbody>
                 </table>
             </TableScroll>

@@ -11,7 +11,7 @@ use crate::plan::Plan;
 use crate::render::peak_words;
 use crate::ui::table::TableScroll;
 
-use super::charts::{short_hours, WeekChart};
+use super::charts::{attainment_words, short_hours, WeekChart};
 use super::scheduled_by_hour;
 
 /// Staffing and a simulated month of a plan, or `None` when it cannot be worked out.
@@ -241,9 +241,9 @@ fn comparison_rows(
                     .and_then(|m| m.priorities.get(rank))
                     .map_or("—".to_string(), |o| {
                         format!(
-                            "{:.1} % / {:.1} %",
-                            o.first_response_attainment() * 100.0,
-                            o.resolution_attainment() * 100.0
+                            "{} / {}",
+                            attainment_words(o.first_response_attainment()),
+                            attainment_words(o.resolution_attainment())
                         )
                     })
             })
