@@ -109,6 +109,14 @@ fn inline(out: &mut String, text: &str) {
     let _ = write_escaped(out, text, false);
 }
 
+/// Text as the Markdown writer sets it mid-line (a fact's value, a table cell).
+#[cfg(test)]
+pub(crate) fn inline_text(text: &str) -> String {
+    let mut out = String::new();
+    inline(&mut out, text);
+    out
+}
+
 /// User text made inert for Markdown (see `Md`), for other Markdown documents.
 pub(crate) fn inert(text: &str) -> String {
     Md(text).to_string()
@@ -282,7 +290,9 @@ mod tests {
         let mut plan = Plan::blank();
         plan.header.product = "Acme | <b>".into();
         let markdown = render(&plan, Section::Full, Inputs::default());
-        assert!(markdown.starts_with("# Support Operations Plan: Acme \\| &lt;b>\n"));
+        assert!(
+            markdown.starts_with("# Support Operations Plan\n\n- **Product:** Acme \\| &lt;b>\n")
+        );
         for section in Section::DOCUMENT {
             assert!(markdown.contains(&format!("\n## {}\n", section.title())));
         }

@@ -20,6 +20,8 @@ pub use schema::json_schema;
 // For other documents in the same styles (the before → after comparison).
 pub use document::{document, Block, Document, Inputs, Layout};
 pub(crate) use markdown::inert as markdown_text;
+#[cfg(test)]
+pub(crate) use markdown::{inline_text as markdown_inline, write_document as write_markdown};
 pub(crate) use text::{one_line as text_line, DOUBLE_RULE, SINGLE_RULE};
 
 use std::fmt::{self, Write};

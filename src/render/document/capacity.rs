@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::words::{columns, counted, fact, facts, heading, paragraph, table};
-use super::{Block, Chart, FactStyle, Layout, Series};
+use super::{Block, Chart, Fact, FactStyle, Layout, Series};
 use crate::capacity::staffing::{PAID_HOURS_PER_WEEK, WEEKS_PER_MONTH};
 use crate::plan::Plan;
 use crate::render::{capacity_summary, CapacitySummary, Count, Number};
@@ -55,7 +55,10 @@ pub(super) fn capacity_part<'a>(
                 "Headcount Needed",
                 counted(figures.needed, "agent", "agents"),
             ),
-            fact("Headcount Planned", planned),
+            Fact {
+                alert: figures.needed > figures.planned,
+                ..fact("Headcount Planned", planned)
+            },
             fact("Peak Hours", figures.peak_hours.clone()),
         ],
     ));

@@ -58,9 +58,10 @@ pub(super) fn metrics(plan: &Plan) -> Block<'_> {
         if let Some(baseline) = metric.baseline {
             let _ = write!(value, " (today: {})", amount(baseline, &metric.unit));
         }
-        list.push(super::Fact {
+        list.push(Fact {
             label: user(&metric.name),
             value: Cow::Owned(value),
+            alert: false,
         });
     }
     facts(FactStyle::Bulleted, list)

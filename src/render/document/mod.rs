@@ -8,6 +8,8 @@ mod capacity;
 mod checks;
 mod metrics;
 mod parts;
+#[cfg(test)]
+mod tests;
 mod words;
 
 use std::borrow::Cow;
@@ -73,11 +75,14 @@ pub enum Block<'a> {
     },
 }
 
-/// A labelled value: "Priority: High".
+/// A labelled value: "Priority: High". `alert`: the value is a shortfall a reader should see
+/// (a view may mark it; the text formats say it in words already).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fact<'a> {
     pub label: Words<'a>,
     pub value: Words<'a>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub alert: bool,
 }
 
 /// How the brief's text block sets out a run of facts (other formats set them all alike).
@@ -232,6 +237,7 @@ impl Fact<'_> {
         Fact {
             label: owned(self.label),
             value: owned(self.value),
+            alert: self.alert,
         }
     }
 }

@@ -15,8 +15,8 @@ use crate::plan::{
 };
 use crate::render::{hours_in_words, sla as sla_words, Number, Section};
 
-/// The document's opening: the brief's four facts, or the title with the product and the facts
-/// with the home time zone.
+/// The document's opening: the title and the brief's four facts, and the home time zone in the
+/// detailed layout (the brief's header has no line for it: see `calendars`).
 pub(super) fn title(plan: &Plan, layout: Layout) -> Block<'_> {
     let header = &plan.header;
     let channels = joined_texts(plan.channels.iter().map(|c| c.name.as_str()), ", ");
@@ -33,12 +33,9 @@ pub(super) fn title(plan: &Plan, layout: Layout) -> Block<'_> {
             ],
         },
         Layout::Detailed => Block::Title {
-            text: Cow::Owned(format!(
-                "{}: {}",
-                Section::Full.title(),
-                user(&header.product)
-            )),
+            text: Cow::Borrowed(Section::Full.title()),
             facts: vec![
+                fact("Product", user(&header.product)),
                 fact("Channels", channels),
                 fact("Volume", volume),
                 fact("Team Size", team),
@@ -393,9 +390,13 @@ fn detailed_sla_table<'a>(plan: &'a Plan, n: usize, policy: &'a SlaPolicy) -> Bl
                 Cow::Owned(sla_words::target_in_words(plan, &row.first_response)),
                 Cow::Owned(sla_words::target_in_words(plan, &row.resolution)),
             ];
+            // The extra metrics a row does not use read as blank, like its breach warning.
             for &metric in &optional {
-                let target = sla_words::target_in_words(plan, row.metric(metric));
-                cells.push(Cow::Owned(target));
+                let target = row.metric(metric);
+                cells.push(match target.target {
+                    crate::plan::Target::NoTarget => Cow::Borrowed(DASH),
+                    _ => Cow::Owned(sla_words::target_in_words(plan, target)),
+                });
             }
             let clocks = sla_words::clock_phrase(plan, row).unwrap_or_default();
             let clocks = clocks.strip_prefix("clock on ").unwrap_or(&clocks);

@@ -50,6 +50,7 @@ pub(super) fn fact<'a>(label: &'static str, value: impl Into<Words<'a>>) -> Fact
     Fact {
         label: Cow::Borrowed(label),
         value: value.into(),
+        alert: false,
     }
 }
 
