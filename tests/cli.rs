@@ -129,7 +129,10 @@ fn render_prints_each_format_and_section() {
     assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
     assert!(stdout(&text).starts_with("SUPPORT OPERATIONS PLAN\n═══"));
     let markdown = stdout(&support_ops(&["render", file, "--format=markdown"]));
-    assert!(markdown.starts_with("# Support Operations Plan: Cloudline Analytics\n"));
+    // The same opening as the text block and the preview: the title, then the product as a fact.
+    assert!(
+        markdown.starts_with("# Support Operations Plan\n\n- **Product:** Cloudline Analytics\n")
+    );
     let json = stdout(&support_ops(&["render", file, "-f", "json"]));
     assert_eq!(from_json(&json), Ok(templates::by_id("b2b-saas").unwrap()));
 

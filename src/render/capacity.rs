@@ -2,14 +2,11 @@
 //! the assumptions behind them, from the staffing maths; or what the plan lacks for them.
 
 use std::borrow::Cow;
-use std::fmt::{self, Write};
 
-use super::blocks::Markup;
-use super::{plural, Count, Number};
+use super::Number;
 use crate::capacity::profile::{self, Preset, ProfileSource};
 use crate::capacity::staffing::{
-    hour_label, missing_inputs, staffing, ChannelStaffing, StaffingPlan, PAID_HOURS_PER_WEEK,
-    WEEKS_PER_MONTH,
+    hour_label, missing_inputs, staffing, ChannelStaffing, StaffingPlan,
 };
 use crate::capacity::CapacityError;
 use crate::plan::Plan;
@@ -36,6 +33,8 @@ pub struct CapacityFigures {
     /// "30 %".
     pub shrinkage: String,
     pub notes: Vec<String>,
+    /// Agents needed on shift in each hour of the week (Monday 00:00 first), for the chart.
+    pub on_duty: Vec<f64>,
 }
 
 /// One channel's line of the capacity table.
@@ -121,6 +120,7 @@ fn summary_of<'a>(
         channels,
         shrinkage: format!("{} %", Number(need.shrinkage * 100.0)),
         notes,
+        on_duty: need.on_duty.clone(),
     })
 }
 
@@ -189,84 +189,6 @@ fn pattern_words(plan: &Plan, channel: &ChannelStaffing) -> String {
         "shared"
     };
     format!("{name} ({whose})")
-}
-
-/// Writes the CAPACITY part's body from `summary`, or from the plan's own staffing maths when
-/// none is given; `cell` writes user text inside a table cell.
-pub(super) fn write<M: Markup>(
-    out: &mut String,
-    plan: &Plan,
-    summary: Option<&CapacitySummary>,
-    cell: fn(&mut String, &str) -> fmt::Result,
-) -> fmt::Result {
-    let worked_out;
-    let summary = match summary {
-        Some(given) => given,
-        None => {
-            worked_out = capacity_summary(plan);
-            &worked_out
-        }
-    };
-    let figures = match summary {
-        CapacitySummary::Missing(missing) => {
-            out.push_str("Staffing not worked out yet:\n");
-            for message in missing {
-                writeln!(out, "- {message}")?;
-            }
-            return Ok(());
-        }
-        CapacitySummary::Unavailable(reason) => {
-            out.push_str("Staffing not worked out: ");
-            M::text(out, reason)?;
-            out.push('\n');
-            return Ok(());
-        }
-        CapacitySummary::Ready(figures) => figures,
-    };
-    M::field(out, "Headcount Needed");
-    writeln!(out, "{}", plural(figures.needed, "agent", "agents"))?;
-    M::field(out, "Headcount Planned");
-    write!(out, "{}", plural(figures.planned, "agent", "agents"))?;
-    if figures.needed > figures.planned {
-        write!(out, " ({} short)", figures.needed - figures.planned)?;
-    }
-    out.push('\n');
-    M::field(out, "Peak Hours");
-    writeln!(out, "{}", figures.peak_hours)?;
-    out.push_str(
-        "\n| Channel | Staffed To | Arrival Pattern | Peak On Shift | Headcount |\n\
-         |---------|------------|-----------------|---------------|-----------|\n",
-    );
-    for channel in &figures.channels {
-        out.push_str("| ");
-        cell(out, &channel.name)?;
-        writeln!(
-            out,
-            " | {} | {} | {} | {} |",
-            channel.staffed_to, channel.pattern, channel.peak, channel.head_count
-        )?;
-    }
-    out.push('\n');
-    M::field(out, "Shrinkage");
-    writeln!(
-        out,
-        "{} of paid time away from the queue ({} paid hours a week)",
-        figures.shrinkage,
-        Number(PAID_HOURS_PER_WEEK)
-    )?;
-    M::field(out, "Volume");
-    writeln!(
-        out,
-        "{} a month, about {} a week (52 weeks in 12 months)",
-        plural(plan.header.monthly_volume, "ticket", "tickets"),
-        Count((f64::from(plan.header.monthly_volume) / WEEKS_PER_MONTH).round() as u32)
-    )?;
-    for note in &figures.notes {
-        M::field(out, "Note");
-        M::text(out, note)?;
-        out.push('\n');
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! Every renderer is a pure function of `&Plan`; user text is always written as text, never markup.
 
 pub mod assess;
-mod blocks;
 mod capacity;
+pub mod document;
 pub mod helpdesk;
 mod markdown;
 mod roster_csv;
@@ -20,7 +20,10 @@ pub use roster_csv::roster_csv;
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
 // For other documents in the same styles (the before → after comparison).
+pub use document::{document, Block, Document, Inputs, Layout};
 pub(crate) use markdown::inert as markdown_text;
+#[cfg(test)]
+pub(crate) use markdown::{inline_text as markdown_inline, write_document as write_markdown};
 pub(crate) use text::{one_line as text_line, DOUBLE_RULE, SINGLE_RULE};
 
 use std::fmt::{self, Write};
@@ -111,7 +114,16 @@ pub fn render_with(
 ) -> String {
     match format {
         Format::Text => text::render(plan, section, capacity),
-        Format::Markdown => markdown::render(plan, section, capacity),
+        Format::Markdown => {
+            // The whole plan handed to a stakeholder says what the checks found, as the shared
+            // view does beside it.
+            let findings = (section == Section::Full).then(|| crate::rules::check(plan));
+            let inputs = document::Inputs {
+                capacity,
+                checks: findings.as_deref(),
+            };
+            markdown::render(plan, section, inputs)
+        }
         Format::Json => json(plan, section),
     }
 }
@@ -279,17 +291,6 @@ pub(crate) fn push_count(out: &mut String, count: usize) {
     }
 }
 
-/// `1 agent`, `12 agents`.
-pub(crate) fn plural(count: u32, one: &'static str, many: &'static str) -> impl fmt::Display {
-    struct Plural(u32, &'static str);
-    impl fmt::Display for Plural {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "{} {}", Count(self.0), self.1)
-        }
-    }
-    Plural(count, if count == 1 { one } else { many })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,6 +431,5 @@ mod tests {
             push_count(&mut out, count);
             assert_eq!(out, count.to_string());
         }
-        assert_eq!(plural(1, "agent", "agents").to_string(), "1 agent");
     }
 }

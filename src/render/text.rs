@@ -1,416 +1,134 @@
-//! The plan as the brief's OUTPUT FORMAT block: `═` header, shouted headings over `─` rules, pipe tables.
-//! Sections the brief lacks (tiers, customer success, roadmap) follow in the same style.
+//! The text writer: blocks in the brief's OUTPUT FORMAT style: `═` header, shouted headings over
+//! `─` rules, pipe tables, `- Label: value` lines. It lays nothing out itself (see `document`).
 
 use std::fmt::{self, Write};
 
-use super::assess as assess_words;
-use super::blocks::{self, Markup, Words};
-use super::sla as sla_words;
-use super::{plural, push_count, trimmed, write_hours, CapacitySummary, Number, Section};
-use crate::plan::{EscalationPath, EscalationStart, Plan, RoadmapStep};
+use super::document::{document, Block, Document, Fact, FactStyle, Inputs, Layout, Table};
+use super::{push_count, trimmed, CapacitySummary, Section};
+use crate::plan::Plan;
 
 pub(crate) const DOUBLE_RULE: &str = "═══════════════════════════════════════";
 pub(crate) const SINGLE_RULE: &str = "────────────────────────────";
 
-/// Plain text: user text kept on one line, `|` escaped so a table cell cannot end early.
-struct Text;
-
-impl Markup for Text {
-    const LESS_THAN: &'static str = "<";
-    const GREATER_THAN: &'static str = ">";
-
-    fn text(out: &mut String, text: &str) -> fmt::Result {
-        write_one_line(out, text, false)
-    }
-
-    fn field(out: &mut String, label: &str) {
-        out.push_str("- ");
-        out.push_str(label);
-        out.push_str(": ");
-    }
-}
-
+/// Renders the plan, or one section, as the brief's text block.
 pub(super) fn render(plan: &Plan, section: Section, capacity: Option<&CapacitySummary>) -> String {
-    let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 300);
-    let _ = match section {
-        Section::Full => document(&mut out, plan, capacity),
-        one => block(&mut out, plan, one),
+    let inputs = Inputs {
+        capacity,
+        checks: None,
     };
+    let document = document(plan, section, Layout::Brief, inputs);
+    let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 160);
+    write_document(&mut out, &document);
     out
 }
 
-fn document(out: &mut String, plan: &Plan, capacity: Option<&CapacitySummary>) -> fmt::Result {
-    let header = &plan.header;
-    writeln!(out, "{}", Section::Full.shouted_title())?;
-    writeln!(out, "{DOUBLE_RULE}")?;
-    writeln!(out, "Product: {}", Plain(&header.product))?;
-    out.push_str("Channels: ");
-    blocks::list::<Text>(out, plan.channels.iter().map(|c| &c.name), ", ")?;
-    writeln!(
-        out,
-        "\nVolume: {}",
-        plural(header.monthly_volume, "ticket/month", "tickets/month")
-    )?;
-    writeln!(
-        out,
-        "Team Size: {}",
-        plural(header.team_size, "agent", "agents")
-    )?;
-    writeln!(out, "{DOUBLE_RULE}")?;
-    for section in Section::DOCUMENT {
-        out.push('\n');
-        block(out, plan, section)?;
-    }
-    writeln!(out, "\nCAPACITY\n{SINGLE_RULE}")?;
-    super::capacity::write::<Text>(out, plan, capacity, |out, text| {
-        write!(out, "{}", Cell(text))
-    })
+/// Writes blocks in the brief's style: a blank line between blocks, none after a heading.
+pub(crate) fn write_document(out: &mut String, document: &Document<'_>) {
+    write_blocks(out, &document.blocks, true);
 }
 
-fn block(out: &mut String, plan: &Plan, section: Section) -> fmt::Result {
-    writeln!(out, "{}\n{SINGLE_RULE}", section.shouted_title())?;
-    match section {
-        Section::Full => document(out, plan, None),
-        Section::Assess => assess(out, plan),
-        Section::Channels => channels(out, plan),
-        Section::Tiers => tiers(out, plan),
-        Section::Calendars => calendars(out, plan),
-        Section::Taxonomy => taxonomy(out, plan),
-        Section::Sla => sla(out, plan),
-        Section::Escalation => escalation(out, plan),
-        Section::SelfService => blocks::self_service::<Text>(out, plan),
-        Section::Automation => blocks::automation::<Text>(out, plan),
-        Section::Metrics => blocks::metrics::<Text>(out, plan),
-        Section::Feedback => feedback(out, plan),
-        Section::CustomerSuccess => customer_success(out, plan),
-        Section::Roadmap => roadmap(out, plan),
-    }
-}
-
-fn channels(out: &mut String, plan: &Plan) -> fmt::Result {
-    out.push_str("| Channel | Use Case | Hours |\n|---------|----------|-------|\n");
-    for channel in &plan.channels {
-        write!(
-            out,
-            "| {} | {} | ",
-            Cell(&channel.name),
-            Cell(&channel.use_case)
-        )?;
-        let start = out.len();
-        write_hours(out, plan, &channel.hours)?;
-        escape_cell_in_place(out, start);
-        out.push_str(" |\n");
-    }
-    let defaults: Vec<_> = plan
-        .channels
-        .iter()
-        .filter(|c| !c.default_priority.trim().is_empty())
-        .collect();
-    if !defaults.is_empty() {
-        out.push('\n');
-    }
-    for channel in defaults {
-        writeln!(
-            out,
-            "- {} tickets default to {}",
-            Plain(&channel.name),
-            Plain(&channel.default_priority)
-        )?;
-    }
-    Ok(())
-}
-
-fn tiers(out: &mut String, plan: &Plan) -> fmt::Result {
-    out.push_str("| Tier | Handles | Response | Hours |\n|------|---------|----------|-------|\n");
-    for tier in &plan.tiers {
-        write!(out, "| {} | {} | ", Cell(&tier.name), Cell(&tier.handles))?;
-        blocks::within::<Text>(out, tier.response, plan.clock_of(&tier.hours))?;
-        out.push_str(" | ");
-        let start = out.len();
-        write_hours(out, plan, &tier.hours)?;
-        escape_cell_in_place(out, start);
-        out.push_str(" |\n");
-    }
-    Ok(())
-}
-
-fn calendars(out: &mut String, plan: &Plan) -> fmt::Result {
-    // "Calendar 1: Office hours", like the brief's "Category 1: Billing": a line that starts
-    // with the app's words, so no name can make it look like a table row or a heading.
-    blocks::calendars::<Text>(out, plan, |out, n, name| {
-        writeln!(out, "Calendar {}: {}", n + 1, Plain(name))
-    })
-}
-
-fn taxonomy(out: &mut String, plan: &Plan) -> fmt::Result {
-    if plan.taxonomy.is_empty() {
-        out.push_str("(none)\n");
-    }
-    for (n, category) in plan.taxonomy.iter().enumerate() {
-        if n > 0 {
+fn write_blocks(out: &mut String, blocks: &[Block<'_>], spaced: bool) {
+    let mut previous_heading = true;
+    for block in blocks {
+        if spaced && !previous_heading {
             out.push('\n');
         }
-        out.push_str("Category ");
-        push_count(out, n + 1);
+        previous_heading = matches!(block, Block::Heading { .. });
+        write_block(out, block);
+    }
+}
+
+fn write_block(out: &mut String, block: &Block<'_>) {
+    match block {
+        Block::Title { text, facts } => {
+            out.push_str(&text.to_uppercase());
+            out.push('\n');
+            out.push_str(DOUBLE_RULE);
+            out.push('\n');
+            write_facts(out, FactStyle::Plain, facts);
+            out.push_str(DOUBLE_RULE);
+            out.push('\n');
+        }
+        Block::Heading { level: 2, text } => {
+            out.push_str(&text.to_uppercase());
+            out.push('\n');
+            out.push_str(SINGLE_RULE);
+            out.push('\n');
+        }
+        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Note { text } => {
+            line(out, text, true);
+        }
+        Block::Facts { style, facts } => write_facts(out, *style, facts),
+        Block::Table(table) => write_table(out, table),
+        Block::List { ordered, items } => {
+            for (n, item) in items.iter().enumerate() {
+                if *ordered {
+                    push_count(out, n + 1);
+                    out.push_str(". ");
+                } else {
+                    out.push_str("- ");
+                }
+                line(out, item, false);
+            }
+        }
+        // A chart is figures for a picture; the text block has none.
+        Block::Chart(_) => {}
+        Block::Group { blocks } => write_blocks(out, blocks, false),
+        Block::Records { items, .. } => write_blocks(out, items, true),
+    }
+}
+
+fn write_facts(out: &mut String, style: FactStyle, facts: &[Fact<'_>]) {
+    for (n, fact) in facts.iter().enumerate() {
+        match style {
+            FactStyle::Plain => {}
+            FactStyle::Bulleted => out.push_str("- "),
+            FactStyle::Arrows if n > 0 => out.push_str("→ "),
+            FactStyle::Arrows => {}
+        }
+        let _ = write_one_line(out, &fact.label, false);
         out.push_str(": ");
-        write_one_line(out, &category.name, false)?;
-        out.push('\n');
-        blocks::category_fields::<Text>(out, category)?;
+        line(out, &fact.value, false);
     }
-    Ok(())
 }
 
-/// The brief's SLA table, once per policy (headed by its name and whom it covers when the plan has
-/// more than one policy for everyone), each row's clocks and extras in a line below the table.
-fn sla(out: &mut String, plan: &Plan) -> fmt::Result {
-    if plan.sla.is_empty() {
-        out.push_str("(none)\n");
-    }
-    let headed = sla_words::shows_policy_headings(plan);
-    for (n, policy) in plan.sla.iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        if headed {
-            writeln!(out, "{}", Plain(&sla_words::policy_title(n, policy)))?;
-            writeln!(
-                out,
-                "Applies to: {}",
-                Plain(&sla_words::scope_in_words(&policy.applies_to))
-            )?;
-            if !policy.description.trim().is_empty() {
-                // A line of its own: a `|` in it must not read as a table row.
-                writeln!(out, "{}", Cell(&policy.description))?;
-            }
-            out.push('\n');
-        }
-        out.push_str(
-            "| Priority | First Response | Resolution |\n|----------|---------------|------------|\n",
-        );
-        for target in &policy.targets {
-            writeln!(
-                out,
-                "| {} | {} | {} |",
-                Cell(&target.priority),
-                sla_words::target_in_words(plan, &target.first_response),
-                sla_words::target_in_words(plan, &target.resolution)
-            )?;
-        }
-        let mut first_note = true;
-        for target in &policy.targets {
-            let notes = sla_words::row_notes(plan, target);
-            if notes.is_empty() {
-                continue;
-            }
-            if first_note {
-                out.push('\n');
-                first_note = false;
-            }
-            write!(out, "- {}: ", Plain(&target.priority))?;
-            let start = out.len();
-            out.push_str(&notes.join("; "));
-            // A calendar name or time zone typed with a line break must not start a new line.
-            escape_cell_in_place(out, start);
-            out.push('\n');
-        }
-    }
-    Ok(())
-}
+/// The brief's SLA table rules its second column one dash short; its block is kept as written.
+const BRIEF_SLA_HEAD: [&str; 3] = ["Priority", "First Response", "Resolution"];
 
-/// The assessment in the brief's style: the journey and the benchmarks as pipe tables, each pain
-/// point as a trigger-like paragraph, the goals as metric lines.
-fn assess(out: &mut String, plan: &Plan) -> fmt::Result {
-    let assess = &plan.assess;
-    if assess.is_empty() {
-        out.push_str("(none)\n");
-        return Ok(());
+fn write_table(out: &mut String, table: &Table<'_>) {
+    out.push('|');
+    for column in &table.columns {
+        out.push(' ');
+        let _ = write_one_line(out, &column.heading, true);
+        out.push_str(" |");
     }
-    out.push_str(
-        "Customer Journey:\n| Stage | Touchpoints | Channels | What Goes Wrong |\n\
-         |-------|-------------|----------|-----------------|\n",
-    );
-    for stage in &assess.journey {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            Cell(&stage.stage),
-            Cell(&assess_words::list_in_words(&stage.touchpoints)),
-            Cell(&assess_words::list_in_words(&stage.channels)),
-            Cell(&assess_words::list_in_words(&stage.goes_wrong))
-        )?;
+    out.push_str("\n|");
+    let brief_sla = table
+        .columns
+        .iter()
+        .map(|c| c.heading.as_ref())
+        .eq(BRIEF_SLA_HEAD);
+    for (n, column) in table.columns.iter().enumerate() {
+        let width = column.heading.chars().count() + 2 - usize::from(brief_sla && n == 1);
+        out.extend(std::iter::repeat_n('-', width));
+        out.push('|');
     }
-    out.push_str("\nPain Points:\n");
-    if assess.pain_points.is_empty() {
-        out.push_str("(none)\n");
-    }
-    for (n, pain) in assess.pain_points.iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        writeln!(out, "Pain: {}", Plain(&pain.pain))?;
-        writeln!(
-            out,
-            "→ Evidence: {}",
-            Plain(&assess_words::evidence_in_words(&pain.evidence))
-        )?;
-        writeln!(
-            out,
-            "→ Addressed by: {}",
-            Plain(&assess_words::addressed_by_in_words(&pain.addressed_by))
-        )?;
-        if !pain.how.trim().is_empty() {
-            writeln!(out, "→ How: {}", Plain(&pain.how))?;
-        }
-    }
-    out.push_str(
-        "\nCompetitor Benchmarks:\n| Competitor | Channels | First Response | Hours | Notable |\n\
-         |------------|----------|----------------|-------|---------|\n",
-    );
-    for competitor in &assess.competitors {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            Cell(&competitor.competitor),
-            Cell(&assess_words::list_in_words(&competitor.channels)),
-            blocks::MaybeWords(competitor.first_response),
-            Cell(&competitor.hours),
-            Cell(&competitor.notable)
-        )?;
-    }
-    out.push_str("\nImprovement Goals:\n");
-    if assess.goals.is_empty() {
-        out.push_str("(none)\n");
-    }
-    for goal in &assess.goals {
-        let measure = assess_words::GoalMeasure::of(plan, goal);
-        write!(out, "- {}: ", Plain(&goal.goal))?;
-        if goal.metric.is_none() {
-            out.push_str("no metric");
-        } else {
-            write!(
-                out,
-                "{} {} (today: {})",
-                measure.metric,
-                measure.target_with("<", ">"),
-                measure.today
-            )?;
-        }
-        if let Some(by) = goal.by {
-            write!(out, ", by {by}")?;
+    out.push('\n');
+    for row in &table.rows {
+        out.push('|');
+        for cell in row {
+            out.push(' ');
+            let _ = write_one_line(out, cell, true);
+            out.push_str(" |");
         }
         out.push('\n');
     }
-    Ok(())
 }
 
-fn escalation(out: &mut String, plan: &Plan) -> fmt::Result {
-    let matrix = &plan.escalation;
-    if matrix.rules.is_empty() {
-        out.push_str("(none)\n");
-    }
-    for (n, rule) in matrix.rules.iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        writeln!(out, "Trigger: {}", Plain(&rule.trigger))?;
-        writeln!(out, "→ Escalate to: {}", Plain(&rule.escalate_to))?;
-        write!(out, "→ Timeframe: {}", Words(rule.timeframe))?;
-        if rule.measured_from == EscalationStart::Breach {
-            out.push_str(" after the breach");
-        }
-        if let Some(priority) = &rule.priority {
-            write!(out, " ({} {} clock", Plain(priority), rule.metric.label())?;
-            if let Some(policy) = &rule.policy {
-                write!(out, ", {} policy", Plain(policy))?;
-            }
-            out.push(')');
-        }
-        out.push_str("\n→ Notification: ");
-        blocks::list::<Text>(out, &rule.notify, ", ")?;
-        out.push('\n');
-        if rule.path != EscalationPath::Standard {
-            writeln!(out, "→ Path: {}", rule.path.label())?;
-        }
-    }
-    if !matrix.handoff_protocol.is_empty() {
-        out.push_str("\nHandoff protocol:\n");
-        blocks::numbered::<Text>(out, &matrix.handoff_protocol)?;
-    }
-    Ok(())
-}
-
-/// The brief writes the feedback loop without list dashes: `Weekly: …`.
-fn feedback(out: &mut String, plan: &Plan) -> fmt::Result {
-    let feedback = &plan.feedback;
-    writeln!(out, "Weekly: {}", Plain(&feedback.weekly))?;
-    writeln!(out, "Monthly: {}", Plain(&feedback.monthly))?;
-    writeln!(out, "Quarterly: {}", Plain(&feedback.quarterly))
-}
-
-fn customer_success(out: &mut String, plan: &Plan) -> fmt::Result {
-    let success = &plan.customer_success;
-    out.push_str(
-        "Health Score:\n| Component | Weight | Signal |\n|-----------|--------|--------|\n",
-    );
-    for component in &success.health.components {
-        writeln!(
-            out,
-            "| {} | {}% | {} |",
-            Cell(&component.name),
-            Number(component.weight),
-            Cell(&component.signal)
-        )?;
-    }
-    out.push_str("Bands: ");
-    super::write_bands(out, &success.health.bands)?;
-    out.push_str("\n\nProactive Outreach:\n");
-    if success.outreach.is_empty() {
-        out.push_str("(none)\n");
-    }
-    for (n, outreach) in success.outreach.iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        writeln!(out, "Trigger: {}", Plain(&outreach.trigger))?;
-        writeln!(out, "→ Action: {}", Plain(&outreach.action))?;
-        writeln!(out, "→ Owner: {}", Plain(&outreach.owner))?;
-    }
-    out.push_str("\nRenewal Playbook:\n");
-    blocks::numbered::<Text>(out, &success.renewal_playbook)?;
-    out.push_str("\nExpansion Signals:\n");
-    blocks::bullets::<Text>(out, &success.expansion_signals)?;
-    out.push_str("\nChurn Signals:\n");
-    blocks::bullets::<Text>(out, &success.churn_signals)
-}
-
-fn roadmap(out: &mut String, plan: &Plan) -> fmt::Result {
-    for (n, (phase, steps)) in plan.roadmap.phases().into_iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        writeln!(out, "Phase {}: {}", n + 1, phase.to_uppercase())?;
-        if steps.is_empty() {
-            out.push_str("(none)\n");
-        }
-        for step in steps {
-            write_step(out, step)?;
-        }
-    }
-    Ok(())
-}
-
-fn write_step(out: &mut String, step: &RoadmapStep) -> fmt::Result {
-    write!(
-        out,
-        "- {} | Owner: {} | Status: {} | Due: ",
-        Plain(&step.title),
-        Plain(&step.owner),
-        step.status.label()
-    )?;
-    match step.due {
-        Some(date) => writeln!(out, "{date}"),
-        None => out.write_str("—\n"),
-    }
+/// Text on one line and a line break; `cell`: a `|` cannot read as a table's.
+fn line(out: &mut String, text: &str, cell: bool) {
+    let _ = write_one_line(out, text, cell);
+    out.push('\n');
 }
 
 /// User text as the text format writes it: on one line, blank as `—`, and in a table `cell`
@@ -419,24 +137,6 @@ pub(crate) fn one_line(text: &str, cell: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let _ = write_one_line(&mut out, text, cell);
     out
-}
-
-/// User text on one line: line breaks become spaces, control characters go, blank becomes `—`.
-struct Plain<'a>(&'a str);
-
-impl fmt::Display for Plain<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_one_line(f, self.0, false)
-    }
-}
-
-/// User text in a table cell: as `Plain`, and a `|` cannot end the cell early.
-struct Cell<'a>(&'a str);
-
-impl fmt::Display for Cell<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_one_line(f, self.0, true)
-    }
 }
 
 fn write_one_line<W: Write>(out: &mut W, text: &str, cell: bool) -> fmt::Result {
@@ -470,14 +170,6 @@ fn needs_care(bytes: &[u8], cell: bool) -> bool {
     bytes.iter().fold(false, |found, &b| {
         found | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == pipe)
     })
-}
-
-/// Escapes `|` in what was written to `out` since `start` (calendar names come from the user).
-fn escape_cell_in_place(out: &mut String, start: usize) {
-    if out[start..].contains(['|', '\n', '\r']) {
-        let written = out.split_off(start);
-        let _ = write!(out, "{}", Cell(&written));
-    }
 }
 
 #[cfg(test)]
@@ -562,6 +254,9 @@ CHANNEL STRATEGY
 | Chat | Quick how-to questions | 24/7 |
 | Email | Anything \\| else | 24/7 |
 
+- Chat: Email, 0% of volume
+- Email: 0% of volume
+
 TICKET TAXONOMY
 ────────────────────────────
 Category 1: Billing
@@ -628,6 +323,8 @@ SUPPORT TIERS
 
 BUSINESS HOURS AND HOLIDAYS
 ────────────────────────────
+- Home Time Zone: UTC
+
 Only the built-in 24/7.
 
 CUSTOMER SUCCESS

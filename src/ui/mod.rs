@@ -6,7 +6,7 @@ use leptos::prelude::*;
 pub mod browser;
 pub mod capacity;
 pub mod compare;
-mod document;
+pub mod document;
 pub mod drafts;
 pub mod edit;
 mod findings;

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use crate::plan::Plan;
-use crate::rules::{check, Severity};
+use crate::render::document::checks_part;
+use crate::rules::check;
 use crate::share::{decode_link, has_share_fragment};
+use crate::ui::document::draw_blocks;
 use crate::ui::drafts::create_draft_from;
 use crate::ui::PlanDocument;
 
@@ -57,21 +59,7 @@ pub fn StakeholderView(
     plan: Plan,
     #[prop(optional_no_strip)] on_leave: Option<Callback<()>>,
 ) -> impl IntoView {
-    let findings = check(&plan);
-    let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let summary = match (errors, warnings) {
-        (0, 0) => "The app's checks found no problems in this plan.".to_string(),
-        _ => format!(
-            "The app's checks found {} and {} in this plan.",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ),
-    };
-    let notable: Vec<_> = findings
-        .into_iter()
-        .filter(|f| f.severity != Severity::Info)
-        .collect();
+    let checks = checks_part(&check(&plan));
     let copy_status = RwSignal::new(String::new());
     let copy_name = plan.header.product.clone();
     let plan_for_copy = StoredValue::new(plan.clone());
@@ -108,22 +96,7 @@ pub fn StakeholderView(
                     <PlanDocument plan=Signal::stored(plan) />
                 </section>
                 <section class="stakeholder-findings" aria-label="Findings summary">
-                    <h2>"Checks"</h2>
-                    <p>{summary}</p>
-                    <ul>
-                        {notable
-                            .into_iter()
-                            .map(|finding| {
-                                view! {
-                                    <li class=format!("finding finding-{}", finding.severity.label())>
-                                        <strong>{finding.severity.label()}</strong>
-                                        " "
-                                        {finding.message}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+                    {draw_blocks(&checks)}
                 </section>
             </main>
         </div>
@@ -179,13 +152,5 @@ fn open_editor(on_leave: Option<Callback<()>>) {
         None => {
             let _ = window.location().assign(&app_address());
         }
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }

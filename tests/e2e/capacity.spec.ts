@@ -127,7 +127,7 @@ test('the stakeholder view and the Markdown export carry the staffing figures', 
   const reader = await context.newPage();
   await reader.goto(link);
   const part = reader.getByRole('region', { name: 'Shared plan' }).locator('.doc-capacity-section');
-  await expect(part).toContainText(new RegExp(`Headcount needed\\s*${needed} agents`));
-  await expect(part).toContainText(/Headcount planned\s*20 agents/);
+  await expect(part).toContainText(new RegExp(`Headcount Needed\\s*${needed} agents`));
+  await expect(part).toContainText(/Headcount Planned\s*20 agents/);
   await expect(part.locator('svg.chart-plot')).toHaveCount(1);
 });

@@ -4,7 +4,6 @@
 mod assumptions;
 mod charts;
 mod deadline;
-mod document_part;
 mod pattern;
 mod what_if;
 
@@ -20,7 +19,6 @@ use crate::ui::table::{table_head, TableScroll};
 
 pub use charts::WeekChart;
 pub use deadline::DeadlineCalculator;
-pub use document_part::staffing_part;
 
 use assumptions::{default_seconds_of, live_channel_fields, month_fields, plan_wide_fields};
 use pattern::PatternEditor;
