@@ -1198,3 +1198,150 @@ fn files_from_outside_import_within_the_limits_and_bad_ones_are_named() {
         "{refused}"
     );
 }
+
+// ---- Real payloads in each of the helpdesks' documented shapes. ----
+
+/// The calendar of that name, with its zone and open stretches, for comparing in one line.
+fn calendar_line(plan: &Plan, name: &str) -> String {
+    let calendar = plan
+        .calendars
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no calendar {name} in {:#?}", plan.calendars));
+    format!(
+        "{} in {}: {:?}",
+        calendar.name,
+        calendar.time_zone,
+        calendar.weekly_spans()
+    )
+}
+
+/// A Zendesk schedule as `GET /api/v2/business_hours/schedules/{id}` returns it once a `jq
+/// .schedule` step has taken off its envelope, and a bare list as `jq .schedules` leaves it, are
+/// Zendesk schedules with their intervals, not Freshdesk business hours that are never open.
+#[test]
+fn a_zendesk_schedule_without_its_envelope_is_a_zendesk_schedule() {
+    let single = import_fixtures("zendesk", &["schedule_single.json"]);
+    assert_eq!(single.helpdesk, Helpdesk::Zendesk);
+    assert_eq!(
+        single.files[0].describe(),
+        "Zendesk: 1 schedule",
+        "{:#?}",
+        single.report
+    );
+    let calendar = &single.plan.calendars[0];
+    // start_time 1980 is Monday 09:00 (1 440 + 540 minutes from Sunday 00:00), end_time 2460
+    // Monday 17:00; the next four are Tuesday … Friday, 1 440 minutes apart.
+    assert_eq!(calendar.intervals.len(), 5);
+    assert_eq!(
+        calendar.intervals[0],
+        WeeklyInterval::new(Weekday::Mon, clock("09:00"), clock("17:00"))
+    );
+    assert_eq!(
+        calendar.intervals[4],
+        WeeklyInterval::new(Weekday::Fri, clock("09:00"), clock("17:00"))
+    );
+    let bare = import_fixtures("zendesk", &["schedules_bare.json"]);
+    assert_eq!(bare.files[0].describe(), "Zendesk: 3 schedules");
+    assert_eq!(bare.plan.calendars[0].intervals.len(), 2);
+    assert_eq!(bare.plan.calendars[1].intervals.len(), 1);
+
+    // An object with the keys of both is neither, and is refused in words.
+    let both = r#"{"name": "Office", "time_zone": "UTC", "intervals": [],
+                   "business_hours": {"monday": {"start_time": "08:00 am", "end_time": "05:00 pm"}}}"#;
+    let error = import(&[SourceFile {
+        name: "both.json",
+        text: both,
+    }])
+    .expect_err("ambiguous");
+    assert!(
+        error.to_string().starts_with(
+            "both.json: this could be Zendesk schedules or Freshdesk business-hours calendars"
+        ),
+        "{error}"
+    );
+}
+
+/// A cursor page with `meta.has_more: true` is one page of a longer list (its `links.next` is no
+/// signal: the last page has one too). Alone it is reported; with its last page it is one list,
+/// and the schedule on both pages (id 30302) is imported once.
+#[test]
+fn cursor_pages_are_reported_until_the_last_page_is_given_and_then_read_as_one_list() {
+    let first = import_fixtures("zendesk", &["schedules_page1.json"]);
+    let line = reported(&first, "schedules_page1.json", "meta.has_more");
+    assert!(
+        line.message
+            .starts_with("This is one page of a longer list, and its last page was not given"),
+        "{line}"
+    );
+    assert!(line.message.contains("Export every page"), "{line}");
+
+    let both = import_fixtures("zendesk", &["schedules_page1.json", "schedules_page2.json"]);
+    let names: Vec<&str> = both
+        .plan
+        .calendars
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Kabul", "Minsk", "Harare"]);
+    assert!(
+        both.report
+            .iter()
+            .all(|l| !l.message.contains("longer list")),
+        "{:#?}",
+        both.report
+    );
+    // The last page alone says nothing of pages: it does not know what came before.
+    let last = import_fixtures("zendesk", &["schedules_page2.json"]);
+    assert!(last.report.iter().all(|l| !l.message.contains("page")));
+}
+
+/// Zendesk names zones the Rails way; every one of them reads as the IANA zone the rules know, so
+/// neither CAL-003 (a calendar's zone unknown) nor HDR-004 (the plan's zone unknown) fires, and
+/// the export writes the Rails name back.
+#[test]
+fn rails_zone_names_read_as_zones_the_rules_know_and_are_written_back() {
+    let imported = import_fixtures("zendesk", &["schedules_page1.json", "schedules_page2.json"]);
+    let tehran = import_fixtures("zendesk", &["schedule_single.json"]);
+    let bare = import_fixtures("zendesk", &["schedules_bare.json"]);
+    let zones: Vec<&str> = [&imported, &tehran, &bare]
+        .iter()
+        .flat_map(|i| i.plan.calendars.iter().map(|c| c.time_zone.as_str()))
+        .collect();
+    assert_eq!(
+        zones,
+        [
+            "Asia/Kabul",
+            "Europe/Minsk",
+            "Africa/Harare",
+            "Asia/Tehran",
+            "Asia/Kathmandu",
+            "Pacific/Noumea",
+            "Etc/GMT+12"
+        ]
+    );
+    for plan in [&imported.plan, &tehran.plan, &bare.plan] {
+        let findings = check(plan);
+        for rule in ["CAL-003", "HDR-004"] {
+            assert!(
+                findings.iter().all(|f| f.rule != rule),
+                "{rule}: {findings:#?}"
+            );
+        }
+    }
+    let export = zendesk(&bare.plan);
+    for rails in ["Kathmandu", "New Caledonia", "International Date Line West"] {
+        assert!(
+            export.body.contains(&format!("\"time_zone\": \"{rails}\"")),
+            "{rails}: {}",
+            export.body
+        );
+    }
+    assert_eq!(
+        calendar_line(
+            &import_export("zendesk.json", &export.body).plan,
+            "Date Line Desk"
+        ),
+        calendar_line(&bare.plan, "Date Line Desk")
+    );
+}

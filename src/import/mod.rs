@@ -172,7 +172,7 @@ pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
     let mut found: Vec<Found> = Vec::new();
     let mut recognised = Vec::new();
     for (name, value) in &values {
-        match recognise(name, value, &mut report) {
+        match recognise(name, value) {
             Ok(lists) if one_file_one_helpdesk(&lists).is_none() => problems.push(format!(
                 "{name}: this file mixes Zendesk and Freshdesk lists. Give each helpdesk's lists \
                  in files of their own, and import one helpdesk at a time."
@@ -192,6 +192,7 @@ pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
         return Err(ImportError { problems });
     }
     let helpdesk = one_helpdesk(&recognised).map_err(fail)?;
+    join_pages(&mut found, &mut report);
     for file in recognised.iter().filter(|r| r.helpdesk.is_none()) {
         report.note(
             &file.file,
@@ -338,6 +339,8 @@ pub(crate) struct Found<'a> {
     pub content: Content,
     pub helpdesk: Option<Helpdesk>,
     pub items: Vec<(String, &'a Value)>,
+    /// Whether the file is one page of a longer list.
+    pub paging: Paging,
 }
 
 /// Every item of the lists of one kind, in file order, with its file and path.
@@ -358,12 +361,10 @@ pub(crate) fn items_of<'a>(
 
 /// Zendesk wraps its lists in an object keyed by what they hold (`{"sla_policies": […]}`, one
 /// object as `{"sla_policy": {…}}`); Freshdesk returns bare lists (`[…]`) of objects whose keys
-/// tell what they are. This app's own exports use the same shapes.
-fn recognise<'a>(
-    file: &'a str,
-    value: &'a Value,
-    report: &mut Report,
-) -> Result<Vec<Found<'a>>, String> {
+/// tell what they are. A Zendesk item without its envelope (one schedule as a `jq .schedule`
+/// step leaves it, or a bare list of them) is told apart by its own keys too. This app's own
+/// exports use the same shapes.
+fn recognise<'a>(file: &'a str, value: &'a Value) -> Result<Vec<Found<'a>>, String> {
     match value {
         Value::Object(object) => {
             if object.contains_key("schema_version") && object.contains_key("header") {
@@ -376,66 +377,20 @@ fn recognise<'a>(
             if let Some(message) = api_error(object) {
                 return Err(message);
             }
-            let mut lists = Vec::new();
-            for (key, single, content) in [
-                ("sla_policies", "sla_policy", Content::SlaPolicies),
-                ("schedules", "schedule", Content::Schedules),
-                ("holidays", "holiday", Content::Holidays),
-                ("groups", "group", Content::Groups),
-                ("triggers", "trigger", Content::Triggers),
-            ] {
-                let items: Vec<(String, &Value)> = match (object.get(key), object.get(single)) {
-                    (Some(Value::Array(items)), _) => items
-                        .iter()
-                        .enumerate()
-                        .map(|(n, item)| (format!("{key}[{n}]"), item))
-                        .collect(),
-                    (Some(_), _) => {
-                        return Err(format!("\"{key}\" should be a list, and it is not."))
-                    }
-                    (None, Some(item @ Value::Object(_))) => vec![(single.to_string(), item)],
-                    _ => continue,
-                };
-                let helpdesk = if content == Content::SlaPolicies {
-                    // Freshdesk policies in this app's export are wrapped like Zendesk's.
-                    match items.first() {
-                        Some((_, item)) if item.get("sla_target").is_some() => {
-                            Some(Helpdesk::Freshdesk)
-                        }
-                        Some(_) => Some(Helpdesk::Zendesk),
-                        None => None,
-                    }
-                } else {
-                    (!items.is_empty()).then_some(Helpdesk::Zendesk)
-                };
-                lists.push(Found {
+            let mut lists = envelope_lists(file, object)?;
+            if lists.is_empty() {
+                let (helpdesk, content) = item_kind(value)?;
+                return Ok(vec![Found {
                     file,
                     content,
-                    helpdesk,
-                    items,
-                });
+                    helpdesk: Some(helpdesk),
+                    items: vec![(String::new(), value)],
+                    paging: Paging::Whole,
+                }]);
             }
-            if lists.is_empty() {
-                if let Some(content) = freshdesk_content(value) {
-                    return Ok(vec![Found {
-                        file,
-                        content,
-                        helpdesk: Some(Helpdesk::Freshdesk),
-                        items: vec![(String::new(), value)],
-                    }]);
-                }
-                return Err(unknown_shape(object.keys().map(String::as_str)));
-            }
-            if let Some(Value::String(next)) = object.get("next_page") {
-                report.note(
-                    file,
-                    "next_page",
-                    format!(
-                        "This is one page of a longer list; the rest ({next}) was not given, so \
-                         what is on the other pages is not in the plan. Fetch every page and \
-                         import them together."
-                    ),
-                );
+            let paging = Paging::of(object);
+            for list in &mut lists {
+                list.paging = paging.clone();
             }
             Ok(lists)
         }
@@ -446,23 +401,20 @@ fn recognise<'a>(
                     content: Content::SlaPolicies,
                     helpdesk: None,
                     items: Vec::new(),
+                    paging: Paging::Whole,
                 }]);
             };
-            let content = freshdesk_content(first).ok_or_else(|| match first {
-                Value::Object(object) => unknown_shape(object.keys().map(String::as_str)),
-                _ => "this is a list of plain values, not of a helpdesk's SLA policies, business \
-                      hours or groups."
-                    .to_string(),
-            })?;
+            let (helpdesk, content) = item_kind(first)?;
             Ok(vec![Found {
                 file,
                 content,
-                helpdesk: Some(Helpdesk::Freshdesk),
+                helpdesk: Some(helpdesk),
                 items: items
                     .iter()
                     .enumerate()
                     .map(|(n, item)| (format!("[{n}]"), item))
                     .collect(),
+                paging: Paging::Whole,
             }])
         }
         _ => Err(
@@ -472,15 +424,102 @@ fn recognise<'a>(
     }
 }
 
+/// The lists of a Zendesk envelope (`{"schedules": […]}`, `{"schedule": {…}}`), in a fixed order.
+fn envelope_lists<'a>(
+    file: &'a str,
+    object: &'a serde_json::Map<String, Value>,
+) -> Result<Vec<Found<'a>>, String> {
+    let mut lists = Vec::new();
+    for (key, single, content) in [
+        ("sla_policies", "sla_policy", Content::SlaPolicies),
+        ("schedules", "schedule", Content::Schedules),
+        ("holidays", "holiday", Content::Holidays),
+        ("groups", "group", Content::Groups),
+        ("triggers", "trigger", Content::Triggers),
+    ] {
+        let items: Vec<(String, &Value)> = match (object.get(key), object.get(single)) {
+            (Some(Value::Array(items)), _) => items
+                .iter()
+                .enumerate()
+                .map(|(n, item)| (format!("{key}[{n}]"), item))
+                .collect(),
+            (Some(_), _) => return Err(format!("\"{key}\" should be a list, and it is not.")),
+            (None, Some(item @ Value::Object(_))) => vec![(single.to_string(), item)],
+            _ => continue,
+        };
+        let helpdesk = match items.first() {
+            // Freshdesk policies in this app's export are wrapped like Zendesk's.
+            Some((_, item))
+                if content == Content::SlaPolicies && item.get("sla_target").is_some() =>
+            {
+                Some(Helpdesk::Freshdesk)
+            }
+            Some(_) => Some(Helpdesk::Zendesk),
+            None => None,
+        };
+        lists.push(Found {
+            file,
+            content,
+            helpdesk,
+            items,
+            paging: Paging::Whole,
+        });
+    }
+    Ok(lists)
+}
+
+/// What one helpdesk item is, from its keys; refused in words when it is none or could be either.
+fn item_kind(value: &Value) -> Result<(Helpdesk, Content), String> {
+    let Value::Object(object) = value else {
+        return Err(
+            "this is a list of plain values, not of a helpdesk's SLA policies, schedules, \
+                    business hours or groups."
+                .to_string(),
+        );
+    };
+    match (zendesk_content(object), freshdesk_content(object)) {
+        (Some(content), None) => Ok((Helpdesk::Zendesk, content)),
+        (None, Some(content)) => Ok((Helpdesk::Freshdesk, content)),
+        (Some(zendesk), Some(freshdesk)) => Err(format!(
+            "this could be Zendesk {} or Freshdesk {}: it has keys of both ({}). Give the API's \
+             response as it came, without merging files.",
+            zendesk.count(2).trim_start_matches("2 "),
+            freshdesk.count(2).trim_start_matches("2 "),
+            first_keys(object)
+        )),
+        (None, None) => Err(unknown_shape(object.keys().map(String::as_str))),
+    }
+}
+
+/// What a Zendesk item without its envelope is, from the keys only Zendesk's have (Support API:
+/// a schedule's `intervals` of minutes from Sunday, a policy's `policy_metrics` or `filter`, a
+/// trigger's `conditions` and `actions`, a holiday's `start_date`, a group's `is_public`).
+fn zendesk_content(object: &serde_json::Map<String, Value>) -> Option<Content> {
+    let has = |key: &str| object.contains_key(key);
+    if has("intervals") {
+        Some(Content::Schedules)
+    } else if has("policy_metrics") || (has("filter") && has("title")) {
+        Some(Content::SlaPolicies)
+    } else if has("conditions") && has("actions") {
+        Some(Content::Triggers)
+    } else if has("start_date") && has("name") {
+        Some(Content::Holidays)
+    } else if has("name") && (has("is_public") || has("deleted") || has("default")) {
+        Some(Content::Groups)
+    } else {
+        None
+    }
+}
+
 /// What a Freshdesk object is, from its keys (Freshdesk API v2: an SLA policy has `sla_target`,
 /// business hours have `business_hours` and `time_zone`, a group has a name and group settings).
-fn freshdesk_content(value: &Value) -> Option<Content> {
-    let object = value.as_object()?;
-    if object.contains_key("sla_target") {
+fn freshdesk_content(object: &serde_json::Map<String, Value>) -> Option<Content> {
+    let has = |key: &str| object.contains_key(key);
+    if has("sla_target") {
         Some(Content::SlaPolicies)
-    } else if object.contains_key("business_hours") || object.contains_key("time_zone") {
+    } else if has("business_hours") || (has("time_zone") && !has("intervals")) {
         Some(Content::BusinessHours)
-    } else if object.contains_key("name")
+    } else if has("name")
         && [
             "unassigned_for",
             "escalate_to",
@@ -490,11 +529,96 @@ fn freshdesk_content(value: &Value) -> Option<Content> {
             "agent_ids",
         ]
         .iter()
-        .any(|key| object.contains_key(*key))
+        .any(|key| has(key))
     {
         Some(Content::Groups)
     } else {
         None
+    }
+}
+
+/// What a page of a paged list says of the pages after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Paging {
+    /// Not paged, or the page does not say.
+    Whole,
+    /// More pages follow: where the page says so (`meta.has_more`, `next_page`) and what it says.
+    More { path: &'static str, next: String },
+    /// The last page of a paged list.
+    Last,
+}
+
+impl Paging {
+    /// Zendesk's cursor pagination says `meta.has_more` (its `links.next` is there even on the
+    /// last page, so it is not the signal); its offset pagination gives `next_page` (null on the
+    /// last page).
+    fn of(object: &serde_json::Map<String, Value>) -> Paging {
+        let meta = object.get("meta");
+        match meta
+            .and_then(|m| m.get("has_more"))
+            .and_then(Value::as_bool)
+        {
+            Some(true) => {
+                let next = object
+                    .get("links")
+                    .and_then(|l| l.get("next"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("the next page");
+                return Paging::More {
+                    path: "meta.has_more",
+                    next: next.to_string(),
+                };
+            }
+            Some(false) => return Paging::Last,
+            None => {}
+        }
+        match object.get("next_page") {
+            Some(Value::String(next)) => Paging::More {
+                path: "next_page",
+                next: next.clone(),
+            },
+            Some(Value::Null) => Paging::Last,
+            _ => Paging::Whole,
+        }
+    }
+}
+
+/// Pages of one list read as one: a page that says more follow is reported unless the list's
+/// last page was given too; an item given twice (the same `id` on two pages) is imported once.
+fn join_pages(found: &mut [Found], report: &mut Report) {
+    let contents: Vec<Content> = found.iter().map(|list| list.content).collect();
+    for content in contents {
+        let has_last = found
+            .iter()
+            .any(|list| list.content == content && list.paging == Paging::Last);
+        for list in found.iter().filter(|list| list.content == content) {
+            if let (Paging::More { path, next }, false) = (&list.paging, has_last) {
+                report.note(
+                    list.file,
+                    *path,
+                    format!(
+                        "This is one page of a longer list, and its last page was not given: the \
+                         {} on the other pages ({next}) are not in the plan. Export every page \
+                         (until {}) and import them together.",
+                        content.count(2).trim_start_matches("2 "),
+                        if *path == "next_page" {
+                            "next_page is null"
+                        } else {
+                            "meta.has_more is false"
+                        }
+                    ),
+                );
+            }
+        }
+    }
+    let mut seen: std::collections::HashSet<(Content, String)> = Default::default();
+    for list in found.iter_mut() {
+        let content = list.content;
+        list.items
+            .retain(|(_, item)| match item.get("id").and_then(id_text) {
+                Some(id) => seen.insert((content, id)),
+                None => true,
+            });
     }
 }
 
@@ -514,6 +638,12 @@ fn api_error(object: &serde_json::Map<String, Value>) -> Option<String> {
         "this is an error the helpdesk's API returned (\"{what}\"), not a list. Check the API \
          token's permissions and fetch the list again."
     ))
+}
+
+/// The first few keys of an object, for a message.
+fn first_keys(object: &serde_json::Map<String, Value>) -> String {
+    let keys: Vec<&str> = object.keys().take(8).map(String::as_str).collect();
+    keys.join(", ")
 }
 
 fn unknown_shape<'k>(keys: impl Iterator<Item = &'k str>) -> String {
@@ -689,30 +819,12 @@ pub(crate) fn priority_names(helpdesk: Helpdesk) -> [&'static str; 4] {
     }
 }
 
-/// Rails time-zone names Zendesk and Freshdesk use that the export's table does not write, with
-/// their IANA zones (from Rails' `ActiveSupport::TimeZone::MAPPING`).
-const MORE_RAILS_NAMES: [(&str, &str); 12] = [
-    ("Edinburgh", "Europe/London"),
-    ("Bern", "Europe/Zurich"),
-    ("Mumbai", "Asia/Kolkata"),
-    ("Chennai", "Asia/Kolkata"),
-    ("Kolkata", "Asia/Kolkata"),
-    ("Osaka", "Asia/Tokyo"),
-    ("Sapporo", "Asia/Tokyo"),
-    ("Canberra", "Australia/Melbourne"),
-    ("Wellington", "Pacific/Auckland"),
-    ("Hanoi", "Asia/Bangkok"),
-    ("Quito", "America/Lima"),
-    ("Guadalajara", "America/Mexico_City"),
-];
-
-/// The IANA zone for a helpdesk's time-zone name (Rails names such as "Eastern Time (US &
-/// Canada)"), preferring a zone the planning maths knows when several share the name. An IANA
+/// The IANA zone for a helpdesk's time-zone name (any of Rails' 151 names, such as "Eastern Time
+/// (US & Canada)"), preferring a zone the planning maths knows when several share the name. An IANA
 /// name passes through. `None` when the name is neither.
 pub(crate) fn iana_zone(name: &str) -> Option<String> {
     let name = name.trim();
     let candidates: Vec<&str> = zendesk_zone_names()
-        .chain(MORE_RAILS_NAMES.iter().map(|&(rails, iana)| (iana, rails)))
         .filter(|(iana, rails)| rails.eq_ignore_ascii_case(name) || *iana == name)
         .map(|(iana, _)| iana)
         .collect();
@@ -862,17 +974,59 @@ mod tests {
         assert_eq!(iana_zone("Edinburgh").as_deref(), Some("Europe/London"));
         // Two IANA names share "Kyiv": the one the planning maths knows wins.
         assert_eq!(iana_zone("Kyiv").as_deref(), Some("Europe/Kyiv"));
-        assert_eq!(iana_zone("Alaska").as_deref(), Some("America/Anchorage"));
+        // Rails' own zone for "Alaska" (America/Anchorage keeps the same clock).
+        assert_eq!(iana_zone("Alaska").as_deref(), Some("America/Juneau"));
         assert_eq!(iana_zone("Europe/Madrid").as_deref(), Some("Europe/Madrid"));
         assert_eq!(iana_zone("Middle Earth"), None);
     }
 
+    /// All of Rails' 151 names (Zendesk's and Freshdesk's time zones) read as a zone the planning
+    /// maths computes with, on the same clock as the zone Rails gives the name (checked against
+    /// the tz database of chrono-tz in January and July), and the export writes a Rails name that
+    /// reads back to that zone. Casablanca is the one name left as it is: its clock changes for
+    /// Ramadan, which the app's zone rules cannot say, so CAL-003 rightly names it.
+    #[test]
+    fn all_of_rails_time_zone_names_read_as_zones_the_plan_computes_with() {
+        use crate::capacity::Zone;
+        use crate::render::helpdesk::{zendesk_time_zone, RAILS_ZONES};
+        use chrono::{Offset, TimeZone};
+        assert_eq!(RAILS_ZONES.len(), 151);
+        let mut not_back = Vec::new();
+        for (rails, tz) in RAILS_ZONES {
+            let zone = iana_zone(rails).unwrap_or_default();
+            if rails == "Casablanca" {
+                assert_eq!(zone, "Africa/Casablanca");
+                continue;
+            }
+            assert!(is_known_zone(&zone), "{rails} → {zone}");
+            let theirs: chrono_tz::Tz = tz.parse().expect("a tz database name");
+            let ours = Zone::named(&zone).expect("a known zone");
+            for when in [1_768_478_400_i64, 1_784_116_800] {
+                // 15 January and 15 July 2026, 12:00 UTC.
+                let utc = chrono::DateTime::from_timestamp(when, 0).expect("a time");
+                let expected = theirs.offset_from_utc_datetime(&utc.naive_utc()).fix();
+                assert_eq!(
+                    i64::from(ours.offset_at(when / 60)) * 60,
+                    i64::from(expected.local_minus_utc()),
+                    "{rails}: {zone} against Rails' {tz} at {utc}"
+                );
+            }
+            let written = zendesk_time_zone(&zone).unwrap_or_default();
+            if iana_zone(written).as_deref() != Some(zone.as_str()) {
+                not_back.push(format!("{rails} → {zone} → {written}"));
+            }
+        }
+        assert_eq!(not_back, Vec::<String>::new());
+    }
+
     #[test]
     fn every_zone_the_export_writes_reads_back_to_a_zone_of_the_same_name() {
-        for (iana, rails) in zendesk_zone_names() {
+        use crate::render::helpdesk::zendesk_time_zone;
+        for (iana, _) in zendesk_zone_names() {
+            let rails = zendesk_time_zone(iana).unwrap_or_default();
             let back = iana_zone(rails).unwrap_or_default();
             assert_eq!(
-                crate::render::helpdesk::zendesk_time_zone(&back),
+                zendesk_time_zone(&back),
                 Some(rails),
                 "{iana} → {rails} → {back}"
             );

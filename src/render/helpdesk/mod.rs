@@ -16,6 +16,9 @@ pub use zendesk::zendesk;
 // The channel vocabularies, read back by the import.
 pub(crate) use freshdesk::source as freshdesk_source;
 pub(crate) use zendesk::via_type as zendesk_via_type;
+// Rails' time-zone names, which the import's tests read back.
+#[cfg(test)]
+pub(crate) use time_zones::RAILS_ZONES;
 
 use crate::plan::{ChannelKind, Duration, MetricTarget, Plan, PolicyScope, SlaPolicy, Target};
 pub use crate::render::file_stem;
