@@ -1345,3 +1345,35 @@ fn rails_zone_names_read_as_zones_the_rules_know_and_are_written_back() {
         calendar_line(&bare.plan, "Date Line Desk")
     );
 }
+
+/// A Freshdesk SLA export on its own names business hours the plan does not define. The
+/// resolution of 1 hour (3 600 s) before a first response of 2 hours (7 200 s), both on those
+/// hours, is still an error, and so is Urgent answered in 4 hours (14 400 s) when High is
+/// answered in 2: whatever the hours are, both targets count the same open time.
+#[test]
+fn a_freshdesk_policy_without_its_business_hours_is_still_audited() {
+    let text = r#"[{"name": "Std", "is_default": true, "sla_target": {
+        "priority_4": {"respond_within": 14400, "resolve_within": 28800, "business_hours": true},
+        "priority_3": {"respond_within": 7200, "resolve_within": 3600, "business_hours": true}}}]"#;
+    let imported = import(&[SourceFile {
+        name: "sla.json",
+        text,
+    }])
+    .expect("imports");
+    let findings = check(&imported.plan);
+    let swapped = finding(&findings, "SLA-002", "sla[0].targets[1].resolution.target");
+    assert_eq!(
+        swapped.message,
+        "High resolution (1 hour) is shorter than its first response (2 hours)."
+    );
+    finding(
+        &findings,
+        "SLA-003",
+        "sla[0].targets[0].first_response.target",
+    );
+    finding(
+        &findings,
+        "SLA-008",
+        "sla[0].targets[0].first_response.calendar",
+    );
+}
