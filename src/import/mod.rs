@@ -8,6 +8,7 @@
 mod freshdesk;
 mod zendesk;
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde_json::Value;
@@ -66,7 +67,8 @@ impl Content {
             Content::Groups => ("group", "groups"),
             Content::Triggers => ("trigger", "triggers"),
         };
-        format!("{count} {}", if count == 1 { one } else { many })
+        let many = if count == 1 { one } else { many };
+        format!("{} {many}", limits::thousands(count))
     }
 }
 
@@ -145,8 +147,14 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Reads one or several helpdesk files into a new plan.
+/// Reads one or several helpdesk files into a new plan, within the limits of a plan the app
+/// opens (`limits::PLAN_FROM_OUTSIDE`: a list longer than a plan may hold is refused before
+/// anything is built from it).
 pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
+    import_within(files, &limits::PLAN_FROM_OUTSIDE)
+}
+
+fn import_within(files: &[SourceFile], limits: &Limits) -> Result<Imported, ImportError> {
     let fail = |message: String| ImportError {
         problems: vec![message],
     };
@@ -157,6 +165,36 @@ pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
                 .to_string(),
         ));
     }
+    let values = parse_all(files)?;
+    let (mut found, recognised) = recognise_all(&values)?;
+    let helpdesk = one_helpdesk(&recognised).map_err(fail)?;
+    within_limits(&found, limits).map_err(fail)?;
+    let mut report = Report::default();
+    join_pages(&mut found, &mut report);
+    for file in recognised.iter().filter(|r| r.helpdesk.is_none()) {
+        report.note(
+            &file.file,
+            "",
+            "The file holds an empty list; there is nothing in it to import.",
+        );
+    }
+    let assembly = match helpdesk {
+        Helpdesk::Zendesk => zendesk::assemble(&found, &mut report),
+        Helpdesk::Freshdesk => freshdesk::assemble(&found, &mut report),
+    };
+    if assembly.is_empty() {
+        return Err(fail(nothing_maps(&recognised)));
+    }
+    Ok(Imported {
+        plan: assembly.into_plan(helpdesk, &mut report),
+        helpdesk,
+        files: recognised,
+        report: report.lines,
+    })
+}
+
+/// Every file as JSON, or one sentence per file that is not.
+fn parse_all<'a>(files: &[SourceFile<'a>]) -> Result<Vec<(&'a str, Value)>, ImportError> {
     let mut values = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
     for file in files {
@@ -165,13 +203,21 @@ pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
             Err(message) => problems.push(format!("{}: {message}", file.name)),
         }
     }
-    if !problems.is_empty() {
-        return Err(ImportError { problems });
+    if problems.is_empty() {
+        Ok(values)
+    } else {
+        Err(ImportError { problems })
     }
-    let mut report = Report::default();
+}
+
+/// The lists of every file and what each file is, or one sentence per file that is no list.
+fn recognise_all<'a>(
+    values: &'a [(&'a str, Value)],
+) -> Result<(Vec<Found<'a>>, Vec<Recognised>), ImportError> {
     let mut found: Vec<Found> = Vec::new();
     let mut recognised = Vec::new();
-    for (name, value) in &values {
+    let mut problems = Vec::new();
+    for (name, value) in values {
         match recognise(name, value) {
             Ok(lists) if one_file_one_helpdesk(&lists).is_none() => problems.push(format!(
                 "{name}: this file mixes Zendesk and Freshdesk lists. Give each helpdesk's lists \
@@ -188,28 +234,64 @@ pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
             Err(message) => problems.push(format!("{name}: {message}")),
         }
     }
-    if !problems.is_empty() {
-        return Err(ImportError { problems });
+    if problems.is_empty() {
+        Ok((found, recognised))
+    } else {
+        Err(ImportError { problems })
     }
-    let helpdesk = one_helpdesk(&recognised).map_err(fail)?;
-    join_pages(&mut found, &mut report);
-    for file in recognised.iter().filter(|r| r.helpdesk.is_none()) {
-        report.note(
-            &file.file,
-            "",
-            "The file holds an empty list; there is nothing in it to import.",
-        );
-    }
-    let assembly = match helpdesk {
-        Helpdesk::Zendesk => zendesk::assemble(&found, &mut report),
-        Helpdesk::Freshdesk => freshdesk::assemble(&found, &mut report),
+}
+
+/// Each kind of list against the bound on the part of a plan it becomes, counted over all files
+/// before anything is built: "100,000 schedules, and a plan holds up to 200 calendars".
+fn within_limits(found: &[Found], limits: &Limits) -> Result<(), String> {
+    let bound = |path: &str| {
+        limits
+            .lists
+            .iter()
+            .find(|list| list.path == path)
+            .map_or((limits.max_list_items, None), |list| {
+                (list.max_items, Some(list.entries))
+            })
     };
-    Ok(Imported {
-        plan: assembly.into_plan(helpdesk, &mut report),
-        helpdesk,
-        files: recognised,
-        report: report.lines,
-    })
+    let kinds = [
+        (Content::SlaPolicies, bound("sla"), "SLA policies"),
+        (Content::Schedules, bound("calendars"), "calendars"),
+        (Content::BusinessHours, bound("calendars"), "calendars"),
+        (Content::Holidays, bound("calendars[].holidays"), "holidays"),
+        (Content::Groups, bound("tiers"), "support tiers"),
+        (Content::Triggers, bound("triggers"), "triggers"),
+    ];
+    for (content, (limit, entries), fallback) in kinds {
+        let count: usize = found
+            .iter()
+            .filter(|list| list.content == content)
+            .map(|list| list.items.len())
+            .sum();
+        if count > limit {
+            return Err(format!(
+                "These files hold {}, and a plan the app opens holds up to {} {}. Import only the \
+                 lists your support runs on (the active SLA policies, the schedules they use, the \
+                 groups that answer tickets).",
+                content.count(count),
+                limits::thousands(limit),
+                entries.unwrap_or(fallback)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Why files whose lists hold nothing a plan takes are not imported.
+fn nothing_maps(files: &[Recognised]) -> String {
+    let described: Vec<String> = files
+        .iter()
+        .map(|f| format!("{}: {}", f.file, f.describe()))
+        .collect();
+    format!(
+        "Nothing in these files becomes part of a plan ({}), so there is nothing to import. Give \
+         the SLA policies, schedules or business hours, and groups too.",
+        described.join("; ")
+    )
 }
 
 /// One file as it came from outside the app (a browser's file picker, pasted text).
@@ -264,7 +346,7 @@ pub fn import_from_outside(
         .iter()
         .map(|(name, text)| SourceFile { name, text })
         .collect();
-    let imported = import(&sources)?;
+    let imported = import_within(&sources, limits)?;
     limits::check(&to_json(&imported.plan), limits).map_err(|too_large| ImportError {
         problems: vec![format!(
             "The plan these files make is too large to open safely: {too_large}."
@@ -611,7 +693,7 @@ fn join_pages(found: &mut [Found], report: &mut Report) {
             }
         }
     }
-    let mut seen: std::collections::HashSet<(Content, String)> = Default::default();
+    let mut seen: HashSet<(Content, String)> = HashSet::new();
     for list in found.iter_mut() {
         let content = list.content;
         list.items
@@ -693,6 +775,8 @@ pub(crate) fn at(path: &str, key: &str) -> String {
 #[derive(Default)]
 pub(crate) struct Assembly {
     pub calendars: Vec<Calendar>,
+    /// The calendars' names, each once.
+    pub calendar_names: UniqueNames,
     /// The calendar business-hours targets run on (the helpdesk's default schedule).
     pub default_calendar: Option<String>,
     pub tiers: Vec<Tier>,
@@ -704,6 +788,15 @@ pub(crate) struct Assembly {
 }
 
 impl Assembly {
+    /// True when nothing was made that a plan holds (a file of triggers that set no priority).
+    fn is_empty(&self) -> bool {
+        self.calendars.is_empty()
+            && self.tiers.is_empty()
+            && self.sla.is_empty()
+            && self.escalation.is_empty()
+            && self.channels.is_empty()
+    }
+
     /// The plan's name for a channel of this kind, adding it to the plan when it is new.
     pub fn channel(&mut self, kind: ChannelKind) -> String {
         if !self.channels.iter().any(|(known, _)| *known == kind) {
@@ -932,15 +1025,30 @@ pub(crate) fn id_text(value: &Value) -> Option<String> {
     }
 }
 
-/// A name that is not taken yet among `taken`: `Default`, then `Default (2)` …
-pub(crate) fn unique_name(name: &str, taken: &[String]) -> String {
-    if !taken.iter().any(|t| t == name) {
-        return name.to_string();
+/// The calendar names given so far, so that a repeated name gets "Name (2)", "Name (3)" … in
+/// one step each, however many share it.
+#[derive(Default)]
+pub(crate) struct UniqueNames {
+    taken: HashSet<String>,
+    /// For each repeated name, the number its next copy is tried with.
+    next: HashMap<String, usize>,
+}
+
+impl UniqueNames {
+    /// `name` if it is not taken yet, else the first free `name (n)`; taken from now on.
+    pub fn take(&mut self, name: &str) -> String {
+        if self.taken.insert(name.to_string()) {
+            return name.to_string();
+        }
+        let next = self.next.entry(name.to_string()).or_insert(2);
+        loop {
+            let candidate = format!("{name} ({next})");
+            *next += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
-    (2..)
-        .map(|n| format!("{name} ({n})"))
-        .find(|candidate| !taken.iter().any(|t| t == candidate))
-        .unwrap_or_else(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -1096,8 +1204,14 @@ mod tests {
 
     #[test]
     fn unique_names_count_up() {
-        let taken = vec!["Default".to_string(), "Default (2)".to_string()];
-        assert_eq!(unique_name("Default", &taken), "Default (3)");
-        assert_eq!(unique_name("EMEA", &taken), "EMEA");
+        let mut names = UniqueNames::default();
+        assert_eq!(names.take("Default (2)"), "Default (2)");
+        assert_eq!(names.take("Default"), "Default");
+        // "Default (2)" is taken already, so the next copy is "Default (3)".
+        assert_eq!(names.take("Default"), "Default (3)");
+        assert_eq!(names.take("EMEA"), "EMEA");
+        // 5,000 calendars of one name: the last is "Office (5000)", each named in one step.
+        let last = (0..5_000).map(|_| names.take("Office")).last();
+        assert_eq!(last.as_deref(), Some("Office (5000)"));
     }
 }

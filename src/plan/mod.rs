@@ -23,7 +23,9 @@ pub use calendar::{
 };
 pub use duration::{ClockUnit, Duration, DurationError, MINUTES_PER_DAY};
 pub use part::{Page, Part, Section};
-pub use sla::{MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target};
+pub use sla::{
+    HelpdeskCondition, MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target,
+};
 
 /// The JSON format version this build writes. Older versions are migrated on load.
 pub const SCHEMA_VERSION: u32 = 3;

@@ -15,7 +15,7 @@ pub use time_zones::{zendesk_time_zone, zendesk_zone_names};
 pub use zendesk::zendesk;
 // The channel vocabularies, read back by the import.
 pub(crate) use freshdesk::source as freshdesk_source;
-pub(crate) use zendesk::via_type as zendesk_via_type;
+pub(crate) use zendesk::via_id as zendesk_via_id;
 // Rails' time-zone names, which the import's tests read back.
 #[cfg(test)]
 pub(crate) use time_zones::RAILS_ZONES;
