@@ -1379,3 +1379,157 @@ fn a_freshdesk_policy_without_its_business_hours_is_still_audited() {
         "sla[0].targets[0].first_response.calendar",
     );
 }
+
+/// A Zendesk policy for one agent's tickets (`assignee_id is …`, a condition a plan cannot say)
+/// is kept as a policy for some tickets only: no false SLA-013 ("applies to everyone"), the
+/// documents show the condition, and the export writes it back as it was. Its
+/// `total_resolution_time` of 480 minutes is the High resolution target (8 hours).
+#[test]
+fn an_unmappable_zendesk_condition_is_kept_shown_and_exported_back() {
+    let imported = import_fixtures("zendesk", &["sla_policy_assignee.json"]);
+    let plan = &imported.plan;
+    let kept = &policy(plan, "Named agent").applies_to;
+    assert!(!kept.is_everyone());
+    assert_eq!(
+        support_ops::render::sla::scope_in_words(kept),
+        "Zendesk condition assignee_id is 361089721035"
+    );
+    assert_eq!(
+        target(plan, "Named agent", "High", SlaMetric::Resolution),
+        "8 hours on 24/7"
+    );
+    assert!(reported(
+        &imported,
+        "sla_policy_assignee.json",
+        "sla_policies[0].policy_metrics[1].metric"
+    )
+    .message
+    .starts_with("Total resolution time"));
+    let findings = check(plan);
+    assert!(
+        findings.iter().all(|f| f.rule != "SLA-013"),
+        "{findings:#?}"
+    );
+    let text = support_ops::render::render(
+        plan,
+        support_ops::render::Format::Text,
+        support_ops::render::Section::Full,
+    );
+    assert!(text.contains("assignee_id is 361089721035"), "{text}");
+    let export: serde_json::Value = serde_json::from_str(&zendesk(plan).body).expect("JSON");
+    assert_eq!(
+        export["sla_policies"][0]["filter"]["all"],
+        serde_json::json!([{"field": "assignee_id", "operator": "is", "value": 361089721035_u64}])
+    );
+}
+
+/// A Freshdesk policy for one company keeps the company's id through the round trip (the export
+/// used to write `"company_ids": []`, so after re-import it covered every company); the group
+/// condition and ticket source 5 (Twitter), which a plan has no words for, are kept and written
+/// back; source 5 is named in the report.
+#[test]
+fn a_company_restricted_freshdesk_policy_keeps_its_company_through_the_round_trip() {
+    let imported = import_fixtures("freshdesk", &["sla_policy_company.json"]);
+    let acme = &policy(&imported.plan, "Acme contract").applies_to;
+    assert_eq!(acme.organizations, ["4200001"]);
+    assert_eq!(acme.channels, ["Email"]);
+    let source = reported(
+        &imported,
+        "sla_policy_company.json",
+        "[0].applicable_to.sources[1]",
+    );
+    assert!(
+        source
+            .message
+            .starts_with("Ticket source 5 (Freshdesk's Twitter (X))"),
+        "{source}"
+    );
+    let export: serde_json::Value =
+        serde_json::from_str(&freshdesk(&imported.plan).body).expect("JSON");
+    let applicable = &export["sla_policies"][0]["applicable_to"];
+    assert_eq!(applicable["company_ids"], serde_json::json!([4200001]));
+    assert_eq!(applicable["group_ids"], serde_json::json!([77]));
+    assert_eq!(applicable["sources"], serde_json::json!([1, 5]));
+    let again = import_export("freshdesk.json", &freshdesk(&imported.plan).body);
+    assert_eq!(
+        policy(&again.plan, "Acme contract").applies_to,
+        *acme,
+        "the scope reads back the same"
+    );
+}
+
+/// A file of triggers none of which maps onto a plan ends as an empty list does: nothing is
+/// imported, and the message says so.
+#[test]
+fn a_triggers_only_file_and_an_empty_list_end_the_same_way() {
+    let triggers = r#"{"triggers": [{"title": "Notify requester", "active": true,
+        "conditions": {"all": [{"field": "update_type", "operator": "is", "value": "Create"}], "any": []},
+        "actions": [{"field": "notification_user", "value": ["requester_id", "Hi", "Thanks"]}]}]}"#;
+    let error = import(&[SourceFile {
+        name: "triggers.json",
+        text: triggers,
+    }])
+    .expect_err("nothing maps");
+    assert!(
+        error.to_string().contains("there is nothing to import"),
+        "{error}"
+    );
+    let empty = import(&[SourceFile {
+        name: "empty.json",
+        text: "[]",
+    }])
+    .expect_err("an empty list");
+    assert!(
+        empty.to_string().contains("there is nothing to import"),
+        "{empty}"
+    );
+}
+
+/// Huge files are refused in words before anything is built (the plan's limits: 200 calendars,
+/// 5,000 entries in any other list), and same-named schedules under the limit get "Name (2)" …
+fn many(prefix: &str, item: &str, count: usize, suffix: &str) -> String {
+    let items: Vec<&str> = std::iter::repeat_n(item, count).collect();
+    format!("{prefix}{}{suffix}", items.join(","))
+}
+
+#[test]
+fn imports_over_the_plans_limits_are_refused_in_words_and_renaming_is_linear() {
+    let schedule = r#"{"name": "Office", "time_zone": "UTC", "intervals": [{"start_time": 1980, "end_time": 2460}]}"#;
+    let refused = |text: &str| {
+        import(&[SourceFile {
+            name: "big.json",
+            text,
+        }])
+        .expect_err("over the limit")
+        .to_string()
+    };
+    let schedules = many(r#"{"schedules": ["#, schedule, 100_000, "]}");
+    assert!(
+        refused(&schedules).starts_with(
+            "These files hold 100,000 schedules, and a plan the app opens holds up to 200 calendars."
+        ),
+        "{}",
+        refused(&schedules)
+    );
+    let policy = r#"{"title": "P", "filter": {"all": [], "any": []}, "policy_metrics": []}"#;
+    let policies = many(r#"{"sla_policies": ["#, policy, 100_000, "]}");
+    assert!(refused(&policies).starts_with(
+        "These files hold 100,000 SLA policies, and a plan the app opens holds up to 5,000"
+    ));
+    let same_named = many(r#"{"schedules": ["#, schedule, 5_000, "]}");
+    assert!(refused(&same_named).starts_with("These files hold 5,000 schedules"));
+    let hours = r#"{"name": "Office", "time_zone": "UTC", "business_hours": {}}"#;
+    let freshdesk_hours = many("[", hours, 5_000, "]");
+    assert!(
+        refused(&freshdesk_hours).starts_with("These files hold 5,000 business-hours calendars")
+    );
+    // At the limit, 200 schedules called "Office" import as "Office", "Office (2)" … "Office (200)".
+    let at_limit = many(r#"{"schedules": ["#, schedule, 200, "]}");
+    let imported = import(&[SourceFile {
+        name: "ok.json",
+        text: &at_limit,
+    }])
+    .expect("within the limit");
+    assert_eq!(imported.plan.calendars.len(), 200);
+    assert_eq!(imported.plan.calendars[199].name, "Office (200)");
+}
