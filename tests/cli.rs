@@ -713,3 +713,32 @@ fn history_refuses_a_file_that_is_not_tickets() {
     assert_refused(&output, "does not look like a ticket export");
     assert_refused(&support_ops(&["history"]), "needs at least one export file");
 }
+
+/// Names from an imported file reach the terminal without their control characters: an escape
+/// sequence in a schedule's name (ESC ] 52, which sets the clipboard; ESC [ 2 J, which clears
+/// the screen) is not echoed to stderr, nor in `check`'s report of the plan made from it.
+#[test]
+fn control_characters_from_imported_files_are_not_echoed_to_the_terminal() {
+    let schedule = "{\"schedules\": [{\"name\": \"Office\\u001b]52;c;aGk=\\u0007\", \"time_zone\": \"Mars/Base\\u001b[2J\", \"intervals\": []},
+        {\"name\": \"Office\\u001b]52;c;aGk=\\u0007\", \"time_zone\": \"UTC\", \"intervals\": []}]}";
+    let path = scratch_file("control_characters", "schedules.json", schedule.as_bytes());
+    let output = support_ops(&["import", path.to_str().expect("a path")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stderr(&output);
+    assert!(
+        said.contains("imported as \"Office]52;c;aGk= (2)\""),
+        "{said}"
+    );
+    assert!(
+        !said.contains('\u{1b}') && !said.contains('\u{7}'),
+        "{said:?}"
+    );
+    let plan = scratch_file("control_characters", "plan.json", &output.stdout);
+    let checked = support_ops(&["check", plan.to_str().expect("a path")]);
+    let report = stdout(&checked);
+    assert!(report.contains("CAL-003"), "{report}");
+    assert!(
+        !report.contains('\u{1b}') && !report.contains('\u{7}'),
+        "{report:?}"
+    );
+}

@@ -616,7 +616,9 @@ fn contract_levels_export_as_ordered_policies() {
         enterprise["all"],
         serde_json::json!([
             {"field": "current_tags", "operator": "includes", "value": "enterprise strategic_accounts"},
-            {"field": "via_id", "operator": "is", "value": "voice"}
+            // Zendesk's conditions reference gives via_id the channel's numeric id: 34 is an
+            // inbound phone call in its via types reference.
+            {"field": "via_id", "operator": "is", "value": 34}
         ])
     );
     assert_eq!(
@@ -725,7 +727,8 @@ fn a_channels_default_priority_becomes_a_trigger() {
             "conditions": {
                 "all": [
                     {"field": "update_type", "operator": "is", "value": "Create"},
-                    {"field": "via_id", "operator": "is", "value": "mail"}
+                    // Via id 4 is mail (Zendesk's via types reference).
+                    {"field": "via_id", "operator": "is", "value": 4}
                 ],
                 "any": []
             },

@@ -816,6 +816,7 @@ fn zendesk_shaped_plan() -> Plan {
                 segments: vec!["enterprise".into()],
                 organizations: vec!["Acme Corp".into(), "Globex".into()],
                 channels: vec!["Phone".into()],
+                ..PolicyScope::default()
             },
             targets: vec![
                 urgent,
@@ -1142,7 +1143,8 @@ mod messy {
                     let _ = render(&imported.plan, Format::Text, Section::Full);
                 }
                 Err(error) => prop_assert!(error.to_string().starts_with("messy.json: ")
-                    || error.to_string().starts_with("Every file holds an empty list")),
+                    || error.to_string().starts_with("Every file holds an empty list")
+                    || error.to_string().starts_with("Nothing in these files becomes part of a plan")),
             }
         }
     }
@@ -1197,4 +1199,337 @@ fn files_from_outside_import_within_the_limits_and_bad_ones_are_named() {
         refused.problems[0].contains("the app imports up to 8.0 MB"),
         "{refused}"
     );
+}
+
+// ---- Real payloads in each of the helpdesks' documented shapes. ----
+
+/// The calendar of that name, with its zone and open stretches, for comparing in one line.
+fn calendar_line(plan: &Plan, name: &str) -> String {
+    let calendar = plan
+        .calendars
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no calendar {name} in {:#?}", plan.calendars));
+    format!(
+        "{} in {}: {:?}",
+        calendar.name,
+        calendar.time_zone,
+        calendar.weekly_spans()
+    )
+}
+
+/// A Zendesk schedule as `GET /api/v2/business_hours/schedules/{id}` returns it once a `jq
+/// .schedule` step has taken off its envelope, and a bare list as `jq .schedules` leaves it, are
+/// Zendesk schedules with their intervals, not Freshdesk business hours that are never open.
+#[test]
+fn a_zendesk_schedule_without_its_envelope_is_a_zendesk_schedule() {
+    let single = import_fixtures("zendesk", &["schedule_single.json"]);
+    assert_eq!(single.helpdesk, Helpdesk::Zendesk);
+    assert_eq!(
+        single.files[0].describe(),
+        "Zendesk: 1 schedule",
+        "{:#?}",
+        single.report
+    );
+    let calendar = &single.plan.calendars[0];
+    // start_time 1980 is Monday 09:00 (1 440 + 540 minutes from Sunday 00:00), end_time 2460
+    // Monday 17:00; the next four are Tuesday … Friday, 1 440 minutes apart.
+    assert_eq!(calendar.intervals.len(), 5);
+    assert_eq!(
+        calendar.intervals[0],
+        WeeklyInterval::new(Weekday::Mon, clock("09:00"), clock("17:00"))
+    );
+    assert_eq!(
+        calendar.intervals[4],
+        WeeklyInterval::new(Weekday::Fri, clock("09:00"), clock("17:00"))
+    );
+    let bare = import_fixtures("zendesk", &["schedules_bare.json"]);
+    assert_eq!(bare.files[0].describe(), "Zendesk: 3 schedules");
+    assert_eq!(bare.plan.calendars[0].intervals.len(), 2);
+    assert_eq!(bare.plan.calendars[1].intervals.len(), 1);
+
+    // An object with the keys of both is neither, and is refused in words.
+    let both = r#"{"name": "Office", "time_zone": "UTC", "intervals": [],
+                   "business_hours": {"monday": {"start_time": "08:00 am", "end_time": "05:00 pm"}}}"#;
+    let error = import(&[SourceFile {
+        name: "both.json",
+        text: both,
+    }])
+    .expect_err("ambiguous");
+    assert!(
+        error.to_string().starts_with(
+            "both.json: this could be Zendesk schedules or Freshdesk business-hours calendars"
+        ),
+        "{error}"
+    );
+}
+
+/// A cursor page with `meta.has_more: true` is one page of a longer list (its `links.next` is no
+/// signal: the last page has one too). Alone it is reported; with its last page it is one list,
+/// and the schedule on both pages (id 30302) is imported once.
+#[test]
+fn cursor_pages_are_reported_until_the_last_page_is_given_and_then_read_as_one_list() {
+    let first = import_fixtures("zendesk", &["schedules_page1.json"]);
+    let line = reported(&first, "schedules_page1.json", "meta.has_more");
+    assert!(
+        line.message
+            .starts_with("This is one page of a longer list, and its last page was not given"),
+        "{line}"
+    );
+    assert!(line.message.contains("Export every page"), "{line}");
+
+    let both = import_fixtures("zendesk", &["schedules_page1.json", "schedules_page2.json"]);
+    let names: Vec<&str> = both
+        .plan
+        .calendars
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Kabul", "Minsk", "Harare"]);
+    assert!(
+        both.report
+            .iter()
+            .all(|l| !l.message.contains("longer list")),
+        "{:#?}",
+        both.report
+    );
+    // The last page alone says nothing of pages: it does not know what came before.
+    let last = import_fixtures("zendesk", &["schedules_page2.json"]);
+    assert!(last.report.iter().all(|l| !l.message.contains("page")));
+}
+
+/// Zendesk names zones the Rails way; every one of them reads as the IANA zone the rules know, so
+/// neither CAL-003 (a calendar's zone unknown) nor HDR-004 (the plan's zone unknown) fires, and
+/// the export writes the Rails name back.
+#[test]
+fn rails_zone_names_read_as_zones_the_rules_know_and_are_written_back() {
+    let imported = import_fixtures("zendesk", &["schedules_page1.json", "schedules_page2.json"]);
+    let tehran = import_fixtures("zendesk", &["schedule_single.json"]);
+    let bare = import_fixtures("zendesk", &["schedules_bare.json"]);
+    let zones: Vec<&str> = [&imported, &tehran, &bare]
+        .iter()
+        .flat_map(|i| i.plan.calendars.iter().map(|c| c.time_zone.as_str()))
+        .collect();
+    assert_eq!(
+        zones,
+        [
+            "Asia/Kabul",
+            "Europe/Minsk",
+            "Africa/Harare",
+            "Asia/Tehran",
+            "Asia/Kathmandu",
+            "Pacific/Noumea",
+            "Etc/GMT+12"
+        ]
+    );
+    for plan in [&imported.plan, &tehran.plan, &bare.plan] {
+        let findings = check(plan);
+        for rule in ["CAL-003", "HDR-004"] {
+            assert!(
+                findings.iter().all(|f| f.rule != rule),
+                "{rule}: {findings:#?}"
+            );
+        }
+    }
+    let export = zendesk(&bare.plan);
+    for rails in ["Kathmandu", "New Caledonia", "International Date Line West"] {
+        assert!(
+            export.body.contains(&format!("\"time_zone\": \"{rails}\"")),
+            "{rails}: {}",
+            export.body
+        );
+    }
+    assert_eq!(
+        calendar_line(
+            &import_export("zendesk.json", &export.body).plan,
+            "Date Line Desk"
+        ),
+        calendar_line(&bare.plan, "Date Line Desk")
+    );
+}
+
+/// A Freshdesk SLA export on its own names business hours the plan does not define. The
+/// resolution of 1 hour (3 600 s) before a first response of 2 hours (7 200 s), both on those
+/// hours, is still an error, and so is Urgent answered in 4 hours (14 400 s) when High is
+/// answered in 2: whatever the hours are, both targets count the same open time.
+#[test]
+fn a_freshdesk_policy_without_its_business_hours_is_still_audited() {
+    let text = r#"[{"name": "Std", "is_default": true, "sla_target": {
+        "priority_4": {"respond_within": 14400, "resolve_within": 28800, "business_hours": true},
+        "priority_3": {"respond_within": 7200, "resolve_within": 3600, "business_hours": true}}}]"#;
+    let imported = import(&[SourceFile {
+        name: "sla.json",
+        text,
+    }])
+    .expect("imports");
+    let findings = check(&imported.plan);
+    let swapped = finding(&findings, "SLA-002", "sla[0].targets[1].resolution.target");
+    assert_eq!(
+        swapped.message,
+        "High resolution (1 hour) is shorter than its first response (2 hours)."
+    );
+    finding(
+        &findings,
+        "SLA-003",
+        "sla[0].targets[0].first_response.target",
+    );
+    finding(
+        &findings,
+        "SLA-008",
+        "sla[0].targets[0].first_response.calendar",
+    );
+}
+
+/// A Zendesk policy for one agent's tickets (`assignee_id is …`, a condition a plan cannot say)
+/// is kept as a policy for some tickets only: no false SLA-013 ("applies to everyone"), the
+/// documents show the condition, and the export writes it back as it was. Its
+/// `total_resolution_time` of 480 minutes is the High resolution target (8 hours).
+#[test]
+fn an_unmappable_zendesk_condition_is_kept_shown_and_exported_back() {
+    let imported = import_fixtures("zendesk", &["sla_policy_assignee.json"]);
+    let plan = &imported.plan;
+    let kept = &policy(plan, "Named agent").applies_to;
+    assert!(!kept.is_everyone());
+    assert_eq!(
+        support_ops::render::sla::scope_in_words(kept),
+        "Zendesk condition assignee_id is 361089721035"
+    );
+    assert_eq!(
+        target(plan, "Named agent", "High", SlaMetric::Resolution),
+        "8 hours on 24/7"
+    );
+    assert!(reported(
+        &imported,
+        "sla_policy_assignee.json",
+        "sla_policies[0].policy_metrics[1].metric"
+    )
+    .message
+    .starts_with("Total resolution time"));
+    let findings = check(plan);
+    assert!(
+        findings.iter().all(|f| f.rule != "SLA-013"),
+        "{findings:#?}"
+    );
+    let text = support_ops::render::render(
+        plan,
+        support_ops::render::Format::Text,
+        support_ops::render::Section::Full,
+    );
+    assert!(text.contains("assignee_id is 361089721035"), "{text}");
+    let export: serde_json::Value = serde_json::from_str(&zendesk(plan).body).expect("JSON");
+    assert_eq!(
+        export["sla_policies"][0]["filter"]["all"],
+        serde_json::json!([{"field": "assignee_id", "operator": "is", "value": 361089721035_u64}])
+    );
+}
+
+/// A Freshdesk policy for one company keeps the company's id through the round trip (the export
+/// used to write `"company_ids": []`, so after re-import it covered every company); the group
+/// condition and ticket source 5 (Twitter), which a plan has no words for, are kept and written
+/// back; source 5 is named in the report.
+#[test]
+fn a_company_restricted_freshdesk_policy_keeps_its_company_through_the_round_trip() {
+    let imported = import_fixtures("freshdesk", &["sla_policy_company.json"]);
+    let acme = &policy(&imported.plan, "Acme contract").applies_to;
+    assert_eq!(acme.organizations, ["4200001"]);
+    assert_eq!(acme.channels, ["Email"]);
+    let source = reported(
+        &imported,
+        "sla_policy_company.json",
+        "[0].applicable_to.sources[1]",
+    );
+    assert!(
+        source
+            .message
+            .starts_with("Ticket source 5 (Freshdesk's Twitter (X))"),
+        "{source}"
+    );
+    let export: serde_json::Value =
+        serde_json::from_str(&freshdesk(&imported.plan).body).expect("JSON");
+    let applicable = &export["sla_policies"][0]["applicable_to"];
+    assert_eq!(applicable["company_ids"], serde_json::json!([4200001]));
+    assert_eq!(applicable["group_ids"], serde_json::json!([77]));
+    assert_eq!(applicable["sources"], serde_json::json!([1, 5]));
+    let again = import_export("freshdesk.json", &freshdesk(&imported.plan).body);
+    assert_eq!(
+        policy(&again.plan, "Acme contract").applies_to,
+        *acme,
+        "the scope reads back the same"
+    );
+}
+
+/// A file of triggers none of which maps onto a plan ends as an empty list does: nothing is
+/// imported, and the message says so.
+#[test]
+fn a_triggers_only_file_and_an_empty_list_end_the_same_way() {
+    let triggers = r#"{"triggers": [{"title": "Notify requester", "active": true,
+        "conditions": {"all": [{"field": "update_type", "operator": "is", "value": "Create"}], "any": []},
+        "actions": [{"field": "notification_user", "value": ["requester_id", "Hi", "Thanks"]}]}]}"#;
+    let error = import(&[SourceFile {
+        name: "triggers.json",
+        text: triggers,
+    }])
+    .expect_err("nothing maps");
+    assert!(
+        error.to_string().contains("there is nothing to import"),
+        "{error}"
+    );
+    let empty = import(&[SourceFile {
+        name: "empty.json",
+        text: "[]",
+    }])
+    .expect_err("an empty list");
+    assert!(
+        empty.to_string().contains("there is nothing to import"),
+        "{empty}"
+    );
+}
+
+/// Huge files are refused in words before anything is built (the plan's limits: 200 calendars,
+/// 5,000 entries in any other list), and same-named schedules under the limit get "Name (2)" …
+fn many(prefix: &str, item: &str, count: usize, suffix: &str) -> String {
+    let items: Vec<&str> = std::iter::repeat_n(item, count).collect();
+    format!("{prefix}{}{suffix}", items.join(","))
+}
+
+#[test]
+fn imports_over_the_plans_limits_are_refused_in_words_and_renaming_is_linear() {
+    let schedule = r#"{"name": "Office", "time_zone": "UTC", "intervals": [{"start_time": 1980, "end_time": 2460}]}"#;
+    let refused = |text: &str| {
+        import(&[SourceFile {
+            name: "big.json",
+            text,
+        }])
+        .expect_err("over the limit")
+        .to_string()
+    };
+    let schedules = many(r#"{"schedules": ["#, schedule, 100_000, "]}");
+    assert!(
+        refused(&schedules).starts_with(
+            "These files hold 100,000 schedules, and a plan the app opens holds up to 200 calendars."
+        ),
+        "{}",
+        refused(&schedules)
+    );
+    let policy = r#"{"title": "P", "filter": {"all": [], "any": []}, "policy_metrics": []}"#;
+    let policies = many(r#"{"sla_policies": ["#, policy, 100_000, "]}");
+    assert!(refused(&policies).starts_with(
+        "These files hold 100,000 SLA policies, and a plan the app opens holds up to 5,000"
+    ));
+    let same_named = many(r#"{"schedules": ["#, schedule, 5_000, "]}");
+    assert!(refused(&same_named).starts_with("These files hold 5,000 schedules"));
+    let hours = r#"{"name": "Office", "time_zone": "UTC", "business_hours": {}}"#;
+    let freshdesk_hours = many("[", hours, 5_000, "]");
+    assert!(
+        refused(&freshdesk_hours).starts_with("These files hold 5,000 business-hours calendars")
+    );
+    // At the limit, 200 schedules called "Office" import as "Office", "Office (2)" … "Office (200)".
+    let at_limit = many(r#"{"schedules": ["#, schedule, 200, "]}");
+    let imported = import(&[SourceFile {
+        name: "ok.json",
+        text: &at_limit,
+    }])
+    .expect("within the limit");
+    assert_eq!(imported.plan.calendars.len(), 200);
+    assert_eq!(imported.plan.calendars[199].name, "Office (200)");
 }

@@ -238,6 +238,7 @@ fn sla_policy(wild: bool) -> impl Strategy<Value = SlaPolicy> {
                     segments,
                     organizations,
                     channels,
+                    ..PolicyScope::default()
                 },
                 targets,
             },

@@ -13,7 +13,7 @@ use support_ops::import::{import, SourceFile};
 use support_ops::plan::generate::{large_plan, PlanSize};
 use support_ops::plan::json::{from_json, text_from_bytes, to_json, LoadError};
 use support_ops::plan::{templates, Plan};
-use support_ops::render::{helpdesk, json_schema, render, Format, Section};
+use support_ops::render::{helpdesk, json_schema, render, terminal_line, Format, Section};
 use support_ops::rules::{check, Finding, Severity};
 
 const USAGE: &str = "\
@@ -87,7 +87,9 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(Failure(message)) => {
-            eprintln!("support-ops: {message}");
+            // Names from files can hold escape sequences: every line is printed safe.
+            let lines: Vec<String> = message.lines().map(terminal_line).collect();
+            eprintln!("support-ops: {}", lines.join("\n"));
             ExitCode::from(2)
         }
     }
@@ -441,10 +443,13 @@ fn import_command(options: &Options) -> Result<ExitCode, Failure> {
     let imported =
         import(&files).map_err(|error| Failure(format!("nothing was imported:\n{error}")))?;
     for file in &imported.files {
-        eprintln!("{}: {}", file.file, file.describe());
+        eprintln!(
+            "{}",
+            terminal_line(&format!("{}: {}", file.file, file.describe()))
+        );
     }
     for line in &imported.report {
-        eprintln!("note: {line}");
+        eprintln!("note: {}", terminal_line(&line.to_string()));
     }
     print(&to_json(&imported.plan))?;
     Ok(ExitCode::SUCCESS)
@@ -486,10 +491,12 @@ fn findings_as_text(path: &str, findings: &[Finding]) -> String {
         let _ = writeln!(
             out,
             "{severity} {} {}: {}",
-            finding.rule, finding.path, finding.message
+            finding.rule,
+            terminal_line(&finding.path),
+            terminal_line(&finding.message)
         );
         if !finding.hint.is_empty() {
-            let _ = writeln!(out, "  hint: {}", finding.hint);
+            let _ = writeln!(out, "  hint: {}", terminal_line(&finding.hint));
         }
     }
     let name = if path == "-" { "the plan" } else { path };
@@ -536,7 +543,7 @@ fn render_as(plan: &Plan, format: &str, section: Section) -> Result<String, Fail
         let export = export(plan);
         // What the helpdesk cannot express goes to stderr, so stdout stays an importable file.
         for line in &export.report {
-            eprintln!("note: {line}");
+            eprintln!("note: {}", terminal_line(line));
         }
         return Ok(export.body);
     }

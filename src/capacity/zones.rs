@@ -25,7 +25,8 @@ impl fmt::Display for UnknownZone {
 
 impl std::error::Error for UnknownZone {}
 
-/// IANA zone → POSIX TZ rule of today's tzdata (2025b). Zones whose future rules a POSIX string
+/// IANA zone → POSIX TZ rule of today's tzdata (2025b), with every zone Rails names (Zendesk's and
+/// Freshdesk's time zones, see `render::helpdesk::RAILS_ZONES`). Zones whose future rules a POSIX string
 /// cannot express (Africa/Casablanca's Ramadan changes) are left out on purpose.
 static ZONES: &[(&str, &str)] = &[
     ("UTC", "UTC0"),
@@ -65,6 +66,13 @@ static ZONES: &[(&str, &str)] = &[
     ("Europe/Malta", "CET-1CEST,M3.5.0,M10.5.0/3"),
     ("Atlantic/Reykjavik", "GMT0"),
     ("Atlantic/Canary", "WET0WEST,M3.5.0/1,M10.5.0"),
+    ("Europe/Kaliningrad", "EET-2"),
+    ("Europe/Samara", "<+04>-4"),
+    ("Europe/Volgograd", "MSK-3"),
+    ("Europe/Sarajevo", "CET-1CEST,M3.5.0,M10.5.0/3"),
+    ("Europe/Skopje", "CET-1CEST,M3.5.0,M10.5.0/3"),
+    ("Atlantic/Cape_Verde", "<-01>1"),
+    ("Atlantic/South_Georgia", "<-02>2"),
     ("Atlantic/Azores", "<-01>1<+00>,M3.5.0/0,M10.5.0/1"),
     ("America/New_York", "EST5EDT,M3.2.0,M11.1.0"),
     ("America/Chicago", "CST6CDT,M3.2.0,M11.1.0"),
@@ -101,6 +109,12 @@ static ZONES: &[(&str, &str)] = &[
     ("America/Havana", "CST5CDT,M3.2.0/0,M11.1.0/1"),
     ("America/Santo_Domingo", "AST4"),
     ("America/Jamaica", "EST5"),
+    ("America/Juneau", "AKST9AKDT,M3.2.0,M11.1.0"),
+    ("America/Chihuahua", "CST6"),
+    ("America/Mazatlan", "MST7"),
+    ("America/La_Paz", "<-04>4"),
+    ("America/Guyana", "<-04>4"),
+    ("America/Nuuk", "<-02>2<-01>,M3.5.0/-1,M10.5.0/0"),
     ("Asia/Dubai", "<+04>-4"),
     ("Asia/Riyadh", "<+03>-3"),
     ("Asia/Qatar", "<+03>-3"),
@@ -133,6 +147,18 @@ static ZONES: &[(&str, &str)] = &[
     ("Asia/Baku", "<+04>-4"),
     ("Asia/Tbilisi", "<+04>-4"),
     ("Asia/Yerevan", "<+04>-4"),
+    ("Asia/Kuwait", "<+03>-3"),
+    ("Asia/Baghdad", "<+03>-3"),
+    ("Asia/Muscat", "<+04>-4"),
+    ("Asia/Kabul", "<+0430>-4:30"),
+    ("Asia/Urumqi", "<+06>-6"),
+    ("Asia/Krasnoyarsk", "<+07>-7"),
+    ("Asia/Irkutsk", "<+08>-8"),
+    ("Asia/Ulaanbaatar", "<+08>-8"),
+    ("Asia/Yakutsk", "<+09>-9"),
+    ("Asia/Magadan", "<+11>-11"),
+    ("Asia/Srednekolymsk", "<+11>-11"),
+    ("Asia/Kamchatka", "<+12>-12"),
     ("Australia/Perth", "AWST-8"),
     ("Australia/Darwin", "ACST-9:30"),
     ("Australia/Adelaide", "ACST-9:30ACDT,M10.1.0,M4.1.0/3"),
@@ -144,6 +170,19 @@ static ZONES: &[(&str, &str)] = &[
     ("Pacific/Fiji", "<+12>-12"),
     ("Pacific/Guam", "ChST-10"),
     ("Pacific/Port_Moresby", "<+10>-10"),
+    ("Pacific/Midway", "SST11"),
+    ("Pacific/Pago_Pago", "SST11"),
+    ("Pacific/Guadalcanal", "<+11>-11"),
+    ("Pacific/Noumea", "<+11>-11"),
+    ("Pacific/Majuro", "<+12>-12"),
+    ("Pacific/Tongatapu", "<+13>-13"),
+    ("Pacific/Fakaofo", "<+13>-13"),
+    (
+        "Pacific/Chatham",
+        "<+1245>-12:45<+1345>,M9.5.0/2:45,M4.1.0/3:45",
+    ),
+    ("Pacific/Apia", "<+13>-13"),
+    ("Etc/GMT+12", "<-12>12"),
     ("Africa/Cairo", "EET-2EEST,M4.5.5/0,M10.5.4/24"),
     ("Africa/Lagos", "WAT-1"),
     ("Africa/Johannesburg", "SAST-2"),
@@ -152,6 +191,8 @@ static ZONES: &[(&str, &str)] = &[
     ("Africa/Algiers", "CET-1"),
     ("Africa/Tunis", "CET-1"),
     ("Africa/Addis_Ababa", "EAT-3"),
+    ("Africa/Harare", "CAT-2"),
+    ("Africa/Monrovia", "GMT0"),
 ];
 
 /// The zone names the zone picker offers, in table order (UTC, Europe, Americas, Asia, Pacific, Africa).

@@ -562,7 +562,8 @@ struct_node! {
     Tier { name, handles, response, hours }
     Category { name, types, priority, route_to, team, keywords, workflow, volume_share }
     SlaPolicy { name, description, applies_to, targets }
-    PolicyScope { segments, organizations, channels }
+    PolicyScope { segments, organizations, channels, helpdesk_conditions }
+    HelpdeskCondition { helpdesk, within, condition }
     SlaTarget { priority, first_response, next_response, periodic_update, resolution, warn_before }
     MetricTarget { target, calendar }
     Escalation { rules, handoff_protocol }

@@ -16,13 +16,12 @@ use serde_json::Value;
 
 use super::{
     at, calendar_zone, field_or_empty, field_text, flag_is, group_name, id_text, items_of,
-    priority_names, readable_duration, unique_name, whole_number, Assembly, Content, Found,
-    Helpdesk, Report,
+    priority_names, readable_duration, whole_number, Assembly, Content, Found, Helpdesk, Report,
 };
 use crate::plan::{
     Calendar, ChannelKind, ClockTime, Date, Duration, EscalationPath, EscalationRule,
-    EscalationStart, Holiday, MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target,
-    Tier, Weekday, WeeklyInterval, ALWAYS_OPEN,
+    EscalationStart, HelpdeskCondition, Holiday, MetricTarget, PolicyScope, SlaMetric, SlaPolicy,
+    SlaTarget, Target, Tier, Weekday, WeeklyInterval, ALWAYS_OPEN,
 };
 use crate::render::helpdesk::freshdesk_source;
 
@@ -95,9 +94,8 @@ fn business_hours(
         );
         return None;
     }
-    let taken: Vec<String> = assembly.calendars.iter().map(|c| c.name.clone()).collect();
     let written = field_text(item, "name").unwrap_or("Business hours");
-    let name = unique_name(written, &taken);
+    let name = assembly.calendar_names.take(written);
     if name != written {
         report.note(
             file,
@@ -438,7 +436,9 @@ fn sla_target(
 }
 
 /// `applicable_to`: channels (ticket sources) map exactly; companies and segments come as ids,
-/// kept as the names until someone renames them; groups, ticket types and products do not map.
+/// kept as the names until someone renames them; groups, ticket types, products and sources a
+/// plan has no channel for are kept as Freshdesk wrote them, so the policy stays one for some
+/// tickets only and the export writes them back.
 fn applicable_to(
     file: &str,
     path: &str,
@@ -466,7 +466,12 @@ fn applicable_to(
                 report.note(
                     file,
                     &here,
-                    format!("\"{policy}\" applies to the Freshdesk companies {}; they are imported by id: rename them to the companies' names.", ids.join(", ")),
+                    format!(
+                        "\"{policy}\" applies to the Freshdesk companies {}; they are imported by \
+                         id, which the Freshdesk export writes back: rename them to the companies' \
+                         names only if you will not export to Freshdesk again.",
+                        ids.join(", ")
+                    ),
                 );
                 scope.organizations.extend(ids);
             }
@@ -479,46 +484,93 @@ fn applicable_to(
                 scope.segments.extend(ids);
             }
             "sources" => {
-                for (n, source) in entries.iter().enumerate() {
-                    let kind = whole_number(source).and_then(source_kind);
-                    match kind {
-                        Some(kind) => {
-                            let name = assembly.channel(kind);
-                            if !scope.channels.contains(&name) {
-                                scope.channels.push(name);
-                            }
-                        }
-                        None => report.note(
-                            file,
-                            format!("{here}[{n}]"),
-                            format!("Ticket source {source} is not a support channel this app maps (1 email, 2 portal, 3 phone, 7 chat, 9 feedback widget); it is left out, so in the plan \"{policy}\" covers more tickets."),
-                        ),
-                    }
+                let unknown = sources(file, &here, &entries, policy, &mut scope, assembly, report);
+                if !unknown.is_empty() {
+                    keep(&mut scope, key, &Value::Array(unknown));
                 }
             }
-            "group_ids" | "ticket_types" | "product_ids" => report.note(
-                file,
-                &here,
-                format!(
-                    "\"{policy}\" applies only to some {}; a plan's policy covers segments, \
-                     organisations and channels, so this condition is left out and in the plan the \
-                     policy covers more tickets.",
-                    match key.as_str() {
-                        "group_ids" => "groups",
-                        "ticket_types" => "ticket types",
-                        _ => "products",
-                    }
-                ),
-            ),
-            other => report.note(
-                file,
-                &here,
-                format!("The condition \"{other}\" is not one this app knows; it is left out."),
-            ),
+            other => {
+                let what = match other {
+                    "group_ids" => "some groups".to_string(),
+                    "ticket_types" => "some ticket types".to_string(),
+                    "product_ids" => "some products".to_string(),
+                    other => format!("the condition \"{other}\""),
+                };
+                report.note(
+                    file,
+                    &here,
+                    format!(
+                        "\"{policy}\" applies only to {what}, which a plan's policy cannot say (it \
+                         covers segments, organisations and channels). It is kept on the policy as \
+                         Freshdesk wrote it: the plan shows it, the rules count the policy as one \
+                         for some tickets only, and the Freshdesk export writes it back."
+                    ),
+                );
+                keep(&mut scope, key, value);
+            }
         }
     }
     scope
 }
+
+/// A Freshdesk condition kept as written.
+fn keep(scope: &mut PolicyScope, key: &str, value: &Value) {
+    scope.helpdesk_conditions.push(HelpdeskCondition {
+        helpdesk: Helpdesk::Freshdesk.label().to_string(),
+        within: key.to_string(),
+        condition: value.to_string(),
+    });
+}
+
+/// Ticket sources as the plan's channels; returns the sources a plan has no channel for
+/// (reported by number and name).
+fn sources(
+    file: &str,
+    here: &str,
+    entries: &[&Value],
+    policy: &str,
+    scope: &mut PolicyScope,
+    assembly: &mut Assembly,
+    report: &mut Report,
+) -> Vec<Value> {
+    let mut unknown = Vec::new();
+    for (n, source) in entries.iter().enumerate() {
+        let number = whole_number(source);
+        if let Some(kind) = number.and_then(source_kind) {
+            let name = assembly.channel(kind);
+            if !scope.channels.contains(&name) {
+                scope.channels.push(name);
+            }
+            continue;
+        }
+        let named = number
+            .and_then(|n| SOURCE_NAMES.iter().find(|(known, _)| *known == n))
+            .map_or_else(
+                || "a source Freshdesk's API reference does not list".to_string(),
+                |(_, name)| format!("Freshdesk's {name}"),
+            );
+        report.note(
+            file,
+            format!("{here}[{n}]"),
+            format!(
+                "Ticket source {source} ({named}) is not a support channel this app maps (1 email, \
+                 2 portal, 3 phone, 7 chat, 9 feedback widget); it is kept on \"{policy}\" as \
+                 Freshdesk wrote it, and the Freshdesk export writes it back."
+            ),
+        );
+        unknown.push((*source).clone());
+    }
+    unknown
+}
+
+/// Freshdesk's ticket sources a plan has no channel for, by number (API v2 "Tickets": source).
+const SOURCE_NAMES: [(u64, &str); 5] = [
+    (4, "forum"),
+    (5, "Twitter (X)"),
+    (6, "Facebook"),
+    (8, "Mobihelp"),
+    (10, "outbound email"),
+];
 
 /// The plan's channel kind for a Freshdesk ticket source number.
 fn source_kind(number: u64) -> Option<ChannelKind> {

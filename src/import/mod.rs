@@ -8,6 +8,7 @@
 mod freshdesk;
 mod zendesk;
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde_json::Value;
@@ -66,7 +67,8 @@ impl Content {
             Content::Groups => ("group", "groups"),
             Content::Triggers => ("trigger", "triggers"),
         };
-        format!("{count} {}", if count == 1 { one } else { many })
+        let many = if count == 1 { one } else { many };
+        format!("{} {many}", limits::thousands(count))
     }
 }
 
@@ -145,8 +147,14 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Reads one or several helpdesk files into a new plan.
+/// Reads one or several helpdesk files into a new plan, within the limits of a plan the app
+/// opens (`limits::PLAN_FROM_OUTSIDE`: a list longer than a plan may hold is refused before
+/// anything is built from it).
 pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
+    import_within(files, &limits::PLAN_FROM_OUTSIDE)
+}
+
+fn import_within(files: &[SourceFile], limits: &Limits) -> Result<Imported, ImportError> {
     let fail = |message: String| ImportError {
         problems: vec![message],
     };
@@ -157,6 +165,36 @@ pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
                 .to_string(),
         ));
     }
+    let values = parse_all(files)?;
+    let (mut found, recognised) = recognise_all(&values)?;
+    let helpdesk = one_helpdesk(&recognised).map_err(fail)?;
+    within_limits(&found, limits).map_err(fail)?;
+    let mut report = Report::default();
+    join_pages(&mut found, &mut report);
+    for file in recognised.iter().filter(|r| r.helpdesk.is_none()) {
+        report.note(
+            &file.file,
+            "",
+            "The file holds an empty list; there is nothing in it to import.",
+        );
+    }
+    let assembly = match helpdesk {
+        Helpdesk::Zendesk => zendesk::assemble(&found, &mut report),
+        Helpdesk::Freshdesk => freshdesk::assemble(&found, &mut report),
+    };
+    if assembly.is_empty() {
+        return Err(fail(nothing_maps(&recognised)));
+    }
+    Ok(Imported {
+        plan: assembly.into_plan(helpdesk, &mut report),
+        helpdesk,
+        files: recognised,
+        report: report.lines,
+    })
+}
+
+/// Every file as JSON, or one sentence per file that is not.
+fn parse_all<'a>(files: &[SourceFile<'a>]) -> Result<Vec<(&'a str, Value)>, ImportError> {
     let mut values = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
     for file in files {
@@ -165,14 +203,22 @@ pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
             Err(message) => problems.push(format!("{}: {message}", file.name)),
         }
     }
-    if !problems.is_empty() {
-        return Err(ImportError { problems });
+    if problems.is_empty() {
+        Ok(values)
+    } else {
+        Err(ImportError { problems })
     }
-    let mut report = Report::default();
+}
+
+/// The lists of every file and what each file is, or one sentence per file that is no list.
+fn recognise_all<'a>(
+    values: &'a [(&'a str, Value)],
+) -> Result<(Vec<Found<'a>>, Vec<Recognised>), ImportError> {
     let mut found: Vec<Found> = Vec::new();
     let mut recognised = Vec::new();
-    for (name, value) in &values {
-        match recognise(name, value, &mut report) {
+    let mut problems = Vec::new();
+    for (name, value) in values {
+        match recognise(name, value) {
             Ok(lists) if one_file_one_helpdesk(&lists).is_none() => problems.push(format!(
                 "{name}: this file mixes Zendesk and Freshdesk lists. Give each helpdesk's lists \
                  in files of their own, and import one helpdesk at a time."
@@ -188,27 +234,64 @@ pub fn import(files: &[SourceFile]) -> Result<Imported, ImportError> {
             Err(message) => problems.push(format!("{name}: {message}")),
         }
     }
-    if !problems.is_empty() {
-        return Err(ImportError { problems });
+    if problems.is_empty() {
+        Ok((found, recognised))
+    } else {
+        Err(ImportError { problems })
     }
-    let helpdesk = one_helpdesk(&recognised).map_err(fail)?;
-    for file in recognised.iter().filter(|r| r.helpdesk.is_none()) {
-        report.note(
-            &file.file,
-            "",
-            "The file holds an empty list; there is nothing in it to import.",
-        );
-    }
-    let assembly = match helpdesk {
-        Helpdesk::Zendesk => zendesk::assemble(&found, &mut report),
-        Helpdesk::Freshdesk => freshdesk::assemble(&found, &mut report),
+}
+
+/// Each kind of list against the bound on the part of a plan it becomes, counted over all files
+/// before anything is built: "100,000 schedules, and a plan holds up to 200 calendars".
+fn within_limits(found: &[Found], limits: &Limits) -> Result<(), String> {
+    let bound = |path: &str| {
+        limits
+            .lists
+            .iter()
+            .find(|list| list.path == path)
+            .map_or((limits.max_list_items, None), |list| {
+                (list.max_items, Some(list.entries))
+            })
     };
-    Ok(Imported {
-        plan: assembly.into_plan(helpdesk, &mut report),
-        helpdesk,
-        files: recognised,
-        report: report.lines,
-    })
+    let kinds = [
+        (Content::SlaPolicies, bound("sla"), "SLA policies"),
+        (Content::Schedules, bound("calendars"), "calendars"),
+        (Content::BusinessHours, bound("calendars"), "calendars"),
+        (Content::Holidays, bound("calendars[].holidays"), "holidays"),
+        (Content::Groups, bound("tiers"), "support tiers"),
+        (Content::Triggers, bound("triggers"), "triggers"),
+    ];
+    for (content, (limit, entries), fallback) in kinds {
+        let count: usize = found
+            .iter()
+            .filter(|list| list.content == content)
+            .map(|list| list.items.len())
+            .sum();
+        if count > limit {
+            return Err(format!(
+                "These files hold {}, and a plan the app opens holds up to {} {}. Import only the \
+                 lists your support runs on (the active SLA policies, the schedules they use, the \
+                 groups that answer tickets).",
+                content.count(count),
+                limits::thousands(limit),
+                entries.unwrap_or(fallback)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Why files whose lists hold nothing a plan takes are not imported.
+fn nothing_maps(files: &[Recognised]) -> String {
+    let described: Vec<String> = files
+        .iter()
+        .map(|f| format!("{}: {}", f.file, f.describe()))
+        .collect();
+    format!(
+        "Nothing in these files becomes part of a plan ({}), so there is nothing to import. Give \
+         the SLA policies, schedules or business hours, and groups too.",
+        described.join("; ")
+    )
 }
 
 /// One file as it came from outside the app (a browser's file picker, pasted text).
@@ -263,7 +346,7 @@ pub fn import_from_outside(
         .iter()
         .map(|(name, text)| SourceFile { name, text })
         .collect();
-    let imported = import(&sources)?;
+    let imported = import_within(&sources, limits)?;
     limits::check(&to_json(&imported.plan), limits).map_err(|too_large| ImportError {
         problems: vec![format!(
             "The plan these files make is too large to open safely: {too_large}."
@@ -338,6 +421,8 @@ pub(crate) struct Found<'a> {
     pub content: Content,
     pub helpdesk: Option<Helpdesk>,
     pub items: Vec<(String, &'a Value)>,
+    /// Whether the file is one page of a longer list.
+    pub paging: Paging,
 }
 
 /// Every item of the lists of one kind, in file order, with its file and path.
@@ -358,12 +443,10 @@ pub(crate) fn items_of<'a>(
 
 /// Zendesk wraps its lists in an object keyed by what they hold (`{"sla_policies": […]}`, one
 /// object as `{"sla_policy": {…}}`); Freshdesk returns bare lists (`[…]`) of objects whose keys
-/// tell what they are. This app's own exports use the same shapes.
-fn recognise<'a>(
-    file: &'a str,
-    value: &'a Value,
-    report: &mut Report,
-) -> Result<Vec<Found<'a>>, String> {
+/// tell what they are. A Zendesk item without its envelope (one schedule as a `jq .schedule`
+/// step leaves it, or a bare list of them) is told apart by its own keys too. This app's own
+/// exports use the same shapes.
+fn recognise<'a>(file: &'a str, value: &'a Value) -> Result<Vec<Found<'a>>, String> {
     match value {
         Value::Object(object) => {
             if object.contains_key("schema_version") && object.contains_key("header") {
@@ -376,66 +459,20 @@ fn recognise<'a>(
             if let Some(message) = api_error(object) {
                 return Err(message);
             }
-            let mut lists = Vec::new();
-            for (key, single, content) in [
-                ("sla_policies", "sla_policy", Content::SlaPolicies),
-                ("schedules", "schedule", Content::Schedules),
-                ("holidays", "holiday", Content::Holidays),
-                ("groups", "group", Content::Groups),
-                ("triggers", "trigger", Content::Triggers),
-            ] {
-                let items: Vec<(String, &Value)> = match (object.get(key), object.get(single)) {
-                    (Some(Value::Array(items)), _) => items
-                        .iter()
-                        .enumerate()
-                        .map(|(n, item)| (format!("{key}[{n}]"), item))
-                        .collect(),
-                    (Some(_), _) => {
-                        return Err(format!("\"{key}\" should be a list, and it is not."))
-                    }
-                    (None, Some(item @ Value::Object(_))) => vec![(single.to_string(), item)],
-                    _ => continue,
-                };
-                let helpdesk = if content == Content::SlaPolicies {
-                    // Freshdesk policies in this app's export are wrapped like Zendesk's.
-                    match items.first() {
-                        Some((_, item)) if item.get("sla_target").is_some() => {
-                            Some(Helpdesk::Freshdesk)
-                        }
-                        Some(_) => Some(Helpdesk::Zendesk),
-                        None => None,
-                    }
-                } else {
-                    (!items.is_empty()).then_some(Helpdesk::Zendesk)
-                };
-                lists.push(Found {
+            let mut lists = envelope_lists(file, object)?;
+            if lists.is_empty() {
+                let (helpdesk, content) = item_kind(value)?;
+                return Ok(vec![Found {
                     file,
                     content,
-                    helpdesk,
-                    items,
-                });
+                    helpdesk: Some(helpdesk),
+                    items: vec![(String::new(), value)],
+                    paging: Paging::Whole,
+                }]);
             }
-            if lists.is_empty() {
-                if let Some(content) = freshdesk_content(value) {
-                    return Ok(vec![Found {
-                        file,
-                        content,
-                        helpdesk: Some(Helpdesk::Freshdesk),
-                        items: vec![(String::new(), value)],
-                    }]);
-                }
-                return Err(unknown_shape(object.keys().map(String::as_str)));
-            }
-            if let Some(Value::String(next)) = object.get("next_page") {
-                report.note(
-                    file,
-                    "next_page",
-                    format!(
-                        "This is one page of a longer list; the rest ({next}) was not given, so \
-                         what is on the other pages is not in the plan. Fetch every page and \
-                         import them together."
-                    ),
-                );
+            let paging = Paging::of(object);
+            for list in &mut lists {
+                list.paging = paging.clone();
             }
             Ok(lists)
         }
@@ -446,23 +483,20 @@ fn recognise<'a>(
                     content: Content::SlaPolicies,
                     helpdesk: None,
                     items: Vec::new(),
+                    paging: Paging::Whole,
                 }]);
             };
-            let content = freshdesk_content(first).ok_or_else(|| match first {
-                Value::Object(object) => unknown_shape(object.keys().map(String::as_str)),
-                _ => "this is a list of plain values, not of a helpdesk's SLA policies, business \
-                      hours or groups."
-                    .to_string(),
-            })?;
+            let (helpdesk, content) = item_kind(first)?;
             Ok(vec![Found {
                 file,
                 content,
-                helpdesk: Some(Helpdesk::Freshdesk),
+                helpdesk: Some(helpdesk),
                 items: items
                     .iter()
                     .enumerate()
                     .map(|(n, item)| (format!("[{n}]"), item))
                     .collect(),
+                paging: Paging::Whole,
             }])
         }
         _ => Err(
@@ -472,15 +506,102 @@ fn recognise<'a>(
     }
 }
 
+/// The lists of a Zendesk envelope (`{"schedules": […]}`, `{"schedule": {…}}`), in a fixed order.
+fn envelope_lists<'a>(
+    file: &'a str,
+    object: &'a serde_json::Map<String, Value>,
+) -> Result<Vec<Found<'a>>, String> {
+    let mut lists = Vec::new();
+    for (key, single, content) in [
+        ("sla_policies", "sla_policy", Content::SlaPolicies),
+        ("schedules", "schedule", Content::Schedules),
+        ("holidays", "holiday", Content::Holidays),
+        ("groups", "group", Content::Groups),
+        ("triggers", "trigger", Content::Triggers),
+    ] {
+        let items: Vec<(String, &Value)> = match (object.get(key), object.get(single)) {
+            (Some(Value::Array(items)), _) => items
+                .iter()
+                .enumerate()
+                .map(|(n, item)| (format!("{key}[{n}]"), item))
+                .collect(),
+            (Some(_), _) => return Err(format!("\"{key}\" should be a list, and it is not.")),
+            (None, Some(item @ Value::Object(_))) => vec![(single.to_string(), item)],
+            _ => continue,
+        };
+        let helpdesk = match items.first() {
+            // Freshdesk policies in this app's export are wrapped like Zendesk's.
+            Some((_, item))
+                if content == Content::SlaPolicies && item.get("sla_target").is_some() =>
+            {
+                Some(Helpdesk::Freshdesk)
+            }
+            Some(_) => Some(Helpdesk::Zendesk),
+            None => None,
+        };
+        lists.push(Found {
+            file,
+            content,
+            helpdesk,
+            items,
+            paging: Paging::Whole,
+        });
+    }
+    Ok(lists)
+}
+
+/// What one helpdesk item is, from its keys; refused in words when it is none or could be either.
+fn item_kind(value: &Value) -> Result<(Helpdesk, Content), String> {
+    let Value::Object(object) = value else {
+        return Err(
+            "this is a list of plain values, not of a helpdesk's SLA policies, schedules, \
+                    business hours or groups."
+                .to_string(),
+        );
+    };
+    match (zendesk_content(object), freshdesk_content(object)) {
+        (Some(content), None) => Ok((Helpdesk::Zendesk, content)),
+        (None, Some(content)) => Ok((Helpdesk::Freshdesk, content)),
+        (Some(zendesk), Some(freshdesk)) => Err(format!(
+            "this could be Zendesk {} or Freshdesk {}: it has keys of both ({}). Give the API's \
+             response as it came, without merging files.",
+            zendesk.count(2).trim_start_matches("2 "),
+            freshdesk.count(2).trim_start_matches("2 "),
+            first_keys(object)
+        )),
+        (None, None) => Err(unknown_shape(object.keys().map(String::as_str))),
+    }
+}
+
+/// What a Zendesk item without its envelope is, from the keys only Zendesk's have (Support API:
+/// a schedule's `intervals` of minutes from Sunday, a policy's `policy_metrics` or `filter`, a
+/// trigger's `conditions` and `actions`, a holiday's `start_date`, a group's `is_public`).
+fn zendesk_content(object: &serde_json::Map<String, Value>) -> Option<Content> {
+    let has = |key: &str| object.contains_key(key);
+    if has("intervals") {
+        Some(Content::Schedules)
+    } else if has("policy_metrics") || (has("filter") && has("title")) {
+        Some(Content::SlaPolicies)
+    } else if has("conditions") && has("actions") {
+        Some(Content::Triggers)
+    } else if has("start_date") && has("name") {
+        Some(Content::Holidays)
+    } else if has("name") && (has("is_public") || has("deleted") || has("default")) {
+        Some(Content::Groups)
+    } else {
+        None
+    }
+}
+
 /// What a Freshdesk object is, from its keys (Freshdesk API v2: an SLA policy has `sla_target`,
 /// business hours have `business_hours` and `time_zone`, a group has a name and group settings).
-fn freshdesk_content(value: &Value) -> Option<Content> {
-    let object = value.as_object()?;
-    if object.contains_key("sla_target") {
+fn freshdesk_content(object: &serde_json::Map<String, Value>) -> Option<Content> {
+    let has = |key: &str| object.contains_key(key);
+    if has("sla_target") {
         Some(Content::SlaPolicies)
-    } else if object.contains_key("business_hours") || object.contains_key("time_zone") {
+    } else if has("business_hours") || (has("time_zone") && !has("intervals")) {
         Some(Content::BusinessHours)
-    } else if object.contains_key("name")
+    } else if has("name")
         && [
             "unassigned_for",
             "escalate_to",
@@ -490,11 +611,96 @@ fn freshdesk_content(value: &Value) -> Option<Content> {
             "agent_ids",
         ]
         .iter()
-        .any(|key| object.contains_key(*key))
+        .any(|key| has(key))
     {
         Some(Content::Groups)
     } else {
         None
+    }
+}
+
+/// What a page of a paged list says of the pages after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Paging {
+    /// Not paged, or the page does not say.
+    Whole,
+    /// More pages follow: where the page says so (`meta.has_more`, `next_page`) and what it says.
+    More { path: &'static str, next: String },
+    /// The last page of a paged list.
+    Last,
+}
+
+impl Paging {
+    /// Zendesk's cursor pagination says `meta.has_more` (its `links.next` is there even on the
+    /// last page, so it is not the signal); its offset pagination gives `next_page` (null on the
+    /// last page).
+    fn of(object: &serde_json::Map<String, Value>) -> Paging {
+        let meta = object.get("meta");
+        match meta
+            .and_then(|m| m.get("has_more"))
+            .and_then(Value::as_bool)
+        {
+            Some(true) => {
+                let next = object
+                    .get("links")
+                    .and_then(|l| l.get("next"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("the next page");
+                return Paging::More {
+                    path: "meta.has_more",
+                    next: next.to_string(),
+                };
+            }
+            Some(false) => return Paging::Last,
+            None => {}
+        }
+        match object.get("next_page") {
+            Some(Value::String(next)) => Paging::More {
+                path: "next_page",
+                next: next.clone(),
+            },
+            Some(Value::Null) => Paging::Last,
+            _ => Paging::Whole,
+        }
+    }
+}
+
+/// Pages of one list read as one: a page that says more follow is reported unless the list's
+/// last page was given too; an item given twice (the same `id` on two pages) is imported once.
+fn join_pages(found: &mut [Found], report: &mut Report) {
+    let contents: Vec<Content> = found.iter().map(|list| list.content).collect();
+    for content in contents {
+        let has_last = found
+            .iter()
+            .any(|list| list.content == content && list.paging == Paging::Last);
+        for list in found.iter().filter(|list| list.content == content) {
+            if let (Paging::More { path, next }, false) = (&list.paging, has_last) {
+                report.note(
+                    list.file,
+                    *path,
+                    format!(
+                        "This is one page of a longer list, and its last page was not given: the \
+                         {} on the other pages ({next}) are not in the plan. Export every page \
+                         (until {}) and import them together.",
+                        content.count(2).trim_start_matches("2 "),
+                        if *path == "next_page" {
+                            "next_page is null"
+                        } else {
+                            "meta.has_more is false"
+                        }
+                    ),
+                );
+            }
+        }
+    }
+    let mut seen: HashSet<(Content, String)> = HashSet::new();
+    for list in found.iter_mut() {
+        let content = list.content;
+        list.items
+            .retain(|(_, item)| match item.get("id").and_then(id_text) {
+                Some(id) => seen.insert((content, id)),
+                None => true,
+            });
     }
 }
 
@@ -514,6 +720,12 @@ fn api_error(object: &serde_json::Map<String, Value>) -> Option<String> {
         "this is an error the helpdesk's API returned (\"{what}\"), not a list. Check the API \
          token's permissions and fetch the list again."
     ))
+}
+
+/// The first few keys of an object, for a message.
+fn first_keys(object: &serde_json::Map<String, Value>) -> String {
+    let keys: Vec<&str> = object.keys().take(8).map(String::as_str).collect();
+    keys.join(", ")
 }
 
 fn unknown_shape<'k>(keys: impl Iterator<Item = &'k str>) -> String {
@@ -563,6 +775,8 @@ pub(crate) fn at(path: &str, key: &str) -> String {
 #[derive(Default)]
 pub(crate) struct Assembly {
     pub calendars: Vec<Calendar>,
+    /// The calendars' names, each once.
+    pub calendar_names: UniqueNames,
     /// The calendar business-hours targets run on (the helpdesk's default schedule).
     pub default_calendar: Option<String>,
     pub tiers: Vec<Tier>,
@@ -574,6 +788,15 @@ pub(crate) struct Assembly {
 }
 
 impl Assembly {
+    /// True when nothing was made that a plan holds (a file of triggers that set no priority).
+    fn is_empty(&self) -> bool {
+        self.calendars.is_empty()
+            && self.tiers.is_empty()
+            && self.sla.is_empty()
+            && self.escalation.is_empty()
+            && self.channels.is_empty()
+    }
+
     /// The plan's name for a channel of this kind, adding it to the plan when it is new.
     pub fn channel(&mut self, kind: ChannelKind) -> String {
         if !self.channels.iter().any(|(known, _)| *known == kind) {
@@ -689,30 +912,12 @@ pub(crate) fn priority_names(helpdesk: Helpdesk) -> [&'static str; 4] {
     }
 }
 
-/// Rails time-zone names Zendesk and Freshdesk use that the export's table does not write, with
-/// their IANA zones (from Rails' `ActiveSupport::TimeZone::MAPPING`).
-const MORE_RAILS_NAMES: [(&str, &str); 12] = [
-    ("Edinburgh", "Europe/London"),
-    ("Bern", "Europe/Zurich"),
-    ("Mumbai", "Asia/Kolkata"),
-    ("Chennai", "Asia/Kolkata"),
-    ("Kolkata", "Asia/Kolkata"),
-    ("Osaka", "Asia/Tokyo"),
-    ("Sapporo", "Asia/Tokyo"),
-    ("Canberra", "Australia/Melbourne"),
-    ("Wellington", "Pacific/Auckland"),
-    ("Hanoi", "Asia/Bangkok"),
-    ("Quito", "America/Lima"),
-    ("Guadalajara", "America/Mexico_City"),
-];
-
-/// The IANA zone for a helpdesk's time-zone name (Rails names such as "Eastern Time (US &
-/// Canada)"), preferring a zone the planning maths knows when several share the name. An IANA
+/// The IANA zone for a helpdesk's time-zone name (any of Rails' 151 names, such as "Eastern Time
+/// (US & Canada)"), preferring a zone the planning maths knows when several share the name. An IANA
 /// name passes through. `None` when the name is neither.
 pub(crate) fn iana_zone(name: &str) -> Option<String> {
     let name = name.trim();
     let candidates: Vec<&str> = zendesk_zone_names()
-        .chain(MORE_RAILS_NAMES.iter().map(|&(rails, iana)| (iana, rails)))
         .filter(|(iana, rails)| rails.eq_ignore_ascii_case(name) || *iana == name)
         .map(|(iana, _)| iana)
         .collect();
@@ -820,15 +1025,30 @@ pub(crate) fn id_text(value: &Value) -> Option<String> {
     }
 }
 
-/// A name that is not taken yet among `taken`: `Default`, then `Default (2)` …
-pub(crate) fn unique_name(name: &str, taken: &[String]) -> String {
-    if !taken.iter().any(|t| t == name) {
-        return name.to_string();
+/// The calendar names given so far, so that a repeated name gets "Name (2)", "Name (3)" … in
+/// one step each, however many share it.
+#[derive(Default)]
+pub(crate) struct UniqueNames {
+    taken: HashSet<String>,
+    /// For each repeated name, the number its next copy is tried with.
+    next: HashMap<String, usize>,
+}
+
+impl UniqueNames {
+    /// `name` if it is not taken yet, else the first free `name (n)`; taken from now on.
+    pub fn take(&mut self, name: &str) -> String {
+        if self.taken.insert(name.to_string()) {
+            return name.to_string();
+        }
+        let next = self.next.entry(name.to_string()).or_insert(2);
+        loop {
+            let candidate = format!("{name} ({next})");
+            *next += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
-    (2..)
-        .map(|n| format!("{name} ({n})"))
-        .find(|candidate| !taken.iter().any(|t| t == candidate))
-        .unwrap_or_else(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -862,17 +1082,59 @@ mod tests {
         assert_eq!(iana_zone("Edinburgh").as_deref(), Some("Europe/London"));
         // Two IANA names share "Kyiv": the one the planning maths knows wins.
         assert_eq!(iana_zone("Kyiv").as_deref(), Some("Europe/Kyiv"));
-        assert_eq!(iana_zone("Alaska").as_deref(), Some("America/Anchorage"));
+        // Rails' own zone for "Alaska" (America/Anchorage keeps the same clock).
+        assert_eq!(iana_zone("Alaska").as_deref(), Some("America/Juneau"));
         assert_eq!(iana_zone("Europe/Madrid").as_deref(), Some("Europe/Madrid"));
         assert_eq!(iana_zone("Middle Earth"), None);
     }
 
+    /// All of Rails' 151 names (Zendesk's and Freshdesk's time zones) read as a zone the planning
+    /// maths computes with, on the same clock as the zone Rails gives the name (checked against
+    /// the tz database of chrono-tz in January and July), and the export writes a Rails name that
+    /// reads back to that zone. Casablanca is the one name left as it is: its clock changes for
+    /// Ramadan, which the app's zone rules cannot say, so CAL-003 rightly names it.
+    #[test]
+    fn all_of_rails_time_zone_names_read_as_zones_the_plan_computes_with() {
+        use crate::capacity::Zone;
+        use crate::render::helpdesk::{zendesk_time_zone, RAILS_ZONES};
+        use chrono::{Offset, TimeZone};
+        assert_eq!(RAILS_ZONES.len(), 151);
+        let mut not_back = Vec::new();
+        for (rails, tz) in RAILS_ZONES {
+            let zone = iana_zone(rails).unwrap_or_default();
+            if rails == "Casablanca" {
+                assert_eq!(zone, "Africa/Casablanca");
+                continue;
+            }
+            assert!(is_known_zone(&zone), "{rails} → {zone}");
+            let theirs: chrono_tz::Tz = tz.parse().expect("a tz database name");
+            let ours = Zone::named(&zone).expect("a known zone");
+            for when in [1_768_478_400_i64, 1_784_116_800] {
+                // 15 January and 15 July 2026, 12:00 UTC.
+                let utc = chrono::DateTime::from_timestamp(when, 0).expect("a time");
+                let expected = theirs.offset_from_utc_datetime(&utc.naive_utc()).fix();
+                assert_eq!(
+                    i64::from(ours.offset_at(when / 60)) * 60,
+                    i64::from(expected.local_minus_utc()),
+                    "{rails}: {zone} against Rails' {tz} at {utc}"
+                );
+            }
+            let written = zendesk_time_zone(&zone).unwrap_or_default();
+            if iana_zone(written).as_deref() != Some(zone.as_str()) {
+                not_back.push(format!("{rails} → {zone} → {written}"));
+            }
+        }
+        assert_eq!(not_back, Vec::<String>::new());
+    }
+
     #[test]
     fn every_zone_the_export_writes_reads_back_to_a_zone_of_the_same_name() {
-        for (iana, rails) in zendesk_zone_names() {
+        use crate::render::helpdesk::zendesk_time_zone;
+        for (iana, _) in zendesk_zone_names() {
+            let rails = zendesk_time_zone(iana).unwrap_or_default();
             let back = iana_zone(rails).unwrap_or_default();
             assert_eq!(
-                crate::render::helpdesk::zendesk_time_zone(&back),
+                zendesk_time_zone(&back),
                 Some(rails),
                 "{iana} → {rails} → {back}"
             );
@@ -942,8 +1204,14 @@ mod tests {
 
     #[test]
     fn unique_names_count_up() {
-        let taken = vec!["Default".to_string(), "Default (2)".to_string()];
-        assert_eq!(unique_name("Default", &taken), "Default (3)");
-        assert_eq!(unique_name("EMEA", &taken), "EMEA");
+        let mut names = UniqueNames::default();
+        assert_eq!(names.take("Default (2)"), "Default (2)");
+        assert_eq!(names.take("Default"), "Default");
+        // "Default (2)" is taken already, so the next copy is "Default (3)".
+        assert_eq!(names.take("Default"), "Default (3)");
+        assert_eq!(names.take("EMEA"), "EMEA");
+        // 5,000 calendars of one name: the last is "Office (5000)", each named in one step.
+        let last = (0..5_000).map(|_| names.take("Office")).last();
+        assert_eq!(last.as_deref(), Some("Office (5000)"));
     }
 }

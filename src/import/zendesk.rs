@@ -13,14 +13,14 @@ use serde_json::Value;
 
 use super::{
     at, calendar_zone, field_or_empty, field_text, flag_is, group_name, id_text, items_of,
-    priority_names, readable_duration, unique_name, whole_number, Assembly, Content, Found,
-    Helpdesk, Report,
+    priority_names, readable_duration, whole_number, Assembly, Content, Found, Helpdesk, Report,
 };
 use crate::plan::{
-    Calendar, ChannelKind, ClockTime, Date, Duration, Holiday, MetricTarget, PolicyScope,
-    SlaMetric, SlaPolicy, SlaTarget, Target, Tier, Weekday, WeeklyInterval, ALWAYS_OPEN,
+    Calendar, ChannelKind, ClockTime, Date, Duration, HelpdeskCondition, Holiday, MetricTarget,
+    PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target, Tier, Weekday, WeeklyInterval,
+    ALWAYS_OPEN,
 };
-use crate::render::helpdesk::{zendesk_via_type, HelpdeskPriority};
+use crate::render::helpdesk::{zendesk_via_id, HelpdeskPriority};
 
 /// Minutes in a day and in a week of Zendesk's intervals.
 const DAY: u64 = 24 * 60;
@@ -103,10 +103,9 @@ fn schedule(file: &str, path: &str, item: &Value, assembly: &mut Assembly, repor
         );
         return;
     }
-    let taken: Vec<String> = assembly.calendars.iter().map(|c| c.name.clone()).collect();
     let name = match field_text(schedule, "name") {
         Some(name) => {
-            let unique = unique_name(name, &taken);
+            let unique = assembly.calendar_names.take(name);
             if unique != name {
                 report.note(
                     file,
@@ -119,7 +118,7 @@ fn schedule(file: &str, path: &str, item: &Value, assembly: &mut Assembly, repor
             unique
         }
         _ => {
-            let unique = unique_name("Schedule", &taken);
+            let unique = assembly.calendar_names.take("Schedule");
             report.note(
                 file,
                 at(&schedule_path, "name"),
@@ -416,6 +415,19 @@ fn metrics(
             "next_reply_time" => SlaMetric::NextResponse,
             "periodic_update_time" => SlaMetric::PeriodicUpdate,
             "requester_wait_time" => SlaMetric::Resolution,
+            "total_resolution_time" => {
+                report.note(
+                    file,
+                    at(&here, "metric"),
+                    format!(
+                        "Total resolution time (from creation to solved, whatever the status) is \
+                         the {} resolution target of \"{policy}\"; the Zendesk export writes \
+                         resolution as requester wait time, which does not count Pending time.",
+                        names[rank]
+                    ),
+                );
+                SlaMetric::Resolution
+            }
             other => {
                 let what = match other {
                     "agent_work_time" => "Agent work time (time in New and Open) is".to_string(),
@@ -542,8 +554,10 @@ fn filter(
             _ => Vec::new(),
         }
     };
+    let mut kept = Vec::new();
     for (here, value) in conditions("all") {
-        let Some((covers, names)) = condition(file, &here, value, assembly, report) else {
+        let Some((covers, names)) = condition(file, &here, value, &mut kept, assembly, report)
+        else {
             continue;
         };
         match lists.iter_mut().find(|(kind, _)| *kind == covers) {
@@ -565,7 +579,8 @@ fn filter(
     let any: Vec<(String, Covers, Vec<String>)> = conditions("any")
         .into_iter()
         .filter_map(|(here, value)| {
-            condition(file, &here, value, assembly, report).map(|(c, names)| (here, c, names))
+            condition(file, &here, value, &mut kept, assembly, report)
+                .map(|(c, names)| (here, c, names))
         })
         .collect();
     let mut kinds: Vec<Covers> = any.iter().map(|(_, c, _)| *c).collect();
@@ -601,7 +616,10 @@ fn filter(
             None => lists.push((covers, names)),
         }
     }
-    let mut scope = PolicyScope::default();
+    let mut scope = PolicyScope {
+        helpdesk_conditions: kept,
+        ..PolicyScope::default()
+    };
     for (covers, names) in lists {
         let list = match covers {
             Covers::Segments => &mut scope.segments,
@@ -617,11 +635,13 @@ fn filter(
     scope
 }
 
-/// One filter condition as the list it adds to, or `None` (reported) when a plan cannot say it.
+/// One filter condition as the list it adds to; `None` (reported) when a plan cannot say it. A
+/// well-formed condition a plan cannot say is kept as written in `kept`.
 fn condition(
     file: &str,
     path: &str,
     value: &Value,
+    kept: &mut Vec<HelpdeskCondition>,
     assembly: &mut Assembly,
     report: &mut Report,
 ) -> Option<(Covers, Vec<String>)> {
@@ -636,70 +656,78 @@ fn condition(
         return None;
     };
     let operand = value.get("value").unwrap_or(&Value::Null);
-    let found = match (field, operator) {
+    let why = match (field, operator) {
         ("current_tags", "includes") => {
             let tags: Vec<String> = match operand {
                 Value::String(tags) => tags.split_whitespace().map(str::to_string).collect(),
                 Value::Array(tags) => tags.iter().filter_map(id_text).collect(),
                 _ => Vec::new(),
             };
-            (!tags.is_empty()).then_some((Covers::Segments, tags))
+            return with_value(field, (Covers::Segments, tags), file, path, report);
         }
         ("organization_id", "is") => {
-            id_text(operand).map(|organization| (Covers::Organizations, vec![organization]))
+            let organization: Vec<String> = id_text(operand).into_iter().collect();
+            return with_value(field, (Covers::Organizations, organization), file, path, report);
         }
         ("via_id", "is") => match via_kind(operand) {
-            Some(kind) => Some((Covers::Channels, vec![assembly.channel(kind)])),
-            None => {
-                report.note(
-                    file,
-                    path,
-                    format!(
-                        "Tickets via {operand} come from a Zendesk channel that is not a support \
-                         channel of a plan (email, chat, phone, web form, social, community); the \
-                         condition is left out, so in the plan the policy covers more tickets."
-                    ),
-                );
-                return None;
-            }
+            Some(kind) => return Some((Covers::Channels, vec![assembly.channel(kind)])),
+            None => format!(
+                "Tickets via {operand} come from a Zendesk channel that is not a support channel \
+                 of a plan (email, chat, phone, web form, social, community)"
+            ),
         },
-        ("current_tags" | "organization_id" | "via_id", operator) => {
-            report.note(
-                file,
-                path,
-                format!(
-                    "The condition `{field} {operator}` is not something a plan can express: a \
-                     plan's policy lists whom it covers, not whom it leaves out. It is left out, \
-                     so in the plan the policy covers more tickets."
-                ),
-            );
-            return None;
-        }
-        (field, _) => {
-            report.note(
-                file,
-                path,
-                format!(
-                    "The condition on `{field}` is not something a plan can express (a plan's \
-                     policy covers tags, organisations and channels); it is left out, so in the \
-                     plan the policy covers more tickets than in Zendesk."
-                ),
-            );
-            return None;
-        }
+        ("current_tags" | "organization_id" | "via_id", operator) => format!(
+            "The condition `{field} {operator}` is not something a plan can express (a plan's policy \
+             lists whom it covers, not whom it leaves out)"
+        ),
+        (field, _) => format!(
+            "The condition on `{field}` is not something a plan can express (a plan's policy covers \
+             tags, organisations and channels)"
+        ),
     };
-    if found.is_none() {
+    report.note(
+        file,
+        path,
+        format!(
+            "{why}. It is kept on the policy as Zendesk wrote it: the plan shows it, the rules \
+             count the policy as one for some tickets only, and the Zendesk export writes it back."
+        ),
+    );
+    let within = if path.contains(".any[") { "any" } else { "all" };
+    kept.push(HelpdeskCondition {
+        helpdesk: Helpdesk::Zendesk.label().to_string(),
+        within: within.to_string(),
+        condition: value.to_string(),
+    });
+    None
+}
+
+/// A condition's list, or `None` (reported) when it names nobody.
+fn with_value(
+    field: &str,
+    (covers, names): (Covers, Vec<String>),
+    file: &str,
+    path: &str,
+    report: &mut Report,
+) -> Option<(Covers, Vec<String>)> {
+    if names.is_empty() {
         report.note(
             file,
             path,
             format!("The condition on `{field}` has no value; it is left out."),
         );
+        return None;
     }
-    found
+    Some((covers, names))
 }
 
-/// Via types (strings) beyond the ones this app's export writes, with the plan's channel kind.
-const VIA_TYPES: [(&str, ChannelKind); 10] = [
+/// Via types (strings), with the plan's channel kind (earlier versions of this app's export wrote
+/// the first four).
+const VIA_TYPES: [(&str, ChannelKind); 14] = [
+    ("mail", ChannelKind::Email),
+    ("chat", ChannelKind::Chat),
+    ("voice", ChannelKind::Phone),
+    ("web_form", ChannelKind::Portal),
     ("email", ChannelKind::Email),
     ("web", ChannelKind::Portal),
     ("voicemail", ChannelKind::Phone),
@@ -712,7 +740,8 @@ const VIA_TYPES: [(&str, ChannelKind); 10] = [
     ("topic", ChannelKind::Community),
 ];
 
-/// Via ids (numbers) from Zendesk's via types reference, with the plan's channel kind.
+/// Via ids (numbers) from Zendesk's via types reference beyond the ones this app's export writes,
+/// with the plan's channel kind.
 const VIA_IDS: [(u64, ChannelKind); 10] = [
     (0, ChannelKind::Portal),
     (4, ChannelKind::Email),
@@ -729,21 +758,21 @@ const VIA_IDS: [(u64, ChannelKind); 10] = [
 /// The channel kind of a `via_id` condition's value: a via type or a via id.
 fn via_kind(value: &Value) -> Option<ChannelKind> {
     if let Some(id) = whole_number(value) {
-        return VIA_IDS
-            .iter()
-            .find(|(known, _)| *known == id)
-            .map(|(_, k)| *k);
+        return ChannelKind::ALL
+            .into_iter()
+            .find(|&kind| zendesk_via_id(kind) == Some(id))
+            .or_else(|| {
+                VIA_IDS
+                    .iter()
+                    .find(|(known, _)| *known == id)
+                    .map(|(_, k)| *k)
+            });
     }
     let via = value.as_str()?.trim().to_ascii_lowercase();
-    ChannelKind::ALL
-        .into_iter()
-        .find(|&kind| zendesk_via_type(kind) == Some(via.as_str()))
-        .or_else(|| {
-            VIA_TYPES
-                .iter()
-                .find(|(known, _)| *known == via)
-                .map(|(_, k)| *k)
-        })
+    VIA_TYPES
+        .iter()
+        .find(|(known, _)| *known == via)
+        .map(|(_, k)| *k)
 }
 
 /// A trigger that gives new tickets from one channel a priority becomes that channel's default

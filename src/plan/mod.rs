@@ -27,7 +27,9 @@ pub use duration::{ClockUnit, Duration, DurationError, MINUTES_PER_DAY};
 pub use history::{ChannelArrivals, Count, HistorySummary, Period, Share, Spread};
 pub use part::{Page, Part, Section};
 pub use roster::{Roster, ShiftTemplate, WorkPattern};
-pub use sla::{MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target};
+pub use sla::{
+    HelpdeskCondition, MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target,
+};
 
 /// The JSON format version this build writes. Older versions are migrated on load.
 pub const SCHEMA_VERSION: u32 = 3;

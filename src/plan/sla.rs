@@ -47,18 +47,43 @@ pub struct PolicyScope {
     pub organizations: Vec<String>,
     /// Names of the plan's channels whose tickets it covers.
     pub channels: Vec<String>,
+    /// Conditions read from a helpdesk that a plan cannot say (Zendesk's `assignee_id is 7`,
+    /// Freshdesk's `group_ids`), kept as written: the policy covers only the tickets that meet
+    /// them too, and the export to that helpdesk writes them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub helpdesk_conditions: Vec<HelpdeskCondition>,
+}
+
+/// One helpdesk condition kept as the helpdesk wrote it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct HelpdeskCondition {
+    /// "Zendesk" or "Freshdesk".
+    pub helpdesk: String,
+    /// Where it sits: Zendesk's `all` or `any` list, or the key of Freshdesk's `applicable_to`.
+    pub within: String,
+    /// The condition as JSON text, exactly as the helpdesk wrote it.
+    pub condition: String,
 }
 
 impl PolicyScope {
     /// True when nothing at all is written in it (saved files leave it out).
     pub fn is_empty(&self) -> bool {
-        self.segments.is_empty() && self.organizations.is_empty() && self.channels.is_empty()
+        self.segments.is_empty()
+            && self.organizations.is_empty()
+            && self.channels.is_empty()
+            && self.helpdesk_conditions.is_empty()
     }
 
-    /// True when the policy matches every ticket.
+    /// True when the policy matches every ticket: it names nobody and keeps no helpdesk
+    /// condition.
     pub fn is_everyone(&self) -> bool {
         let blank = |list: &[String]| list.iter().all(|s| s.trim().is_empty());
-        blank(&self.segments) && blank(&self.organizations) && blank(&self.channels)
+        blank(&self.segments)
+            && blank(&self.organizations)
+            && blank(&self.channels)
+            && self.helpdesk_conditions.is_empty()
     }
 }
 
@@ -322,5 +347,15 @@ mod tests {
         assert!(scope.is_everyone());
         scope.segments.push("enterprise".into());
         assert!(!scope.is_everyone());
+        // A condition the helpdesk keeps (on the assignee) makes a policy for some tickets only.
+        let kept = PolicyScope {
+            helpdesk_conditions: vec![HelpdeskCondition {
+                helpdesk: "Zendesk".into(),
+                within: "all".into(),
+                condition: r#"{"field":"assignee_id","operator":"is","value":7}"#.into(),
+            }],
+            ..PolicyScope::default()
+        };
+        assert!(!kept.is_everyone() && !kept.is_empty());
     }
 }

@@ -19,6 +19,13 @@ pub use capacity::{
 pub use roster_csv::roster_csv;
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
+
+/// Text from a plan or an imported file as one safe line for a terminal: control characters
+/// (escape sequences that move the cursor or set the clipboard) go and line breaks become
+/// spaces, as the text document writes user text.
+pub fn terminal_line(text: &str) -> String {
+    text::one_line(text, false)
+}
 // For other documents in the same styles (the before → after comparison).
 pub use document::{document, Block, Document, Inputs, Layout};
 pub(crate) use markdown::inert as markdown_text;

@@ -1,7 +1,9 @@
 //! SLA policies in words, the same in every document (text, Markdown, the app's preview and the
 //! stakeholder view): who a policy applies to, each target on its clock, each row's clocks.
 
-use crate::plan::{MetricTarget, Plan, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target};
+use crate::plan::{
+    HelpdeskCondition, MetricTarget, Plan, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target,
+};
 
 use super::hours_in_words;
 
@@ -25,7 +27,34 @@ pub fn scope_in_words(scope: &PolicyScope) -> String {
             parts.push(format!("{label} {}", names.join(", ")));
         }
     }
+    parts.extend(scope.helpdesk_conditions.iter().map(condition_in_words));
     parts.join("; ")
+}
+
+/// A kept helpdesk condition as people read it: "Zendesk condition assignee_id is 7",
+/// "Freshdesk condition group_ids 12, 13".
+pub fn condition_in_words(kept: &HelpdeskCondition) -> String {
+    let value: Option<serde_json::Value> = serde_json::from_str(&kept.condition).ok();
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => {
+            let items: Vec<String> = items
+                .iter()
+                .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+                .collect();
+            items.join(", ")
+        }
+        other => other.to_string(),
+    };
+    let words = match &value {
+        Some(condition) if condition.get("field").is_some() => {
+            let part = |key: &str| condition.get(key).map(text).unwrap_or_default();
+            format!("{} {} {}", part("field"), part("operator"), part("value"))
+        }
+        Some(other) => format!("{} {}", kept.within, text(other)),
+        None => format!("{} {}", kept.within, kept.condition),
+    };
+    format!("{} condition {}", kept.helpdesk, words.trim())
 }
 
 /// Whether a document shows policy headings: several policies, or one that is not for everyone.

@@ -368,9 +368,11 @@ fn check_row(
         }
     }
     let promise = |metric: SlaMetric| Promise::of(clocks, target.metric(metric));
-    let first = promise(SlaMetric::FirstResponse);
-    let resolution = promise(SlaMetric::Resolution);
-    if let (Some(first), Some(resolution)) = (first, resolution) {
+    let comparable = |metric: SlaMetric| Promise::comparable(clocks, target.metric(metric));
+    if let (Some(first), Some(resolution)) = (
+        comparable(SlaMetric::FirstResponse),
+        comparable(SlaMetric::Resolution),
+    ) {
         if !resolution.within.is_zero() && first.never_before(&resolution, true) {
             findings.push(RESOLUTION_BEFORE_RESPONSE.at(
                 field(SlaMetric::Resolution, "target"),
@@ -387,7 +389,7 @@ fn check_row(
             ));
         }
     }
-    if let Some(resolution) = resolution.filter(|r| !r.within.is_zero()) {
+    if let Some(resolution) = promise(SlaMetric::Resolution).filter(|r| !r.within.is_zero()) {
         for metric in [SlaMetric::NextResponse, SlaMetric::PeriodicUpdate] {
             let Some(follow_up) = promise(metric) else {
                 continue;
@@ -450,7 +452,8 @@ fn check_order(
         let promised: Vec<(usize, Promise)> = ranked
             .iter()
             .filter_map(|&(_, row)| {
-                Promise::of(&context.clocks, policy.targets[row].metric(metric)).map(|p| (row, p))
+                Promise::comparable(&context.clocks, policy.targets[row].metric(metric))
+                    .map(|p| (row, p))
             })
             .collect();
         for (position, (row, urgent)) in promised.iter().enumerate() {
@@ -733,6 +736,35 @@ mod tests {
         high.first_response = target("4h", "Business hours");
         high.resolution = target("2h", ALWAYS_OPEN);
         assert_fires(&plan, "SLA-002", &row("1.resolution.target"));
+    }
+
+    /// A Freshdesk import without its business hours runs targets on a calendar the plan does not
+    /// define. Two targets on that one calendar still count the same open time, so a 4-hour
+    /// first response and a 2-hour resolution contradict each other wherever the hours are, and
+    /// an Urgent first response of 4 hours is slower than High's 2 hours. Business days there
+    /// compare with nothing (only the calendar says how long one is).
+    #[test]
+    fn targets_on_one_undefined_calendar_still_compare() {
+        let mut plan = valid_plan();
+        plan.sla[0].targets[1].first_response = target("4h", "Freshdesk hours");
+        plan.sla[0].targets[1].resolution = target("2h", "Freshdesk hours");
+        let finding = assert_fires(&plan, "SLA-002", &row("1.resolution.target"));
+        assert_eq!(
+            finding.message,
+            "High resolution (2 hours) is shorter than its first response (4 hours)."
+        );
+        assert_fires(&plan, "SLA-008", &row("1.first_response.calendar"));
+        plan.sla[0].targets[1].resolution = target("1bd", "Freshdesk hours");
+        assert_quiet(&plan, "SLA-002");
+
+        let mut plan = valid_plan();
+        plan.sla[0].targets[0].first_response = target("4h", "Freshdesk hours");
+        plan.sla[0].targets[1].first_response = target("2h", "Freshdesk hours");
+        let finding = assert_fires(&plan, "SLA-003", &row("0.first_response.target"));
+        assert_eq!(
+            finding.message,
+            "Critical first response (4 hours) is slower than High's (2 hours)."
+        );
     }
 
     #[test]

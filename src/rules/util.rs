@@ -281,6 +281,8 @@ pub(crate) struct Promise<'a> {
     pub elapsed: bool,
     /// Open minutes of a business day on its clock.
     pub business_day: u32,
+    /// False on a calendar the plan does not define (see `Promise::comparable`).
+    pub defined: bool,
 }
 
 impl<'a> Promise<'a> {
@@ -294,6 +296,29 @@ impl<'a> Promise<'a> {
             minutes: within.open_minutes(clock.business_day),
             elapsed: clock.elapsed,
             business_day: clock.business_day,
+            defined: true,
+        })
+    }
+
+    /// The promise of a metric with a duration, also on a calendar the plan does not define: two
+    /// targets on one such calendar count the same open time, whatever it is, so they compare
+    /// with each other (and a missing calendar is said once, by SLA-008). Business days there
+    /// compare with nothing: only the calendar says how long one is.
+    pub(crate) fn comparable(clocks: &Clocks, target: &'a MetricTarget) -> Option<Promise<'a>> {
+        if let Some(promise) = Promise::of(clocks, target) {
+            return Some(promise);
+        }
+        let within = target.within()?;
+        if matches!(within, Duration::BusinessDays { .. }) || target.calendar.trim().is_empty() {
+            return None;
+        }
+        Some(Promise {
+            within,
+            calendar: &target.calendar,
+            minutes: within.open_minutes(0),
+            elapsed: false,
+            business_day: 0,
+            defined: false,
         })
     }
 
@@ -322,7 +347,8 @@ impl<'a> Promise<'a> {
 
     /// The clock for `Duration::in_words_on`: `None` on elapsed time, else its business day.
     pub(crate) fn clock(&self) -> Option<u32> {
-        (!self.elapsed).then_some(self.business_day)
+        // On an undefined calendar nobody knows which: the duration as written.
+        (!self.elapsed && self.defined).then_some(self.business_day)
     }
 }
 

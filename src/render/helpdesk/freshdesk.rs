@@ -226,8 +226,9 @@ pub(crate) fn source(kind: ChannelKind) -> Option<u8> {
     }
 }
 
-/// Whom a policy covers, as Freshdesk's `applicable_to`. Channels become ticket sources; segments
-/// and companies need Freshdesk's ids, which the plan does not know: the report names them.
+/// Whom a policy covers, as Freshdesk's `applicable_to`. Channels become ticket sources; companies
+/// are written as the ids the import keeps; segments need Freshdesk's ids, which the plan does not
+/// know: the report names them. Freshdesk conditions the policy keeps are written back.
 fn applicable_to(plan: &Plan, policy: &SlaPolicy, title: &str, report: &mut Vec<String>) -> Value {
     let scope = &policy.applies_to;
     let mut applicable = Map::new();
@@ -256,13 +257,7 @@ fn applicable_to(plan: &Plan, policy: &SlaPolicy, title: &str, report: &mut Vec<
     }
     let companies = names(&scope.organizations);
     if !companies.is_empty() {
-        let quoted: Vec<&str> = companies.iter().map(String::as_str).collect();
-        report.push(format!(
-            "\"{title}\" applies to the companies {}; put their Freshdesk ids in \
-             applicable_to.company_ids.",
-            quoted_list(&quoted)
-        ));
-        applicable.insert("company_ids".into(), json!([]));
+        applicable.insert("company_ids".into(), company_ids(&companies, title, report));
     }
     let mut sources: Vec<u8> = Vec::new();
     for (name, kind) in scope_channel_kinds(plan, scope) {
@@ -279,7 +274,59 @@ fn applicable_to(plan: &Plan, policy: &SlaPolicy, title: &str, report: &mut Vec<
     if !sources.is_empty() {
         applicable.insert("sources".into(), json!(sources));
     }
+    write_back_kept(scope, title, &mut applicable, report);
     Value::Object(applicable)
+}
+
+/// The companies a policy is for as Freshdesk's `company_ids`: an organisation that is an id (as
+/// the import keeps them) is written as that id; a name is written as it is, for the admin to
+/// replace with its id (reported).
+fn company_ids(companies: &[String], title: &str, report: &mut Vec<String>) -> Value {
+    let names: Vec<&str> = companies
+        .iter()
+        .map(String::as_str)
+        .filter(|c| c.parse::<u64>().is_err())
+        .collect();
+    if !names.is_empty() {
+        report.push(format!(
+            "\"{title}\" applies to the companies {}; replace each name in \
+             applicable_to.company_ids with its Freshdesk id.",
+            quoted_list(&names)
+        ));
+    }
+    companies
+        .iter()
+        .map(|c| c.parse::<u64>().map_or_else(|_| json!(c), |id| json!(id)))
+        .collect()
+}
+
+/// The Freshdesk conditions a policy keeps, written back where they were (a list joins the
+/// entries already there); another helpdesk's conditions are reported.
+fn write_back_kept(
+    scope: &crate::plan::PolicyScope,
+    title: &str,
+    applicable: &mut Map<String, Value>,
+    report: &mut Vec<String>,
+) {
+    for kept in &scope.helpdesk_conditions {
+        let value = serde_json::from_str::<Value>(&kept.condition);
+        match (kept.helpdesk.as_str(), value) {
+            ("Freshdesk", Ok(Value::Array(entries))) => {
+                match applicable.entry(kept.within.clone()).or_insert(json!([])) {
+                    Value::Array(known) => known.extend(entries),
+                    other => *other = Value::Array(entries),
+                }
+            }
+            ("Freshdesk", Ok(value)) => {
+                applicable.insert(kept.within.clone(), value);
+            }
+            _ => report.push(format!(
+                "\"{title}\" keeps the {}, which Freshdesk cannot take; add its equivalent in \
+                 Freshdesk.",
+                crate::render::sla::condition_in_words(kept)
+            )),
+        }
+    }
 }
 
 /// One escalation step: how long after the breach, and to whom (by role; Freshdesk wants agent ids).

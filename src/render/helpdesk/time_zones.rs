@@ -1,7 +1,185 @@
-//! IANA time zones (what the plan stores) to the Rails-style names Zendesk schedules use
-//! ("Eastern Time (US & Canada)"). Covers the common zones; the export reports any other.
+//! IANA time zones (what the plan stores) and the Rails names Zendesk and Freshdesk write
+//! ("Eastern Time (US & Canada)"): all of Rails' names read back, and one name per zone written.
 
-/// (IANA name, Zendesk name), from Rails' `ActiveSupport::TimeZone::MAPPING`, one Zendesk name per zone.
+/// Every Rails time-zone name with the tz identifier Rails gives it: Rails'
+/// `ActiveSupport::TimeZone::MAPPING` (activesupport/lib/active_support/values/time_zone.rb,
+/// Rails 7.0 and later), all 151 names, in Rails' order. Some identifiers are names the tz
+/// database has since renamed (see `RENAMED`).
+pub(crate) const RAILS_ZONES: [(&str, &str); 151] = [
+    ("International Date Line West", "Etc/GMT+12"),
+    ("Midway Island", "Pacific/Midway"),
+    ("American Samoa", "Pacific/Pago_Pago"),
+    ("Hawaii", "Pacific/Honolulu"),
+    ("Alaska", "America/Juneau"),
+    ("Pacific Time (US & Canada)", "America/Los_Angeles"),
+    ("Tijuana", "America/Tijuana"),
+    ("Mountain Time (US & Canada)", "America/Denver"),
+    ("Arizona", "America/Phoenix"),
+    ("Chihuahua", "America/Chihuahua"),
+    ("Mazatlan", "America/Mazatlan"),
+    ("Central Time (US & Canada)", "America/Chicago"),
+    ("Saskatchewan", "America/Regina"),
+    ("Guadalajara", "America/Mexico_City"),
+    ("Mexico City", "America/Mexico_City"),
+    ("Monterrey", "America/Monterrey"),
+    ("Central America", "America/Guatemala"),
+    ("Eastern Time (US & Canada)", "America/New_York"),
+    ("Indiana (East)", "America/Indiana/Indianapolis"),
+    ("Bogota", "America/Bogota"),
+    ("Lima", "America/Lima"),
+    ("Quito", "America/Lima"),
+    ("Atlantic Time (Canada)", "America/Halifax"),
+    ("Caracas", "America/Caracas"),
+    ("La Paz", "America/La_Paz"),
+    ("Santiago", "America/Santiago"),
+    ("Newfoundland", "America/St_Johns"),
+    ("Brasilia", "America/Sao_Paulo"),
+    ("Buenos Aires", "America/Argentina/Buenos_Aires"),
+    ("Montevideo", "America/Montevideo"),
+    ("Georgetown", "America/Guyana"),
+    ("Puerto Rico", "America/Puerto_Rico"),
+    ("Greenland", "America/Godthab"),
+    ("Mid-Atlantic", "Atlantic/South_Georgia"),
+    ("Azores", "Atlantic/Azores"),
+    ("Cape Verde Is.", "Atlantic/Cape_Verde"),
+    ("Dublin", "Europe/Dublin"),
+    ("Edinburgh", "Europe/London"),
+    ("Lisbon", "Europe/Lisbon"),
+    ("London", "Europe/London"),
+    ("Casablanca", "Africa/Casablanca"),
+    ("Monrovia", "Africa/Monrovia"),
+    ("UTC", "Etc/UTC"),
+    ("Belgrade", "Europe/Belgrade"),
+    ("Bratislava", "Europe/Bratislava"),
+    ("Budapest", "Europe/Budapest"),
+    ("Ljubljana", "Europe/Ljubljana"),
+    ("Prague", "Europe/Prague"),
+    ("Sarajevo", "Europe/Sarajevo"),
+    ("Skopje", "Europe/Skopje"),
+    ("Warsaw", "Europe/Warsaw"),
+    ("Zagreb", "Europe/Zagreb"),
+    ("Brussels", "Europe/Brussels"),
+    ("Copenhagen", "Europe/Copenhagen"),
+    ("Madrid", "Europe/Madrid"),
+    ("Paris", "Europe/Paris"),
+    ("Amsterdam", "Europe/Amsterdam"),
+    ("Berlin", "Europe/Berlin"),
+    ("Bern", "Europe/Zurich"),
+    ("Zurich", "Europe/Zurich"),
+    ("Rome", "Europe/Rome"),
+    ("Stockholm", "Europe/Stockholm"),
+    ("Vienna", "Europe/Vienna"),
+    ("West Central Africa", "Africa/Algiers"),
+    ("Bucharest", "Europe/Bucharest"),
+    ("Cairo", "Africa/Cairo"),
+    ("Helsinki", "Europe/Helsinki"),
+    ("Kyiv", "Europe/Kiev"),
+    ("Riga", "Europe/Riga"),
+    ("Sofia", "Europe/Sofia"),
+    ("Tallinn", "Europe/Tallinn"),
+    ("Vilnius", "Europe/Vilnius"),
+    ("Athens", "Europe/Athens"),
+    ("Istanbul", "Europe/Istanbul"),
+    ("Minsk", "Europe/Minsk"),
+    ("Jerusalem", "Asia/Jerusalem"),
+    ("Harare", "Africa/Harare"),
+    ("Pretoria", "Africa/Johannesburg"),
+    ("Kaliningrad", "Europe/Kaliningrad"),
+    ("Moscow", "Europe/Moscow"),
+    ("St. Petersburg", "Europe/Moscow"),
+    ("Volgograd", "Europe/Volgograd"),
+    ("Samara", "Europe/Samara"),
+    ("Kuwait", "Asia/Kuwait"),
+    ("Riyadh", "Asia/Riyadh"),
+    ("Nairobi", "Africa/Nairobi"),
+    ("Baghdad", "Asia/Baghdad"),
+    ("Tehran", "Asia/Tehran"),
+    ("Abu Dhabi", "Asia/Muscat"),
+    ("Muscat", "Asia/Muscat"),
+    ("Baku", "Asia/Baku"),
+    ("Tbilisi", "Asia/Tbilisi"),
+    ("Yerevan", "Asia/Yerevan"),
+    ("Kabul", "Asia/Kabul"),
+    ("Ekaterinburg", "Asia/Yekaterinburg"),
+    ("Islamabad", "Asia/Karachi"),
+    ("Karachi", "Asia/Karachi"),
+    ("Tashkent", "Asia/Tashkent"),
+    ("Chennai", "Asia/Kolkata"),
+    ("Kolkata", "Asia/Kolkata"),
+    ("Mumbai", "Asia/Kolkata"),
+    ("New Delhi", "Asia/Kolkata"),
+    ("Kathmandu", "Asia/Kathmandu"),
+    ("Astana", "Asia/Dhaka"),
+    ("Dhaka", "Asia/Dhaka"),
+    ("Sri Jayawardenepura", "Asia/Colombo"),
+    ("Almaty", "Asia/Almaty"),
+    ("Novosibirsk", "Asia/Novosibirsk"),
+    ("Rangoon", "Asia/Rangoon"),
+    ("Bangkok", "Asia/Bangkok"),
+    ("Hanoi", "Asia/Bangkok"),
+    ("Jakarta", "Asia/Jakarta"),
+    ("Krasnoyarsk", "Asia/Krasnoyarsk"),
+    ("Beijing", "Asia/Shanghai"),
+    ("Chongqing", "Asia/Chongqing"),
+    ("Hong Kong", "Asia/Hong_Kong"),
+    ("Urumqi", "Asia/Urumqi"),
+    ("Kuala Lumpur", "Asia/Kuala_Lumpur"),
+    ("Singapore", "Asia/Singapore"),
+    ("Taipei", "Asia/Taipei"),
+    ("Perth", "Australia/Perth"),
+    ("Irkutsk", "Asia/Irkutsk"),
+    ("Ulaanbaatar", "Asia/Ulaanbaatar"),
+    ("Seoul", "Asia/Seoul"),
+    ("Osaka", "Asia/Tokyo"),
+    ("Sapporo", "Asia/Tokyo"),
+    ("Tokyo", "Asia/Tokyo"),
+    ("Yakutsk", "Asia/Yakutsk"),
+    ("Darwin", "Australia/Darwin"),
+    ("Adelaide", "Australia/Adelaide"),
+    ("Canberra", "Australia/Melbourne"),
+    ("Melbourne", "Australia/Melbourne"),
+    ("Sydney", "Australia/Sydney"),
+    ("Brisbane", "Australia/Brisbane"),
+    ("Hobart", "Australia/Hobart"),
+    ("Vladivostok", "Asia/Vladivostok"),
+    ("Guam", "Pacific/Guam"),
+    ("Port Moresby", "Pacific/Port_Moresby"),
+    ("Magadan", "Asia/Magadan"),
+    ("Srednekolymsk", "Asia/Srednekolymsk"),
+    ("Solomon Is.", "Pacific/Guadalcanal"),
+    ("New Caledonia", "Pacific/Noumea"),
+    ("Fiji", "Pacific/Fiji"),
+    ("Kamchatka", "Asia/Kamchatka"),
+    ("Marshall Is.", "Pacific/Majuro"),
+    ("Auckland", "Pacific/Auckland"),
+    ("Wellington", "Pacific/Auckland"),
+    ("Nuku'alofa", "Pacific/Tongatapu"),
+    ("Tokelau Is.", "Pacific/Fakaofo"),
+    ("Chatham Is.", "Pacific/Chatham"),
+    ("Samoa", "Pacific/Apia"),
+];
+
+/// tz identifiers in Rails' table that the tz database has renamed since, with today's name (the
+/// one the plan's zone list uses).
+const RENAMED: [(&str, &str); 5] = [
+    ("Europe/Kiev", "Europe/Kyiv"),
+    ("Asia/Rangoon", "Asia/Yangon"),
+    ("America/Godthab", "America/Nuuk"),
+    ("Asia/Chongqing", "Asia/Shanghai"),
+    ("Etc/UTC", "UTC"),
+];
+
+/// Today's name of a tz identifier Rails writes.
+fn current_name(tz: &'static str) -> &'static str {
+    RENAMED
+        .iter()
+        .find(|(old, _)| *old == tz)
+        .map_or(tz, |(_, new)| *new)
+}
+
+/// The name the export writes for a zone, where Rails has several names for it or none: (IANA
+/// name, Rails name), one Rails name per zone; a zone Rails has no name for gets the name of a zone
+/// with the same clock. Any other zone in `RAILS_ZONES` gets its first Rails name there.
 const ZONES: [(&str, &str); 96] = [
     ("UTC", "UTC"),
     ("Etc/UTC", "UTC"),
@@ -102,7 +280,7 @@ const ZONES: [(&str, &str); 96] = [
 ];
 
 /// More zones, kept apart so the table above stays readable.
-const MORE_ZONES: [(&str, &str); 10] = [
+const MORE_ZONES: [(&str, &str); 11] = [
     ("Asia/Taipei", "Taipei"),
     ("Asia/Kuala_Lumpur", "Kuala Lumpur"),
     ("Asia/Manila", "Beijing"),
@@ -113,21 +291,27 @@ const MORE_ZONES: [(&str, &str); 10] = [
     ("Australia/Melbourne", "Melbourne"),
     ("Pacific/Auckland", "Auckland"),
     ("Pacific/Fiji", "Fiji"),
+    // Rails calls Asia/Muscat both "Abu Dhabi" and "Muscat"; "Abu Dhabi" reads back as Asia/Dubai.
+    ("Asia/Muscat", "Muscat"),
 ];
 
-/// Every (IANA name, Zendesk name) pair this table knows, for reading Zendesk's names back.
+/// Every (IANA name, Rails name) pair, the export's choices first, for reading Rails' names back
+/// (an IANA zone may come with several Rails names, and a Rails name with an old and a new zone).
 pub fn zendesk_zone_names() -> impl Iterator<Item = (&'static str, &'static str)> {
-    ZONES.iter().chain(MORE_ZONES.iter()).copied()
+    ZONES.iter().chain(MORE_ZONES.iter()).copied().chain(
+        RAILS_ZONES
+            .iter()
+            .map(|&(rails, tz)| (current_name(tz), rails)),
+    )
 }
 
-/// Zendesk's name for an IANA time zone; a name that already is a Zendesk name passes through.
+/// Zendesk's name for an IANA time zone; a name that already is a Rails name passes through.
 pub fn zendesk_time_zone(iana: &str) -> Option<&'static str> {
     let iana = iana.trim();
-    ZONES
-        .iter()
-        .chain(MORE_ZONES.iter())
+    zendesk_zone_names()
+        .chain(RAILS_ZONES.iter().map(|&(rails, tz)| (tz, rails)))
         .find(|(from, to)| *from == iana || *to == iana)
-        .map(|(_, to)| *to)
+        .map(|(_, to)| to)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::{
     unpromised_note, zendesk_time_zone, HelpdeskExport, HelpdeskPriority, MappedPriority,
 };
 use crate::plan::{Calendar, ChannelKind, Plan, SlaMetric, SlaPolicy, Weekday};
+use crate::render::sla::condition_in_words;
 
 /// The plan as Zendesk configuration, in one JSON file:
 ///
@@ -171,7 +172,7 @@ fn default_priority_triggers(
             ));
             continue;
         };
-        let Some(via) = via_type(channel.kind) else {
+        let Some(via) = via_id(channel.kind) else {
             report.push(format!(
                 "Channel \"{}\" ({}) defaults to \"{}\", but has no Zendesk channel this export knows; \
                  add a trigger for it in Zendesk.",
@@ -206,13 +207,17 @@ fn zendesk_metric(metric: SlaMetric) -> &'static str {
     }
 }
 
-/// Zendesk's via type for tickets from a channel of this kind, if it has one.
-pub(crate) fn via_type(kind: ChannelKind) -> Option<&'static str> {
+/// Zendesk's via id for tickets from a channel of this kind, if it has one. The conditions
+/// reference (developer.zendesk.com/documentation/ticketing/reference-guides/conditions-reference/)
+/// gives `via_id` conditions, in SLA filters and triggers alike, the numeric id of the channel;
+/// the ids are those of the via types reference: 4 mail, 29 chat, 34 inbound phone call (33,
+/// voicemail, is another), 0 web form.
+pub(crate) fn via_id(kind: ChannelKind) -> Option<u64> {
     match kind {
-        ChannelKind::Email => Some("mail"),
-        ChannelKind::Chat => Some("chat"),
-        ChannelKind::Phone => Some("voice"),
-        ChannelKind::Portal => Some("web_form"),
+        ChannelKind::Email => Some(4),
+        ChannelKind::Chat => Some(29),
+        ChannelKind::Phone => Some(34),
+        ChannelKind::Portal => Some(0),
         ChannelKind::Community | ChannelKind::Social | ChannelKind::Other => None,
     }
 }
@@ -268,7 +273,7 @@ fn filter(plan: &Plan, policy: &SlaPolicy, title: &str, report: &mut Vec<String>
     }
     let mut vias = Vec::new();
     for (name, kind) in scope_channel_kinds(plan, scope) {
-        match via_type(kind) {
+        match via_id(kind) {
             Some(via) => vias.push(json!({"field": "via_id", "operator": "is", "value": via})),
             None => report.push(format!(
                 "\"{title}\" applies to the channel \"{name}\" ({}), which has no Zendesk channel this \
@@ -293,6 +298,18 @@ fn filter(plan: &Plan, policy: &SlaPolicy, title: &str, report: &mut Vec<String>
                  Zendesk filter has one \"any\" list: its {what} are left out; add a second policy per \
                  {what} or a tag set by a trigger."
             ));
+        }
+    }
+    for kept in &scope.helpdesk_conditions {
+        match serde_json::from_str::<Value>(&kept.condition) {
+            Ok(condition) if kept.helpdesk == "Zendesk" => match kept.within.as_str() {
+                "any" => any.push(condition),
+                _ => all.push(condition),
+            },
+            _ => report.push(format!(
+                "\"{title}\" keeps the {}, which Zendesk cannot take; add its equivalent in Zendesk.",
+                condition_in_words(kept)
+            )),
         }
     }
     json!({ "all": all, "any": any })
