@@ -36,13 +36,41 @@ impl Clock {
         ))))
     }
 
-    /// Open minutes from `from` to `to` (UTC seconds, `to` not earlier), rounded down.
-    pub fn minutes_between(&self, from: i64, to: i64) -> i64 {
+    /// Open seconds from `from` to `to` (UTC seconds, `to` not earlier): a start's and an
+    /// answer's seconds count, so a reply 20 s inside its target is never counted late.
+    pub fn seconds_between(&self, from: i64, to: i64) -> i64 {
         match self {
-            Clock::Elapsed => (to - from).div_euclid(60),
+            Clock::Elapsed => to - from,
             Clock::Business(timeline) => {
-                timeline.position(to.div_euclid(60)) - timeline.position(from.div_euclid(60))
+                timeline.position_to_the_second(to) - timeline.position_to_the_second(from)
             }
         }
+    }
+
+    /// Open minutes from `from` to `to`, rounded down (for the spreads of business times).
+    pub fn minutes_between(&self, from: i64, to: i64) -> i64 {
+        self.seconds_between(from, to).div_euclid(60)
+    }
+}
+
+#[cfg(test)]
+mod seconds {
+    use super::*;
+    use crate::rules::testing::nine_to_five;
+
+    #[test]
+    fn seconds_count_on_both_ends() {
+        // Mon 23 Mar 2026 09:00 UTC (seconds since 1970), on a Mon–Fri 09:00–17:00 UTC calendar.
+        let nine = 1_774_256_400;
+        let calendar = nine_to_five("Office", "UTC");
+        let clock = Clock::new(&calendar, nine, nine + 86_400).expect("a clock");
+        // 09:00:20 → 09:30:40 is 30 min 20 s open: late against a 30-minute target, although
+        // the two times' minutes (09:00, 09:30) are exactly 30 apart.
+        assert_eq!(clock.seconds_between(nine + 20, nine + 30 * 60 + 40), 1820);
+        // 09:00:40 → 09:30:20 is 29 min 40 s: in time.
+        assert_eq!(clock.seconds_between(nine + 40, nine + 30 * 60 + 20), 1780);
+        // 16:59:30 → next day 09:00:30: 30 s before the close and 30 s after the opening.
+        let close = nine + 8 * 3600;
+        assert_eq!(clock.seconds_between(close - 30, nine + 86_400 + 30), 60);
     }
 }

@@ -233,103 +233,29 @@ struct Score {
 /// Replays `history` against `plan`.
 pub fn replay(history: &History, plan: &Plan) -> Replay {
     let tickets = &history.tickets;
-    let mut notes = Vec::new();
     let (first, last) = time_range(&tickets.list);
-    let mut clocks: HashMap<String, Option<Clock>> = HashMap::new();
-    let mut clock_of = |name: &str, notes: &mut Vec<String>| -> Option<Clock> {
-        clocks
-            .entry(name.to_string())
-            .or_insert_with(|| match plan.calendar(name) {
-                Some(calendar) => match Clock::new(calendar, first, last) {
-                    Ok(clock) => Some(clock),
-                    Err(error) => {
-                        notes.push(format!("Calendar \"{name}\": {error}"));
-                        None
-                    }
-                },
-                None => {
-                    notes.push(format!(
-                        "There is no calendar called \"{name}\"; targets on it are not replayed"
-                    ));
-                    None
-                }
-            })
-            .clone()
+    let mut clocks = Clocks {
+        plan,
+        first,
+        last,
+        cache: HashMap::new(),
+        notes: Vec::new(),
     };
     let main = plan.calendars.first().map(|c| c.name.clone());
-    let main_clock = main.as_deref().and_then(|name| clock_of(name, &mut notes));
+    let main_clock = main.as_deref().and_then(|name| clocks.of(name));
     let (business, comparison) = business_times(tickets, main_clock.as_ref());
-    let channels: Vec<Option<usize>> = (0..tickets.channels.len())
-        .map(|id| plan_channel(plan, tickets.channels.name(id as Id)))
-        .collect();
-    let priorities: Vec<Option<usize>> = (0..tickets.priorities.len())
-        .map(|id| plan_priority(plan, tickets.priorities.name(id as Id)))
-        .collect();
-    let scopes: Vec<Scope> = plan
-        .sla
-        .iter()
-        .map(|p| Scope::of(p, tickets, plan))
-        .collect();
-    let mut targets: HashMap<(usize, usize, SlaMetric), Option<(i64, Clock)>> = HashMap::new();
-    let zone = Zone::named(&plan.header.time_zone).unwrap_or(Zone::UTC);
-    let mut scores: BTreeMap<(usize, usize, SlaMetric), Score> = BTreeMap::new();
-    let mut breaches = vec![0u64; HOURS_PER_WEEK];
-    let mut unplaced = Unplaced::default();
+    let mut scoring = Scoring::new(plan, tickets, clocks);
     for ticket in &tickets.list {
-        let channel = channels.get(usize::from(ticket.channel)).copied().flatten();
-        let priority = priorities
-            .get(usize::from(ticket.priority))
-            .copied()
-            .flatten()
-            .or_else(|| {
-                channel.and_then(|c| plan.priority_rank(&plan.channels[c].default_priority))
-            });
-        let Some(priority) = priority else {
-            unplaced.no_priority += 1;
-            continue;
-        };
-        let Some(policy) = scopes
-            .iter()
-            .position(|s| s.matches(tickets, ticket, channel))
-        else {
-            unplaced.no_policy += 1;
-            continue;
-        };
-        let mut breached = false;
-        for metric in MEASURED {
-            let target = targets
-                .entry((policy, priority, metric))
-                .or_insert_with(|| {
-                    let row = plan.sla[policy].target_for(&plan.priorities[priority].name)?;
-                    let metric_target = row.metric(metric);
-                    let within = metric_target.within()?;
-                    let calendar = plan.calendar(&metric_target.calendar)?;
-                    let clock = clock_of(&metric_target.calendar, &mut notes)?;
-                    Some((open_minutes(within, calendar), clock))
-                });
-            let Some((allowed, clock)) = target else {
-                continue;
-            };
-            let score = scores.entry((policy, priority, metric)).or_default();
-            let at = match metric {
-                SlaMetric::FirstResponse => ticket.first_reply,
-                _ => ticket.resolved,
-            };
-            let Some(at) = at else {
-                score.without_time += 1;
-                continue;
-            };
-            score.measured += 1;
-            if clock.minutes_between(ticket.created, at) <= *allowed {
-                score.met += 1;
-            } else {
-                breached = true;
-            }
-        }
-        if breached {
-            breaches[local_time(&zone, ticket.created).hour_of_week] += 1;
-        }
+        scoring.ticket(ticket);
     }
+    let Scoring {
+        clocks,
+        scores,
+        breaches,
+        unplaced,
+        ..
+    } = scoring;
+    let mut notes = clocks.notes;
     notes.extend(unplaced.words());
     Replay {
         calendar: main,
@@ -340,6 +266,165 @@ pub fn replay(history: &History, plan: &Plan) -> Replay {
         attainment: attainment_rows(plan, &scores),
         breaches_by_hour: breaches,
         notes,
+    }
+}
+
+/// The plan's calendars as clocks over the history's span, each built once when first needed;
+/// a calendar that is missing or cannot be built is said once in `notes`.
+struct Clocks<'p> {
+    plan: &'p Plan,
+    first: i64,
+    last: i64,
+    cache: HashMap<String, Option<Clock>>,
+    notes: Vec<String>,
+}
+
+impl Clocks<'_> {
+    fn of(&mut self, name: &str) -> Option<Clock> {
+        if let Some(clock) = self.cache.get(name) {
+            return clock.clone();
+        }
+        let clock = match self.plan.calendar(name) {
+            Some(calendar) => match Clock::new(calendar, self.first, self.last) {
+                Ok(clock) => Some(clock),
+                Err(error) => {
+                    self.notes.push(format!("Calendar \"{name}\": {error}"));
+                    None
+                }
+            },
+            None => {
+                self.notes.push(format!(
+                    "There is no calendar called \"{name}\"; targets on it are not replayed"
+                ));
+                None
+            }
+        };
+        self.cache.insert(name.to_string(), clock.clone());
+        clock
+    }
+}
+
+/// A policy, priority and metric, by their places in the plan.
+type Cell = (usize, usize, SlaMetric);
+
+/// The replay's running counts, and what it looked up in the plan for them.
+struct Scoring<'p> {
+    plan: &'p Plan,
+    tickets: &'p Tickets,
+    /// The plan's channel and priority for each of the export's, by the export's id.
+    channels: Vec<Option<usize>>,
+    priorities: Vec<Option<usize>>,
+    scopes: Vec<Scope>,
+    clocks: Clocks<'p>,
+    /// Each cell's target in open minutes and the clock it runs on (none: no target).
+    targets: HashMap<Cell, Option<(i64, Clock)>>,
+    zone: Zone,
+    scores: BTreeMap<Cell, Score>,
+    breaches: Vec<u64>,
+    unplaced: Unplaced,
+}
+
+impl<'p> Scoring<'p> {
+    fn new(plan: &'p Plan, tickets: &'p Tickets, clocks: Clocks<'p>) -> Scoring<'p> {
+        Scoring {
+            plan,
+            tickets,
+            channels: (0..tickets.channels.len())
+                .map(|id| plan_channel(plan, tickets.channels.name(id as Id)))
+                .collect(),
+            priorities: (0..tickets.priorities.len())
+                .map(|id| plan_priority(plan, tickets.priorities.name(id as Id)))
+                .collect(),
+            scopes: plan
+                .sla
+                .iter()
+                .map(|p| Scope::of(p, tickets, plan))
+                .collect(),
+            clocks,
+            targets: HashMap::new(),
+            zone: Zone::named(&plan.header.time_zone).unwrap_or(Zone::UTC),
+            scores: BTreeMap::new(),
+            breaches: vec![0; HOURS_PER_WEEK],
+            unplaced: Unplaced::default(),
+        }
+    }
+
+    /// Scores one ticket against its policy's targets, or counts why it could not be placed.
+    fn ticket(&mut self, ticket: &Ticket) {
+        let channel = self
+            .channels
+            .get(usize::from(ticket.channel))
+            .copied()
+            .flatten();
+        let Some(priority) = self.priority(ticket, channel) else {
+            self.unplaced.no_priority += 1;
+            return;
+        };
+        let Some(policy) = self
+            .scopes
+            .iter()
+            .position(|s| s.matches(self.tickets, ticket, channel))
+        else {
+            self.unplaced.no_policy += 1;
+            return;
+        };
+        let mut breached = false;
+        for metric in MEASURED {
+            breached |= self.score((policy, priority, metric), ticket);
+        }
+        if breached {
+            self.breaches[local_time(&self.zone, ticket.created).hour_of_week] += 1;
+        }
+    }
+
+    /// The ticket's priority in the plan: its own, mapped, else its channel's default.
+    fn priority(&self, ticket: &Ticket, channel: Option<usize>) -> Option<usize> {
+        let plan = self.plan;
+        self.priorities
+            .get(usize::from(ticket.priority))
+            .copied()
+            .flatten()
+            .or_else(|| {
+                channel.and_then(|c| plan.priority_rank(&plan.channels[c].default_priority))
+            })
+    }
+
+    /// Counts the ticket in `cell`; true when it missed the target.
+    fn score(&mut self, cell: Cell, ticket: &Ticket) -> bool {
+        self.look_up_target(cell);
+        let Some(Some((allowed, clock))) = self.targets.get(&cell) else {
+            return false;
+        };
+        let score = self.scores.entry(cell).or_default();
+        let at = match cell.2 {
+            SlaMetric::FirstResponse => ticket.first_reply,
+            _ => ticket.resolved,
+        };
+        let Some(at) = at else {
+            score.without_time += 1;
+            return false;
+        };
+        score.measured += 1;
+        let met = clock.seconds_between(ticket.created, at) <= *allowed * 60;
+        score.met += u64::from(met);
+        !met
+    }
+
+    /// Looks up the cell's target in open minutes and its clock, once per cell.
+    fn look_up_target(&mut self, (policy, priority, metric): Cell) {
+        if self.targets.contains_key(&(policy, priority, metric)) {
+            return;
+        }
+        let plan = self.plan;
+        let found = (|| {
+            let row = plan.sla[policy].target_for(&plan.priorities[priority].name)?;
+            let metric_target = row.metric(metric);
+            let within = metric_target.within()?;
+            let calendar = plan.calendar(&metric_target.calendar)?;
+            let clock = self.clocks.of(&metric_target.calendar)?;
+            Some((open_minutes(within, calendar), clock))
+        })();
+        self.targets.insert((policy, priority, metric), found);
     }
 }
 
