@@ -4,7 +4,7 @@
 use std::fmt::{self, Write};
 
 use super::document::{document, Block, Document, Fact, Inputs, Layout, Table};
-use super::{push_count, trimmed, Section};
+use super::{list_marker, trimmed, Section};
 use crate::plan::Plan;
 
 /// Renders the plan, or one section, as Markdown: the detailed layout, with the checks when the
@@ -54,12 +54,7 @@ fn write_block(out: &mut String, block: &Block<'_>) {
         Block::Table(table) => write_table(out, table),
         Block::List { ordered, items } => {
             for (n, item) in items.iter().enumerate() {
-                if *ordered {
-                    push_count(out, n + 1);
-                    out.push_str(". ");
-                } else {
-                    out.push_str("- ");
-                }
+                list_marker(out, *ordered, n);
                 let _ = write_escaped(out, item, true);
                 out.push('\n');
             }

@@ -298,6 +298,17 @@ pub(crate) fn push_count(out: &mut String, count: usize) {
     }
 }
 
+/// Starts item `n` (from 0) of a list, as the text and Markdown writers both mark it: `1. ` when
+/// the list is ordered, `- ` when not.
+pub(crate) fn list_marker(out: &mut String, ordered: bool, n: usize) {
+    if ordered {
+        push_count(out, n + 1);
+        out.push_str(". ");
+    } else {
+        out.push_str("- ");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

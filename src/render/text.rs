@@ -4,7 +4,7 @@
 use std::fmt::{self, Write};
 
 use super::document::{document, Block, Document, Fact, FactStyle, Inputs, Layout, Table};
-use super::{push_count, trimmed, CapacitySummary, Section};
+use super::{list_marker, trimmed, CapacitySummary, Section};
 use crate::plan::Plan;
 
 pub(crate) const DOUBLE_RULE: &str = "═══════════════════════════════════════";
@@ -62,12 +62,7 @@ fn write_block(out: &mut String, block: &Block<'_>) {
         Block::Table(table) => write_table(out, table),
         Block::List { ordered, items } => {
             for (n, item) in items.iter().enumerate() {
-                if *ordered {
-                    push_count(out, n + 1);
-                    out.push_str(". ");
-                } else {
-                    out.push_str("- ");
-                }
+                list_marker(out, *ordered, n);
                 line(out, item, false);
             }
         }
