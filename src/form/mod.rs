@@ -228,20 +228,7 @@ pub fn page_for(path: &str) -> Page {
 
 /// A finding's path as a declared control path: list indexes as `[]`.
 pub fn pattern(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    let mut in_index = false;
-    for c in path.chars() {
-        match c {
-            '[' => {
-                in_index = true;
-                out.push_str("[]");
-            }
-            ']' => in_index = false,
-            _ if in_index => {}
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::plan::path::pattern(path).unwrap_or_default()
 }
 
 /// Whether a form control edits the value at `path` (a finding's path): on the page that edits

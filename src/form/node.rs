@@ -63,37 +63,7 @@ pub trait List {
     fn swap(&mut self, a: usize, b: usize);
 }
 
-/// One step of a path: a field name or a list index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step<'a> {
-    Field(&'a str),
-    Index(usize),
-}
-
-/// The steps of `a.b[2].c`: `Field(a)`, `Field(b)`, `Index(2)`, `Field(c)`. `None` when the path
-/// is not well formed.
-pub fn steps(path: &str) -> Option<Vec<Step<'_>>> {
-    let mut steps = Vec::new();
-    for part in path.split('.') {
-        let (name, mut rest) = match part.find('[') {
-            Some(at) => (&part[..at], &part[at..]),
-            None => (part, ""),
-        };
-        if name.is_empty() || name.contains(']') {
-            return None;
-        }
-        steps.push(Step::Field(name));
-        while let Some(inner) = rest.strip_prefix('[') {
-            let (index, after) = inner.split_once(']')?;
-            steps.push(Step::Index(index.parse().ok()?));
-            rest = after;
-        }
-        if !rest.is_empty() {
-            return None;
-        }
-    }
-    Some(steps)
-}
+pub use crate::plan::path::{steps, Step};
 
 /// The node at `path` below `root`.
 pub fn at<'a>(root: &'a dyn Node, path: &str) -> Option<&'a dyn Node> {
@@ -102,6 +72,7 @@ pub fn at<'a>(root: &'a dyn Node, path: &str) -> Option<&'a dyn Node> {
         node = match step {
             Step::Field(key) => node.field(key)?,
             Step::Index(index) => node.list()?.item(index)?,
+            Step::Each => return None,
         };
     }
     Some(node)
@@ -114,6 +85,7 @@ pub fn at_mut<'a>(root: &'a mut dyn Node, path: &str) -> Option<&'a mut dyn Node
         node = match step {
             Step::Field(key) => node.field_mut(key)?,
             Step::Index(index) => node.list_mut()?.item_mut(index)?,
+            Step::Each => return None,
         };
     }
     Some(node)
@@ -599,28 +571,6 @@ struct_node! {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_split_into_steps() {
-        assert_eq!(
-            steps("sla[0].targets[12].first_response.target"),
-            Some(vec![
-                Step::Field("sla"),
-                Step::Index(0),
-                Step::Field("targets"),
-                Step::Index(12),
-                Step::Field("first_response"),
-                Step::Field("target"),
-            ])
-        );
-        assert_eq!(
-            steps("staffing.arrival_profile[3]").map(|s| s.len()),
-            Some(3)
-        );
-        for bad in ["", "a..b", "a[x]", "a[1", "a]1", "[0]"] {
-            assert_eq!(steps(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn leaves_read_and_write_as_text() {

@@ -10,6 +10,7 @@ pub mod json;
 mod json_path;
 pub mod limits;
 mod part;
+pub mod path;
 mod roster;
 mod sla;
 pub mod templates;
@@ -26,6 +27,7 @@ pub use calendar::{
 pub use duration::{ClockUnit, Duration, DurationError, MINUTES_PER_DAY};
 pub use history::{ChannelArrivals, Count, HistorySummary, Period, Share, Spread};
 pub use part::{Page, Part, Section};
+pub use path::Path;
 pub use roster::{Roster, ShiftTemplate, WorkPattern};
 pub use sla::{
     HelpdeskCondition, MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target,

@@ -282,8 +282,7 @@ impl Part {
 
     /// The part a JSON path lies in: `sla[0].targets[1].resolution.target` → `Sla`.
     pub fn of_path(path: &str) -> Option<Part> {
-        let key = path.split(['.', '[']).next().unwrap_or("");
-        Part::ALL.into_iter().find(|part| part.key() == key)
+        super::path::part_of(path)
     }
 
     /// The part's value in the plan as JSON, for a document of that part alone.

@@ -267,24 +267,7 @@ pub fn rule_info(id: &str) -> Option<RuleInfo> {
         .copied()
 }
 
-/// The DOM id of the form field that edits the value at a JSON path:
-/// `sla[1].resolution` → `field-sla-1-resolution`. Forms and the findings panel both use it.
-pub fn field_id(path: &str) -> String {
-    let mut id = String::from("field");
-    for part in path.split(['.', '[', ']']) {
-        if !part.is_empty() {
-            id.push('-');
-            id.extend(part.chars().map(|c| {
-                if c.is_ascii_alphanumeric() || c == '_' {
-                    c
-                } else {
-                    '-'
-                }
-            }));
-        }
-    }
-    id
-}
+pub use crate::plan::path::field_id;
 
 #[cfg(test)]
 mod tests {

@@ -151,14 +151,10 @@ impl WeekHours {
 }
 
 /// Sort key putting a finding's path in plan order: its part, then the first list index in it.
-pub(crate) fn plan_order(path: &str) -> (usize, u64) {
-    let rank = Part::of_path(path).map_or(Part::ALL.len(), |part| part as usize);
-    let index = path
-        .split_once('[')
-        .and_then(|(_, rest)| rest.split_once(']'))
-        .and_then(|(number, _)| number.parse().ok())
-        .unwrap_or(0);
-    (rank, index)
+pub(crate) fn plan_order(path: &str) -> (usize, usize) {
+    use crate::plan::path;
+    let rank = path::part_of(path).map_or(Part::ALL.len(), |part| part as usize);
+    (rank, path::first_index(path).unwrap_or(0))
 }
 
 /// Lists up to this long are checked for repeats pair by pair, without a map.

@@ -37,11 +37,7 @@ pub const ROWS_PER_PAGE: usize = 50;
 #[derive(Clone, Copy)]
 pub struct RevealField(pub RwSignal<Option<String>>);
 
-/// The row of the list at `list_path` that `path` lies in: `taxonomy[7].name` → 7 for `taxonomy`.
-fn row_in_list(list_path: &str, path: &str) -> Option<usize> {
-    let rest = path.strip_prefix(list_path)?.strip_prefix('[')?;
-    rest.split(']').next()?.parse().ok()
-}
+use crate::plan::path::row_in_list;
 
 /// Whether row `index` holds the (lower-case) query.
 pub type RowMatches = Arc<dyn Fn(usize, &str) -> bool + Send + Sync>;
@@ -515,17 +511,5 @@ mod tests {
         assert_eq!(plural_in_sentence("Escalation rule"), "escalation rules");
         assert_eq!(plural_in_sentence("SLA target"), "SLA targets");
         assert_eq!(plural_in_sentence("Holiday"), "holidays");
-    }
-
-    #[test]
-    fn a_finding_path_names_the_row_of_its_own_list_only() {
-        assert_eq!(row_in_list("taxonomy", "taxonomy[7].name"), Some(7));
-        assert_eq!(
-            row_in_list("taxonomy[2].types", "taxonomy[2].types[5]"),
-            Some(5)
-        );
-        assert_eq!(row_in_list("taxonomy", "tiers[1].name"), None);
-        assert_eq!(row_in_list("sla", "sla_extra[1]"), None);
-        assert_eq!(row_in_list("taxonomy", "taxonomy"), None);
     }
 }

@@ -9,12 +9,10 @@ use super::super::edit::Editor;
 
 /// The calendar at `path` (`calendars[2]`), named `row` ("Calendar 3").
 pub(super) fn week_hours(editor: Editor, path: String, row: String) -> AnyView {
-    let index: Option<usize> = path
-        .strip_prefix("calendars[")
-        .and_then(|rest| rest.strip_suffix(']'))
-        .and_then(|number| number.parse().ok());
-    let Some(index) = index else {
-        return ().into_any();
+    use crate::plan::path::{steps, Step};
+    let index = match steps(&path).as_deref() {
+        Some(&[Step::Field("calendars"), Step::Index(index)]) => index,
+        _ => return ().into_any(),
     };
     let days = RwSignal::new([true, true, true, true, true, false, false]);
     let opens = RwSignal::new("09:00".to_string());

@@ -1,0 +1,289 @@
+//! The one path type to a value in a plan (`sla[2].targets[0].resolution`): parsed and printed
+//! here only. Rules name their findings with it, forms find their fields with it, the
+//! finding-to-field jump and the JSON error messages print it; nothing else splits a path.
+
+use std::fmt;
+
+use super::Part;
+
+/// One step of a path: a field name, a list index, or (in a declared pattern such as
+/// `sla[].targets[].first_response.target`) any item of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step<'a> {
+    Field(&'a str),
+    Index(usize),
+    Each,
+}
+
+/// A well-formed path: field names joined by `.`, list indexes in `[n]`, starting with a field.
+/// Held as its printed form, so printing is free and a path compares as text does.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Path(String);
+
+impl Path {
+    /// The path of a top-level field (`sla`).
+    pub fn field(name: &str) -> Path {
+        debug_assert!(is_name(name), "not a field name: {name:?}");
+        Path(name.to_string())
+    }
+
+    /// Reads `text` as a path; `None` when it is not well formed (`a..b`, `a[x]`, `[0]`).
+    pub fn parse(text: &str) -> Option<Path> {
+        steps(text).map(|_| Path(text.to_string()))
+    }
+
+    /// This path, one field further down: `sla[0]` → `sla[0].name`.
+    pub fn then(mut self, name: &str) -> Path {
+        debug_assert!(is_name(name), "not a field name: {name:?}");
+        if !self.0.is_empty() {
+            self.0.push('.');
+        }
+        self.0.push_str(name);
+        self
+    }
+
+    /// This path, at item `index` of the list it names: `sla` → `sla[2]`.
+    pub fn at(mut self, index: usize) -> Path {
+        use fmt::Write;
+        let _ = write!(self.0, "[{index}]");
+        self
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The steps from the top of the plan down.
+    pub fn steps(&self) -> Vec<Step<'_>> {
+        steps(&self.0).unwrap_or_default()
+    }
+
+    /// The part of the plan the path lies in: `sla[0].targets[1].resolution` → `Sla`.
+    pub fn part(&self) -> Option<Part> {
+        part_of(&self.0)
+    }
+
+    /// The index of the first list the path goes into (`sla[10].targets[0]` → 10).
+    pub fn first_index(&self) -> Option<usize> {
+        first_index(&self.0)
+    }
+
+    /// The DOM id of the form field that edits the value here:
+    /// `sla[1].resolution` → `field-sla-1-resolution`. Forms and the findings panel both use it.
+    pub fn field_id(&self) -> String {
+        field_id(&self.0)
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Path> for String {
+    fn from(path: Path) -> String {
+        path.0
+    }
+}
+
+impl AsRef<str> for Path {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A field name: letters, digits and `_`, not empty.
+fn is_name(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// The steps of `a.b[2].c`: `Field(a)`, `Field(b)`, `Index(2)`, `Field(c)`; `a[]` is `Field(a)`,
+/// `Each`. `None` when the text is not a well-formed path. The one parser of the path grammar.
+pub fn steps(path: &str) -> Option<Vec<Step<'_>>> {
+    let mut steps = Vec::new();
+    for piece in path.split('.') {
+        let (name, mut rest) = match piece.find('[') {
+            Some(at) => (&piece[..at], &piece[at..]),
+            None => (piece, ""),
+        };
+        if name.is_empty() || name.contains(']') {
+            return None;
+        }
+        steps.push(Step::Field(name));
+        while let Some(inner) = rest.strip_prefix('[') {
+            let (index, after) = inner.split_once(']')?;
+            if index.is_empty() {
+                steps.push(Step::Each);
+            } else if index.bytes().all(|b| b.is_ascii_digit()) {
+                steps.push(Step::Index(index.parse().ok()?));
+            } else {
+                return None;
+            }
+            rest = after;
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+    }
+    Some(steps)
+}
+
+/// The part a path's text lies in (see [`Path::part`]); `None` for a malformed path.
+pub fn part_of(path: &str) -> Option<Part> {
+    match steps(path)?.first()? {
+        Step::Field(key) => Part::ALL.into_iter().find(|part| part.key() == *key),
+        Step::Index(_) | Step::Each => None,
+    }
+}
+
+/// The index of the first list a path's text goes into (see [`Path::first_index`]).
+pub fn first_index(path: &str) -> Option<usize> {
+    steps(path)?.into_iter().find_map(|step| match step {
+        Step::Index(index) => Some(index),
+        Step::Field(_) | Step::Each => None,
+    })
+}
+
+/// A path as the pattern a form declares its controls by, list indexes as `[]`:
+/// `sla[2].targets[0].resolution.target` → `sla[].targets[].resolution.target`.
+pub fn pattern(path: &str) -> Option<String> {
+    let mut out = String::with_capacity(path.len());
+    for step in steps(path)? {
+        match step {
+            Step::Field(name) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Step::Index(_) | Step::Each => out.push_str("[]"),
+        }
+    }
+    Some(out)
+}
+
+/// The row of the list at `list` that `path` lies in: `taxonomy[7].name` → 7 for `taxonomy`,
+/// `taxonomy[2].types[5]` → 5 for `taxonomy[2].types`. `None` when `path` is not below an item of
+/// that list.
+pub fn row_in_list(list: &str, path: &str) -> Option<usize> {
+    let list = steps(list)?;
+    let path = steps(path)?;
+    match path.get(list.len())? {
+        Step::Index(index) if path.starts_with(&list) => Some(*index),
+        _ => None,
+    }
+}
+
+/// The DOM id for a path's text (see [`Path::field_id`]). Characters a DOM id should not hold
+/// become `-`, so even a malformed path gives a usable id.
+pub fn field_id(path: &str) -> String {
+    let mut id = String::from("field");
+    for piece in path.split(['.', '[', ']']) {
+        if !piece.is_empty() {
+            id.push('-');
+            id.extend(piece.chars().map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            }));
+        }
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_split_into_steps() {
+        assert_eq!(
+            steps("sla[0].targets[12].first_response.target"),
+            Some(vec![
+                Step::Field("sla"),
+                Step::Index(0),
+                Step::Field("targets"),
+                Step::Index(12),
+                Step::Field("first_response"),
+                Step::Field("target"),
+            ])
+        );
+        assert_eq!(
+            steps("staffing.arrival_profile[3]").map(|s| s.len()),
+            Some(3)
+        );
+        for bad in ["", "a..b", "a[x]", "a[1", "a]1", "[0]", "a[+1]", "a[1]b"] {
+            assert_eq!(steps(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn built_paths_print_as_they_parse() {
+        let path = Path::field("sla")
+            .at(2)
+            .then("targets")
+            .at(0)
+            .then("resolution");
+        assert_eq!(path.as_str(), "sla[2].targets[0].resolution");
+        assert_eq!(Path::parse(path.as_str()), Some(path.clone()));
+        assert_eq!(path.to_string(), "sla[2].targets[0].resolution");
+        assert_eq!(path.part(), Some(Part::Sla));
+        assert_eq!(path.first_index(), Some(2));
+        assert_eq!(Path::parse("sla[2"), None);
+    }
+
+    #[test]
+    fn patterns_stand_for_any_item() {
+        assert_eq!(
+            steps("sla[].targets"),
+            Some(vec![Step::Field("sla"), Step::Each, Step::Field("targets")])
+        );
+        assert_eq!(
+            pattern("sla[2].targets[10].resolution.target").as_deref(),
+            Some("sla[].targets[].resolution.target")
+        );
+        assert_eq!(
+            pattern("header.team_size").as_deref(),
+            Some("header.team_size")
+        );
+        assert_eq!(part_of("assess.journey[].stage"), Some(Part::Assess));
+    }
+
+    #[test]
+    fn the_part_is_the_first_field() {
+        assert_eq!(part_of("helpdesk.priority_map[0]"), Some(Part::Helpdesk));
+        assert_eq!(part_of("staffing"), Some(Part::Staffing));
+        assert_eq!(part_of("schema_version"), None);
+        assert_eq!(part_of("sla_extra[1]"), None);
+        assert_eq!(part_of("[0].sla"), None);
+    }
+
+    #[test]
+    fn rows_of_a_list() {
+        assert_eq!(row_in_list("taxonomy", "taxonomy[7].name"), Some(7));
+        assert_eq!(
+            row_in_list("taxonomy[2].types", "taxonomy[2].types[5]"),
+            Some(5)
+        );
+        assert_eq!(row_in_list("taxonomy", "tiers[1].name"), None);
+        assert_eq!(row_in_list("sla", "sla_extra[1]"), None);
+        assert_eq!(row_in_list("taxonomy", "taxonomy"), None);
+        assert_eq!(
+            row_in_list("taxonomy[2].types", "taxonomy[3].types[5]"),
+            None
+        );
+        assert_eq!(row_in_list("channels", "channels.hours"), None);
+    }
+
+    #[test]
+    fn field_ids_follow_paths() {
+        assert_eq!(field_id("sla[1].resolution"), "field-sla-1-resolution");
+        assert_eq!(
+            Path::field("header").then("team_size").field_id(),
+            "field-header-team_size"
+        );
+    }
+}
