@@ -2,7 +2,7 @@
 //! categories), so growth with plan size is visible. Run by `scripts/bench.sh` or `cargo bench --no-default-features --features schema --bench core`.
 
 use divan::{black_box, Bencher};
-use support_ops::capacity::staffing::staffing;
+use support_ops::capacity::staffing::ready;
 use support_ops::plan::generate::{large_plan, PlanSize};
 use support_ops::plan::Plan;
 use support_ops::render::{capacity_summary_given, render, render_with, Format, Section};
@@ -56,7 +56,7 @@ fn validate_and_render_text(bencher: Bencher, categories: usize) {
     let plan = plan_of(categories);
     bencher.bench_local(|| {
         let plan = black_box(&plan);
-        let staffed = staffing(plan);
+        let staffed = ready(plan);
         let findings = rules::combine(
             rules::check_without_staffing(plan),
             rules::check_staffing_given(plan, &staffed),

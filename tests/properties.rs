@@ -153,12 +153,23 @@ fn channel(wild: bool) -> impl Strategy<Value = Channel> {
                     volume_share,
                     handle_time,
                     concurrency,
-                    route_to,
                     default_priority: String::new(),
                     answer_within_seconds,
                     service_level,
                     max_occupancy,
                     arrival_profile,
+                    // Offered to a level, and on call, for some channels: both round-trip too.
+                    available_to: if concurrency % 2 == 0 {
+                        vec![route_to.clone()]
+                    } else {
+                        Vec::new()
+                    },
+                    on_call: (concurrency % 3 == 0).then(|| support_ops::plan::OnCall {
+                        rotation: route_to.clone(),
+                        people: concurrency,
+                        ..support_ops::plan::OnCall::default()
+                    }),
+                    route_to,
                 }
             },
         )

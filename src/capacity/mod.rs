@@ -3,6 +3,7 @@
 
 pub mod business;
 pub mod erlang;
+pub mod on_call;
 pub mod profile;
 pub mod scenario;
 pub mod simulation;

@@ -471,12 +471,21 @@ fn pools(
                     1,
                 ),
             };
+            let mut on_shift = roster(shape, agent_hours, agents, shrinkage);
+            // An on-call rotation answers its hours with its people, not with desk agents.
+            if let Some(cover) = channels.get(index).and_then(|c| c.on_call.as_ref()) {
+                for (hour, people) in on_shift.iter_mut().enumerate() {
+                    if cover.covers(hour) {
+                        *people += cover.people;
+                    }
+                }
+            }
             Pool {
                 name,
                 channel,
                 agents,
                 concurrency,
-                on_shift: roster(shape, agent_hours, agents, shrinkage),
+                on_shift,
                 slots: 0,
                 busy: 0,
                 holiday: Vec::new(),

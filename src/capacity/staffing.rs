@@ -21,6 +21,7 @@ use crate::plan::{Calendar, Channel, ChannelKind, Date, Plan};
 
 use super::business::{business_minutes_in_steps, Instant, MINUTES_PER_DAY};
 use super::erlang::{scheduled, LiveDemand};
+use super::on_call::{cover, ChannelLoad, OnCallCover};
 use super::profile::{self, ProfileSource};
 use super::zones::Zone;
 use super::CapacityError;
@@ -64,6 +65,27 @@ impl StaffingPlan {
     /// Whether some hour needs more agents than the maths searches (those figures are a floor).
     pub fn capped(&self) -> bool {
         self.channels.iter().any(|c| !c.capped_hours.is_empty())
+    }
+
+    /// The channels' on-call rotations, each with its channel.
+    pub fn on_call(&self) -> impl Iterator<Item = (&ChannelStaffing, &OnCallCover)> {
+        self.channels
+            .iter()
+            .filter_map(|c| c.on_call.as_ref().map(|cover| (c, cover)))
+    }
+
+    /// People on call at once across the plan: each rotation (by name) counted once, at the most
+    /// people any of its channels has on call.
+    pub fn on_call_people(&self) -> u32 {
+        let mut rotations: Vec<(String, u32)> = Vec::new();
+        for (_, cover) in self.on_call() {
+            let name = cover.rotation.trim().to_lowercase();
+            match rotations.iter_mut().find(|(known, _)| *known == name) {
+                Some((_, people)) => *people = (*people).max(cover.people),
+                None => rotations.push((name, cover.people)),
+            }
+        }
+        rotations.iter().map(|(_, people)| people).sum()
     }
 }
 
@@ -169,6 +191,28 @@ pub fn missing_inputs(plan: &Plan) -> Vec<MissingInput> {
     missing
 }
 
+/// Why the staffing figures are not worked out: the plan lacks inputs, or the maths cannot run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotWorkedOut {
+    /// What to fill in first (no volume, shares off 100 %, nothing open).
+    Missing(Vec<MissingInput>),
+    /// The maths cannot run (an unknown time zone).
+    Failed(CapacityError),
+}
+
+/// The one staffing answer every view reads (Capacity, the findings, the documents): the figures
+/// when the plan has what they need, else why not.
+pub type Staffed = Result<StaffingPlan, NotWorkedOut>;
+
+/// Works out the staffing only when the plan has the inputs it needs.
+pub fn ready(plan: &Plan) -> Staffed {
+    let missing = missing_inputs(plan);
+    if !missing.is_empty() {
+        return Err(NotWorkedOut::Missing(missing));
+    }
+    staffing(plan).map_err(NotWorkedOut::Failed)
+}
+
 /// One channel's staffing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChannelStaffing {
@@ -198,6 +242,15 @@ pub struct ChannelStaffing {
     pub profile: ProfileSource,
     /// Hours of the week whose need reached the agent cap (the figure there is a floor).
     pub capped_hours: Vec<usize>,
+    /// The on-call rotation answering some or all of its hours (no desk agents then).
+    pub on_call: Option<OnCallCover>,
+}
+
+impl ChannelStaffing {
+    /// Whether its head-count is set by the busiest hour (else by the week's agent-hours).
+    pub fn set_by_peak(&self, shrinkage: f64) -> bool {
+        scheduled(self.peak, shrinkage) >= self.head_count
+    }
 }
 
 /// A Monday to start the reference week on (no DST change in it in either hemisphere).
@@ -356,59 +409,53 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
             normalised(base)
         };
         let targets = live.then(|| live_targets(plan, channel));
+        let on_call = match channel.rotation() {
+            Some(on_call) => {
+                let own_hours = on_call_hours(plan, channel, on_call, &week, &mut notes)?;
+                let load = ChannelLoad {
+                    open: &open,
+                    arrivals: &arrivals,
+                    weekly_contacts,
+                    handle_seconds,
+                    max_occupancy: plan_occupancy,
+                };
+                Some(cover(on_call, own_hours.as_deref(), &load))
+            }
+            None => None,
+        };
+        // Desks staff the hours no rotation covers.
+        let desk_open: Vec<f64> = open
+            .iter()
+            .enumerate()
+            .map(|(hour, &o)| match &on_call {
+                Some(cover) if cover.covers(hour) => 0.0,
+                _ => o,
+            })
+            .collect();
         let mut capped_hours = Vec::new();
         let required: Vec<f64> = match targets {
             Some(targets) => {
-                let per_contact = (handle_seconds / f64::from(channel.concurrency.max(1))).max(1.0);
-                // Hours with the same demand (a flat pattern, a repeated day) are searched once.
-                let mut known: Vec<((u64, u64), (u32, bool))> = Vec::new();
-                let mut need = |contacts: f64, interval_seconds: f64| {
-                    let key = (contacts.to_bits(), interval_seconds.to_bits());
-                    if let Some((_, found)) = known.iter().find(|(k, _)| *k == key) {
-                        return *found;
-                    }
-                    let staffing = LiveDemand {
-                        contacts,
-                        interval_seconds,
-                        handle_seconds: per_contact,
-                        answer_within_seconds: f64::from(targets.answer_within_seconds),
-                        service_level: targets.service_level,
-                        max_occupancy: targets.max_occupancy,
-                    }
-                    .required();
-                    let found = (staffing.agents, staffing.capped);
-                    known.push((key, found));
-                    found
+                let demand = LiveChannel {
+                    weekly_contacts,
+                    handle_seconds: (handle_seconds / f64::from(channel.concurrency.max(1)))
+                        .max(1.0),
+                    targets,
                 };
-                arrivals
-                    .iter()
-                    .zip(&open)
-                    .enumerate()
-                    .map(|(hour, (&share, &open_fraction))| {
-                        if open_fraction <= 0.0 {
-                            return 0.0;
-                        }
-                        let (agents, capped) =
-                            need(weekly_contacts * share, 3600.0 * open_fraction);
-                        if capped {
-                            capped_hours.push(hour);
-                        }
-                        f64::from(agents)
-                    })
-                    .collect()
+                demand.required(&arrivals, &desk_open, &mut capped_hours)
             }
             None => {
-                let open_total: f64 = open.iter().sum();
-                let work_hours = weekly_contacts * handle_seconds / 3600.0;
-                open.iter()
-                    .map(|&o| {
-                        if open_total > 0.0 {
-                            work_hours / open_total * o / plan_occupancy
-                        } else {
-                            0.0
-                        }
-                    })
-                    .collect()
+                // Work arriving while the rotation covers the channel is the rotation's.
+                let desk_share: f64 = match &on_call {
+                    Some(cover) => arrivals
+                        .iter()
+                        .enumerate()
+                        .filter(|(hour, _)| !cover.covers(*hour))
+                        .map(|(_, share)| share)
+                        .sum(),
+                    None => 1.0,
+                };
+                let work_hours = weekly_contacts * desk_share * handle_seconds / 3600.0;
+                spread_work(work_hours, &desk_open, plan_occupancy)
             }
         };
         if weekly_contacts > 0.0 && open.iter().all(|o| *o <= 0.0) {
@@ -436,6 +483,7 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
             targets,
             profile,
             capped_hours,
+            on_call,
         });
     }
     let on_duty: Vec<f64> = (0..WEEK_HOURS)
@@ -453,6 +501,101 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
         shrinkage,
         notes,
     })
+}
+
+/// The hours of the week the rotation's own calendar is open, or `None` when it covers the
+/// channel's hours (no calendar named, or one the plan does not define: said in a note).
+fn on_call_hours(
+    plan: &Plan,
+    channel: &Channel,
+    on_call: &crate::plan::OnCall,
+    week: &[Instant],
+    notes: &mut Vec<String>,
+) -> Result<Option<Vec<f64>>, CapacityError> {
+    let name = on_call.hours.trim();
+    if name.is_empty() {
+        return Ok(None);
+    }
+    match plan.calendar(name) {
+        Some(calendar) => Ok(Some(open_hours(calendar, week)?)),
+        None => {
+            notes.push(format!(
+                "The on-call rotation of \"{}\" uses calendar \"{name}\", which the plan does not define; counted as all of the channel's hours.",
+                channel.name
+            ));
+            Ok(None)
+        }
+    }
+}
+
+/// A live channel's demand: its contacts a week, the seconds one contact takes an agent, and the
+/// answer-time targets it is staffed to.
+struct LiveChannel {
+    weekly_contacts: f64,
+    handle_seconds: f64,
+    targets: LiveTargets,
+}
+
+impl LiveChannel {
+    /// Agents needed on shift in each hour of the week the desks are open (`desk_open`), by
+    /// Erlang C; hours that reached the agent cap go to `capped_hours`.
+    fn required(
+        &self,
+        arrivals: &[f64],
+        desk_open: &[f64],
+        capped_hours: &mut Vec<usize>,
+    ) -> Vec<f64> {
+        // Hours with the same demand (a flat pattern, a repeated day) are searched once.
+        let mut known: Vec<((u64, u64), (u32, bool))> = Vec::new();
+        let mut need = |contacts: f64, interval_seconds: f64| {
+            let key = (contacts.to_bits(), interval_seconds.to_bits());
+            if let Some((_, found)) = known.iter().find(|(k, _)| *k == key) {
+                return *found;
+            }
+            let staffing = LiveDemand {
+                contacts,
+                interval_seconds,
+                handle_seconds: self.handle_seconds,
+                answer_within_seconds: f64::from(self.targets.answer_within_seconds),
+                service_level: self.targets.service_level,
+                max_occupancy: self.targets.max_occupancy,
+            }
+            .required();
+            let found = (staffing.agents, staffing.capped);
+            known.push((key, found));
+            found
+        };
+        arrivals
+            .iter()
+            .zip(desk_open)
+            .enumerate()
+            .map(|(hour, (&share, &open_fraction))| {
+                if open_fraction <= 0.0 {
+                    return 0.0;
+                }
+                let (agents, capped) = need(self.weekly_contacts * share, 3600.0 * open_fraction);
+                if capped {
+                    capped_hours.push(hour);
+                }
+                f64::from(agents)
+            })
+            .collect()
+    }
+}
+
+/// A deferred channel's agents on shift per hour: `work_hours` a week spread evenly over its open
+/// hours, agents busy at most `occupancy` of the time.
+fn spread_work(work_hours: f64, open: &[f64], occupancy: f64) -> Vec<f64> {
+    let open_total: f64 = open.iter().sum();
+    open.iter()
+        .map(|&o| {
+            if open_total > 0.0 {
+                work_hours / open_total * o / occupancy
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }
 
 /// "Tue 14:00" for an hour of the week.

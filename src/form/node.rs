@@ -398,7 +398,20 @@ choice_leaf!(
     StepStatus,
     Weekday,
     Better,
+    ContactsPer,
 );
+
+/// A channel's on-call rotation, absent until one of its fields is written: reading an absent one
+/// shows the defaults, writing a field starts a rotation (a blank rotation counts as none).
+impl Node for Option<OnCall> {
+    fn field(&self, key: &str) -> Option<&dyn Node> {
+        static NONE_YET: std::sync::LazyLock<OnCall> = std::sync::LazyLock::new(OnCall::default);
+        self.as_ref().unwrap_or(&NONE_YET).field(key)
+    }
+    fn field_mut(&mut self, key: &str) -> Option<&mut dyn Node> {
+        self.get_or_insert_with(OnCall::default).field_mut(key)
+    }
+}
 
 /// The success metric a goal is measured by, or none yet: choice 0 is "none", then the five.
 impl Node for Option<SuccessMetric> {
@@ -530,7 +543,9 @@ struct_node! {
     Channel {
         name, kind, use_case, hours, volume_share, handle_time, concurrency, route_to,
         default_priority, answer_within_seconds, service_level, max_occupancy, arrival_profile,
+        available_to, on_call,
     }
+    OnCall { rotation, people, expected_contacts, per, handle_time, hours }
     Tier { name, handles, response, hours }
     Category { name, types, priority, route_to, team, keywords, workflow, volume_share }
     SlaPolicy { name, description, applies_to, targets }

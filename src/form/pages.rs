@@ -201,6 +201,36 @@ const CHANNELS: &[Item] = &[group(
                 field("handle_time", "Handle time", Kind::Duration),
                 field("concurrency", "Concurrency", Kind::Count),
                 wide("use_case", "Use case", Kind::LongText),
+                Item::Heading("Offered to (empty: every SLA policy's customers)"),
+                Item::List(rows(
+                    "available_to",
+                    "SLA policy",
+                    Layout::Line,
+                    &[field("", "SLA policy", Kind::Name(Names::Policies, None))],
+                )),
+                Item::Heading("On-call cover (empty rotation: agents at desks only)"),
+                field(
+                    "on_call.rotation",
+                    "On-call rotation (tier or role)",
+                    Kind::Suggest(Names::Tiers),
+                ),
+                field("on_call.people", "People on call at once", Kind::Count),
+                field(
+                    "on_call.expected_contacts",
+                    "Expected on-call contacts",
+                    Kind::OptionalNumber("contacts"),
+                ),
+                field("on_call.per", "Counted", Kind::Choice),
+                field(
+                    "on_call.handle_time",
+                    "On-call handle time",
+                    Kind::OptionalDuration,
+                ),
+                field(
+                    "on_call.hours",
+                    "On-call hours",
+                    Kind::Name(Names::Calendars, Some("The channel's hours")),
+                ),
             ],
         )
     })],
@@ -312,15 +342,12 @@ const SLA: &[Item] = &[
                     Item::Heading("Applies to (all empty: everyone; that policy goes last)"),
                     words("applies_to.segments", "segment"),
                     words("applies_to.organizations", "organisation"),
-                    Item::List(ListSpec {
-                        key: "applies_to.channels",
-                        noun: "channel",
-                        layout: Layout::Line,
-                        items: &[field("", "Channel", Kind::Name(Names::Channels, None))],
-                        search: &[],
-                        init: &[],
-                        copyable: false,
-                    }),
+                    Item::List(rows(
+                        "applies_to.channels",
+                        "channel",
+                        Layout::Line,
+                        &[field("", "Channel", Kind::Name(Names::Channels, None))],
+                    )),
                     Item::Heading("Targets by priority"),
                     Item::List(ListSpec {
                         init: &[

@@ -48,9 +48,12 @@ pub fn rename_references(plan: &mut Plan, names: Names, old: &str, new: &str) ->
                 .for_each(|s| follow(&mut s.priority));
         }
         Names::Tiers => {
-            plan.channels
-                .iter_mut()
-                .for_each(|c| follow(&mut c.route_to));
+            for channel in &mut plan.channels {
+                follow(&mut channel.route_to);
+                if let Some(on_call) = &mut channel.on_call {
+                    follow(&mut on_call.rotation);
+                }
+            }
             plan.taxonomy
                 .iter_mut()
                 .for_each(|c| follow(&mut c.route_to));
@@ -59,7 +62,12 @@ pub fn rename_references(plan: &mut Plan, names: Names, old: &str, new: &str) ->
             }
         }
         Names::Calendars => {
-            plan.channels.iter_mut().for_each(|c| follow(&mut c.hours));
+            for channel in &mut plan.channels {
+                follow(&mut channel.hours);
+                if let Some(on_call) = &mut channel.on_call {
+                    follow(&mut on_call.hours);
+                }
+            }
             plan.tiers.iter_mut().for_each(|t| follow(&mut t.hours));
             for policy in &mut plan.sla {
                 for row in &mut policy.targets {
@@ -79,6 +87,9 @@ pub fn rename_references(plan: &mut Plan, names: Names, old: &str, new: &str) ->
                 if let Some(policy) = &mut rule.policy {
                     follow(policy);
                 }
+            }
+            for channel in &mut plan.channels {
+                channel.available_to.iter_mut().for_each(&mut follow);
             }
         }
     }
@@ -193,8 +204,18 @@ mod tests {
     #[test]
     fn a_renamed_policy_is_followed_by_its_escalations() {
         let mut plan = templates::by_id("api-platform").unwrap();
+        plan.channels[0].available_to = vec!["Enterprise".into()];
+        plan.channels[0].on_call = Some(crate::plan::OnCall {
+            rotation: plan.tiers[0].name.clone(),
+            ..crate::plan::OnCall::default()
+        });
         plan.sla[0].name = "Enterprise Plus".into();
         rename_references(&mut plan, Names::Policies, "Enterprise", "Enterprise Plus");
+        assert_eq!(plan.channels[0].available_to, ["Enterprise Plus"]);
+        let tier = plan.tiers[0].name.clone();
+        plan.tiers[0].name = "Front line".into();
+        rename_references(&mut plan, Names::Tiers, &tier, "Front line");
+        assert_eq!(plan.channels[0].rotation().unwrap().rotation, "Front line");
         assert!(plan
             .escalation
             .rules

@@ -186,6 +186,102 @@ pub struct Channel {
     /// This channel's own arrivals per hour of the week (168 values); empty = the plan's profile.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub arrival_profile: Vec<f64>,
+    /// Names of the SLA policies whose customers may use this channel ("Enterprise" for a
+    /// premium phone line); empty = everyone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub available_to: Vec<String>,
+    /// An on-call rotation answering this channel, or some of its hours, instead of agents at
+    /// desks; absent = desks only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_call: Option<OnCall>,
+}
+
+impl Channel {
+    /// Whether customers of the SLA policy named `policy` may use this channel.
+    pub fn offered_to(&self, policy: &str) -> bool {
+        let named = self.offered_policies();
+        named.is_empty() || named.contains(&policy.trim())
+    }
+
+    /// The SLA policies it is offered to, trimmed, blanks left out; empty = everyone.
+    pub fn offered_policies(&self) -> Vec<&str> {
+        self.available_to
+            .iter()
+            .map(|name| name.trim())
+            .filter(|name| !name.is_empty())
+            .collect()
+    }
+
+    /// Whether every SLA policy's customers may use it (it names no policy).
+    pub fn offered_to_everyone(&self) -> bool {
+        self.offered_policies().is_empty()
+    }
+
+    /// Its on-call rotation, when it has one that names who is on it.
+    pub fn rotation(&self) -> Option<&OnCall> {
+        self.on_call
+            .as_ref()
+            .filter(|on_call| !on_call.rotation.trim().is_empty())
+    }
+}
+
+/// How an on-call rotation's expected contacts are counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContactsPer {
+    /// Contacts in each on-call hour.
+    Hour,
+    /// Contacts over all the rotation's hours of a week.
+    #[default]
+    Week,
+}
+
+impl ContactsPer {
+    pub const ALL: [ContactsPer; 2] = [ContactsPer::Hour, ContactsPer::Week];
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            ContactsPer::Hour => "per on-call hour",
+            ContactsPer::Week => "per week",
+        }
+    }
+}
+
+/// People on call for a channel: they answer its contacts from wherever they are in the
+/// rotation's hours, so those hours need no agents at desks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct OnCall {
+    /// Who is on the rotation: a tier's name or a role ("Platform engineers").
+    pub rotation: String,
+    /// People on call at the same time.
+    pub people: u32,
+    /// Contacts the rotation expects, counted `per`; absent = the channel's own share of the
+    /// volume in the rotation's hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_contacts: Option<f64>,
+    pub per: ContactsPer,
+    /// Time one on-call contact takes; absent = the channel's handle time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handle_time: Option<Duration>,
+    /// Name of the calendar whose hours the rotation covers; empty = all of the channel's hours.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub hours: String,
+}
+
+impl Default for OnCall {
+    fn default() -> Self {
+        OnCall {
+            rotation: String::new(),
+            people: 1,
+            expected_contacts: None,
+            per: ContactsPer::Week,
+            handle_time: None,
+            hours: String::new(),
+        }
+    }
 }
 
 /// A support tier (Self-service, Tier 1–3, Executive…).

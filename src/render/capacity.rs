@@ -1,14 +1,9 @@
 //! The CAPACITY part of the documents: head-count needed against planned, the busiest hours and
 //! the assumptions behind them, from the staffing maths; or what the plan lacks for them.
 
-use std::borrow::Cow;
-
 use super::Number;
 use crate::capacity::profile::{self, Preset, ProfileSource};
-use crate::capacity::staffing::{
-    hour_label, missing_inputs, staffing, ChannelStaffing, StaffingPlan,
-};
-use crate::capacity::CapacityError;
+use crate::capacity::staffing::{hour_label, ready, ChannelStaffing, NotWorkedOut, Staffed};
 use crate::plan::Plan;
 
 /// The staffing figures as a document shows them, in words.
@@ -35,6 +30,10 @@ pub struct CapacityFigures {
     pub notes: Vec<String>,
     /// Agents needed on shift in each hour of the week (Monday 00:00 first), for the chart.
     pub on_duty: Vec<f64>,
+    /// People on call at once across the rotations (not counted in `needed`).
+    pub on_call_people: u32,
+    /// One line per on-call rotation: "Phone: 1 on call at a time (Tier 2), 168 h a week, …".
+    pub on_call: Vec<String>,
 }
 
 /// One channel's line of the capacity table.
@@ -48,35 +47,24 @@ pub struct ChannelFigures {
     /// "9 (Mon 10:00)".
     pub peak: String,
     pub head_count: u32,
+    /// Why this head-count: which hours, what load, what drives it.
+    pub why: String,
 }
 
 /// The staffing figures of a plan, or what keeps them from meaning anything.
 pub fn capacity_summary(plan: &Plan) -> CapacitySummary {
-    summary_of(plan, || Cow::Owned(staffing(plan)))
+    capacity_summary_given(plan, &ready(plan))
 }
 
-/// As [`capacity_summary`], from staffing maths already done for this plan (the designer and the
-/// benchmark share one run between the findings and the documents).
-pub fn capacity_summary_given(
-    plan: &Plan,
-    staffed: &Result<StaffingPlan, CapacityError>,
-) -> CapacitySummary {
-    summary_of(plan, || Cow::Borrowed(staffed))
-}
-
-/// The summary, asking for the staffing maths only when the plan has the inputs it needs.
-fn summary_of<'a>(
-    plan: &Plan,
-    staffed: impl FnOnce() -> Cow<'a, Result<StaffingPlan, CapacityError>>,
-) -> CapacitySummary {
-    let missing = missing_inputs(plan);
-    if !missing.is_empty() {
-        return CapacitySummary::Missing(missing.into_iter().map(|m| m.message).collect());
-    }
-    let staffed = staffed();
-    let need = match staffed.as_ref() {
+/// As [`capacity_summary`], from the staffing answer already worked out for this plan (the
+/// designer and the benchmark share one between the findings and the documents).
+pub fn capacity_summary_given(plan: &Plan, staffed: &Staffed) -> CapacitySummary {
+    let need = match staffed {
         Ok(need) => need,
-        Err(error) => return CapacitySummary::Unavailable(error.to_string()),
+        Err(NotWorkedOut::Missing(missing)) => {
+            return CapacitySummary::Missing(missing.iter().map(|m| m.message.clone()).collect())
+        }
+        Err(NotWorkedOut::Failed(error)) => return CapacitySummary::Unavailable(error.to_string()),
     };
     let occupancy = Number(plan.staffing.max_occupancy);
     let channels = need
@@ -84,14 +72,23 @@ fn summary_of<'a>(
         .iter()
         .map(|channel| ChannelFigures {
             name: channel.name.clone(),
-            staffed_to: match channel.targets {
-                Some(t) => format!(
+            staffed_to: match (channel.targets, &channel.on_call) {
+                (_, Some(cover)) if channel.agent_hours <= 0.0 => format!(
+                    "on call: {} at a time{}",
+                    cover.people,
+                    if cover.rotation.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", cover.rotation.trim())
+                    }
+                ),
+                (Some(t), _) => format!(
                     "{} % within {} s, occupancy ≤ {} %",
                     Number(t.service_level * 100.0),
                     t.answer_within_seconds,
                     Number(t.max_occupancy * 100.0)
                 ),
-                None => format!("work over open hours, occupancy ≤ {occupancy} %"),
+                (None, _) => format!("work over open hours, occupancy ≤ {occupancy} %"),
             },
             pattern: pattern_words(plan, channel),
             peak: if channel.peak > 0.0 {
@@ -104,6 +101,7 @@ fn summary_of<'a>(
                 "—".to_string()
             },
             head_count: channel.head_count,
+            why: why_head_count(plan, channel, need.shrinkage),
         })
         .collect();
     let mut notes = need.notes.clone();
@@ -121,7 +119,122 @@ fn summary_of<'a>(
         shrinkage: format!("{} %", Number(need.shrinkage * 100.0)),
         notes,
         on_duty: need.on_duty.clone(),
+        on_call_people: need.on_call_people(),
+        on_call: need
+            .on_call()
+            .map(|(channel, cover)| on_call_words(plan, channel, cover))
+            .collect(),
     })
+}
+
+/// Why a channel needs its head-count, in words: the hours its desks are staffed, the load, and
+/// whether the busiest hour or the week's hours set the figure; its on-call hours beside.
+pub fn why_head_count(plan: &Plan, channel: &ChannelStaffing, shrinkage: f64) -> String {
+    let hours = plan
+        .channels
+        .get(channel.index)
+        .map_or("", |c| c.hours.as_str());
+    let desk_hours: f64 = channel
+        .open
+        .iter()
+        .enumerate()
+        .filter(|(hour, _)| channel.on_call.as_ref().is_none_or(|c| !c.covers(*hour)))
+        .map(|(_, open)| open)
+        .sum();
+    let mut words = if channel.agent_hours <= 0.0 {
+        "No agents at desks".to_string()
+    } else {
+        let load = match channel.targets {
+            Some(targets) => format!(
+                "{} contacts a week; at {} {} an hour need {} on shift to answer {} % within {} s",
+                Number(channel.weekly_contacts.round()),
+                hour_label(channel.peak_hour),
+                Number((channel.weekly_contacts * channel.arrivals[channel.peak_hour] * 10.0).round() / 10.0),
+                Number(channel.peak),
+                Number(targets.service_level * 100.0),
+                targets.answer_within_seconds
+            ),
+            None => format!(
+                "{} contacts a week, {} agent-hours of work spread over the open hours: {} on shift",
+                Number(channel.weekly_contacts.round()),
+                Number((channel.agent_hours * plan_occupancy(plan)).round()),
+                Number((channel.peak * 10.0).round() / 10.0)
+            ),
+        };
+        let available = Number(((1.0 - shrinkage) * 100.0).round() / 100.0);
+        let driver = if channel.set_by_peak(shrinkage) {
+            format!(
+                "the busiest hour sets it: {} on shift / {available} (shrinkage) → {}",
+                Number((channel.peak * 100.0).round() / 100.0),
+                channel.head_count
+            )
+        } else {
+            format!(
+                "the week's {} agent-hours set it: {} / ({} paid hours × {available}) → {}",
+                Number(channel.agent_hours.round()),
+                Number(channel.agent_hours.round()),
+                Number(crate::capacity::staffing::PAID_HOURS_PER_WEEK),
+                channel.head_count
+            )
+        };
+        format!(
+            "Desks {} h a week (\"{hours}\"); {load}; {driver}",
+            Number(desk_hours.round())
+        )
+    };
+    if let Some(cover) = &channel.on_call {
+        words.push_str(&format!(
+            ". On call {} h a week, not counted as desk agents",
+            Number(cover.weekly_hours().round())
+        ));
+    }
+    words.push('.');
+    words
+}
+
+/// The plan-wide occupancy as a fraction (the deferred channels' agents are busy at most this).
+fn plan_occupancy(plan: &Plan) -> f64 {
+    let occupancy = plan.staffing.max_occupancy;
+    if occupancy.is_finite() && occupancy > 0.0 {
+        (occupancy / 100.0).min(1.0)
+    } else {
+        0.85
+    }
+}
+
+/// One rotation in words: "Phone: 1 on call at a time (Tier 2), all of the channel's 168 h a
+/// week; about 23 contacts a week of 15 min, the busiest hour 0.1 h of work: 1 on call needed".
+pub fn on_call_words(
+    plan: &Plan,
+    channel: &ChannelStaffing,
+    cover: &crate::capacity::on_call::OnCallCover,
+) -> String {
+    let rotation = cover.rotation.trim();
+    let who = if rotation.is_empty() {
+        String::new()
+    } else {
+        format!(" ({rotation})")
+    };
+    let hours = if cover.hours.trim().is_empty() {
+        let calendar = plan
+            .channels
+            .get(channel.index)
+            .map_or("", |c| c.hours.as_str());
+        format!("the channel's hours (\"{calendar}\")")
+    } else {
+        format!("\"{}\"", cover.hours.trim())
+    };
+    format!(
+        "{}: {} on call at a time{who}, {hours}, {} h a week; {} {} contacts a week of {} min, the busiest hour {} h of work: {} on call needed",
+        channel.name,
+        cover.people,
+        Number(cover.weekly_hours().round()),
+        if cover.stated { "expects" } else { "about" },
+        Number((cover.weekly_contacts() * 10.0).round() / 10.0),
+        Number((cover.handle_seconds / 60.0).round()),
+        Number((cover.peak_load * 100.0).round() / 100.0),
+        cover.people_needed
+    )
 }
 
 /// The hours at the week's peak (all hours needing as many agents as the busiest), as day
@@ -204,7 +317,7 @@ mod tests {
         let mut figures_seen = 0;
         for template in crate::plan::templates::all() {
             let plan = template.plan;
-            let staffed = staffing(&plan);
+            let staffed = ready(&plan);
             let summary = capacity_summary_given(&plan, &staffed);
             assert_eq!(summary, capacity_summary(&plan), "{}", template.id);
             figures_seen += usize::from(matches!(summary, CapacitySummary::Ready(_)));

@@ -13,8 +13,8 @@ pub mod sla;
 mod text;
 
 pub use capacity::{
-    capacity_summary, capacity_summary_given, peak_words, CapacityFigures, CapacitySummary,
-    ChannelFigures,
+    capacity_summary, capacity_summary_given, on_call_words, peak_words, why_head_count,
+    CapacityFigures, CapacitySummary, ChannelFigures,
 };
 pub use roster_csv::roster_csv;
 #[cfg(feature = "schema")]

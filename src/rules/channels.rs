@@ -63,6 +63,25 @@ const DEFAULT_PRIORITY: RuleInfo = RuleInfo {
     explanation: "Tickets from this channel start with a priority the plan doesn't define, so they get no SLA. Pick one of the plan's priorities, or none.",
 };
 
+const UNKNOWN_POLICY: RuleInfo = RuleInfo {
+    id: "CHN-011",
+    severity: Severity::Error,
+    title: "Channel offered to an SLA policy the plan doesn't have",
+    explanation: "A channel can be offered to some contract levels only (a phone line for Enterprise): it lists the SLA policies whose customers may use it. This one names a policy the plan doesn't define, so nobody it meant gets the channel. Pick one of the plan's SLA policies, or leave the list empty for everyone.",
+};
+const ON_CALL_HOURS: RuleInfo = RuleInfo {
+    id: "CHN-012",
+    severity: Severity::Error,
+    title: "On-call rotation on an unknown calendar",
+    explanation: "An on-call rotation covers the hours of a calendar within the channel's hours (all of them when it names none). This calendar doesn't exist, so the staffing counts the rotation over all of the channel's hours. Pick one of the plan's calendars, or leave it empty.",
+};
+const ON_CALL_NOBODY: RuleInfo = RuleInfo {
+    id: "CHN-013",
+    severity: Severity::Error,
+    title: "On-call rotation with nobody on call",
+    explanation: "The rotation answers the channel in its hours instead of agents at desks, so at least one person must be on call at a time.",
+};
+
 pub(crate) const RULES: &[RuleInfo] = &[
     SHARES,
     ROUTE,
@@ -73,6 +92,9 @@ pub(crate) const RULES: &[RuleInfo] = &[
     PHONE_CONCURRENCY,
     SHARE_RANGE,
     DEFAULT_PRIORITY,
+    UNKNOWN_POLICY,
+    ON_CALL_HOURS,
+    ON_CALL_NOBODY,
 ];
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
@@ -120,6 +142,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             ));
         }
         check_concurrency(index, channel, findings);
+        check_offer(plan, index, channel, findings);
     }
     if let Some(total) = total_off_100(plan.channels.iter().map(|c| c.volume_share)) {
         findings.push(SHARES.at(
@@ -132,6 +155,44 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 "{} one or more channels' shares so they total 100 %.",
                 if total > 100.0 { "Lower" } else { "Raise" }
             ),
+        ));
+    }
+}
+
+/// Who may use the channel, and its on-call rotation, name what the plan has.
+fn check_offer(
+    plan: &Plan,
+    index: usize,
+    channel: &crate::plan::Channel,
+    findings: &mut Vec<Finding>,
+) {
+    let name = who("Channel", index, &channel.name);
+    for (entry, policy) in channel.available_to.iter().enumerate() {
+        let policy = policy.trim();
+        if !policy.is_empty() && !plan.sla.iter().any(|p| p.name.trim() == policy) {
+            findings.push(UNKNOWN_POLICY.at(
+                format!("channels[{index}].available_to[{entry}]"),
+                format!("{name} is offered to the SLA policy \"{policy}\", which the plan doesn't define."),
+                "Pick one of the plan's SLA policies, or leave the list empty for everyone.".into(),
+            ));
+        }
+    }
+    let Some(on_call) = channel.rotation() else {
+        return;
+    };
+    let hours = on_call.hours.trim();
+    if !hours.is_empty() && plan.calendar(hours).is_none() {
+        findings.push(ON_CALL_HOURS.at(
+            format!("channels[{index}].on_call.hours"),
+            format!("{name}'s on-call rotation {}.", missing("calendar", hours)),
+            "Choose one of the plan's calendars, or leave it empty for the channel's hours.".into(),
+        ));
+    }
+    if on_call.people == 0 {
+        findings.push(ON_CALL_NOBODY.at(
+            format!("channels[{index}].on_call.people"),
+            format!("{name}'s on-call rotation has nobody on call."),
+            "Set how many are on call at a time (at least 1).".into(),
         ));
     }
 }
@@ -177,6 +238,37 @@ mod tests {
         );
         plan.channels[1].default_priority = "Normal".into();
         assert_quiet(&plan, "CHN-010");
+    }
+
+    #[test]
+    fn a_channel_is_offered_to_policies_the_plan_has() {
+        let mut plan = valid_plan();
+        plan.channels[2].available_to = vec!["Enterprise".into()];
+        let finding = assert_fires(&plan, "CHN-011", "channels[2].available_to[0]");
+        assert!(
+            finding.message.contains("\"Enterprise\""),
+            "{}",
+            finding.message
+        );
+        plan.channels[2].available_to = vec![plan.sla[0].name.clone()];
+        assert_quiet(&plan, "CHN-011");
+    }
+
+    #[test]
+    fn an_on_call_rotation_has_people_and_known_hours() {
+        let mut plan = valid_plan();
+        plan.channels[2].on_call = Some(crate::plan::OnCall {
+            rotation: "Tier 2".into(),
+            people: 0,
+            hours: "Nights".into(),
+            ..crate::plan::OnCall::default()
+        });
+        assert_fires(&plan, "CHN-012", "channels[2].on_call.hours");
+        assert_fires(&plan, "CHN-013", "channels[2].on_call.people");
+        // A blank rotation is no rotation: nothing to check.
+        plan.channels[2].on_call.as_mut().unwrap().rotation.clear();
+        assert_quiet(&plan, "CHN-012");
+        assert_quiet(&plan, "CHN-013");
     }
 
     #[test]

@@ -193,7 +193,7 @@ pub fn check_staffing(plan: &Plan) -> Vec<Finding> {
 /// for the findings and the documents.
 pub fn check_staffing_given(
     plan: &Plan,
-    staffed: &Result<crate::capacity::staffing::StaffingPlan, crate::capacity::CapacityError>,
+    staffed: &crate::capacity::staffing::Staffed,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     staffing::check_given(plan, Some(staffed), &mut findings);

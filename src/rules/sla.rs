@@ -212,7 +212,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 ));
             }
             check_row(&context, p, r, &name, target, findings);
-            coverage.check(&context, p, r, &name, target, findings);
+            coverage.check(&context, (p, r), &name, target, findings);
         }
         check_order(&context, p, policy, &first_row, findings);
         if !policy.targets.is_empty() {
@@ -542,13 +542,23 @@ fn describe(gap: WeekHours) -> String {
     )
 }
 
-/// When each priority is handled and customers can reach support, by hour of the week.
+/// When each priority is handled and customers can reach support, by hour of the week; each
+/// policy is judged by the channels its customers may use and the tiers behind them.
 struct Coverage<'a> {
     hours_of: Map<&'a str, WeekHours>,
-    /// Tiers handling each priority: those its categories and its channels route to.
+    /// Tiers handling each priority through its categories (every policy's customers).
     handlers: Map<&'a str, Vec<&'a Tier>>,
-    /// When at least one channel is staffed; `None` when a channel's calendar is unknown.
+    tiers: Map<&'a str, &'a Tier>,
+}
+
+/// What the customers of one policy can reach: the tiers handling a priority, with the hours
+/// each is on shift, and the hours some channel is staffed for them.
+struct Reach<'a> {
+    handling: Vec<(&'a Tier, Option<WeekHours>)>,
+    /// `None` when a channel's calendar is unknown.
     channels: Option<WeekHours>,
+    /// Channels offered to other policies only, with their hours (to name in a finding).
+    withheld: Vec<(&'a crate::plan::Channel, WeekHours)>,
 }
 
 impl<'a> Coverage<'a> {
@@ -561,6 +571,11 @@ impl<'a> Coverage<'a> {
             .iter()
             .map(|t| t.hours.as_str())
             .chain(plan.channels.iter().map(|c| c.hours.as_str()))
+            .chain(
+                plan.channels
+                    .iter()
+                    .filter_map(|c| c.rotation().map(|o| o.hours.as_str())),
+            )
             .chain(targets.flat_map(|t| SlaMetric::ALL.map(|m| t.metric(m).calendar.as_str())))
         {
             if !hours_of.contains_key(name) {
@@ -572,36 +587,68 @@ impl<'a> Coverage<'a> {
         let tiers: Map<&str, &Tier> = plan.tiers.iter().map(|t| (t.name.as_str(), t)).collect();
         // A plan has a handful of tiers, so a list per priority is enough.
         let mut handlers: Map<&str, Vec<&Tier>> = Map::default();
-        let routes = plan
-            .taxonomy
-            .iter()
-            .map(|c| (c.priority.as_str(), c.route_to.as_str()))
-            .chain(
-                plan.channels
-                    .iter()
-                    .filter(|c| !c.default_priority.is_empty())
-                    .map(|c| (c.default_priority.as_str(), c.route_to.as_str())),
-            );
-        for (priority, route_to) in routes {
-            if let Some(&tier) = tiers.get(route_to) {
-                let handling = handlers.entry(priority).or_default();
-                if !handling.iter().any(|known| std::ptr::eq(*known, tier)) {
-                    handling.push(tier);
-                }
+        for category in &plan.taxonomy {
+            if let Some(&tier) = tiers.get(category.route_to.as_str()) {
+                add_tier(
+                    handlers.entry(category.priority.as_str()).or_default(),
+                    tier,
+                );
             }
         }
-        let channels = plan
-            .channels
-            .iter()
-            .try_fold(WeekHours::default(), |open, channel| {
-                hours_of
-                    .get(channel.hours.as_str())
-                    .map(|hours| open.union(*hours))
-            });
         Coverage {
             hours_of,
             handlers,
+            tiers,
+        }
+    }
+
+    /// The channels and tiers the customers of `policy` reach for `priority`. A channel's
+    /// default priority makes its tier a handler; its on-call rotation, when a tier is on it,
+    /// puts that tier on shift for the rotation's hours.
+    fn reach(&self, plan: &'a Plan, policy: &SlaPolicy, priority: &str) -> Reach<'a> {
+        let mut tiers: Vec<&Tier> = self.handlers.get(priority).cloned().unwrap_or_default();
+        let mut on_call: Vec<(&str, WeekHours)> = Vec::new();
+        let mut channels = Some(WeekHours::default());
+        let mut withheld = Vec::new();
+        for channel in &plan.channels {
+            let hours = self.hours_of.get(channel.hours.as_str()).copied();
+            if !channel.offered_to(&policy.name) {
+                if let Some(hours) = hours {
+                    withheld.push((channel, hours));
+                }
+                continue;
+            }
+            channels = channels.zip(hours).map(|(open, hours)| open.union(hours));
+            if channel.default_priority == priority {
+                if let Some(&tier) = self.tiers.get(channel.route_to.as_str()) {
+                    add_tier(&mut tiers, tier);
+                }
+            }
+            if let (Some(rotation), Some(hours)) = (channel.rotation(), hours) {
+                let own = rotation.hours.trim();
+                let covered = match self.hours_of.get(own) {
+                    Some(own) => hours.without(hours.without(*own)),
+                    _ => hours,
+                };
+                on_call.push((rotation.rotation.trim(), covered));
+            }
+        }
+        let handling = tiers
+            .into_iter()
+            .map(|tier| {
+                let shift = self.hours_of.get(tier.hours.as_str()).map(|shift| {
+                    on_call
+                        .iter()
+                        .filter(|(rotation, _)| *rotation == tier.name.trim())
+                        .fold(*shift, |open, (_, covered)| open.union(*covered))
+                });
+                (tier, shift)
+            })
+            .collect();
+        Reach {
+            handling,
             channels,
+            withheld,
         }
     }
 
@@ -610,25 +657,20 @@ impl<'a> Coverage<'a> {
     /// for the first metric that breaches.
     fn check(
         &self,
-        context: &Context,
-        p: usize,
-        r: usize,
+        context: &Context<'a>,
+        (p, r): (usize, usize),
         name: &str,
         target: &SlaTarget,
         findings: &mut Vec<Finding>,
     ) {
         let plan = context.plan;
-        let handling = self
-            .handlers
-            .get(target.priority.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let tier_hours = handling
+        let policy = &plan.sla[p];
+        let reach = self.reach(plan, policy, &target.priority);
+        let tier_hours = reach
+            .handling
             .iter()
-            .try_fold(WeekHours::default(), |open, tier| {
-                self.hours_of
-                    .get(tier.hours.as_str())
-                    .map(|hours| open.union(*hours))
+            .try_fold(WeekHours::default(), |open, (_, shift)| {
+                shift.map(|hours| open.union(hours))
             });
         let mut tiers_reported = false;
         let mut channels_reported = false;
@@ -646,16 +688,19 @@ impl<'a> Coverage<'a> {
                 hours > 0 && promise.minutes <= u64::from(hours) * 60
             };
             let label = metric.label();
+            let at = row_path(p, r, &format!("{}.calendar", metric.key()));
             let tier_gap = tier_hours.map(|open| clock.without(open));
-            if let (Some(gap), false, false) = (tier_gap, handling.is_empty(), tiers_reported) {
+            if let (Some(gap), false, false) = (tier_gap, reach.handling.is_empty(), tiers_reported)
+            {
                 if breaches(gap) {
                     tiers_reported = true;
-                    let staffed: Vec<String> = handling
+                    let staffed: Vec<String> = reach
+                        .handling
                         .iter()
-                        .map(|t| format!("{} ({})", t.name, t.hours))
+                        .map(|(t, _)| format!("{} ({})", t.name, t.hours))
                         .collect();
                     findings.push(TIERS_OFF_SHIFT.at(
-                        row_path(p, r, &format!("{}.calendar", metric.key())),
+                        at.clone(),
                         format!(
                             "{name} {label} ({}) runs on the \"{}\" clock, but {} {} off shift {}.",
                             promise.words(),
@@ -671,22 +716,18 @@ impl<'a> Coverage<'a> {
                     ));
                 }
             }
-            let channel_gap = self.channels.map(|open| clock.without(open));
+            let channel_gap = reach.channels.map(|open| clock.without(open));
             if let (Some(gap), false, false) =
                 (channel_gap, plan.channels.is_empty(), channels_reported)
             {
                 if breaches(gap) {
                     channels_reported = true;
                     findings.push(CHANNELS_CLOSED.at(
-                        row_path(p, r, &format!("{}.calendar", metric.key())),
+                        at,
+                        closed_message(policy, name, (metric, metric_target), &promise, gap, &reach),
                         format!(
-                            "{name} {label} ({}) runs on the \"{}\" clock, but no channel is staffed {}.",
-                            promise.words(),
-                            metric_target.calendar,
-                            describe(gap)
-                        ),
-                        format!(
-                            "Staff a channel for urgent cases (phone or chat) in those hours, or run {}'s {label} on business hours.",
+                            "Offer a channel staffed in those hours to \"{}\" customers (phone or chat for urgent cases), or run {}'s {label} on business hours.",
+                            policy.name.trim(),
                             target.priority
                         ),
                     ));
@@ -694,6 +735,55 @@ impl<'a> Coverage<'a> {
             }
         }
     }
+}
+
+fn add_tier<'a>(tiers: &mut Vec<&'a Tier>, tier: &'a Tier) {
+    if !tiers.iter().any(|known| std::ptr::eq(*known, tier)) {
+        tiers.push(tier);
+    }
+}
+
+/// SLA-012's words: the clock, the stretch with no channel for these customers, and the channels
+/// open then that are offered to other policies only ("the only channel open then, \"Phone\", is
+/// for Enterprise only").
+fn closed_message(
+    policy: &SlaPolicy,
+    name: &str,
+    (metric, metric_target): (SlaMetric, &crate::plan::MetricTarget),
+    promise: &Promise,
+    gap: WeekHours,
+    reach: &Reach,
+) -> String {
+    let open_then: Vec<String> = reach
+        .withheld
+        .iter()
+        .filter(|(_, hours)| hours.without(hours.without(gap)).count() > 0)
+        .map(|(channel, _)| {
+            let to = channel.offered_policies().join(", ");
+            format!("\"{}\" (offered to {to} only)", channel.name)
+        })
+        .collect();
+    let whose = if !reach.withheld.is_empty() {
+        format!(" open to \"{}\" customers", policy.name.trim())
+    } else {
+        String::new()
+    };
+    let mut message = format!(
+        "{name} {} ({}) runs on the \"{}\" clock, but no channel{whose} is staffed {}.",
+        metric.label(),
+        promise.words(),
+        metric_target.calendar,
+        describe(gap)
+    );
+    match open_then.len() {
+        0 => {}
+        1 => message.push_str(&format!(" The only channel open then is {}.", open_then[0])),
+        _ => message.push_str(&format!(
+            " The channels open then are {}.",
+            open_then.join(", ")
+        )),
+    }
+    message
 }
 
 #[cfg(test)]
@@ -1032,6 +1122,56 @@ mod tests {
             .contains("no channel is staffed for up to 64 hours at a stretch"));
         plan.channels[2].hours = "24/7".into();
         assert_quiet(&plan, "SLA-012");
+    }
+
+    /// The phone is the only 24/7 channel; offered to a premium level alone, the level for
+    /// everyone else has no channel at night, and its 24/7 Critical target is a finding.
+    #[test]
+    fn a_channel_for_one_level_does_not_cover_the_others() {
+        let mut plan = valid_plan();
+        plan.channels[0].hours = "Business hours".into();
+        plan.channels[1].hours = "Business hours".into();
+        assert_quiet(&plan, "SLA-012");
+        let mut premium = plan.sla[0].clone();
+        premium.name = "Premium".into();
+        premium.applies_to.segments = vec!["premium".into()];
+        plan.sla.insert(0, premium);
+        plan.sla[1].name = "Standard".into();
+        plan.channels[2].available_to = vec!["Premium".into()];
+        let finding = assert_fires(
+            &plan,
+            "SLA-012",
+            "sla[1].targets[0].first_response.calendar",
+        );
+        assert!(
+            finding.message.contains(
+                "no channel open to \"Standard\" customers is staffed for up to 64 hours at a stretch, e.g. from Fri 17:00. The only channel open then is \"Phone\" (offered to Premium only)."
+            ),
+            "{}",
+            finding.message
+        );
+        assert!(crate::rules::check(&plan)
+            .iter()
+            .all(|f| !(f.rule == "SLA-012" && f.path.starts_with("sla[0]"))));
+        plan.channels[2].available_to.push("Standard".into());
+        assert_quiet(&plan, "SLA-012");
+    }
+
+    /// An on-call rotation of a tier puts that tier on shift for the rotation's hours, for the
+    /// customers who may use the channel.
+    #[test]
+    fn an_on_call_tier_covers_its_rotations_hours() {
+        let mut plan = valid_plan();
+        for tier in &mut plan.tiers {
+            tier.hours = "Business hours".into();
+        }
+        assert_fires(&plan, "SLA-011", &row("0.first_response.calendar"));
+        plan.channels[2].route_to = "Tier 1".into();
+        plan.channels[2].on_call = Some(crate::plan::OnCall {
+            rotation: "Tier 1".into(),
+            ..crate::plan::OnCall::default()
+        });
+        assert_quiet(&plan, "SLA-011");
     }
 
     fn four_levels() -> crate::plan::Plan {

@@ -5,10 +5,9 @@ use super::{Finding, RuleInfo, Severity};
 use crate::capacity::erlang::{scheduled, MAX_AGENTS};
 use crate::capacity::profile::{is_usable, WEEK_HOURS};
 use crate::capacity::staffing::{
-    hour_label, live_targets, staffing, StaffingPlan, PAID_HOURS_PER_WEEK,
+    hour_label, live_targets, ready, Staffed, StaffingPlan, PAID_HOURS_PER_WEEK,
 };
 use crate::capacity::zones::is_known_zone;
-use crate::capacity::CapacityError;
 use crate::plan::Plan;
 
 const TEAM_TOO_SMALL: RuleInfo = RuleInfo {
@@ -61,6 +60,13 @@ const PRIORITY_MIX: RuleInfo = RuleInfo {
     explanation: "The simulated month draws each ticket's priority from the plan's priority mix. Its shares must name the plan's priorities and add up to 100 %; otherwise the month is drawn with other shares than the ones written. Fix the shares, or clear the mix to use the taxonomy's category shares.",
 };
 
+const ON_CALL_TOO_SMALL: RuleInfo = RuleInfo {
+    id: "STAFF-009",
+    severity: Severity::Warning,
+    title: "On-call rotation too small for its expected contacts",
+    explanation: "An on-call rotation answers a channel in its hours instead of agents at desks. At its busiest hour the expected contacts × handle time need more people than are on call at once (busy at most the plan-wide maximum occupancy), so contacts wait for the next free person. Put more people on call at a time, staff desks for the busy hours, or check the expected contacts.",
+};
+
 pub(crate) const RULES: &[RuleInfo] = &[
     TEAM_TOO_SMALL,
     PEAK_BEYOND_TEAM,
@@ -70,6 +76,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
     PERCENT_RANGE,
     BAD_PATTERN,
     PRIORITY_MIX,
+    ON_CALL_TOO_SMALL,
 ];
 
 fn finding(rule: &RuleInfo, path: String, message: String, hint: String) -> Finding {
@@ -113,11 +120,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
 }
 
 /// The staffing rules, from staffing maths already done for this plan (`None`: do it here).
-pub(crate) fn check_given(
-    plan: &Plan,
-    staffed: Option<&Result<StaffingPlan, CapacityError>>,
-    findings: &mut Vec<Finding>,
-) {
+pub(crate) fn check_given(plan: &Plan, staffed: Option<&Staffed>, findings: &mut Vec<Finding>) {
     let pick = "Pick the nearest zone from the list; it has the same hours and clock changes.";
     if unknown_zone(&plan.header.time_zone) {
         findings.push(finding(
@@ -151,7 +154,7 @@ pub(crate) fn check_given(
     let staffed = match staffed {
         Some(given) => given,
         None => {
-            worked_out = staffing(plan);
+            worked_out = ready(plan);
             &worked_out
         }
     };
@@ -176,6 +179,24 @@ pub(crate) fn check_given(
             ),
             "Check the monthly volume, this channel's share and handle time, and its answer-time target and service level.".into(),
         ));
+    }
+    for (channel, cover) in need.on_call() {
+        if cover.people_needed > cover.people {
+            findings.push(ON_CALL_TOO_SMALL.at(
+                format!("channels[{}].on_call.people", channel.index),
+                format!(
+                    "{}'s on-call rotation has {} on call at a time, but its busiest hour ({}) expects {} contacts of {} min, {} hours of work: that needs {} on call.",
+                    channel.name,
+                    cover.people,
+                    hour_label(cover.peak_hour),
+                    crate::rules::util::number(cover.contacts[cover.peak_hour]),
+                    crate::rules::util::number(cover.handle_seconds / 60.0),
+                    crate::rules::util::number(cover.peak_load),
+                    cover.people_needed
+                ),
+                "Put more people on call at a time, staff desks for the busy hours, or check the expected contacts.".into(),
+            ));
+        }
     }
     let team = plan.header.team_size;
     if need.head_count > team {
@@ -436,7 +457,9 @@ mod tests {
 
     #[test]
     fn a_team_the_size_of_the_need_passes() {
-        let need = staffing(&plan(1)).unwrap().head_count;
+        let need = crate::capacity::staffing::staffing(&plan(1))
+            .unwrap()
+            .head_count;
         assert!(run(&plan(need)).is_empty());
         assert!(run(&plan(need - 1)).iter().any(|f| f.rule == "STAFF-001"));
     }
@@ -503,6 +526,34 @@ mod tests {
         assert!(run(&plan).iter().all(|f| f.rule != "STAFF-003"));
     }
 
+    /// A night rotation of one person expecting 6 calls an hour of 20 minutes: 2 Erlangs of
+    /// work, at most 85 % busy, needs 2 / 0.85 = 2.4 → 3 on call.
+    #[test]
+    fn an_on_call_rotation_too_small_for_its_calls_is_flagged() {
+        let mut plan = crate::rules::testing::valid_plan();
+        plan.channels[2].on_call = Some(crate::plan::OnCall {
+            rotation: "Tier 2".into(),
+            people: 1,
+            expected_contacts: Some(6.0),
+            per: crate::plan::ContactsPer::Hour,
+            handle_time: Some(crate::plan::Duration::minutes(20)),
+            ..crate::plan::OnCall::default()
+        });
+        let findings = run(&plan);
+        let small = findings
+            .iter()
+            .find(|f| f.rule == "STAFF-009")
+            .expect("STAFF-009 fires");
+        assert_eq!(small.path, "channels[2].on_call.people");
+        assert!(
+            small.message.ends_with("that needs 3 on call."),
+            "{}",
+            small.message
+        );
+        plan.channels[2].on_call.as_mut().unwrap().people = 3;
+        assert!(run(&plan).iter().all(|f| f.rule != "STAFF-009"));
+    }
+
     #[test]
     fn catalogue_ids_are_unique_and_ordered() {
         let ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
@@ -516,7 +567,8 @@ mod tests {
                 "STAFF-005",
                 "STAFF-006",
                 "STAFF-007",
-                "STAFF-008"
+                "STAFF-008",
+                "STAFF-009"
             ]
         );
     }

@@ -231,3 +231,67 @@ async fn hostile_text_renders_as_text() {
         "the category name became an element"
     );
 }
+
+/// A 24/7 phone line at desks, then answered by an on-call rotation typed into the channel form:
+/// the Capacity headline moves from agents at desks to people on call.
+#[wasm_bindgen_test]
+async fn an_on_call_rotation_typed_in_the_channel_form_moves_the_capacity_headline() {
+    let mut plan = Plan::blank();
+    plan.header.monthly_volume = 1300;
+    plan.header.team_size = 3;
+    plan.header.time_zone = "UTC".into();
+    plan.staffing.arrival_profile = vec![1.0; 168];
+    plan.channels = vec![support_ops::plan::Channel {
+        name: "Hotline".into(),
+        kind: support_ops::plan::ChannelKind::Phone,
+        hours: "24/7".into(),
+        volume_share: 100.0,
+        handle_time: Duration::minutes(15),
+        concurrency: 1,
+        ..support_ops::plan::Channel::default()
+    }];
+    let (app, plan) = designer(plan);
+    let verdict = |app: &Mounted| {
+        app.root()
+            .query_selector(".capacity-verdict")
+            .ok()
+            .flatten()
+            .map(|e| text(&e))
+            .unwrap_or_default()
+    };
+    open_section(&app, "nav-capacity", "capacity-heading").await;
+    // 300 calls a week, 1.79 an hour of 15 min = 0.45 Erlangs: one agent answers 56 % within
+    // 20 s, two 92 %, so 2 in each of 168 hours: 336 agent-hours / (40 × 0.7) = 12 people.
+    assert!(
+        wait_until(|| verdict(&app).starts_with("The plan needs 12 agents; the team has 3")).await,
+        "before: {}",
+        verdict(&app)
+    );
+    open_section(&app, "nav-channels", "field-channels-0-on_call-rotation").await;
+    let rotation: HtmlInputElement = by_id(&app, "field-channels-0-on_call-rotation")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the on-call rotation field is an input");
+    type_into(&rotation, "Tier 2");
+    assert!(
+        wait_until(|| plan.with_untracked(|p| p.channels[0].rotation().is_some())).await,
+        "typing a rotation did not start on-call cover"
+    );
+    open_section(&app, "nav-capacity", "capacity-heading").await;
+    assert!(
+        wait_until(|| verdict(&app).starts_with("The plan needs 0 agents at desks; the team has 3"))
+            .await,
+        "after: {}",
+        verdict(&app)
+    );
+    let on_call = app
+        .root()
+        .query_selector(".capacity-on-call")
+        .ok()
+        .flatten()
+        .map(|e| text(&e))
+        .unwrap_or_default();
+    assert!(
+        on_call.starts_with("On call: 1 person at a time"),
+        "{on_call}"
+    );
+}

@@ -60,7 +60,18 @@ pub(super) fn capacity_part<'a>(
                 ..fact("Headcount Planned", planned)
             },
             fact("Peak Hours", figures.peak_hours.clone()),
-        ],
+        ]
+        .into_iter()
+        .chain((figures.on_call_people > 0).then(|| {
+            fact(
+                "On Call",
+                format!(
+                    "{} at a time, beside the agents at desks",
+                    counted(figures.on_call_people, "person", "people")
+                ),
+            )
+        }))
+        .collect(),
     ));
     let rows = figures
         .channels
@@ -84,6 +95,26 @@ pub(super) fn capacity_part<'a>(
     ];
     let head = columns(&head, &["Headcount"]);
     blocks.push(table("Staffing by channel", "channels", head, rows));
+    let why = figures
+        .channels
+        .iter()
+        .map(|c| Cow::Owned(format!("{}: {}", c.name, c.why)))
+        .chain(
+            figures
+                .on_call
+                .iter()
+                .map(|line| Cow::Owned(format!("On call, {line}."))),
+        )
+        .collect();
+    blocks.push(Block::Group {
+        blocks: vec![
+            paragraph("Why each channel's headcount:"),
+            Block::List {
+                ordered: false,
+                items: why,
+            },
+        ],
+    });
     let volume = plan.header.monthly_volume;
     let mut assumptions = vec![
         fact(

@@ -102,9 +102,17 @@ fn channels<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, layout: Layout) {
             }
         }
         Layout::Detailed => {
+            let offered = plan.channels.iter().any(|c| !c.offered_to_everyone());
+            let on_call = plan.channels.iter().any(|c| c.rotation().is_some());
             let mut head = vec!["Channel", "Kind", "Use Case", "Hours", "Share", "Route To"];
             if defaults {
                 head.push("Default Priority");
+            }
+            if offered {
+                head.push("Offered To");
+            }
+            if on_call {
+                head.push("On Call");
             }
             let rows = plan
                 .channels
@@ -120,6 +128,12 @@ fn channels<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, layout: Layout) {
                     ];
                     if defaults {
                         row.push(user(&c.default_priority));
+                    }
+                    if offered {
+                        row.push(Cow::Owned(offered_to(c)));
+                    }
+                    if on_call {
+                        row.push(Cow::Owned(on_call_cover(c).unwrap_or_else(|| "—".into())));
                     }
                     row
                 })
@@ -154,7 +168,39 @@ fn channel_line(channel: &Channel) -> Words<'_> {
     if !priority.is_empty() {
         let _ = write!(line, "; tickets default to {priority}");
     }
+    if !channel.offered_to_everyone() {
+        let _ = write!(line, "; offered to {}", offered_to(channel));
+    }
+    if let Some(cover) = on_call_cover(channel) {
+        let _ = write!(line, "; on call: {cover}");
+    }
     Cow::Owned(line)
+}
+
+/// Whose customers may use a channel: "Everyone", or "Enterprise only", "Enterprise, Business".
+fn offered_to(channel: &Channel) -> String {
+    let named = channel.offered_policies();
+    match named.as_slice() {
+        [] => "Everyone".to_string(),
+        [one] => format!("{one} only"),
+        many => many.join(", "),
+    }
+}
+
+/// A channel's on-call rotation in words: "Tier 2, 1 at a time, all its hours".
+fn on_call_cover(channel: &Channel) -> Option<String> {
+    let rotation = channel.rotation()?;
+    let hours = rotation.hours.trim();
+    Some(format!(
+        "{}, {} at a time, {}",
+        rotation.rotation.trim(),
+        rotation.people,
+        if hours.is_empty() {
+            "all its hours".to_string()
+        } else {
+            format!("\"{hours}\" hours")
+        }
+    ))
 }
 
 /// A response target as the brief's tier table writes it: `Instant` or `<4 hours`, in business

@@ -5,12 +5,12 @@ use serde_json::{json, Map, Value};
 
 use super::zendesk::pretty;
 use super::{
-    business_calendars, business_day_notes, file_stem, map_priorities, policy_name,
+    business_calendars, business_day_notes, file_stem, map_priorities, not_in_file, policy_name,
     policy_order_notes, quoted_list, runs_on_business_hours, scope_channel_kinds, target_minutes,
     unpromised_note, HelpdeskExport, HelpdeskPriority, MappedPriority,
 };
 use crate::plan::{
-    ChannelKind, EscalationRule, EscalationStart, Plan, SlaMetric, SlaPolicy, SlaTarget,
+    ChannelKind, EscalationRule, EscalationStart, Part, Plan, SlaMetric, SlaPolicy, SlaTarget,
 };
 
 /// Freshdesk allows one escalation when a first response is late and up to four when resolution is.
@@ -76,6 +76,21 @@ pub fn freshdesk(plan: &Plan) -> HelpdeskExport {
         ));
     }
     let body = json!({ "sla_policies": policies });
+    let mut partly = vec![(
+        Part::Escalation,
+        "only the escalation ladder each SLA policy holds; the handoff protocol is not in it",
+    )];
+    if !plan.channels.is_empty() {
+        partly.push((
+            Part::Channels,
+            "only as the ticket sources SLA policies apply to; default priorities, who may use each channel, its hours and on-call cover are not in it",
+        ));
+    }
+    report.extend(not_in_file(
+        plan,
+        &[Part::Priorities, Part::Sla, Part::Helpdesk],
+        &partly,
+    ));
     HelpdeskExport {
         file_name: format!("{}-freshdesk-sla.json", file_stem(&plan.header.product)),
         mime: "application/json",

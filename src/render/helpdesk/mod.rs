@@ -8,6 +8,7 @@ mod freshdesk;
 mod taxonomy_csv;
 mod time_zones;
 mod zendesk;
+mod zendesk_escalations;
 
 pub use freshdesk::freshdesk;
 pub(crate) use taxonomy_csv::push_row;
@@ -21,7 +22,9 @@ pub(crate) use zendesk::via_id as zendesk_via_id;
 #[cfg(test)]
 pub(crate) use time_zones::RAILS_ZONES;
 
-use crate::plan::{ChannelKind, Duration, MetricTarget, Plan, PolicyScope, SlaPolicy, Target};
+use crate::plan::{
+    ChannelKind, Duration, MetricTarget, Part, Plan, PolicyScope, SlaPolicy, Target,
+};
 pub use crate::render::file_stem;
 
 /// One file to hand to a helpdesk admin, and what did not fit in it.
@@ -335,4 +338,33 @@ pub(crate) fn as_tag(segment: &str) -> String {
             }
         })
         .collect()
+}
+
+/// The report's last line: every part of the plan with content that the file leaves out, and
+/// what of the parts it carries only partly (`partly`) stays behind. `exported` are the parts
+/// the file carries.
+pub(crate) fn not_in_file(
+    plan: &Plan,
+    exported: &[Part],
+    partly: &[(Part, &str)],
+) -> Option<String> {
+    let blank = Plan::default();
+    let mut left: Vec<String> = Vec::new();
+    for part in Part::ALL {
+        let Ok(value) = part.to_json(plan) else {
+            continue;
+        };
+        let empty = value.is_null()
+            || value.as_array().is_some_and(Vec::is_empty)
+            || part.to_json(&blank).is_ok_and(|b| b == value);
+        if empty {
+            continue;
+        }
+        if let Some((_, what)) = partly.iter().find(|(p, _)| *p == part) {
+            left.push(format!("{} ({what})", part.title()));
+        } else if !exported.contains(&part) {
+            left.push(part.title().to_string());
+        }
+    }
+    (!left.is_empty()).then(|| format!("Not in this file: {}.", left.join("; ")))
 }

@@ -2,7 +2,7 @@
 //! RFC 4180 quoting, and cells that a spreadsheet would run as a formula are neutralised.
 
 use super::{file_stem, HelpdeskExport};
-use crate::plan::Plan;
+use crate::plan::{Part, Plan};
 
 const HEADER: [&str; 6] = [
     "category", "type", "priority", "route_to", "team", "keywords",
@@ -45,6 +45,7 @@ pub fn taxonomy_csv(plan: &Plan) -> HelpdeskExport {
             ));
         }
     }
+    report.extend(super::not_in_file(plan, &[Part::Taxonomy], &[]));
     HelpdeskExport {
         file_name: format!("{}-taxonomy.csv", file_stem(&plan.header.product)),
         mime: "text/csv",

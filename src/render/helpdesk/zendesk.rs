@@ -3,12 +3,14 @@
 
 use serde_json::{json, Value};
 
+use super::not_in_file;
+use super::zendesk_escalations::escalation_automations;
 use super::{
     as_tag, business_calendars, business_day_notes, file_stem, map_priorities, policy_name,
     policy_order_notes, quoted_list, runs_on_business_hours, scope_channel_kinds, target_minutes,
     unpromised_note, zendesk_time_zone, HelpdeskExport, HelpdeskPriority, MappedPriority,
 };
-use crate::plan::{Calendar, ChannelKind, Plan, SlaMetric, SlaPolicy, Weekday};
+use crate::plan::{Calendar, ChannelKind, Part, Plan, SlaMetric, SlaPolicy, Weekday};
 use crate::render::sla::condition_in_words;
 
 /// The plan as Zendesk configuration, in one JSON file:
@@ -16,7 +18,9 @@ use crate::render::sla::condition_in_words;
 /// ```text
 /// { "sla_policies": [ {…}, … ],                         POST /api/v2/slas/policies, one each
 ///   "schedules": [ { "schedule": {…},                   POST /api/v2/business_hours/schedules
-///                    "holidays": [ {"holiday": {…}} ] } ] }   POST …/schedules/{id}/holidays
+///                    "holidays": [ {"holiday": {…}} ] } ],    POST …/schedules/{id}/holidays
+///   "triggers": [ {…} ],                                POST /api/v2/triggers
+///   "automations": [ {…} ] }                            POST /api/v2/automations
 /// ```
 ///
 /// Shapes from Zendesk's API reference, "SLA Policies"
@@ -67,6 +71,10 @@ pub fn zendesk(plan: &Plan) -> HelpdeskExport {
         .collect();
 
     let triggers = default_priority_triggers(plan, &mapped, &mut report);
+    let mut filter_of = |policy: &SlaPolicy, report: &mut Vec<String>| {
+        filter(plan, policy, &policy_name(plan, policy), report)
+    };
+    let automations = escalation_automations(plan, &mapped, &mut filter_of, &mut report);
     let mut body = json!({
         "sla_policies": policies,
         "schedules": schedules,
@@ -74,6 +82,27 @@ pub fn zendesk(plan: &Plan) -> HelpdeskExport {
     if !triggers.is_empty() {
         body["triggers"] = Value::Array(triggers);
     }
+    if !automations.is_empty() {
+        body["automations"] = Value::Array(automations);
+    }
+    let mut partly = vec![(
+        Part::Channels,
+        "only the channels' default priorities, as triggers; who may use each channel, its hours and on-call cover are not in it",
+    )];
+    if !plan.escalation.handoff_protocol.is_empty() {
+        partly.push((Part::Escalation, "the handoff protocol is not in it"));
+    }
+    report.extend(not_in_file(
+        plan,
+        &[
+            Part::Calendars,
+            Part::Priorities,
+            Part::Sla,
+            Part::Escalation,
+            Part::Helpdesk,
+        ],
+        &partly,
+    ));
     HelpdeskExport {
         file_name: format!("{}-zendesk.json", file_stem(&plan.header.product)),
         mime: "application/json",

@@ -10,9 +10,11 @@ mod what_if;
 use leptos::prelude::*;
 
 use crate::capacity::simulation::SimulationResult;
-use crate::capacity::staffing::{missing_inputs, ChannelStaffing, StaffingPlan, WEEK_HOURS};
+use crate::capacity::staffing::{
+    missing_inputs, ready, ChannelStaffing, NotWorkedOut, StaffingPlan, WEEK_HOURS,
+};
 use crate::plan::Plan;
-use crate::render::peak_words;
+use crate::render::{on_call_words, peak_words, why_head_count};
 use crate::rules::staffing_inputs;
 use crate::ui::browser::measured;
 use crate::ui::table::{table_head, TableScroll};
@@ -47,13 +49,9 @@ pub fn CapacityView(plan: RwSignal<Plan>) -> impl IntoView {
     let current: Memo<Outcome> =
         Memo::new(move |_| inputs.with(|p| measured("simulated-month", || outcome(p))));
     let error = Memo::new(move |_| {
-        inputs.with(|p| {
-            if !missing_inputs(p).is_empty() {
-                return None;
-            }
-            crate::capacity::staffing::staffing(p)
-                .err()
-                .map(|e| e.to_string())
+        inputs.with(|p| match ready(p) {
+            Err(NotWorkedOut::Failed(error)) => Some(error.to_string()),
+            _ => None,
         })
     });
     let need = Memo::new(move |_| current.with(|o| o.as_ref().map(|(need, _)| need.clone())));
@@ -82,7 +80,7 @@ pub fn CapacityView(plan: RwSignal<Plan>) -> impl IntoView {
             {move || error.get().map(|message| view! { <p class="capacity-error" role="alert">{message}</p> })}
             <fieldset class="group capacity-group">
                 <legend>"Head-count"</legend>
-                {move || need.get().map(|need| view! { <HeadCount need/> })}
+                {move || need.get().map(|need| view! { <HeadCount need plan/> })}
                 {plan_wide_fields(plan)}
                 {move || {
                     current.with(|o| {
@@ -144,25 +142,50 @@ pub fn CapacityView(plan: RwSignal<Plan>) -> impl IntoView {
 
 /// Head-count needed against team size, and the peak.
 #[component]
-fn HeadCount(need: StaffingPlan) -> impl IntoView {
+fn HeadCount(need: StaffingPlan, plan: RwSignal<Plan>) -> impl IntoView {
     let short = need.head_count > need.team_size;
+    let on_call = need.on_call_people();
+    let at_desks = if on_call > 0 { " at desks" } else { "" };
     let verdict = if short {
         format!(
-            "The plan needs {} agents; the team has {} ({} short).",
+            "The plan needs {} agents{at_desks}; the team has {} ({} short).",
             need.head_count,
             need.team_size,
             need.head_count - need.team_size
         )
     } else {
         format!(
-            "The plan needs {} agents; the team has {}.",
+            "The plan needs {} agents{at_desks}; the team has {}.",
             need.head_count, need.team_size
         )
     };
+    let on_call_line = (on_call > 0).then(|| {
+        let person = if on_call == 1 { "person" } else { "people" };
+        view! {
+            <p class="capacity-on-call">
+                {format!("On call: {on_call} {person} at a time, beside the agents at desks (not in the team size).")}
+            </p>
+        }
+    });
+    let why: Vec<String> = plan.with_untracked(|p| {
+        need.channels
+            .iter()
+            .map(|c| format!("{}: {}", c.name, why_head_count(p, c, need.shrinkage)))
+            .chain(
+                need.on_call()
+                    .map(|(c, cover)| format!("On call, {}.", on_call_words(p, c, cover))),
+            )
+            .collect()
+    });
     view! {
         <div class="capacity-headcount" class:capacity-short=short>
             <p class="capacity-verdict">{verdict}</p>
+            {on_call_line}
             <p class="capacity-peak">{format!("Busiest: {}.", peak_words(&need.on_duty))}</p>
+            <details class="capacity-why" open>
+                <summary>"Why each channel's headcount"</summary>
+                <ul>{why.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            </details>
             <p>
                 {format!(
                     "With {:.0} % shrinkage and 40 paid hours a week, each agent on shift takes {:.2} people.",

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::capacity::scenario::{Scenario, HANDLE_TIME_CHANGE_RANGE, VOLUME_CHANGE_RANGE};
 use crate::capacity::simulation::{simulate, SimulationConfig, SimulationResult};
-use crate::capacity::staffing::{missing_inputs, staffing, StaffingPlan};
+use crate::capacity::staffing::{ready, StaffingPlan};
 use crate::plan::Plan;
 use crate::render::peak_words;
 use crate::ui::table::TableScroll;
@@ -19,10 +19,7 @@ pub type Outcome = Option<(StaffingPlan, Option<SimulationResult>)>;
 
 /// Works out what a plan needs and how its month goes.
 pub fn outcome(plan: &Plan) -> Outcome {
-    if !missing_inputs(plan).is_empty() {
-        return None;
-    }
-    let need = staffing(plan).ok()?;
+    let need = ready(plan).ok()?;
     let month = simulate(plan, &SimulationConfig::default()).ok();
     Some((need, month))
 }
