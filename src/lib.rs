@@ -8,6 +8,7 @@ pub mod forecast;
 pub mod form;
 pub mod fuzzing;
 pub mod history;
+pub mod holidays;
 pub mod import;
 pub mod plan;
 pub mod render;

@@ -101,7 +101,7 @@ fn templates_lists_ids_and_template_prints_a_loadable_plan() {
         assert_eq!(output.status.code(), Some(0));
         assert_eq!(
             from_json(&stdout(&output)),
-            Ok(templates::by_id(id).unwrap())
+            Ok(templates::starter(id).unwrap())
         );
     }
     assert!(listing.contains("Regulated fintech"));

@@ -95,3 +95,18 @@ fn every_version_2_file_migrates_and_round_trips() {
         assert_eq!(from_json(&to_json(&plan)).as_ref(), Ok(&plan), "{name}");
     }
 }
+
+/// Files from before template values were recorded open with none marked (nothing claims a value
+/// is the template's that the file does not say), and a plan started from a template keeps its
+/// marks through a save and a load.
+#[test]
+fn template_marks_are_absent_in_old_files_and_survive_a_save() {
+    for (name, text) in fixtures() {
+        let plan = from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(plan.from_template.is_empty(), "{name}");
+        assert!(!to_json(&plan).contains("from_template"), "{name}");
+    }
+    let started = support_ops::plan::templates::starter("b2b-saas").expect("a template");
+    assert!(!started.from_template.is_empty());
+    assert_eq!(from_json(&to_json(&started)), Ok(started));
+}

@@ -612,6 +612,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
             staffing,
             helpdesk: HelpdeskMapping { priority_map },
             history: None,
+            from_template: Default::default(),
         },
     )
 }

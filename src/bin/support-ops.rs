@@ -120,7 +120,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         }
         "template" => {
             let name = options.file(command, "NAME")?;
-            let plan = templates::by_id(name).ok_or_else(|| {
+            let plan = templates::starter(name).ok_or_else(|| {
                 let ids: Vec<&str> = templates::ids().collect();
                 format!(
                     "there is no template \"{name}\"; choose one of: {}",

@@ -118,6 +118,8 @@ pub enum Custom {
     SlaMatrix,
     /// Buttons that set a calendar's weekday hours in one go.
     WeekHours,
+    /// A country's public holidays added to a calendar for a range of years.
+    HolidayPresets,
     /// The Capacity page's staffing view.
     Capacity,
 }
@@ -187,7 +189,7 @@ pub fn custom_paths(custom: Custom) -> Vec<(String, bool)> {
         Custom::SlaMatrix => ["first_response", "resolution"]
             .map(|metric| (format!("sla[].targets[].{metric}.target"), false))
             .to_vec(),
-        Custom::WeekHours => Vec::new(),
+        Custom::WeekHours | Custom::HolidayPresets => Vec::new(),
         Custom::Capacity => {
             let fields = STAFFING_FIELDS.iter().chain(MONTH_FIELDS);
             let mut paths: Vec<(String, bool)> =

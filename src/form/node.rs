@@ -118,12 +118,17 @@ pub fn is_blank(plan: &Plan, path: &str) -> bool {
     }
 }
 
-/// Sets the leaf at `path` from typed text. `Ok(true)` when the plan changed.
+/// Sets the leaf at `path` from typed text. `Ok(true)` when the plan changed; a value typed is
+/// the user's, no longer the template's.
 pub fn set_text_at(plan: &mut Plan, path: &str, text: &str) -> Result<bool, String> {
-    match at_mut(plan, path).and_then(Node::leaf_mut) {
+    let changed = match at_mut(plan, path).and_then(Node::leaf_mut) {
         Some(leaf) => leaf.set_text(text),
         None => Err(format!("The plan has no field at {path}.")),
+    };
+    if changed == Ok(true) {
+        crate::plan::provenance::confirm(plan, path);
     }
+    changed
 }
 
 /// The length of the list at `path` (0 when there is none).

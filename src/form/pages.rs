@@ -148,6 +148,7 @@ const OVERVIEW: &[Item] = &[
                         ],
                     )),
                     Item::Heading("Holidays"),
+                    Item::Custom(Custom::HolidayPresets),
                     Item::List(rows(
                         "holidays",
                         "holiday",

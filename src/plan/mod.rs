@@ -11,6 +11,7 @@ mod json_path;
 pub mod limits;
 mod part;
 pub mod path;
+pub mod provenance;
 mod roster;
 mod sla;
 pub mod templates;
@@ -81,6 +82,11 @@ pub struct Plan {
     /// "Today, measured": aggregates of a ticket export (never tickets, subjects or people).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<HistorySummary>,
+    /// Values still as the starter template wrote them: JSON path → the value as text
+    /// (`metrics.csat.baseline` → `82`). Documents, the checklist and the export and share panels
+    /// mark them; editing or confirming a value removes it (see `provenance`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub from_template: std::collections::BTreeMap<String, String>,
 }
 
 /// Who the plan is for and the size of the operation.
@@ -834,6 +840,7 @@ impl Plan {
             staffing: StaffingAssumptions::default(),
             helpdesk: HelpdeskMapping::default(),
             history: None,
+            from_template: Default::default(),
         }
     }
 

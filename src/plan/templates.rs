@@ -80,7 +80,15 @@ pub fn all() -> Vec<Template> {
         .collect()
 }
 
-/// The plan of the template with this id.
+/// A plan to begin from the template with this id: its values that state facts about today's
+/// operation (baselines, team size, steps done) marked as the template's until edited or confirmed.
+pub fn starter(id: &str) -> Option<Plan> {
+    let mut plan = by_id(id)?;
+    super::provenance::mark_all(&mut plan);
+    Some(plan)
+}
+
+/// The plan of the template with this id, as the template wrote it (nothing marked).
 pub fn by_id(id: &str) -> Option<Plan> {
     SOURCES
         .iter()

@@ -7,24 +7,33 @@ use crate::plan::{
 
 use super::hours_in_words;
 
-/// Who a policy applies to: "everyone", or "segments enterprise, premium; channels Phone".
+/// Who a policy applies to, as a sentence reads it: "everyone", or "customers tagged
+/// “enterprise” or “premium”; tickets via Phone". Within a list any entry matches ("or"); the
+/// lists all must.
 pub fn scope_in_words(scope: &PolicyScope) -> String {
     if scope.is_everyone() {
         return "everyone".to_string();
     }
     let mut parts = Vec::new();
-    for (label, list) in [
-        ("segments", &scope.segments),
-        ("organisations", &scope.organizations),
-        ("channels", &scope.channels),
+    for (lead, quoted, list) in [
+        ("customers tagged", true, &scope.segments),
+        ("customers of", false, &scope.organizations),
+        ("tickets via", false, &scope.channels),
     ] {
-        let names: Vec<&str> = list
+        let names: Vec<String> = list
             .iter()
             .map(|name| name.trim())
             .filter(|name| !name.is_empty())
+            .map(|name| {
+                if quoted {
+                    format!("“{name}”")
+                } else {
+                    name.to_string()
+                }
+            })
             .collect();
         if !names.is_empty() {
-            parts.push(format!("{label} {}", names.join(", ")));
+            parts.push(format!("{lead} {}", names.join(" or ")));
         }
     }
     parts.extend(scope.helpdesk_conditions.iter().map(condition_in_words));
@@ -204,7 +213,7 @@ mod tests {
         scope.channels = vec!["Phone".into()];
         assert_eq!(
             scope_in_words(&scope),
-            "segments enterprise, premium; channels Phone"
+            "customers tagged “enterprise” or “premium”; tickets via Phone"
         );
     }
 }

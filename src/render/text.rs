@@ -387,7 +387,7 @@ CUSTOMER SUCCESS
 SLA TARGETS
 ────────────────────────────
 Policy 1: Enterprise
-Applies to: segments enterprise
+Applies to: customers tagged “enterprise”
 Included with the Enterprise plan.
 
 | Priority | First Response | Resolution |

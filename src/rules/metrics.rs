@@ -3,7 +3,7 @@
 
 use super::util::{is_percent, number, percent, who};
 use super::{Finding, RuleInfo, Severity};
-use crate::plan::{Better, PercentTarget, Plan};
+use crate::plan::{Better, PercentTarget, Plan, SlaMetric};
 
 const OUT_OF_RANGE: RuleInfo = RuleInfo {
     id: "MET-002",
@@ -37,13 +37,99 @@ const CUSTOM_NO_TARGET: RuleInfo = RuleInfo {
     explanation: "A metric the plan tracks needs a target the team is measured against. Set one.",
 };
 
+const CONTRADICTS_SLA: RuleInfo = RuleInfo {
+    id: "MET-007",
+    severity: Severity::Warning,
+    title: "Success metric contradicts the SLA policies",
+    explanation: "The success metrics and the SLA policies are read together: a first-response or resolution-time target faster than anything a policy promises, or a target where every policy says \"No target\", tells the team one thing and customers another. Align the metric with the policies, or change the policies.",
+};
+
 pub(crate) const RULES: &[RuleInfo] = &[
     OUT_OF_RANGE,
     NO_IMPROVEMENT,
     RESOLUTION_BEFORE_RESPONSE,
     CUSTOM_UNNAMED,
     CUSTOM_NO_TARGET,
+    CONTRADICTS_SLA,
 ];
+
+/// The fastest duration any SLA policy promises for `metric`, in open minutes of its own clock,
+/// with its words; `None` when no policy promises one (each says "No target" or "Best effort").
+fn fastest_promise(plan: &Plan, metric: SlaMetric) -> Option<(u64, String)> {
+    let main_day = plan.main_business_day();
+    plan.sla
+        .iter()
+        .flat_map(|policy| policy.targets.iter().map(move |row| (policy, row)))
+        .filter_map(|(policy, row)| {
+            let target = row.metric(metric);
+            let within = target.within()?;
+            let day = plan.business_day_minutes(&target.calendar);
+            let words = format!(
+                "{} ({} {})",
+                within.in_words_on(plan.clock_of(&target.calendar)),
+                policy.name.trim(),
+                row.priority.trim()
+            );
+            Some((within.open_minutes(day.unwrap_or(main_day)), words))
+        })
+        .min_by_key(|(minutes, _)| *minutes)
+}
+
+/// A success-metric time target the SLA policies contradict: faster than any of their promises
+/// (a 1-hour first-response goal where the fastest policy promises 4 hours), or set where no
+/// policy sets one. Plans without policy targets at all are left alone (SLA rules ask for them).
+///
+/// Worked case: the metric asks for 1 h; the policies promise Critical 4 h and Low 2 business
+/// days (16 h of 8-hour days): the fastest promise is 240 min, 60 < 240, so it is flagged.
+fn check_against_sla(plan: &Plan, findings: &mut Vec<Finding>) {
+    let any_promise = plan
+        .sla
+        .iter()
+        .any(|p| p.targets.iter().any(|t| t.promised().next().is_some()));
+    if !any_promise {
+        return;
+    }
+    let business_day = plan.main_business_day();
+    for (field, label, metric, target) in [
+        (
+            "first_response",
+            "first-response time",
+            SlaMetric::FirstResponse,
+            plan.metrics.first_response.target,
+        ),
+        (
+            "resolution",
+            "resolution time",
+            SlaMetric::Resolution,
+            plan.metrics.resolution.target,
+        ),
+    ] {
+        if target.is_zero() {
+            continue;
+        }
+        let at = format!("metrics.{field}.target");
+        match fastest_promise(plan, metric) {
+            None => findings.push(CONTRADICTS_SLA.at(
+                at,
+                format!(
+                    "The success metrics set a {label} target of {}, but no SLA policy sets a {label} target (each says No target or Best effort).",
+                    target.in_words()
+                ),
+                format!("Clear the {label} target, or set one in the SLA policies."),
+            )),
+            Some((fastest, words)) if target.open_minutes(business_day) < fastest => findings
+                .push(CONTRADICTS_SLA.at(
+                    at,
+                    format!(
+                        "The success metrics aim for a {label} of {}, faster than any SLA policy promises (the fastest is {words}).",
+                        target.in_words()
+                    ),
+                    format!("Set the {label} target no faster than {words}, or promise it in a policy."),
+                )),
+            Some(_) => {}
+        }
+    }
+}
 
 /// The team's own metrics: named, with a target that improves on the baseline.
 fn check_custom(plan: &Plan, findings: &mut Vec<Finding>) {
@@ -96,6 +182,7 @@ fn check_custom(plan: &Plan, findings: &mut Vec<Finding>) {
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     check_custom(plan, findings);
+    check_against_sla(plan, findings);
     let metrics = &plan.metrics;
     // Success metrics name no calendar: their business days are the plan's main calendar's.
     let business_day = plan.main_business_day();
@@ -184,7 +271,34 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{assert_fires, assert_quiet, duration, valid_plan};
+    use crate::plan::{Target, ALWAYS_OPEN};
+    use crate::rules::testing::{assert_fires, assert_quiet, duration, target, valid_plan};
+
+    /// The case: every policy promises a first response in 4 hours at the fastest while
+    /// the success metrics aim for 1 hour; and a resolution-time goal of 1 day where every policy
+    /// says "No target". Both tell the team something the customers were not promised.
+    #[test]
+    fn a_metric_the_sla_policies_contradict_is_flagged() {
+        let mut plan = valid_plan();
+        assert_quiet(&plan, "MET-007");
+        for row in &mut plan.sla[0].targets {
+            row.first_response = target("4h", ALWAYS_OPEN);
+        }
+        assert_eq!(plan.metrics.first_response.target, duration("1h"));
+        let finding = assert_fires(&plan, "MET-007", "metrics.first_response.target");
+        assert!(finding.message.contains("1 hour"), "{}", finding.message);
+        assert!(finding.message.contains("4 hours"), "{}", finding.message);
+        plan.metrics.first_response.target = duration("4h");
+        assert_quiet(&plan, "MET-007");
+
+        for row in &mut plan.sla[0].targets {
+            row.resolution.target = Target::NoTarget;
+        }
+        let finding = assert_fires(&plan, "MET-007", "metrics.resolution.target");
+        assert!(finding.message.contains("No target"), "{}", finding.message);
+        plan.metrics.resolution.target = duration("0m");
+        assert_quiet(&plan, "MET-007");
+    }
 
     /// NPS beside the brief's five: named, with a target that beats the baseline in the
     /// direction the team wants it to move.

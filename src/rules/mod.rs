@@ -11,6 +11,7 @@ mod header;
 mod metrics;
 mod names;
 mod priorities;
+pub mod provenance;
 mod roadmap;
 mod sections;
 mod self_service;
@@ -160,6 +161,10 @@ const AREAS: &[Area] = &[
         rules: shifts::RULES,
         check: shifts::check,
     },
+    Area {
+        rules: provenance::RULES,
+        check: provenance::check,
+    },
 ];
 
 /// The staffing rules run apart from the others (see `check_staffing`); listed after them.
@@ -284,6 +289,7 @@ mod tests {
             .collect();
         areas.insert(1, ("NAME", "Names"));
         areas.push(("SHIFT", "Shift plan"));
+        areas.push(("TPL", "Template values"));
         areas
     }
 

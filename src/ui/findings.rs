@@ -167,11 +167,20 @@ pub fn FindingsPanel(
     open: Callback<String>,
 ) -> impl IntoView {
     let tally = Memo::new(move |_| findings.with(|f| counts(f)));
+    let is_template = |f: &Finding| f.rule == crate::rules::provenance::RULE;
+    let to_confirm = Memo::new(move |_| {
+        findings.with(|all| {
+            all.iter()
+                .filter(|f| is_template(f))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     let problems = Memo::new(move |_| {
         findings.with(|all| {
             gaps.with(|gaps| {
                 all.iter()
-                    .filter(|f| !gaps.contains(&f.path))
+                    .filter(|f| !gaps.contains(&f.path) && !is_template(f))
                     .cloned()
                     .collect::<Vec<_>>()
             })
@@ -215,6 +224,17 @@ pub fn FindingsPanel(
                     <p class="help">"What the plan still needs. A field is marked once you have typed in it."</p>
                     <ul class="finding-list checklist" aria-label="To fill in">
                         {finding_items(to_fill_in, open)}
+                    </ul>
+                </Show>
+                <Show when=move || to_confirm.with(|t| !t.is_empty())>
+                    <h3 class="checklist-title">
+                        {move || format!("To confirm ({})", to_confirm.with(Vec::len))}
+                    </h3>
+                    <p class="help">
+                        "Figures the template wrote about an imagined team. Type your own, or Confirm them at the field."
+                    </p>
+                    <ul class="finding-list checklist" aria-label="To confirm">
+                        {finding_items(to_confirm, open)}
                     </ul>
                 </Show>
             </Show>

@@ -22,6 +22,7 @@ mod shell;
 pub mod stakeholder;
 mod start;
 mod table;
+mod template_values;
 pub mod transfer;
 
 pub use document::PlanDocument;

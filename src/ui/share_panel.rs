@@ -11,6 +11,7 @@ use crate::render::helpdesk::{self, file_stem, HelpdeskExport};
 use crate::share::{link_is_too_long, share_link, PRACTICAL_LINK_LIMIT};
 use crate::ui::browser::{copy_text, download_text};
 use crate::ui::drafts::DraftScoped;
+use crate::ui::template_values::TemplateWarning;
 
 /// One helpdesk export button: its label, what the report is about, and the exporter.
 struct ExportKind {
@@ -95,6 +96,7 @@ pub fn SharePanel(plan: RwSignal<Plan>) -> impl IntoView {
     view! {
         <section class="share-panel" aria-label="Share">
             <h2>"Share"</h2>
+            <TemplateWarning plan />
             <p>
                 "A share link carries the whole plan inside the address, after the #. Nothing is "
                 "uploaded: whoever opens it reads the plan in their browser and cannot change your draft."

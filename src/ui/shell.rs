@@ -162,7 +162,7 @@ pub fn Designer(
                     <Preview plan=plan.read_only() drawn=painted />
                 </div>
             </main>
-            <UndoRemoval removal />
+            <UndoRemoval removal plan />
             {move || painted.get().then(|| name_lists(editor))}
         </div>
     }
@@ -368,10 +368,44 @@ fn focus_pane(id: &'static str) {
     });
 }
 
-/// The toast offering to bring back the last row removed from the open draft.
+/// How long the Undo toast stays when nothing else happens: Undo in the header stays in reach.
+const TOAST_SHOWN_FOR: std::time::Duration = std::time::Duration::from_secs(8);
+
+/// The removal a toast offers to undo, by identity (two removals of the same row differ).
+fn removal_id(removal: Option<Removal>) -> Option<usize> {
+    removal.map(|r| std::sync::Arc::as_ptr(&r.restore) as *const () as usize)
+}
+
+/// The toast offering to bring back the last row removed from the open draft. It goes at the
+/// next change of the plan, or after `TOAST_SHOWN_FOR`; Undo in the header does the same.
 #[component]
-fn UndoRemoval(removal: DraftScoped<Removal>) -> impl IntoView {
+fn UndoRemoval(removal: DraftScoped<Removal>, plan: RwSignal<Plan>) -> impl IntoView {
     let message = move || removal.get().map(|r| r.message);
+    // At each change of the plan: a toast already shown at the last change goes (the edit after a
+    // removal); one set by this very change (the removal itself) stays.
+    Effect::new(move |shown_before: Option<Option<usize>>| {
+        plan.track();
+        let now = removal_id(removal.get_untracked());
+        if now.is_some() && shown_before.flatten() == now {
+            removal.clear();
+            return None;
+        }
+        now
+    });
+    // Each new toast goes by itself after a while, unless another took its place.
+    Effect::new(move |_| {
+        let Some(id) = removal_id(removal.get()) else {
+            return;
+        };
+        set_timeout(
+            move || {
+                if removal_id(removal.get_untracked()) == Some(id) {
+                    removal.clear();
+                }
+            },
+            TOAST_SHOWN_FOR,
+        );
+    });
     view! {
         <div class="toast-region" role="status" aria-live="polite">
             <Show when=move || removal.is_some()>

@@ -18,7 +18,7 @@ pub fn StartScreen() -> impl IntoView {
         }
     };
     let choose = move |id: &'static str, title: &'static str| {
-        let plan = templates::by_id(id)
+        let plan = templates::starter(id)
             .ok_or_else(|| format!("The template “{title}” could not be read."));
         begin(plan, title);
     };

@@ -13,6 +13,7 @@ use crate::ui::browser::{after_showing, copy_text, download_plan};
 use crate::ui::drafts::{name_for, DraftScoped, Opened, Workspace};
 use crate::ui::helpdesk_import::HelpdeskImport;
 use crate::ui::inputs::paste_area;
+use crate::ui::template_values::TemplateWarning;
 
 /// Reads `bytes` (a file, or pasted text) as a plan and opens it as a new draft named after its
 /// product. On failure the message says what is wrong and where; the open draft is unchanged.
@@ -174,6 +175,7 @@ pub fn TransferMenu() -> impl IntoView {
                 </div>
             </Show>
             <HelpdeskImport />
+            <TemplateWarning plan=workspace.plan />
             {move || busy.get().map(|m| view! { <p class="transfer-status" role="status" aria-busy="true">{m}</p> })}
             {move || status.get().map(|m| view! { <p class="transfer-status" role="status">{m}</p> })}
             {move || error.get().map(|m| view! { <p class="transfer-error" role="alert">{m}</p> })}

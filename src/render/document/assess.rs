@@ -7,7 +7,8 @@ use std::fmt::Write;
 
 use super::parts::piece_heading;
 use super::words::{
-    columns, fact, facts, list_or_none, maybe_duration, note, percent, table, user, NONE,
+    columns, fact, facts, list_or_none, maybe_duration, note, percent, table, template_mark, user,
+    NONE,
 };
 use super::{Block, FactStyle, Layout, Words};
 use crate::plan::{Plan, RoadmapStep};
@@ -74,10 +75,21 @@ pub(super) fn assess<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, layout: La
 /// Each pain point: the brief's `Pain:`/`→` record, or a table row.
 fn pain_points(plan: &Plan, layout: Layout) -> Block<'_> {
     let pains = &plan.assess.pain_points;
-    fn cells(pain: &crate::plan::PainPoint) -> [(&'static str, Words<'_>); 4] {
+    fn cells<'p>(
+        plan: &Plan,
+        index: usize,
+        pain: &'p crate::plan::PainPoint,
+    ) -> [(&'static str, Words<'p>); 4] {
+        let mark = template_mark(
+            plan,
+            &format!("assess.pain_points[{index}].evidence.figure"),
+        );
         [
             ("Pain", user(&pain.pain)),
-            ("Evidence", Cow::Owned(evidence_in_words(&pain.evidence))),
+            (
+                "Evidence",
+                Cow::Owned(evidence_in_words(&pain.evidence) + mark),
+            ),
             (
                 "Addressed by",
                 Cow::Owned(addressed_by_in_words(&pain.addressed_by)),
@@ -91,8 +103,9 @@ fn pain_points(plan: &Plan, layout: Layout) -> Block<'_> {
             noun: Cow::Borrowed("pain points"),
             items: pains
                 .iter()
-                .map(|pain| {
-                    let list = cells(pain)
+                .enumerate()
+                .map(|(i, pain)| {
+                    let list = cells(plan, i, pain)
                         .into_iter()
                         .filter(|(label, value)| *label != "How" || value != "—")
                         .map(|(label, value)| fact(label, value))
@@ -104,7 +117,8 @@ fn pain_points(plan: &Plan, layout: Layout) -> Block<'_> {
         Layout::Detailed => {
             let rows = pains
                 .iter()
-                .map(|pain| cells(pain).into_iter().map(|(_, v)| v).collect())
+                .enumerate()
+                .map(|(i, pain)| cells(plan, i, pain).into_iter().map(|(_, v)| v).collect())
                 .collect();
             let head = columns(&["Pain", "Evidence", "Addressed by", "How"], &[]);
             table("Pain points", "pain points", head, rows)
@@ -167,10 +181,17 @@ pub(super) fn customer_success<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, 
         .health
         .components
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             vec![
                 user(&c.name),
-                Cow::Owned(percent(c.weight)),
+                Cow::Owned(
+                    percent(c.weight)
+                        + template_mark(
+                            plan,
+                            &format!("customer_success.health.components[{i}].weight"),
+                        ),
+                ),
                 user(&c.signal),
             ]
         })
@@ -222,6 +243,11 @@ pub(super) fn customer_success<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, 
     blocks.push(list_or_none(&success.churn_signals, false));
 }
 
+/// The path of a roadmap step's status (`roadmap.design[2].status`).
+fn status_path(phase: &str, index: usize) -> String {
+    format!("roadmap.{}[{index}].status", phase.to_lowercase())
+}
+
 /// The brief's four phases, each with its steps: `- Step | Owner: … | Status: … | Due: …`
 /// lines under `Phase 1: ASSESS`, or a table under `Phase 1: Assess`.
 pub(super) fn roadmap<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, layout: Layout) {
@@ -237,12 +263,14 @@ pub(super) fn roadmap<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, layout: L
                 }
                 let items = steps
                     .iter()
-                    .map(|step| {
+                    .enumerate()
+                    .map(|(i, step)| {
                         Cow::Owned(format!(
-                            "{} | Owner: {} | Status: {} | Due: {}",
+                            "{} | Owner: {} | Status: {}{} | Due: {}",
                             user(&step.title),
                             user(&step.owner),
                             step.status.label(),
+                            template_mark(plan, &status_path(phase, i)),
                             due(step)
                         ))
                     })
@@ -256,11 +284,15 @@ pub(super) fn roadmap<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, layout: L
                 let title = format!("Phase {}: {phase}", n + 1);
                 let rows = steps
                     .iter()
-                    .map(|step| {
+                    .enumerate()
+                    .map(|(i, step)| {
                         vec![
                             user(&step.title),
                             user(&step.owner),
-                            Cow::Borrowed(step.status.label()),
+                            Cow::Owned(
+                                step.status.label().to_string()
+                                    + template_mark(plan, &status_path(phase, i)),
+                            ),
                             Cow::Owned(due(step)),
                         ]
                     })

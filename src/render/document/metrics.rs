@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-use super::words::{fact, facts, user, DASH};
+use super::words::{fact, facts, template_mark, user, DASH};
 use super::{Block, Fact, FactStyle};
 use crate::plan::{Better, Plan};
 use crate::render::Number;
@@ -12,9 +12,13 @@ use crate::render::Number;
 pub(super) fn metrics(plan: &Plan) -> Block<'_> {
     let metrics = &plan.metrics;
     let mut list: Vec<Fact<'_>> = Vec::with_capacity(5 + metrics.custom.len());
-    for (label, metric) in [
-        ("First Response Time", &metrics.first_response),
-        ("Resolution Time", &metrics.resolution),
+    for (label, key, metric) in [
+        (
+            "First Response Time",
+            "first_response",
+            &metrics.first_response,
+        ),
+        ("Resolution Time", "resolution", &metrics.resolution),
     ] {
         let mut value = if metric.target.is_zero() {
             DASH.to_string()
@@ -22,17 +26,19 @@ pub(super) fn metrics(plan: &Plan) -> Block<'_> {
             format!("<{}", metric.target.in_words())
         };
         if let Some(baseline) = metric.baseline {
-            let _ = write!(value, " (today: {})", baseline.in_words());
+            let mark = template_mark(plan, &format!("metrics.{key}.baseline"));
+            let _ = write!(value, " (today: {}{mark})", baseline.in_words());
         }
         list.push(fact(label, value));
     }
-    for (label, metric) in [
-        ("CSAT Score", &metrics.csat),
+    for (label, key, metric) in [
+        ("CSAT Score", "csat", &metrics.csat),
         (
             "First Contact Resolution",
+            "first_contact_resolution",
             &metrics.first_contact_resolution,
         ),
-        ("Ticket Deflection", &metrics.deflection),
+        ("Ticket Deflection", "deflection", &metrics.deflection),
     ] {
         let mut value = if metric.target == 0.0 {
             DASH.to_string()
@@ -40,11 +46,12 @@ pub(super) fn metrics(plan: &Plan) -> Block<'_> {
             format!(">{}%", Number(metric.target))
         };
         if let Some(baseline) = metric.baseline {
-            let _ = write!(value, " (today: {}%)", Number(baseline));
+            let mark = template_mark(plan, &format!("metrics.{key}.baseline"));
+            let _ = write!(value, " (today: {}%{mark})", Number(baseline));
         }
         list.push(fact(label, value));
     }
-    for metric in &metrics.custom {
+    for (index, metric) in metrics.custom.iter().enumerate() {
         let mut value = match metric.target {
             None => DASH.to_string(),
             Some(target) => {
@@ -56,7 +63,8 @@ pub(super) fn metrics(plan: &Plan) -> Block<'_> {
             }
         };
         if let Some(baseline) = metric.baseline {
-            let _ = write!(value, " (today: {})", amount(baseline, &metric.unit));
+            let mark = template_mark(plan, &format!("metrics.custom[{index}].baseline"));
+            let _ = write!(value, " (today: {}{mark})", amount(baseline, &metric.unit));
         }
         list.push(Fact {
             label: user(&metric.name),

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::words::{
     columns, counted, fact, facts, heading, joined, joined_texts, list_or_none, maybe_duration,
-    note, numbered_title, paragraph, percent, table, user, DASH, NONE,
+    note, numbered_title, paragraph, percent, table, template_mark, user, DASH, NONE,
 };
 use super::{Block, FactStyle, Layout, Words};
 use crate::plan::{
@@ -20,8 +20,10 @@ use crate::render::{hours_in_words, sla as sla_words, Number, Section};
 pub(super) fn title(plan: &Plan, layout: Layout) -> Block<'_> {
     let header = &plan.header;
     let channels = joined_texts(plan.channels.iter().map(|c| c.name.as_str()), ", ");
-    let volume = counted(header.monthly_volume, "ticket/month", "tickets/month");
-    let team = counted(header.team_size, "agent", "agents");
+    let volume = counted(header.monthly_volume, "ticket/month", "tickets/month")
+        + template_mark(plan, "header.monthly_volume");
+    let team =
+        counted(header.team_size, "agent", "agents") + template_mark(plan, "header.team_size");
     match layout {
         Layout::Brief => Block::Title {
             text: Cow::Borrowed(Section::Full.title()),

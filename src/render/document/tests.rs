@@ -160,3 +160,30 @@ fn the_preview_says_the_words_the_exports_say() {
     assert!(text.contains("- Chatbot: Password resets (contains 40% end to end)\n"));
     assert!(text.contains("- Community Forum: no\n"));
 }
+
+/// A plan started from the B2B SaaS template says its CSAT baseline (82 %), its team size (20)
+/// and its health weights are the template's; once the baseline is typed over, that line no
+/// longer says so. The same template read as a plan of one's own marks nothing.
+#[test]
+fn documents_say_which_values_are_the_templates() {
+    let mut plan = templates::starter("b2b-saas").expect("a template");
+    for format in [Format::Text, Format::Markdown] {
+        let text = render(&plan, format, Section::Full);
+        for expected in [
+            "82% (template))",
+            "20 agents (template)",
+            "40% (template)",
+            "Done (template)",
+        ] {
+            assert!(text.contains(expected), "{expected} in {format:?}");
+        }
+    }
+    plan.metrics.csat.baseline = Some(79.0);
+    let text = render(&plan, Format::Text, Section::Full);
+    assert!(
+        text.contains("(today: 79%)"),
+        "the team's own figure is not marked"
+    );
+    let own = templates::by_id("b2b-saas").expect("a template");
+    assert!(!render(&own, Format::Text, Section::Full).contains("(template)"));
+}

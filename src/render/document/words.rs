@@ -12,6 +12,18 @@ use crate::render::{Count, Number};
 pub(super) const NONE: &str = "(none)";
 /// What a document says for a blank value.
 pub(super) const DASH: &str = "—";
+/// The one word a document puts after a value still as the starter template wrote it, so a
+/// reader never takes the template's "CSAT 82 %" for the team's own figure.
+const TEMPLATE_MARK: &str = " (template)";
+
+/// ` (template)` when the value at `path` is still as the template wrote it, else nothing.
+pub(super) fn template_mark(plan: &crate::plan::Plan, path: &str) -> &'static str {
+    if crate::plan::provenance::is_template_value(plan, path) {
+        TEMPLATE_MARK
+    } else {
+        ""
+    }
+}
 
 /// User text as shown: trimmed, `—` when blank.
 pub(super) fn user(text: &str) -> Words<'_> {

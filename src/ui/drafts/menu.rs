@@ -164,7 +164,7 @@ fn new_panel(
     let start = move |name: String, plan: Plan| act(workspace.create(&name, plan).map(|_| ()));
     let templates = templates::catalogue()
         .map(|(id, title, summary)| {
-            let choose = move |_| match templates::by_id(id) {
+            let choose = move |_| match templates::starter(id) {
                 Some(plan) => start(title.to_string(), plan),
                 None => act(Err(format!("The template “{title}” could not be read."))),
             };

@@ -43,6 +43,8 @@ pub fn field_view(
             editor.text(&path)
         }
     };
+    // Bumped on each write of this field, so its template mark reads again.
+    let written = RwSignal::new(0u32);
     let write = {
         let path = path.clone();
         // `try_set`: a select or checkbox removed while focused fires `change` after the field
@@ -50,8 +52,15 @@ pub fn field_view(
         move |text: String| {
             let reason = editor.set_text(&path, &text).err();
             let _ = error.try_set(reason);
+            written.try_update(|n| *n = n.wrapping_add(1));
         }
     };
+    let mark = super::super::template_values::field_mark(
+        editor,
+        path.clone(),
+        field.name.clone(),
+        written,
+    );
     let control = match spec.kind {
         Kind::Check => check_box(aria, value, write),
         Kind::Choice => {
@@ -72,6 +81,7 @@ pub fn field_view(
     view! {
         {field_frame(&field, error_signal, control, spec.wide)}
         {hint.map(|hint| view! { <p class="field-hint">{hint}</p> })}
+        {mark}
     }
     .into_any()
 }

@@ -2,6 +2,7 @@
 //! each row of a list drawn from the same items with the row's path in front.
 
 mod field;
+mod holiday_presets;
 mod list;
 mod sla_matrix;
 mod week_hours;
@@ -134,6 +135,7 @@ pub(crate) fn items_view(
                 views.push(match custom {
                     Custom::SlaMatrix => sla_matrix::sla_matrix(editor),
                     Custom::WeekHours => week_hours::week_hours(editor, place.path.clone(), place.row.clone()),
+                    Custom::HolidayPresets => holiday_presets::holiday_presets(editor, place.path.clone(), place.row.clone()),
                     Custom::Capacity => {
                         let slot = capacity.clone();
                         view! { <section id="capacity-slot">{slot.map(|view| view.run())}</section> }

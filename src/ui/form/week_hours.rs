@@ -9,10 +9,8 @@ use super::super::edit::Editor;
 
 /// The calendar at `path` (`calendars[2]`), named `row` ("Calendar 3").
 pub(super) fn week_hours(editor: Editor, path: String, row: String) -> AnyView {
-    use crate::plan::path::{steps, Step};
-    let index = match steps(&path).as_deref() {
-        Some(&[Step::Field("calendars"), Step::Index(index)]) => index,
-        _ => return ().into_any(),
+    let Some(index) = calendar_index(&path) else {
+        return ().into_any();
     };
     let days = RwSignal::new([true, true, true, true, true, false, false]);
     let opens = RwSignal::new("09:00".to_string());
@@ -75,26 +73,39 @@ pub(super) fn week_hours(editor: Editor, path: String, row: String) -> AnyView {
         <div class="week-hours" role="group" aria-label=format!("{row}: set hours for several days")>
             <span class="week-days">{boxes}</span>
             <label for=opens_id.clone()>"Opens"</label>
-            <input
-                type="text"
-                class="parsed"
-                id=opens_id
-                inputmode="numeric"
-                prop:value=move || opens.get()
-                on:input=move |ev| opens.set(event_target_value(&ev))
-            />
+            {numeric_box(opens_id, opens, "parsed")}
             <label for=closes_id.clone()>"Closes"</label>
-            <input
-                type="text"
-                class="parsed"
-                id=closes_id
-                inputmode="numeric"
-                prop:value=move || closes.get()
-                on:input=move |ev| closes.set(event_target_value(&ev))
-            />
+            {numeric_box(closes_id, closes, "parsed")}
             <button type="button" on:click=apply>"Set hours for these days"</button>
             {move || problem.get().map(|p| view! { <p class="field-message parse-error">{p}</p> })}
         </div>
     }
     .into_any()
+}
+
+/// A short text box typed in digits (a time, a year), holding its text in `value` until used.
+pub(super) fn numeric_box(
+    id: String,
+    value: RwSignal<String>,
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <input
+            type="text"
+            class=class
+            id=id
+            inputmode="numeric"
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
+        />
+    }
+}
+
+/// The index of the calendar at `path` (`calendars[2]` → 2).
+pub(super) fn calendar_index(path: &str) -> Option<usize> {
+    use crate::plan::path::{steps, Step};
+    match steps(path).as_deref() {
+        Some(&[Step::Field("calendars"), Step::Index(index)]) => Some(index),
+        _ => None,
+    }
 }
