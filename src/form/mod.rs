@@ -120,6 +120,10 @@ pub enum Custom {
     WeekHours,
     /// The Capacity page's staffing view.
     Capacity,
+    /// The "Today, measured" page: a ticket export read and summarised.
+    Measured,
+    /// The shift search under Capacity: people per shift, the week's cover, the CSV.
+    Shifts,
 }
 
 /// One entry of a form.
@@ -187,7 +191,7 @@ pub fn custom_paths(custom: Custom) -> Vec<(String, bool)> {
         Custom::SlaMatrix => ["first_response", "resolution"]
             .map(|metric| (format!("sla[].targets[].{metric}.target"), false))
             .to_vec(),
-        Custom::WeekHours => Vec::new(),
+        Custom::WeekHours | Custom::Measured | Custom::Shifts => Vec::new(),
         Custom::Capacity => {
             let fields = STAFFING_FIELDS.iter().chain(MONTH_FIELDS);
             let mut paths: Vec<(String, bool)> =

@@ -5,6 +5,7 @@ mod assumptions;
 mod charts;
 mod deadline;
 mod pattern;
+mod shifts;
 mod what_if;
 
 use leptos::prelude::*;
@@ -19,6 +20,7 @@ use crate::ui::table::{table_head, TableScroll};
 
 pub use charts::WeekChart;
 pub use deadline::DeadlineCalculator;
+pub use shifts::ShiftsView;
 
 use assumptions::{default_seconds_of, live_channel_fields, month_fields, plan_wide_fields};
 use pattern::PatternEditor;

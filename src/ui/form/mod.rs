@@ -54,6 +54,19 @@ impl Place {
     }
 }
 
+/// The views of custom parts drawn by other modules, provided by the app, so that the forms do
+/// not depend on the modules that draw them (they depend on the forms).
+#[derive(Clone)]
+pub struct CustomViews {
+    pub measured: ViewFn,
+    pub shifts: ViewFn,
+}
+
+/// A custom part's view, if the app provides it (component tests may not).
+fn custom_view(pick: fn(&CustomViews) -> &ViewFn) -> AnyView {
+    use_context::<CustomViews>().map_or_else(|| ().into_any(), |views| pick(&views).run())
+}
+
 /// The form of a page. `capacity` is mounted where the page declares the Capacity view.
 pub fn page_form(editor: Editor, page: Page, capacity: Option<ViewFn>) -> AnyView {
     items_view(editor, crate::form::page(page), &Place::top(), capacity)
@@ -134,6 +147,8 @@ pub(crate) fn items_view(
                 views.push(match custom {
                     Custom::SlaMatrix => sla_matrix::sla_matrix(editor),
                     Custom::WeekHours => week_hours::week_hours(editor, place.path.clone(), place.row.clone()),
+                    Custom::Measured => custom_view(|views| &views.measured),
+                    Custom::Shifts => custom_view(|views| &views.shifts),
                     Custom::Capacity => {
                         let slot = capacity.clone();
                         view! { <section id="capacity-slot">{slot.map(|view| view.run())}</section> }
