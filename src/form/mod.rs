@@ -124,6 +124,8 @@ pub enum Custom {
     Measured,
     /// The shift search under Capacity: people per shift, the week's cover, the CSV.
     Shifts,
+    /// The volume forecast from the measured history, under Capacity.
+    Forecast,
 }
 
 /// One entry of a form.
@@ -191,7 +193,7 @@ pub fn custom_paths(custom: Custom) -> Vec<(String, bool)> {
         Custom::SlaMatrix => ["first_response", "resolution"]
             .map(|metric| (format!("sla[].targets[].{metric}.target"), false))
             .to_vec(),
-        Custom::WeekHours | Custom::Measured | Custom::Shifts => Vec::new(),
+        Custom::WeekHours | Custom::Measured | Custom::Shifts | Custom::Forecast => Vec::new(),
         Custom::Capacity => {
             let fields = STAFFING_FIELDS.iter().chain(MONTH_FIELDS);
             let mut paths: Vec<(String, bool)> =

@@ -764,6 +764,11 @@ const ROADMAP: &[Item] = &[
 const CAPACITY: &[Item] = &[
     Item::Custom(Custom::Capacity),
     group(
+        "Volume forecast",
+        "The next months' tickets from the measured history (Today, measured), each channel by the method that would have missed its last months by least.",
+        &[Item::Custom(Custom::Forecast)],
+    ),
+    group(
         "Shifts",
         "The shifts people may work and how many days a week; the search below puts people on them so every hour has the agents Capacity needs, at the fewest paid hours. No shift listed: the built-in early, day, middle, late and night shifts.",
         &[

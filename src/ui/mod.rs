@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
     provide_context(form::CustomViews {
         measured: ViewFn::from(move || view! { <measured::MeasuredPage plan /> }),
         shifts: ViewFn::from(move || view! { <capacity::ShiftsView plan /> }),
+        forecast: ViewFn::from(move || view! { <capacity::ForecastView plan /> }),
     });
     // A share link (`#share=…`) opens the read-only stakeholder view instead of the designer;
     // "Make an editable copy" saves it as a draft, drops the link and opens the designer on it.

@@ -4,6 +4,7 @@
 mod assumptions;
 mod charts;
 mod deadline;
+mod forecast;
 mod pattern;
 mod shifts;
 mod what_if;
@@ -20,6 +21,7 @@ use crate::ui::table::{table_head, TableScroll};
 
 pub use charts::WeekChart;
 pub use deadline::DeadlineCalculator;
+pub use forecast::ForecastView;
 pub use shifts::ShiftsView;
 
 use assumptions::{default_seconds_of, live_channel_fields, month_fields, plan_wide_fields};

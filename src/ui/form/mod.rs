@@ -60,6 +60,7 @@ impl Place {
 pub struct CustomViews {
     pub measured: ViewFn,
     pub shifts: ViewFn,
+    pub forecast: ViewFn,
 }
 
 /// A custom part's view, if the app provides it (component tests may not).
@@ -149,6 +150,7 @@ pub(crate) fn items_view(
                     Custom::WeekHours => week_hours::week_hours(editor, place.path.clone(), place.row.clone()),
                     Custom::Measured => custom_view(|views| &views.measured),
                     Custom::Shifts => custom_view(|views| &views.shifts),
+                    Custom::Forecast => custom_view(|views| &views.forecast),
                     Custom::Capacity => {
                         let slot = capacity.clone();
                         view! { <section id="capacity-slot">{slot.map(|view| view.run())}</section> }
