@@ -3,12 +3,14 @@
 //! backtest whose error (MAPE) is reported, known events as percentage uplifts, and the pure
 //! edit that sets the plan's monthly volume and channel mix from the forecast.
 
+mod from_history;
 mod methods;
 
 use serde::{Deserialize, Serialize};
 
 use crate::plan::{days_in_month, Date, Plan};
 
+pub use from_history::series_from_history;
 pub use methods::{forecast_with, Method};
 
 /// Months of history a seasonal method needs: one whole year before the backtest's origins.

@@ -122,6 +122,12 @@ pub enum Custom {
     HolidayPresets,
     /// The Capacity page's staffing view.
     Capacity,
+    /// The "Today, measured" page: a ticket export read and summarised.
+    Measured,
+    /// The shift search under Capacity: people per shift, the week's cover, the CSV.
+    Shifts,
+    /// The volume forecast from the measured history, under Capacity.
+    Forecast,
 }
 
 /// One entry of a form.
@@ -189,7 +195,11 @@ pub fn custom_paths(custom: Custom) -> Vec<(String, bool)> {
         Custom::SlaMatrix => ["first_response", "resolution"]
             .map(|metric| (format!("sla[].targets[].{metric}.target"), false))
             .to_vec(),
-        Custom::WeekHours | Custom::HolidayPresets => Vec::new(),
+        Custom::WeekHours
+        | Custom::HolidayPresets
+        | Custom::Measured
+        | Custom::Shifts
+        | Custom::Forecast => Vec::new(),
         Custom::Capacity => {
             let fields = STAFFING_FIELDS.iter().chain(MONTH_FIELDS);
             let mut paths: Vec<(String, bool)> =

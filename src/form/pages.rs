@@ -94,6 +94,7 @@ pub fn page(page: Page) -> &'static [Item] {
     match page {
         Page::Overview => OVERVIEW,
         Page::Assess => ASSESS,
+        Page::Measured => MEASURED,
         Page::Channels => CHANNELS,
         Page::Taxonomy => TAXONOMY,
         Page::Tiers => TIERS,
@@ -788,7 +789,48 @@ const ROADMAP: &[Item] = &[
     ),
 ];
 
-const CAPACITY: &[Item] = &[Item::Custom(Custom::Capacity)];
+const CAPACITY: &[Item] = &[
+    Item::Custom(Custom::Capacity),
+    group(
+        "Volume forecast",
+        "The next months' tickets from the measured history (Today, measured), each channel by the method that would have missed its last months by least.",
+        &[Item::Custom(Custom::Forecast)],
+    ),
+    group(
+        "Shifts",
+        "The shifts people may work and how many days a week; the search below puts people on them so every hour has the agents Capacity needs, at the fewest paid hours. No shift listed: the built-in early, day, middle, late and night shifts.",
+        &[
+            Item::List(rows(
+                "staffing.roster.templates",
+                "shift",
+                Layout::Line,
+                &[
+                    field("name", "Shift", Kind::Text),
+                    field("start", "Starts", Kind::Time),
+                    field("length", "Length (break included)", Kind::Duration),
+                    field("unpaid_break", "Unpaid break", Kind::Duration),
+                ],
+            )),
+            field(
+                "staffing.roster.pattern.days_per_week",
+                "Working days a week",
+                Kind::Count,
+            ),
+            field(
+                "staffing.roster.pattern.consecutive_days_off",
+                "Days off together",
+                Kind::Check,
+            ),
+            field(
+                "staffing.roster.per_channel",
+                "A team per channel (not one pooled team)",
+                Kind::Check,
+            ),
+            Item::Custom(Custom::Shifts),
+        ],
+    ),
+];
+const MEASURED: &[Item] = &[Item::Custom(Custom::Measured)];
 
 /// A field spec with a line of help, for the fields a custom view draws itself.
 const fn spec(key: &'static str, label: &'static str, kind: Kind, hint: &'static str) -> FieldSpec {

@@ -56,6 +56,33 @@ pub enum Meaning {
 }
 
 impl Meaning {
+    /// Every meaning, in the order a column-mapping choice lists them.
+    pub const ALL: [Meaning; 23] = [
+        Meaning::Ignored,
+        Meaning::TicketId,
+        Meaning::Created,
+        Meaning::FirstReply,
+        Meaning::FirstReplyMinutes,
+        Meaning::FirstReplyBusinessMinutes,
+        Meaning::FirstReplyHours,
+        Meaning::Resolved,
+        Meaning::Closed,
+        Meaning::ResolutionMinutes,
+        Meaning::ResolutionBusinessMinutes,
+        Meaning::ResolutionHours,
+        Meaning::Channel,
+        Meaning::Priority,
+        Meaning::Category,
+        Meaning::Tags,
+        Meaning::Organisation,
+        Meaning::Segment,
+        Meaning::Requester,
+        Meaning::Status,
+        Meaning::Csat,
+        Meaning::Reopens,
+        Meaning::Replies,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Meaning::TicketId => "ticket id",

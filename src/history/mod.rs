@@ -11,6 +11,7 @@ mod csv_source;
 mod decode;
 mod histogram;
 mod mapping;
+mod preview;
 mod reader;
 mod record;
 mod replay;
@@ -22,6 +23,7 @@ mod zendesk;
 pub use apply::{arrival_profile, baselines, channel_mix, Baselines, ChannelFromHistory};
 pub use decode::Encoding;
 pub use mapping::{ColumnMapping, MappedColumn, Meaning, Question};
+pub use preview::{local_words, preview, Preview, Understood, ROWS_SHOWN};
 pub use reader::{
     AsideGroup, FileReport, History, HistoryReader, ReadError, ReadOptions, SetAside, Why,
 };
@@ -34,5 +36,6 @@ pub use summary::{
 };
 pub use timestamp::DateOrder;
 pub use writer::{
-    hour_words, minutes_words, to_markdown, to_text, zone_of as writer_zone, HistoryReport,
+    attainment_words, hour_words, minutes_words, share_words, spread_words, to_markdown, to_text,
+    zone_of as writer_zone, HistoryReport,
 };

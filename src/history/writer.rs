@@ -89,6 +89,16 @@ fn aside_seen(aside: &SetAside) -> Vec<AsideSeen> {
         .collect()
 }
 
+/// A replay row's attainment: "91.4 % (1,203 of 1,316)".
+pub fn attainment_words(row: &super::replay::Attainment) -> String {
+    format!(
+        "{:.1} % ({} of {})",
+        row.percent,
+        thousands(row.met as usize),
+        thousands(row.measured as usize)
+    )
+}
+
 /// Minutes in words: `45m`, `2h 05m`, `3d 4h`.
 pub fn minutes_words(minutes: u64) -> String {
     match minutes {
@@ -98,7 +108,8 @@ pub fn minutes_words(minutes: u64) -> String {
     }
 }
 
-fn share_words(share: &Share) -> String {
+/// "91.4 % (1,203 of 1,316)".
+pub fn share_words(share: &Share) -> String {
     format!(
         "{:.1} % ({} of {})",
         share.percent,
@@ -107,7 +118,8 @@ fn share_words(share: &Share) -> String {
     )
 }
 
-fn spread_words(spread: &Spread) -> String {
+/// "median 45m, 90th percentile 5h 10m (1,316 tickets)".
+pub fn spread_words(spread: &Spread) -> String {
     format!(
         "median {}, 90th percentile {} ({} tickets)",
         minutes_words(spread.median_minutes),
@@ -308,15 +320,13 @@ fn replay_lines(r: &Replay, add: &mut impl FnMut(&str, String)) {
         add(
             "Replay",
             format!(
-                "{} · {} · {} within {} ({}): {:.1} % ({} of {}){without}",
+                "{} · {} · {} within {} ({}): {}{without}",
                 row.policy,
                 row.priority,
                 row.metric.label(),
                 row.target,
                 row.calendar,
-                row.percent,
-                thousands(row.met as usize),
-                thousands(row.measured as usize)
+                attainment_words(row)
             ),
         );
     }

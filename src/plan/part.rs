@@ -32,6 +32,8 @@ pub enum Part {
 pub enum Page {
     Overview,
     Assess,
+    /// "Today, measured": a ticket export read into the plan's history part.
+    Measured,
     Channels,
     Taxonomy,
     Tiers,
@@ -213,13 +215,13 @@ const PARTS: [PartInfo; 18] = [
         section: None,
         rules: None,
     },
-    // Measured from a ticket export; no designer page of its own yet, so it sits with the
-    // assessment it feeds (the brief's "audit current support").
+    // Measured from a ticket export on its own page, next to the assessment it feeds (the
+    // brief's "audit current support").
     PartInfo {
         part: Part::History,
         key: "history",
         title: "Today, measured",
-        page: Page::Assess,
+        page: Page::Measured,
         section: None,
         rules: None,
     },
@@ -313,9 +315,10 @@ impl Part {
 
 impl Page {
     /// The pages in navigation order.
-    pub const ALL: [Page; 13] = [
+    pub const ALL: [Page; 14] = [
         Page::Overview,
         Page::Assess,
+        Page::Measured,
         Page::Channels,
         Page::Taxonomy,
         Page::Tiers,
@@ -333,6 +336,7 @@ impl Page {
         match self {
             Page::Overview => "Overview",
             Page::Assess => "Assess",
+            Page::Measured => "Today, measured",
             Page::Channels => "Channels",
             Page::Taxonomy => "Taxonomy",
             Page::Tiers => "Tiers",
@@ -347,9 +351,15 @@ impl Page {
         }
     }
 
-    /// DOM id of the page's navigation button (`nav-customer-success`).
+    /// DOM id of the page's navigation button (`nav-customer-success`, `nav-today-measured`).
     pub fn nav_id(self) -> String {
-        format!("nav-{}", self.title().to_lowercase().replace(' ', "-"))
+        let words: Vec<String> = self
+            .title()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        format!("nav-{}", words.join("-"))
     }
 
     /// The parts this page edits, in plan order.

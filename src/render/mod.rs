@@ -128,6 +128,7 @@ pub fn render_with(
             let inputs = document::Inputs {
                 capacity,
                 checks: findings.as_deref(),
+                replay: None,
             };
             markdown::render(plan, section, inputs)
         }

@@ -15,6 +15,7 @@ pub(super) fn render(plan: &Plan, section: Section, capacity: Option<&CapacitySu
     let inputs = Inputs {
         capacity,
         checks: None,
+        replay: None,
     };
     let document = document(plan, section, Layout::Brief, inputs);
     let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 160);

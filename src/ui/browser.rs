@@ -192,3 +192,19 @@ pub fn after_showing(
         after_next_paint(move || busy.set(None));
     });
 }
+
+/// The chosen files of a file input, emptied so the same files can be chosen again.
+pub fn take_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files();
+    let chosen = (0..files.as_ref().map_or(0, |f| f.length()))
+        .filter_map(|i| files.as_ref().and_then(|f| f.get(i)))
+        .collect();
+    input.set_value("");
+    chosen
+}

@@ -6,9 +6,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::history::Replay;
 use crate::plan::Plan;
 use crate::render::document::{
-    capacity_blocks, rows_not_shown, section_blocks, title_block, Block, Chart, Fact, Table, Words,
+    capacity_blocks, history_blocks, rows_not_shown, section_blocks, title_block, Block, Chart,
+    Fact, Table, Words,
 };
 use crate::render::{Layout, Section};
 use crate::rules::staffing_inputs;
@@ -37,6 +39,9 @@ pub fn PlanDocument(
     #[prop(into)] plan: Signal<Plan>,
     #[prop(optional, into)] section: Option<Signal<Section>>,
     #[prop(optional)] paged: bool,
+    /// The measured tickets replayed against the plan, while the designer holds them.
+    #[prop(optional, into)]
+    replay: Option<Signal<Option<Replay>>>,
 ) -> impl IntoView {
     if paged {
         let all = RwSignal::new(false);
@@ -79,6 +84,7 @@ pub fn PlanDocument(
             }}
             {parts}
             {move || is_full.get().then(|| untrack(|| capacity_part(plan)))}
+            {move || is_full.get().then(|| untrack(|| history_part(plan, replay)))}
         </article>
     }
 }
@@ -93,6 +99,21 @@ fn capacity_part(plan: Signal<Plan>) -> AnyView {
             {draw_part(blocks)}
         </section>
     }
+    .into_any()
+}
+
+/// The History part, when the plan holds a measured history.
+fn history_part(plan: Signal<Plan>, replay: Option<Signal<Option<Replay>>>) -> AnyView {
+    let blocks = Memo::new(move |_| {
+        let replay = replay.and_then(|r| r.get());
+        plan.with(|p| owned(history_blocks(p, replay.as_ref())))
+    });
+    let shown = Memo::new(move |_| blocks.with(|b| !b.is_empty()));
+    (move || {
+        shown.get().then(|| {
+            view! { <section class="doc-section doc-history-section">{untrack(|| draw_part(blocks))}</section> }
+        })
+    })
     .into_any()
 }
 

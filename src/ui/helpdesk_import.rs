@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::import::{import_from_outside, OutsideFile, ReportLine};
 use crate::plan::limits::{megabytes, PLAN_FROM_OUTSIDE};
@@ -87,22 +86,6 @@ async fn read_files(files: Vec<web_sys::File>) -> Option<Vec<OutsideFile>> {
     Some(read)
 }
 
-/// The chosen files of a file input, emptied so the same files can be chosen again.
-fn take_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return Vec::new();
-    };
-    let files = input.files();
-    let chosen = (0..files.as_ref().map_or(0, |f| f.length()))
-        .filter_map(|i| files.as_ref().and_then(|f| f.get(i)))
-        .collect();
-    input.set_value("");
-    chosen
-}
-
 /// The "Import from Zendesk / Freshdesk…" button, its panel (files or pasted JSON), and the
 /// report of the last import, shown while the draft it opened is open.
 #[component]
@@ -128,7 +111,7 @@ pub fn HelpdeskImport() -> impl IntoView {
         });
     };
     let import_chosen = move |ev: leptos::ev::Event| {
-        let files = take_files(&ev);
+        let files = super::browser::take_files(&ev);
         if files.is_empty() {
             return;
         }

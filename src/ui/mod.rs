@@ -14,6 +14,7 @@ pub(crate) mod form;
 pub mod helpdesk_import;
 pub mod history;
 pub mod inputs;
+pub mod measured;
 mod preview;
 mod row_list;
 mod rows;
@@ -37,6 +38,12 @@ use transfer::TransferMenu;
 pub fn App() -> impl IntoView {
     let workspace = provide_workspace();
     let plan = workspace.plan;
+    provide_context(measured::Session::new(plan));
+    provide_context(form::CustomViews {
+        measured: ViewFn::from(move || view! { <measured::MeasuredPage plan /> }),
+        shifts: ViewFn::from(move || view! { <capacity::ShiftsView plan /> }),
+        forecast: ViewFn::from(move || view! { <capacity::ForecastView plan /> }),
+    });
     // A share link (`#share=…`) opens the read-only stakeholder view instead of the designer;
     // "Make an editable copy" saves it as a draft, drops the link and opens the designer on it.
     let shared = RwSignal::new(stakeholder::shared_plan_from_location());

@@ -49,6 +49,11 @@ pub fn Preview(
     drawn: Signal<bool>,
 ) -> impl IntoView {
     let view_mode = RwSignal::new(View::Document);
+    let replay: Signal<Option<crate::history::Replay>> =
+        match use_context::<super::measured::Session>() {
+            Some(session) => session.replay.into(),
+            None => Signal::derive(|| None),
+        };
     let section = RwSignal::new(Section::Full);
     let status = RwSignal::new(String::new());
     // Rendered text only while a text view is shown; the document view needs none.
@@ -163,7 +168,7 @@ pub fn Preview(
             <div class="preview-body" id="preview-body" tabindex="0" role="region" aria-label="Plan contents">
                 {move || match source.get() {
                     _ if !drawn.get() => ().into_any(),
-                    None => view! { <PlanDocument plan section=section paged=true /> }.into_any(),
+                    None => view! { <PlanDocument plan section=section paged=true replay=replay /> }.into_any(),
                     Some(text) => view! { <pre class="source">{text}</pre> }.into_any(),
                 }}
             </div>

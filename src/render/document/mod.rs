@@ -6,6 +6,7 @@
 mod assess;
 mod capacity;
 mod checks;
+mod history;
 mod metrics;
 mod parts;
 #[cfg(test)]
@@ -17,6 +18,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use super::{CapacitySummary, Section};
+use crate::history::Replay;
 use crate::plan::Plan;
 use crate::rules::Finding;
 
@@ -148,6 +150,9 @@ pub enum Layout {
 pub struct Inputs<'i> {
     pub capacity: Option<&'i CapacitySummary>,
     pub checks: Option<&'i [Finding]>,
+    /// The measured tickets replayed against the plan, when the caller has read them (the plan
+    /// holds only their summary); `None`: the History part says where the replay comes from.
+    pub replay: Option<&'i Replay>,
 }
 
 /// The plan, or one section of it, as blocks in a layout.
@@ -164,6 +169,7 @@ pub fn document<'a>(
             blocks.extend(section_blocks(plan, part, layout));
         }
         blocks.extend(capacity::capacity_part(plan, inputs.capacity, layout));
+        blocks.extend(history::history_part(plan, inputs.replay));
         if let Some(findings) = inputs.checks {
             blocks.extend(checks_part(findings));
         }
@@ -190,6 +196,11 @@ pub fn capacity_blocks<'a>(
     layout: Layout,
 ) -> Vec<Block<'a>> {
     capacity::capacity_part(plan, summary, layout)
+}
+
+/// The History part's blocks ("Today, Measured"), heading first; none without a measured history.
+pub fn history_blocks<'a>(plan: &'a Plan, replay: Option<&Replay>) -> Vec<Block<'a>> {
+    history::history_part(plan, replay)
 }
 
 /// The line a view shows under the first rows of a long run: "450 more categories not shown here."

@@ -4,7 +4,9 @@
 mod assumptions;
 mod charts;
 mod deadline;
+mod forecast;
 mod pattern;
+mod shifts;
 mod what_if;
 
 use leptos::prelude::*;
@@ -21,6 +23,8 @@ use crate::ui::table::{table_head, TableScroll};
 
 pub use charts::WeekChart;
 pub use deadline::DeadlineCalculator;
+pub use forecast::ForecastView;
+pub use shifts::ShiftsView;
 
 use assumptions::{default_seconds_of, live_channel_fields, month_fields, plan_wide_fields};
 use pattern::PatternEditor;

@@ -55,6 +55,20 @@ impl Place {
     }
 }
 
+/// The views of custom parts drawn by other modules, provided by the app, so that the forms do
+/// not depend on the modules that draw them (they depend on the forms).
+#[derive(Clone)]
+pub struct CustomViews {
+    pub measured: ViewFn,
+    pub shifts: ViewFn,
+    pub forecast: ViewFn,
+}
+
+/// A custom part's view, if the app provides it (component tests may not).
+fn custom_view(pick: fn(&CustomViews) -> &ViewFn) -> AnyView {
+    use_context::<CustomViews>().map_or_else(|| ().into_any(), |views| pick(&views).run())
+}
+
 /// The form of a page. `capacity` is mounted where the page declares the Capacity view.
 pub fn page_form(editor: Editor, page: Page, capacity: Option<ViewFn>) -> AnyView {
     items_view(editor, crate::form::page(page), &Place::top(), capacity)
@@ -136,6 +150,9 @@ pub(crate) fn items_view(
                     Custom::SlaMatrix => sla_matrix::sla_matrix(editor),
                     Custom::WeekHours => week_hours::week_hours(editor, place.path.clone(), place.row.clone()),
                     Custom::HolidayPresets => holiday_presets::holiday_presets(editor, place.path.clone(), place.row.clone()),
+                    Custom::Measured => custom_view(|views| &views.measured),
+                    Custom::Shifts => custom_view(|views| &views.shifts),
+                    Custom::Forecast => custom_view(|views| &views.forecast),
                     Custom::Capacity => {
                         let slot = capacity.clone();
                         view! { <section id="capacity-slot">{slot.map(|view| view.run())}</section> }

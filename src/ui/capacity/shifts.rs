@@ -1,0 +1,141 @@
+//! The Shifts view under Capacity: the shift search run on the plan's hourly need (bounded in
+//! time, best-so-far with its gap to the proven bound: "31 people; no plan can do it with fewer
+//! than 30"), people per shift and working days, the week's cover against the need with hours
+//! over and under, the roster findings (SHIFT-001…005) and the roster as CSV.
+
+use leptos::prelude::*;
+
+use crate::capacity::staffing::staffing;
+use crate::plan::Plan;
+use crate::render::roster_csv;
+use crate::rules::{check_staffing, check_without_staffing, staffing_inputs, Finding};
+use crate::shifts::{shift_plan, Budget, ShiftPlan};
+use crate::ui::table::{table_head, TableScroll};
+
+use super::charts::WeekChart;
+
+/// Search steps at most, and how long (milliseconds) a search may hold the page.
+const MOST_STEPS: u64 = 2_000_000;
+const MOST_MILLISECONDS: f64 = 1_500.0;
+
+/// The shift plan of `plan`, searched for at most `MOST_MILLISECONDS`.
+fn searched(plan: &Plan) -> Result<ShiftPlan, String> {
+    let need = staffing(plan).map_err(|e| e.to_string())?;
+    let started = js_sys::Date::now();
+    let mut keep_going =
+        |_: &str, _: &crate::shifts::Progress| js_sys::Date::now() - started < MOST_MILLISECONDS;
+    Ok(shift_plan(
+        plan,
+        &need,
+        Budget {
+            steps: MOST_STEPS,
+            report_every: 2_000,
+            keep_going: &mut keep_going,
+        },
+    ))
+}
+
+/// The roster findings of `plan`.
+fn roster_findings(plan: &Plan) -> Vec<Finding> {
+    check_without_staffing(plan)
+        .into_iter()
+        .chain(check_staffing(plan))
+        .filter(|f| f.rule.starts_with("SHIFT-"))
+        .collect()
+}
+
+/// The view: worked out again when what the staffing maths reads changes.
+#[component]
+pub fn ShiftsView(plan: RwSignal<Plan>) -> impl IntoView {
+    let inputs = Memo::new(move |_| plan.with(staffing_inputs));
+    let result = Memo::new(move |_| inputs.with(searched));
+    let findings = Memo::new(move |_| inputs.with(roster_findings));
+    let status = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let said = result.with_untracked(|r| match r {
+            Ok(roster) => {
+                crate::ui::browser::download_text("shift-plan.csv", "text/csv", &roster_csv(roster))
+                    .err()
+            }
+            Err(why) => Some(why.clone()),
+        });
+        status.set(said);
+    };
+    view! {
+        <section class="capacity-shifts" id="shifts" aria-labelledby="shifts-heading">
+            <h3 id="shifts-heading">"Shift plan"</h3>
+            {move || findings.with(|all| (!all.is_empty()).then(|| {
+                let items = all
+                    .iter()
+                    .map(|f| view! { <li><strong>{f.rule}</strong>" "{f.message.clone()}</li> })
+                    .collect_view();
+                view! { <ul class="capacity-notes shift-findings" id="shift-findings">{items}</ul> }
+            }))}
+            {move || result.with(|r| match r {
+                Err(why) => view! { <p class="capacity-error" role="alert">{why.clone()}</p> }.into_any(),
+                Ok(roster) => roster_view(roster).into_any(),
+            })}
+            <button type="button" id="shifts-csv" on:click=download>"Download the shift plan (CSV)"</button>
+            {move || status.get().map(|s| view! { <p class="capacity-error" role="alert">{s}</p> })}
+        </section>
+    }
+}
+
+/// The answer, its bound, who works which shift, and the week's cover.
+fn roster_view(roster: &ShiftPlan) -> impl IntoView {
+    let rows = roster
+        .teams
+        .iter()
+        .flat_map(|team| {
+            team.assignments.iter().map(move |a| {
+                view! {
+                    <tr>
+                        <td>{team.name.clone()}</td>
+                        <td>{a.template.clone()}</td>
+                        <td>{format!("{}–{}", a.start, a.end)}</td>
+                        <td>{a.days_label.clone()}</td>
+                        <td class="number">{a.people}</td>
+                        <td class="number">{format!("{:.1}", a.paid_hours_each * f64::from(a.people))}</td>
+                    </tr>
+                }
+            })
+        })
+        .collect_view();
+    let need: Vec<f64> = roster.need.iter().map(|&n| f64::from(n)).collect();
+    let on_shift: Vec<f64> = roster.on_shift.iter().map(|&n| f64::from(n)).collect();
+    let stopped = (!roster.proven_optimal).then(|| {
+        view! { <p class="help">"The search stopped before it could prove this plan the cheapest; the bound still holds."</p> }
+    });
+    view! {
+        <p class="capacity-verdict" id="shifts-verdict">{roster.gap_sentence()}</p>
+        <p>
+            {format!(
+                "Paid hours a week: {:.0} (no plan pays fewer than {:.0}). People work {}; the need is grossed up for {:.0} % shrinkage.",
+                roster.paid_hours,
+                roster.bound_paid_hours,
+                roster.pattern,
+                roster.shrinkage * 100.0
+            )}
+        </p>
+        <p id="shifts-cover">
+            {format!(
+                "Cover: {} person-hours a week on shift beyond the need, {} needed and not covered.",
+                roster.over_hours,
+                roster.under_hours
+            )}
+        </p>
+        {stopped}
+        <TableScroll label="People per shift">
+            <table class="doc-table" id="shifts-table">
+                {table_head(&["Team", "Shift", "Hours", "Days", "People", "Paid hours a week"])}
+                <tbody>{rows}</tbody>
+            </table>
+        </TableScroll>
+        <WeekChart
+            id="shifts-week".to_string()
+            title="People on shift by hour of the week: needed (after shrinkage) and rostered".to_string()
+            required=need
+            scheduled=Some(on_shift)
+        />
+    }
+}

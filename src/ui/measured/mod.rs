@@ -1,0 +1,375 @@
+//! The "Today, measured" page: one or several ticket exports chosen, read in chunks with a
+//! progress bar (Cancel), a column-mapping step for CSVs the app does not know, then the figures
+//! of the plan's history part, the replay against the plan, and one-click buttons that set
+//! Capacity's arrival profile, the channel mix and the success metrics' baselines from them.
+//! Only the summary enters the plan; the tickets stay in this tab's memory and a failed read
+//! leaves the plan as it was.
+
+mod mapping;
+mod read;
+mod summary;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::history::{self, History, ReadOptions, Replay};
+use crate::plan::{HistorySummary, Plan};
+
+use super::drafts::DraftScoped;
+use mapping::{saved_for, MappingDraft, MappingStep};
+use read::{read_all, slice_bytes, Progress};
+
+/// Bytes looked at to tell a file's shape and preview a CSV.
+const HEAD_BYTES: f64 = 262_144.0;
+
+/// What the page is doing.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Choose,
+    Mapping,
+    Reading,
+}
+
+/// The page's state, kept while other pages are open (provided by the app) and scoped to the
+/// draft it was read for.
+#[derive(Clone, Copy)]
+pub struct Session {
+    step: RwSignal<Step>,
+    files: StoredValue<Vec<web_sys::File>, LocalStorage>,
+    draft: RwSignal<Option<MappingDraft>>,
+    progress: RwSignal<Option<Progress>>,
+    cancel: RwSignal<bool>,
+    failure: RwSignal<Option<String>>,
+    /// The tickets last read, for the replay and the rows set aside.
+    loaded: DraftScoped<Arc<History>>,
+    /// What the last one-click button did.
+    applied: RwSignal<Option<String>>,
+    /// The loaded tickets replayed against the plan as it is now (`None` until an export is read).
+    pub replay: Memo<Option<Replay>>,
+}
+
+impl Session {
+    /// The page's state over `plan`.
+    pub fn new(plan: RwSignal<Plan>) -> Session {
+        let loaded = DraftScoped::<Arc<History>>::new();
+        Session {
+            replay: replay_of(plan, loaded),
+            step: RwSignal::new(Step::Choose),
+            files: StoredValue::new_local(Vec::new()),
+            draft: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            cancel: RwSignal::new(false),
+            failure: RwSignal::new(None),
+            loaded,
+            applied: RwSignal::new(None),
+        }
+    }
+}
+
+/// The replay of the loaded tickets, worked out again only when a part it reads changes (not
+/// on every keystroke in a category's description).
+fn replay_of(plan: RwSignal<Plan>, loaded: DraftScoped<Arc<History>>) -> Memo<Option<Replay>> {
+    let replay_inputs = Memo::new(move |_| {
+        plan.with(|p| Plan {
+            header: p.header.clone(),
+            calendars: p.calendars.clone(),
+            priorities: p.priorities.clone(),
+            channels: p.channels.clone(),
+            taxonomy: p.taxonomy.clone(),
+            sla: p.sla.clone(),
+            helpdesk: p.helpdesk.clone(),
+            ..Plan::blank()
+        })
+    });
+    Memo::new(move |_| loaded.with(|h| h.map(|h| replay_inputs.with(|p| history::replay(h, p)))))
+}
+
+/// Whether these first bytes start a JSON document (a Zendesk page) rather than a CSV.
+fn is_json(head: &[u8]) -> bool {
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    matches!(
+        text.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'{') | Some(b'[')
+    )
+}
+
+/// The page, over the session the app provides (or one of its own in a component test).
+#[component]
+pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
+    let session = use_context::<Session>().unwrap_or_else(|| Session::new(plan));
+    let zone = move || plan.with_untracked(|p| history::writer_zone(p).to_string());
+    let start_read = move |options: ReadOptions| {
+        let files = session.files.get_value();
+        session.step.set(Step::Reading);
+        session.cancel.set(false);
+        session.progress.set(None);
+        session.failure.set(None);
+        spawn_local(async move {
+            let outcome = read_all(files, options, session.progress, session.cancel).await;
+            session.progress.set(None);
+            session.step.set(Step::Choose);
+            match outcome {
+                Ok(read) => {
+                    let summary =
+                        plan.with_untracked(|p| history::summarise(&read, history::writer_zone(p)));
+                    // One change of the plan: one undo step.
+                    plan.update(|p| p.history = Some(summary));
+                    session.loaded.set(Arc::new(read));
+                    session.applied.set(None);
+                }
+                Err(failure) => session.failure.set(Some(failure.words())),
+            }
+        });
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        let files = super::browser::take_files(&ev);
+        if files.is_empty() {
+            return;
+        }
+        session.files.set_value(files.clone());
+        session.failure.set(None);
+        let default_zone = zone();
+        spawn_local(async move {
+            match first_csv(&files, &default_zone).await {
+                Ok(Some(draft)) => {
+                    session.draft.set(Some(draft));
+                    session.step.set(Step::Mapping);
+                }
+                Ok(None) => start_read(ReadOptions {
+                    default_zone,
+                    ..ReadOptions::default()
+                }),
+                Err(why) => session.failure.set(Some(why)),
+            }
+        });
+    };
+    let on_read = Callback::new(move |draft: MappingDraft| start_read(draft.options()));
+    let on_cancel = Callback::new(move |()| {
+        session.draft.set(None);
+        session.step.set(Step::Choose);
+    });
+    let file_count = move || session.files.with_value(Vec::len);
+    let summary = Memo::new(move |_| plan.with(|p| p.history.clone()));
+    view! {
+        <section class="measured" aria-labelledby="measured-heading">
+            <h2 id="measured-heading" class="visually-hidden">"Today, measured"</h2>
+            <p class="help">
+                "Read a ticket export to see how support performs today: Zendesk's incremental export (JSON pages), a Freshdesk CSV export, or any ticket CSV. The files are read in this browser and nothing leaves it; only the totals below are kept in the plan, never a ticket, subject or e-mail."
+            </p>
+            <Show when=move || session.step.get() == Step::Choose>
+                <label class="measured-files">
+                    "Ticket export files"
+                    <input
+                        type="file"
+                        id="measured-files"
+                        multiple=true
+                        accept=".json,.csv,.txt,application/json,text/csv"
+                        on:change=choose
+                    />
+                </label>
+            </Show>
+            {move || session.failure.get().map(|why| view! {
+                <p class="transfer-error" role="alert" id="measured-failure">{why}</p>
+            })}
+            <Show when=move || session.step.get() == Step::Mapping>
+                <MappingStep draft=session.draft files=file_count() on_read on_cancel />
+            </Show>
+            <Show when=move || session.step.get() == Step::Reading>
+                <ReadingProgress session />
+            </Show>
+            {move || summary.get().map(|s| view! { <Figures plan session summary=s /> })}
+        </section>
+    }
+}
+
+/// The mapping step's draft for the first CSV among `files`, or `None` when every file is read
+/// as it is (Zendesk pages, or a CSV of a known helpdesk whose times are settled).
+async fn first_csv(
+    files: &[web_sys::File],
+    default_zone: &str,
+) -> Result<Option<MappingDraft>, String> {
+    for file in files {
+        let whole_file = file.size() <= HEAD_BYTES;
+        let head = slice_bytes(file, 0.0, file.size().min(HEAD_BYTES))
+            .await
+            .ok_or_else(|| {
+                format!(
+                    "The browser could not read {}; choose it again.",
+                    file.name()
+                )
+            })?;
+        if is_json(&head) {
+            continue;
+        }
+        let name = file.name();
+        let options = ReadOptions {
+            default_zone: default_zone.to_string(),
+            ..ReadOptions::default()
+        };
+        let guessed = history::preview(&name, &head, whole_file, &options)
+            .map_err(|e| format!("{name}: {e}. The plan is unchanged."))?;
+        let Some(guess) = guessed.report.mapping.clone() else {
+            return Ok(None);
+        };
+        let saved = saved_for(&guess.headers());
+        let known = guessed.report.read_as != "CSV export" && guessed.report.questions.is_empty();
+        if known && saved.is_none() {
+            return Ok(None);
+        }
+        return Ok(Some(MappingDraft {
+            file: name,
+            head: Arc::new(head),
+            whole_file,
+            default_zone: default_zone.to_string(),
+            saved: saved.is_some(),
+            mapping: saved.unwrap_or(guess),
+        }));
+    }
+    Ok(None)
+}
+
+/// The progress bar, the counts and Cancel.
+#[component]
+fn ReadingProgress(session: Session) -> impl IntoView {
+    let value = move || {
+        session.progress.with(|p| {
+            p.as_ref()
+                .map_or(0.0, |p| p.bytes_done / p.bytes_total.max(1.0))
+        })
+    };
+    let words = move || {
+        session
+            .progress
+            .with(|p| p.as_ref().map_or("Starting…".to_string(), Progress::words))
+    };
+    view! {
+        <div class="measured-progress" id="measured-progress">
+            <label for="measured-progress-bar">"Reading the export"</label>
+            <progress id="measured-progress-bar" max="1" value=value></progress>
+            <p role="status" aria-live="polite">{words}</p>
+            <button type="button" id="measured-cancel" on:click=move |_| session.cancel.set(true)>
+                "Cancel"
+            </button>
+        </div>
+    }
+}
+
+/// The figures of the plan's history part, the replay while the tickets are loaded, and the
+/// buttons that carry figures into the plan.
+#[component]
+fn Figures(plan: RwSignal<Plan>, session: Session, summary: HistorySummary) -> impl IntoView {
+    let replay = session.replay;
+    let goal = Memo::new(move |_| plan.with(|p| p.staffing.attainment_goal));
+    let first = summary.clone();
+    let trend = summary.clone();
+    let heat = summary.arrivals.clone();
+    view! {
+        <section class="measured-figures" aria-labelledby="figures-title">
+            <h3 id="figures-title">"Today, measured"</h3>
+            {summary::facts(&summary)}
+            <ApplyButtons plan session />
+            {summary::heat_map(&heat)}
+            {summary::monthly_trend(&trend)}
+            {move || replay.with(|r| summary::first_reply(&first, r.as_ref(), goal.get()))}
+            {move || replay.with(|r| r.as_ref().map(summary::replay_table))}
+            {move || session.loaded.with(|h| h.map(|h| summary::set_aside(&h.set_aside)))}
+            <button
+                type="button"
+                id="measured-forget"
+                on:click=move |_| plan.update(|p| p.history = None)
+            >
+                "Remove the measured history from the plan"
+            </button>
+        </section>
+    }
+}
+
+/// One click each, one undo step each: arrival profile, channel mix, metric baselines.
+#[component]
+fn ApplyButtons(plan: RwSignal<Plan>, session: Session) -> impl IntoView {
+    let apply = move |what: &'static str, change: fn(&mut Plan) -> bool| {
+        let mut changed = false;
+        plan.update(|p| changed = change(p));
+        session.applied.set(Some(if changed {
+            format!("{what} set from the measured history. Undo takes it back.")
+        } else {
+            format!("{what}: the history has nothing to set.")
+        }));
+    };
+    let source = move || {
+        plan.with(|p| {
+            p.history
+                .as_ref()
+                .map_or(String::new(), |s| history::baselines(s).source)
+        })
+    };
+    view! {
+        <div class="measured-actions" role="group" aria-label="Use the measured figures">
+            <button type="button" id="apply-arrivals" on:click=move |_| apply("Capacity's arrival profile", set_arrivals)>
+                "Set Capacity's arrival profile"
+            </button>
+            <button type="button" id="apply-channels" on:click=move |_| apply("The channel mix", set_channel_mix)>
+                "Set the channel mix"
+            </button>
+            <button type="button" id="apply-baselines" on:click=move |_| apply("The success metrics' baselines", set_baselines)>
+                "Set the metrics' baselines"
+            </button>
+        </div>
+        <p class="help">{move || format!("Measured from {}.", source())}</p>
+        {move || session.applied.get().map(|said| view! { <p class="measured-note" role="status" id="measured-applied">{said}</p> })}
+    }
+}
+
+fn set_arrivals(plan: &mut Plan) -> bool {
+    let Some(profile) = plan
+        .history
+        .as_ref()
+        .and_then(|s| history::arrival_profile(&s.arrivals))
+    else {
+        return false;
+    };
+    plan.staffing.arrival_profile = profile;
+    true
+}
+
+fn set_channel_mix(plan: &mut Plan) -> bool {
+    let Some(summary) = plan.history.clone() else {
+        return false;
+    };
+    let mix = history::channel_mix(&summary, plan);
+    for row in &mix {
+        if let Some(channel) = plan.channels.get_mut(row.channel) {
+            channel.volume_share = row.volume_share;
+            channel.arrival_profile = row.arrival_profile.clone();
+        }
+    }
+    !mix.is_empty()
+}
+
+fn set_baselines(plan: &mut Plan) -> bool {
+    let Some(summary) = plan.history.as_ref() else {
+        return false;
+    };
+    let measured = history::baselines(summary);
+    let metrics = &mut plan.metrics;
+    let mut any = false;
+    if let Some(first) = measured.first_response {
+        metrics.first_response.baseline = Some(first);
+        any = true;
+    }
+    if let Some(resolution) = measured.resolution {
+        metrics.resolution.baseline = Some(resolution);
+        any = true;
+    }
+    if let Some(csat) = measured.csat {
+        metrics.csat.baseline = Some(csat);
+        any = true;
+    }
+    if let Some(fcr) = measured.first_contact_resolution {
+        metrics.first_contact_resolution.baseline = Some(fcr);
+        any = true;
+    }
+    any
+}

@@ -1,0 +1,120 @@
+// "Today, measured" end to end: a generic CSV export read through the column-mapping step, its
+// figures checked against values worked by hand, one-click baselines as one undo step, a file
+// that is not a ticket export refused without touching the plan, and the page's accessibility
+// at 1280 and 390 px.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, openApp } from './fixtures';
+import { seriousViolations, lowContrastText, overflow } from './a11y';
+
+const template = readFileSync(new URL('../../templates/b2b-saas.json', import.meta.url), 'utf8');
+const cases = readFileSync(new URL('../fixtures/history/generic-cases.csv', import.meta.url));
+const notTickets = readFileSync(new URL('../fixtures/history/not-tickets.csv', import.meta.url));
+
+/** Opens the b2b-saas template (home zone America/New_York) on the "Today, measured" page. */
+async function openMeasured(page: Page) {
+  await openApp(page);
+  await page.getByLabel('Import JSON file').setInputFiles({
+    name: 'b2b-saas.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(template),
+  });
+  await expect(page.getByLabel('Product', { exact: true })).toHaveValue('Cloudline Analytics');
+  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Today, measured' }).click();
+}
+
+/** Chooses the hand-written export and maps its "First answer" column, which no header rule knows. */
+async function readCases(page: Page) {
+  await page.getByLabel('Ticket export files').setInputFiles({ name: 'cases.csv', mimeType: 'text/csv', buffer: cases });
+  await expect(page.locator('#mapping-title')).toHaveText('How to read cases.csv (CSV export)');
+  // Times carry no offset: the zone is asked for.
+  await expect(page.locator('.measured-asked')).toContainText('Which time zone are the times in column "Opened"');
+  await page.getByLabel('First answer', { exact: true }).selectOption('first reply time');
+  await page.getByLabel('Time zone of times without an offset').fill('America/New_York');
+  await page.getByLabel('Time zone of times without an offset').blur();
+  // The first row as understood: opened 09:00, answered 09:20, in the zone given.
+  const first = page.locator('#mapping-rows tbody tr').first();
+  await expect(first).toContainText('2025-03-03 09:00');
+  await expect(first).toContainText('2025-03-03 09:20');
+  await expect(first).toContainText('Email');
+  await page.locator('#mapping-read').click();
+  await expect(page.locator('#measured-facts')).toBeVisible();
+}
+
+test('a generic CSV is mapped, read and measured as worked by hand', async ({ page }) => {
+  await openMeasured(page);
+  await readCases(page);
+  const facts = page.locator('#measured-facts');
+  // Six tickets from Sat 1 March to Tue 1 April 2025: 32 days; 6 × 30.44 / 32 = 5.7 a month.
+  await expect(facts).toContainText('2025-03-01 to 2025-04-01 (32 days)');
+  await expect(facts).toContainText('6 (6 a month)');
+  // "not a date" in the last row is set aside, with its row number and why.
+  await expect(facts).toContainText('Rows set aside1');
+  await expect(page.locator('#measured-aside')).toContainText('row 8: "not a date" in Opened');
+  // C-1 09:00 and C-2 09:30 on Monday: the busiest hour; C-7 on Saturday is 1 of 6 = 16.7 %.
+  await expect(page.locator('#measured-heat')).toContainText('Busiest hour: Mon 09:00–10:00 with 2 tickets');
+  await expect(page.locator('#measured-heat')).toContainText('16.7 % of all 6 arrivals');
+  // Five in March (C-1, C-2, C-3, C-4, C-7), one in April (C-5).
+  await expect(page.locator('#measured-months')).toContainText('from 5 tickets in 2025-03 to 1 in 2025-04');
+  // Calendar minutes 10, 20, 120, 120, 930, 2,820: the median (3rd of 6) is 120.
+  await expect(page.locator('#measured-first-reply')).toContainText('median 2h 00m');
+  // High, 1h on US business hours (Mon–Fri 08:00–20:00): C-1 20 min met; C-4 Thu 19:00 →
+  // Fri 10:30 is 60 + 150 = 210 business minutes, missed; C-5 120 minutes, missed: 1 of 3.
+  const replay = page.locator('#measured-replay');
+  await expect(replay.locator('tr', { hasText: 'High' }).filter({ hasText: 'first response' })).toContainText(
+    '33.3 % (1 of 3)',
+  );
+  // Urgent is the plan's Critical (15m, 24/7): C-3 answered in 10 minutes.
+  await expect(replay.locator('tr', { hasText: 'Critical' }).filter({ hasText: 'first response' })).toContainText(
+    '100.0 % (1 of 1)',
+  );
+});
+
+test('baselines are set in one click and taken back in one undo', async ({ page }) => {
+  await openMeasured(page);
+  await readCases(page);
+  await page.locator('#apply-baselines').click();
+  await expect(page.locator('#measured-applied')).toContainText("The success metrics' baselines set");
+  const nav = page.getByRole('navigation', { name: 'Plan sections' });
+  await nav.getByRole('button', { name: 'Metrics' }).click();
+  // The median first reply, 120 minutes, written as a person would: 2h (the template said 6h).
+  const baseline = page.getByLabel('First response time baseline', { exact: true });
+  await expect(baseline).toHaveValue('2h');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(baseline).toHaveValue('6h');
+});
+
+test('the channel mix comes from the export', async ({ page }) => {
+  await openMeasured(page);
+  await readCases(page);
+  await page.locator('#apply-channels').click();
+  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Channels' }).click();
+  // Email 4 of 6 tickets = 66.7 %; Chat and Phone 1 of 6 = 16.7 % each.
+  await expect(page.locator('#field-channels-1-volume_share')).toHaveValue('66.7');
+  await expect(page.locator('#field-channels-0-volume_share')).toHaveValue('16.7');
+  // The Help Center portal gets no tickets from the export: its share is left as it was.
+  await expect(page.locator('#field-channels-3-volume_share')).toHaveValue('10');
+});
+
+test('a file that is not a ticket export is refused and the plan is untouched', async ({ page }) => {
+  await openMeasured(page);
+  await page.getByLabel('Ticket export files').setInputFiles({ name: 'stock.csv', mimeType: 'text/csv', buffer: notTickets });
+  await expect(page.locator('#measured-failure')).toContainText('stock.csv: This file does not look like a ticket export');
+  await expect(page.locator('#measured-failure')).toContainText('The plan is unchanged');
+  await expect(page.locator('#measured-facts')).toHaveCount(0);
+});
+
+for (const width of [1280, 390]) {
+  test(`the measured page passes axe and contrast, and fits ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openMeasured(page);
+    await readCases(page);
+    if (width === 390) {
+      await page.locator('#pane-tab-form').click();
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await lowContrastText(page)).toEqual([]);
+    expect(await overflow(page)).toBe(0);
+    await page.locator('#pane-form').screenshot({ path: `test-results/measured-${width}.png` });
+  });
+}
