@@ -9,8 +9,10 @@
 //! save also records which tab wrote it, so a tab can tell when a save of the same revision by
 //! another tab replaced its own (two saves that raced where saves cannot be serialised).
 
+mod journal;
 mod store;
 pub mod undo;
+mod unstored;
 
 use std::fmt;
 
@@ -19,7 +21,9 @@ use serde::{Deserialize, Serialize};
 use crate::plan::json::{from_json, to_json};
 use crate::plan::Plan;
 
+pub use journal::{journal_key, FieldEdit, Journal, JOURNAL_PREFIX};
 pub use store::{DraftStore, MemoryStore, StoreError};
+pub use unstored::Unstored;
 
 /// Where the list of drafts is kept.
 pub const INDEX_KEY: &str = "support-ops.drafts";
@@ -144,6 +148,8 @@ pub enum Notice {
         kept_at: String,
         recovered: usize,
     },
+    /// Edits a closed tab left in its journal could not be applied: set aside unchanged.
+    JournalSetAside { name: String, reason: String },
 }
 
 impl fmt::Display for Notice {
@@ -160,6 +166,11 @@ impl fmt::Display for Notice {
                 f,
                 "The list of saved drafts could not be read ({reason}). It has been set aside, \
                  unchanged, and rebuilt from the {recovered} draft(s) found."
+            ),
+            Notice::JournalSetAside { name, reason } => write!(
+                f,
+                "The last edits typed in “{name}” before its tab closed were not applied: \
+                 {reason}. They have been set aside, unchanged, and the saved draft is as it was."
             ),
         }
     }
@@ -355,13 +366,15 @@ impl<S: DraftStore> Drafts<S> {
         if let Some(kept_at) = meta.unreadable.and_then(|u| u.kept_at) {
             self.store.remove(&kept_at)?;
         }
-        Ok(())
+        self.remove_journals(id)
     }
 
     /// Opens draft `id`: its plan, and it becomes the one to reopen next time.
     /// A plan that cannot be read is set aside and reported as [`DraftError::Unreadable`].
     pub fn open(&mut self, id: &str, now: u64) -> Result<(DraftMeta, Plan), DraftError> {
         let (meta, plan) = self.read(id, now)?;
+        // Typing a tab could not save before it closed is folded in first.
+        let (meta, plan) = self.replay_journals(meta, plan, now);
         let mut index = self.index(now)?;
         if index.last_open.as_deref() != Some(id) {
             index.last_open = Some(id.to_string());

@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn plan_for(product: &str) -> Plan {
+pub(super) fn plan_for(product: &str) -> Plan {
     let mut plan = Plan::blank();
     plan.header.product = product.to_string();
     plan

@@ -12,6 +12,7 @@ use crate::form::node::{edit_list, len_at, set_text_at, text_at, List};
 use crate::form::Names;
 use crate::plan::Plan;
 
+use super::drafts::Workspace;
 use super::findings::FieldFindings;
 use super::history::History;
 
@@ -28,6 +29,8 @@ pub struct Editor {
     marks: Option<FieldFindings>,
     /// The undo history a field's own edit is recorded in (none in component tests without one).
     history: Option<History>,
+    /// The drafts a field's own edit is journaled to at once (none in component tests).
+    workspace: Option<Workspace>,
 }
 
 /// The names reference fields pick from, each a memo over the plan.
@@ -65,6 +68,7 @@ impl Editor {
             names,
             marks: use_context::<FieldFindings>(),
             history: use_context::<History>(),
+            workspace: use_context::<Workspace>(),
         };
         Effect::new(move |first: Option<()>| {
             plan.track();
@@ -117,6 +121,9 @@ impl Editor {
                 let field = crate::rules::field_id(path);
                 if let Some(marks) = self.marks {
                     marks.touch(&field);
+                }
+                if let Some(workspace) = self.workspace {
+                    workspace.journal_field(path, text);
                 }
                 if let Some(history) = self.history {
                     history.field_edit(&field, |seen| {

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::import::{import_from_outside, OutsideFile, ReportLine};
 use crate::plan::limits::{megabytes, PLAN_FROM_OUTSIDE};
 use crate::ui::browser::after_showing;
-use crate::ui::drafts::{DraftScoped, Opened, Workspace};
+use crate::ui::drafts::{DraftScoped, Workspace};
 use crate::ui::inputs::{disclosure_button, paste_area};
 
 /// What an import said, kept with the draft it opened.
@@ -38,12 +38,9 @@ pub fn import_helpdesk_files(
         .with_untracked(|open| open.as_ref().map(|meta| meta.name.clone()))
         .unwrap_or(name);
     let summary = match opened {
-        Ok(Opened::Draft(_)) => format!(
+        Ok(opened) => opened.message(&name, &format!(
             "Imported today's {helpdesk} configuration as a new draft, “{name}”. Its findings are the audit of the operation you run today."
-        ),
-        Ok(Opened::InThisTabOnly(why)) => format!(
-            "Opened “{name}” in this tab only. {why}: it is not being saved, so export it to keep it."
-        ),
+        )),
         Err(error) => return Err(vec![error]),
     };
     Ok(ImportReport {

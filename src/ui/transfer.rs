@@ -10,7 +10,7 @@ use crate::plan::json::from_outside;
 use crate::plan::limits::PLAN_FROM_OUTSIDE;
 use crate::render::{render, Format, Section};
 use crate::ui::browser::{after_showing, copy_text, download_plan};
-use crate::ui::drafts::{name_for, DraftScoped, Opened, Workspace};
+use crate::ui::drafts::{name_for, DraftScoped, Workspace};
 use crate::ui::helpdesk_import::HelpdeskImport;
 use crate::ui::inputs::paste_area;
 use crate::ui::template_values::TemplateWarning;
@@ -24,10 +24,7 @@ pub fn import_plan_bytes(workspace: Workspace, bytes: &[u8]) -> Result<String, S
     })?;
     let name = name_for(&plan, "Imported plan");
     match workspace.create(&name, plan) {
-        Ok(Opened::Draft(_)) => Ok(format!("Imported “{name}” as a new draft.")),
-        Ok(Opened::InThisTabOnly(why)) => Ok(format!(
-            "Opened “{name}” in this tab only. {why}: it is not being saved, so export it to keep it."
-        )),
+        Ok(opened) => Ok(opened.message(&name, &format!("Imported “{name}” as a new draft."))),
         Err(error) => Err(format!("Could not import this plan: {error}")),
     }
 }

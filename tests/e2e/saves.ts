@@ -73,3 +73,12 @@ export function shareFragmentOf(json: string): string {
 export function planWithList(key: string, count: number, item = '{}', product = 'Bomb'): string {
   return `{"schema_version":2,"header":{"product":${JSON.stringify(product)}},"${key}":[${Array(count).fill(item).join(',')}]}`;
 }
+
+/** Before the app first loads in this tab (not on reloads), local storage holds exactly `entries`. */
+export async function seedStorageOnce(page: Page, entries: Record<string, string>) {
+  await page.addInitScript((seed) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    for (const [key, value] of Object.entries(seed)) localStorage.setItem(key, value);
+  }, entries);
+}

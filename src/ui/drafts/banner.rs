@@ -26,6 +26,7 @@ pub fn StorageBanner() -> impl IntoView {
 
     let storage = move || {
         workspace.storage_problem.get().map(|problem| {
+            let blocked = problem == StoreError::Unavailable;
             let message = match problem {
                 StoreError::Unavailable => "This browser is not letting the page save anything \
                     (private browsing or blocked storage). You can keep working: your plan stays \
@@ -40,10 +41,40 @@ pub fn StorageBanner() -> impl IntoView {
                      export your plan to keep a copy."
                 ),
             };
+            // A plan opened while the storage refused it is stored nowhere: say so by name.
+            let unstored =
+                (workspace.current.with(Option::is_none) && !workspace.starting.get() && !blocked)
+                    .then(|| {
+                        format!(
+                        "“{}” is open in this tab only and is not being saved yet. This tab keeps \
+                         trying to save it; until then, closing the tab loses it.",
+                        workspace.open_name()
+                    )
+                    });
             view! {
                 <div class="banner banner-storage" role="alert">
                     <p>{message}</p>
+                    {unstored.map(|line| view! { <p>{line}</p> })}
                     <button type="button" on:click=export>"Export plan (JSON)"</button>
+                </div>
+            }
+        })
+    };
+
+    // Plans left while the storage refused them: listed so the user knows they are not saved.
+    let kept = move || {
+        let names = workspace.kept.with(|kept| {
+            kept.iter()
+                .map(|k| format!("“{}”", k.unstored.name))
+                .collect::<Vec<_>>()
+        });
+        (!names.is_empty()).then(|| {
+            view! {
+                <div class="banner banner-kept" role="alert">
+                    <p>
+                        "Kept in this tab only, not saved yet: " {names.join(", ")} ". This tab "
+                        "keeps trying to save them. To export one, open it from the Draft list."
+                    </p>
                 </div>
             }
         })
@@ -165,6 +196,7 @@ pub fn StorageBanner() -> impl IntoView {
     view! {
         <div class="storage-banner">
             {storage}
+            {kept}
             {conflict}
             {unreadable}
             {notices}

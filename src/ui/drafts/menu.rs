@@ -53,12 +53,7 @@ pub fn DraftsMenu() -> impl IntoView {
         Err(message) => problem.set(Some(message)),
     };
     let open_id = move || workspace.current.with(|c| c.as_ref().map(|m| m.id.clone()));
-    let open_name = move || {
-        workspace
-            .current
-            .with(|c| c.as_ref().map(|m| m.name.clone()))
-            .unwrap_or_else(|| UNTITLED.to_string())
-    };
+    let open_name = move || workspace.open_name();
     let toggle = move |which: Panel| {
         problem.set(None);
         panel.update(|p| *p = if *p == which { Panel::Closed } else { which });
@@ -101,6 +96,18 @@ pub fn DraftsMenu() -> impl IntoView {
                     <Show when=move || open_id().is_none()>
                         <option value="" selected=true>{open_name}" (not saved yet)"</option>
                     </Show>
+                    // Plans left while the storage refused them: still here, in this tab only.
+                    <For
+                        each=move || workspace.kept.get()
+                        key=|kept| kept.key.clone()
+                        children=move |kept| {
+                            view! {
+                                <option value=kept.key.clone()>
+                                    {kept.unstored.name.clone()}" (not saved, this tab only)"
+                                </option>
+                            }
+                        }
+                    />
                     <For
                         each=move || workspace.drafts.get()
                         key=|draft| (draft.id.clone(), draft.name.clone(), draft.unreadable.is_some())
@@ -206,9 +213,7 @@ fn rename_panel(
     let name = RwSignal::new(current_name);
     let rename = move || match workspace.current.get_untracked() {
         Some(open) => act(workspace.rename(&open.id, &name.get_untracked())),
-        None => act(workspace
-            .create(&name.get_untracked(), workspace.plan.get_untracked())
-            .map(|_| ())),
+        None => act(workspace.rename_unstored(&name.get_untracked())),
     };
     view! {
         <form

@@ -7,6 +7,7 @@
 //! only such a difference is ever written.
 
 mod banner;
+mod journal;
 mod menu;
 mod scoped;
 mod store;
@@ -16,8 +17,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::drafts::{
-    copy_name, BlankWrite, DraftError, DraftMeta, Drafts, Notice, StoreError, TheirChange,
-    INDEX_KEY, UNTITLED,
+    copy_name, BlankWrite, DraftError, DraftMeta, Drafts, Journal, Notice, StoreError, TheirChange,
+    Unstored, INDEX_KEY, UNTITLED,
 };
 use crate::plan::Plan;
 use crate::ui::browser::{when_idle, with_tab_lock};
@@ -31,6 +32,13 @@ pub use store::{BrowserStore, LocalStore};
 /// The longest a change waits to be saved: it is saved as soon as the page is idle after it, and
 /// at the latest this long after it. While storage is failing, saves wait for this much quiet.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// While the storage refuses writes, how often this tab tries again to store what it keeps
+/// (besides trying at each change): storage can be freed in another tab or window at any time.
+pub const RETRY_EVERY: Duration = Duration::from_secs(3);
+
+/// What a plan kept in this tab only is called in the draft list (`kept-1`, `kept-2`…).
+const KEPT_PREFIX: &str = "kept-";
 
 /// The Web Lock every tab's save holds, so one tab's read-compare-write of a draft never
 /// interleaves with another's.
@@ -47,6 +55,31 @@ pub enum Opened {
     Draft(String),
     /// Open in this tab only: the browser would not store it (the message says why).
     InThisTabOnly(String),
+}
+
+impl Opened {
+    /// What to tell the user about `name` opened this way (an import's outcome).
+    pub fn message(&self, name: &str, stored: &str) -> String {
+        match self {
+            Opened::Draft(_) => stored.to_string(),
+            Opened::InThisTabOnly(why) => format!(
+                "Opened “{name}” in this tab only: {why}. It is not being saved yet (this tab \
+                 keeps trying); export it to keep a copy."
+            ),
+        }
+    }
+}
+
+/// A plan kept in this tab only because the storage refused it: listed in the draft menu, and
+/// stored as soon as the storage takes writes again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kept {
+    /// Tells kept plans apart in the draft list.
+    pub key: String,
+    pub unstored: Unstored,
+    /// What was stored for it when it was left (a blank plan if nothing), so reopening it
+    /// knows which of it is unsaved edits.
+    saved: Plan,
 }
 
 /// What the save-state line says.
@@ -99,6 +132,17 @@ pub struct Workspace {
     /// templates and an empty plan. Nothing is stored until the user starts one or types.
     pub starting: RwSignal<bool>,
     pub history: History,
+    /// Plans left while the storage refused them: kept in this tab, stored when it can be.
+    pub kept: RwSignal<Vec<Kept>>,
+    /// The name the open plan gets when stored, while it is stored nowhere (`current` is `None`);
+    /// `None` names it after its product.
+    pub unstored_name: RwSignal<Option<String>>,
+    kept_serial: StoredValue<u64>,
+    /// This tab's edits of the open draft not yet stored, as written to local storage at once.
+    journal: StoredValue<Journal>,
+    /// The plan the stored draft and the journal lead to: a plan that differs from it changed
+    /// other than by field writes.
+    journaled: StoredValue<Plan>,
     store: StoredValue<Drafts<BrowserStore>>,
     /// The plan as stored for the open draft: the plan differs from it only by unsaved edits.
     saved: StoredValue<Plan>,
@@ -139,6 +183,11 @@ pub fn provide_workspace() -> Workspace {
         conflict: RwSignal::new(false),
         starting: RwSignal::new(matches!(restored, Ok(None))),
         history,
+        kept: RwSignal::new(Vec::new()),
+        unstored_name: RwSignal::new(None),
+        kept_serial: StoredValue::new(0),
+        journal: StoredValue::new(Journal::new(0)),
+        journaled: StoredValue::new(first_plan.clone()),
         store: StoredValue::new(drafts),
         saved: StoredValue::new(first_plan),
         scheduled: StoredValue::new(0),
@@ -147,8 +196,9 @@ pub fn provide_workspace() -> Workspace {
     };
     workspace.add_notices(notices);
     match restored {
-        Ok(Some((meta, _))) => {
+        Ok(Some((meta, plan))) => {
             workspace.current.set(Some(meta));
+            workspace.reset_journal(&plan);
             workspace.mark_saved();
         }
         Ok(None) => workspace.mark_saved(),
@@ -186,6 +236,9 @@ impl Workspace {
     /// that failed with edits still unsaved, or edits in a tab that cannot store anything. (Edits
     /// merely waiting for their autosave are saved when the page is hidden.)
     pub fn unsaved_work_at_risk(self) -> bool {
+        if self.kept.try_with_untracked(|kept| !kept.is_empty()) == Some(true) {
+            return true;
+        }
         match self.save_state.try_get_untracked() {
             Some(SaveState::Conflict) => true,
             Some(SaveState::NotSaved(_)) => self.has_unsaved_edits(),
@@ -214,7 +267,7 @@ impl Workspace {
         let at = now();
         let result = match self.current.get_untracked() {
             None => self
-                .with_drafts(|d| d.create(&name_for(&plan, UNTITLED), &plan, at))
+                .with_drafts(|d| d.create(&self.name_when_stored(&plan), &plan, at))
                 .map(|meta| (meta, None)),
             Some(open) => match self.with_drafts(|d| {
                 d.save(&open.id, &plan, open.revision, BlankWrite::UserEmptied, at)
@@ -237,9 +290,14 @@ impl Workspace {
                 if self.memory_only {
                     self.edited_in_memory.set_value(true);
                 }
-                self.saved.set_value(plan);
+                self.forget_journal(&meta.id);
                 self.end_start();
                 self.current.set(Some(meta));
+                self.reset_journal(&plan);
+                self.saved.set_value(plan);
+                if self.unstored_name.get_untracked().is_some() {
+                    self.unstored_name.set(None);
+                }
                 self.mark_saved();
                 if let Some(note) = note {
                     self.notices.update(|n| n.push(note));
@@ -254,23 +312,46 @@ impl Workspace {
         }
     }
 
-    /// Opens draft `id`, first saving the open one. Refuses (with the reason) if that save fails.
+    /// The name the open plan gets when stored.
+    fn name_when_stored(self, plan: &Plan) -> String {
+        self.unstored_name
+            .get_untracked()
+            .unwrap_or_else(|| name_for(plan, UNTITLED))
+    }
+
+    /// The name of the open plan, stored or not.
+    pub fn open_name(self) -> String {
+        match self.current.with(|c| c.as_ref().map(|m| m.name.clone())) {
+            Some(name) => name,
+            None => self
+                .unstored_name
+                .get()
+                .unwrap_or_else(|| UNTITLED.to_string()),
+        }
+    }
+
+    /// Opens draft `id` (or a plan kept in this tab), first saving the open one; if the storage
+    /// refuses that save, the open one is kept in this tab. Refuses (with the reason) only when a
+    /// choice between two tabs' versions is pending.
     pub fn open(self, id: &str) -> Result<(), String> {
-        self.save_before_leaving()?;
-        let opened = self.with_drafts(|d| d.open(id, now()));
-        self.collect_notices();
-        self.refresh_list();
-        let (meta, plan) = opened.map_err(|e| e.to_string())?;
-        self.show(meta, plan);
-        Ok(())
+        if id.starts_with(KEPT_PREFIX) {
+            return self.open_kept(id);
+        }
+        self.leave_open_plan(|| {
+            let opened = self.with_drafts(|d| d.open(id, now()));
+            self.collect_notices();
+            self.refresh_list();
+            let (meta, plan) = opened.map_err(|e| e.to_string())?;
+            self.show(meta, plan);
+            Ok(())
+        })
     }
 
     /// Creates a draft from `plan` and opens it, first saving the open one. When the browser will
     /// not store the new draft (full, or refusing writes), the plan is opened all the same, in this
     /// tab only, with the storage banner offering its export; each later change tries again.
     pub fn create(self, name: &str, plan: Plan) -> Result<Opened, String> {
-        self.save_before_leaving()?;
-        self.create_leaving_open_as_is(name, plan)
+        self.leave_open_plan(|| self.create_leaving_open_as_is(name, plan))
     }
 
     fn create_leaving_open_as_is(self, name: &str, plan: Plan) -> Result<Opened, String> {
@@ -283,17 +364,131 @@ impl Workspace {
                 self.refresh_list();
                 Ok(Opened::Draft(id))
             }
-            Err(error @ DraftError::Store(_)) => {
-                self.end_start();
-                self.current.set(None);
-                self.conflict.set(false);
-                self.show_unstored(plan);
-                // Nothing of it is stored: the plan differs from "saved" until a save succeeds.
-                self.saved.set_value(Plan::blank());
-                self.report_failure(&error);
-                Ok(Opened::InThisTabOnly(error.to_string()))
+            Err(error) => match error {
+                DraftError::Store(problem) => {
+                    self.end_start();
+                    self.current.set(None);
+                    self.conflict.set(false);
+                    self.show_unstored(plan);
+                    self.unstored_name.set(Some(name.to_string()));
+                    // Nothing of it is stored: the plan differs from "saved" until a save succeeds.
+                    self.saved.set_value(Plan::blank());
+                    self.report_failure(&DraftError::Store(problem.clone()));
+                    Ok(Opened::InThisTabOnly(problem.to_string()))
+                }
+                other => Err(other.to_string()),
+            },
+        }
+    }
+
+    /// Shows plan `key` kept in this tab, keeping the open one in its place if it cannot be saved.
+    fn open_kept(self, key: &str) -> Result<(), String> {
+        self.leave_open_plan(|| self.show_kept(key))
+    }
+
+    fn show_kept(self, key: &str) -> Result<(), String> {
+        let mut taken = None;
+        self.kept.update(|kept| {
+            if let Some(at) = kept.iter().position(|k| k.key == key) {
+                taken = Some(kept.remove(at));
             }
-            Err(error) => Err(error.to_string()),
+        });
+        let kept = taken.ok_or_else(|| {
+            "That plan is no longer kept in this tab: it has been saved as a draft.".to_string()
+        })?;
+        self.end_start();
+        self.conflict.set(false);
+        self.current.set(kept.unstored.base);
+        self.show_unstored(kept.unstored.plan);
+        self.unstored_name.set(Some(kept.unstored.name));
+        self.saved.set_value(kept.saved);
+        self.refresh_list();
+        Ok(())
+    }
+
+    /// Keeps the plan on screen in this tab (the storage refused to save it), to be stored when
+    /// the storage takes writes again. A plan with nothing unsaved needs no keeping.
+    fn keep_open_plan_in_this_tab(self) -> Option<String> {
+        if !self.has_unsaved_edits() {
+            return None;
+        }
+        let plan = self.plan.get_untracked();
+        let base = self.current.get_untracked();
+        let name = match &base {
+            Some(meta) => meta.name.clone(),
+            None => self.name_when_stored(&plan),
+        };
+        let serial = self.kept_serial.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        let key = format!("{KEPT_PREFIX}{}", serial.unwrap_or_default());
+        let kept = Kept {
+            key: key.clone(),
+            unstored: Unstored { name, base, plan },
+            saved: self.saved.get_value(),
+        };
+        self.kept.update(|list| list.push(kept));
+        Some(key)
+    }
+
+    /// Tries to store every plan kept in this tab, in the order they were kept; stops at the
+    /// first the storage refuses.
+    fn store_kept(self) {
+        let Some(kept) = self.kept.try_get_untracked() else {
+            return;
+        };
+        if kept.is_empty() {
+            return;
+        }
+        let mut stored_any = false;
+        let open = self
+            .current
+            .with_untracked(|c| c.as_ref().map(|m| m.id.clone()));
+        for plan in kept {
+            let mut unstored = plan.unstored.clone();
+            // Its draft is open here as stored: writing over it would leave the screen behind.
+            if let Some(base) = unstored
+                .base
+                .take_if(|base| Some(&base.id) == open.as_ref())
+            {
+                unstored.name = copy_name(&base.name);
+            }
+            match self.with_drafts(|d| d.store_unstored(&unstored, now())) {
+                Ok(_) => {
+                    if let Some(base) = &unstored.base {
+                        self.forget_journal(&base.id);
+                    }
+                    self.kept.update(|list| list.retain(|k| k.key != plan.key));
+                    stored_any = true;
+                }
+                Err(DraftError::Store(problem)) => {
+                    self.note_storage_problem(problem);
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        if stored_any {
+            self.refresh_list();
+            if self.kept.with_untracked(Vec::is_empty) && !self.has_unsaved_edits() {
+                self.mark_saved();
+            }
+        }
+    }
+
+    /// While the storage refuses writes: tries again to store the open plan and the kept ones.
+    fn retry_storing(self) {
+        if self.memory_only {
+            return;
+        }
+        let failing = self.storage_problem.try_get_untracked().flatten().is_some();
+        let keeping = self.kept.try_with_untracked(|k| !k.is_empty()) == Some(true);
+        if !failing && !keeping {
+            return;
+        }
+        if self.save_now().is_ok() {
+            self.store_kept();
         }
     }
 
@@ -303,12 +498,21 @@ impl Workspace {
     }
 
     fn copy_name_of_open(self) -> String {
-        let name = self
-            .current
-            .get_untracked()
-            .map(|meta| meta.name)
-            .unwrap_or_else(|| UNTITLED.to_string());
-        copy_name(&name)
+        copy_name(&untrack(|| self.open_name()))
+    }
+
+    /// Names the open plan that is stored nowhere yet, and tries to store it under that name; if
+    /// the storage refuses, it keeps the name in this tab.
+    pub fn rename_unstored(self, name: &str) -> Result<(), String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(DraftError::EmptyName.to_string());
+        }
+        self.unstored_name.set(Some(name.to_string()));
+        match self.save_now() {
+            Ok(()) | Err(DraftError::Store(_)) => Ok(()),
+            Err(error) => Err(error.to_string()),
+        }
     }
 
     pub fn rename(self, id: &str, name: &str) -> Result<(), String> {
@@ -335,6 +539,7 @@ impl Workspace {
         if deleting_open {
             let restored = self.with_drafts(|d| d.restore(now()));
             self.collect_notices();
+            self.unstored_name.set(None);
             match restored {
                 Ok(Some((meta, plan))) => self.show(meta, plan),
                 Ok(None) => {
@@ -393,23 +598,41 @@ impl Workspace {
         self.create_leaving_open_as_is(&self.copy_name_of_open(), self.plan.get_untracked())
     }
 
-    fn save_before_leaving(self) -> Result<(), String> {
+    /// Leaves the open plan for what `open` shows: saved first, or, when the storage refuses,
+    /// kept in this tab. If `open` fails, the open plan stays on screen, and is not kept twice.
+    fn leave_open_plan<R>(self, open: impl FnOnce() -> Result<R, String>) -> Result<R, String> {
+        let kept = self.save_before_leaving()?;
+        let opened = open();
+        if let (Err(_), Some(key)) = (&opened, kept) {
+            self.kept.update(|list| list.retain(|k| k.key != key));
+        }
+        opened
+    }
+
+    /// Saves the open plan before another is shown; returns the key it is kept under in this tab
+    /// when the storage refused it.
+    fn save_before_leaving(self) -> Result<Option<String>, String> {
         if self.conflict.get_untracked() {
             return Err(
                 "This draft was changed in another tab: first choose which version to keep."
                     .to_string(),
             );
         }
-        self.save_now().map_err(|error| {
-            format!(
+        match self.save_now() {
+            Ok(()) => Ok(None),
+            // The storage refuses: what is on screen stays in this tab, to be stored when it can.
+            Err(DraftError::Store(_)) => Ok(self.keep_open_plan_in_this_tab()),
+            Err(error) => Err(format!(
                 "{error}. Your changes are still here; export them before opening another draft."
-            )
-        })
+            )),
+        }
     }
 
     /// Shows a draft just loaded from storage, as saved, with a fresh undo history.
     fn show(self, meta: DraftMeta, plan: Plan) {
+        self.forget_journal_of_open();
         self.end_start();
+        self.unstored_name.set(None);
         self.current.set(Some(meta));
         self.conflict.set(false);
         self.show_unstored(plan);
@@ -420,6 +643,7 @@ impl Workspace {
         self.scheduled.update_value(|n| *n += 1);
         self.saved.set_value(plan.clone());
         self.history.reset(&plan);
+        self.reset_journal(&plan);
         self.plan.set(plan);
     }
 
@@ -440,10 +664,23 @@ impl Workspace {
                 self.save_state.set(SaveState::Conflict);
             }
             DraftError::Store(problem) => {
-                self.storage_problem.set(Some(problem.clone()));
-                self.save_state.set(SaveState::NotSaved(error.to_string()));
+                self.note_storage_problem(problem.clone());
+                self.show_save_state(SaveState::NotSaved(error.to_string()));
             }
-            other => self.save_state.set(SaveState::NotSaved(other.to_string())),
+            other => self.show_save_state(SaveState::NotSaved(other.to_string())),
+        }
+    }
+
+    /// Only a real change notifies: a retry that fails as the last one did redraws nothing.
+    fn note_storage_problem(self, problem: StoreError) {
+        if self.storage_problem.get_untracked().as_ref() != Some(&problem) {
+            self.storage_problem.set(Some(problem));
+        }
+    }
+
+    fn show_save_state(self, state: SaveState) {
+        if self.save_state.get_untracked() != state {
+            self.save_state.set(state);
         }
     }
 
@@ -492,6 +729,7 @@ impl Workspace {
     fn start_autosave(self) {
         Effect::new(move |_| {
             self.plan.track();
+            self.journal_other_changes();
             if !self.has_unsaved_edits() {
                 if self.save_state.get_untracked() == SaveState::Saving {
                     self.mark_saved();
@@ -515,8 +753,9 @@ impl Workspace {
                 if self.scheduled.try_get_value() == Some(ticket) {
                     with_tab_lock(SAVE_LOCK, SAVE_SETTLE_MS, move || {
                         // Another change may have come, or the tab closed, while waiting.
-                        if self.scheduled.try_get_value() == Some(ticket) {
-                            let _ = self.save_now();
+                        if self.scheduled.try_get_value() == Some(ticket) && self.save_now().is_ok()
+                        {
+                            self.store_kept();
                         }
                     });
                 }
@@ -532,6 +771,12 @@ impl Workspace {
             let _ = self.save_now();
         });
         on_cleanup(move || hidden.remove());
+        let retry = set_interval_with_handle(move || self.retry_storing(), RETRY_EVERY).ok();
+        on_cleanup(move || {
+            if let Some(retry) = retry {
+                retry.clear();
+            }
+        });
     }
 
     /// Asks the browser to confirm leaving exactly when closing would lose edits
@@ -561,6 +806,8 @@ impl Workspace {
     }
 
     fn on_other_tab_change(self) {
+        // Another tab changed the storage: it may have made room.
+        self.retry_storing();
         let Ok(index) = self.with_drafts(|d| d.index(now())) else {
             return;
         };
