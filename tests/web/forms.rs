@@ -250,7 +250,14 @@ async fn an_on_call_rotation_typed_in_the_channel_form_moves_the_capacity_headli
         concurrency: 1,
         ..support_ops::plan::Channel::default()
     }];
-    let (app, plan) = designer(plan);
+    let plan = RwSignal::new(plan);
+    let app = Mounted::view(move || {
+        view! {
+            <Designer plan capacity=move || view! { <support_ops::ui::capacity::CapacityView plan/> }>
+                ""
+            </Designer>
+        }
+    });
     let verdict = |app: &Mounted| {
         app.root()
             .query_selector(".capacity-verdict")

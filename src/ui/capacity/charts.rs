@@ -285,6 +285,12 @@ fn describe_week(required: &[f64], scheduled: Option<&[f64]>, short: &[usize]) -
                 short.len(),
                 hour_ranges_shortly(short)
             ));
+            if short.iter().all(|&h| required[h] - planned[h] < 1.0) {
+                words.push_str(
+                    " Each by less than one agent: whole people cannot match a need of a fraction \
+                     of an agent (deferred work such as email), which waits for the next hour.",
+                );
+            }
         }
     }
     words
