@@ -101,7 +101,8 @@ test('on a phone, an editable copy of a shared plan opens at the top', async ({ 
   const template = readFileSync(new URL('../../templates/b2b-saas.json', import.meta.url), 'utf8');
   await page.goto(`./${shareFragment(JSON.stringify(JSON.parse(template)))}`);
   const copy = page.getByRole('button', { name: 'Make an editable copy' });
-  await page.mouse.wheel(0, 4000);
+  await expect(page.getByRole('region', { name: 'Shared plan' })).toContainText('Route to');
+  await page.evaluate(() => window.scrollTo(0, 3000));
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   await copy.click();
   await expect(page.getByLabel('Product', { exact: true })).not.toHaveValue('');
