@@ -553,6 +553,7 @@ fn plan(wild: bool) -> impl Strategy<Value = Plan> {
                 priority_mix,
                 attainment_goal,
                 roster: Default::default(),
+                simulated_month: None,
             },
         );
     let mapping = (text(), text()).prop_map(|(priority, helpdesk_priority)| PriorityMapping {

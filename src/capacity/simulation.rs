@@ -46,6 +46,23 @@ impl Default for SimulationConfig {
     }
 }
 
+impl SimulationConfig {
+    /// The plan's month: the one its `simulated_month` names, else the month after `today`
+    /// (December rolls over to January of the next year).
+    pub fn for_plan(plan: &Plan, today: Date) -> SimulationConfig {
+        let (year, month) = match plan.staffing.simulated_month {
+            Some(chosen) => (chosen.year, chosen.month),
+            None if today.month == 12 => (today.year + 1, 1),
+            None => (today.year, today.month + 1),
+        };
+        SimulationConfig {
+            year,
+            month,
+            ..SimulationConfig::default()
+        }
+    }
+}
+
 /// How one priority fared.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PriorityOutcome {
@@ -946,6 +963,56 @@ mod tests {
             let first = Date::new(2026, 10, 1).unwrap().days_since_epoch();
             assert_eq!(local_day(&berlin, at) - 1, first + n as i64, "day end {n}");
         }
+    }
+
+    /// The month is the plan's choice, else the one after today; its holidays count: a plan
+    /// closed on Monday 5 July 2027 (Independence Day, observed) leaves more tickets open at the
+    /// end of that day than the same plan without the holiday.
+    #[test]
+    fn the_chosen_month_is_simulated_with_its_holidays() {
+        let today = Date {
+            year: 2026,
+            month: 12,
+            day: 7,
+        };
+        let mut plan = plan(10, 3000);
+        let next = SimulationConfig::for_plan(&plan, today);
+        assert_eq!((next.year, next.month), (2027, 1), "December rolls over");
+        plan.staffing.simulated_month = Some(Date {
+            year: 2027,
+            month: 7,
+            day: 20,
+        });
+        let config = SimulationConfig::for_plan(&plan, today);
+        assert_eq!((config.year, config.month), (2027, 7));
+        let open = simulate(&plan, &config).unwrap();
+        assert_eq!(
+            open.first_day,
+            Date {
+                year: 2027,
+                month: 7,
+                day: 1
+            }
+        );
+        for calendar in &mut plan.calendars {
+            calendar.holidays.push(crate::plan::Holiday {
+                name: "Independence Day (observed)".into(),
+                date: Date {
+                    year: 2027,
+                    month: 7,
+                    day: 5,
+                },
+                yearly: false,
+            });
+        }
+        let closed = simulate(&plan, &config).unwrap();
+        // Backlog index 4 is the end of 5 July.
+        assert!(
+            closed.backlog[4] > open.backlog[4],
+            "{} vs {}",
+            closed.backlog[4],
+            open.backlog[4]
+        );
     }
 
     #[test]

@@ -578,7 +578,7 @@ struct_node! {
     RoadmapStep { title, owner, status, due }
     StaffingAssumptions {
         service_level, max_occupancy, shrinkage, arrival_profile, escalation_share, priority_mix,
-        attainment_goal, roster,
+        attainment_goal, roster, simulated_month,
     }
     Roster { templates, pattern, per_channel }
     ShiftTemplate { name, start, length, unpaid_break, days }

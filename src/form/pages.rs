@@ -902,4 +902,10 @@ pub const MONTH_FIELDS: &[FieldSpec] = &[
         Kind::Number("%"),
         "",
     ),
+    spec(
+        "staffing.simulated_month",
+        "Simulated month (any date in it)",
+        Kind::OptionalDate,
+        "Empty: next month. Its holidays close the calendars on their days.",
+    ),
 ];

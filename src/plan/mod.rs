@@ -685,6 +685,10 @@ pub struct StaffingAssumptions {
     /// Shift templates and work pattern for the shift plan; empty = the built-in ones.
     #[serde(skip_serializing_if = "Roster::is_empty")]
     pub roster: Roster,
+    /// The month the simulation runs, as any date in it (its holidays close the calendars then);
+    /// absent = the month after today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub simulated_month: Option<Date>,
 }
 
 /// One priority's share of tickets in the simulated month.
@@ -723,6 +727,7 @@ impl Default for StaffingAssumptions {
             priority_mix: Vec::new(),
             attainment_goal: DEFAULT_ATTAINMENT_GOAL,
             roster: Roster::default(),
+            simulated_month: None,
         }
     }
 }

@@ -69,9 +69,21 @@ pub fn PlanDocument(
                 }
             });
             let shown = Memo::new(move |_| blocks.with(|b| !b.is_empty()));
+            // A part with nothing written in it but its heading and "(none)": a printout leaves
+            // it out rather than show an empty Assessment.
+            let empty = Memo::new(move |_| {
+                blocks.with(|b| {
+                    b.iter()
+                        .all(|block| matches!(block, Block::Heading { .. } | Block::Note { .. }))
+                })
+            });
             move || {
                 shown.get().then(|| {
-                    view! { <section class="doc-section">{untrack(|| draw_part(blocks))}</section> }
+                    view! {
+                        <section class="doc-section" class:doc-section-empty=move || empty.get()>
+                            {untrack(|| draw_part(blocks))}
+                        </section>
+                    }
                 })
             }
         })

@@ -148,6 +148,14 @@ fn open_editor(on_leave: Option<Callback<()>>) {
                 );
             }
             leave.run(());
+            // The designer opens at its top, not at the reading position of the shared plan (on a
+            // phone that was the middle of the form): once now, and again once it has drawn.
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+            request_animation_frame(|| {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            });
         }
         None => {
             let _ = window.location().assign(&app_address());

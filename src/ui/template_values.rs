@@ -41,11 +41,9 @@ pub fn field_mark(
         <Show when=shown.clone()>
             <p class="template-mark" id=id.clone()>
                 <span class="template-badge">"Template value"</span>
-                " The template's figure, not yet yours: type your own, or "
                 <button type="button" class="confirm-button" aria-label=label.clone() on:click=on_confirm.clone()>
                     "Confirm"
                 </button>
-                " it."
             </p>
         </Show>
     }

@@ -3,7 +3,7 @@
 // undo that belong to one draft, renames that carry through, inputs that read what people type,
 // and panels that open and close from the keyboard.
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, openPage, newFromTemplate } from './fixtures';
 import { shareFragment } from './share-link';
 import type { Page } from '@playwright/test';
 
@@ -12,18 +12,7 @@ async function draftNames(page: Page): Promise<string[]> {
   return page.locator('.drafts-switch select option').allTextContents();
 }
 
-/** Opens one page of the designer. */
-async function openPage(page: Page, name: string) {
-  await page.locator(`#nav-${name.toLowerCase().replace(/ /g, '-')}`).click();
-  await expect(page.locator('#form-title')).toHaveText(name);
-}
 
-/** Starts a new draft from a starter template through the New plan panel. */
-async function newFromTemplate(page: Page, title: string) {
-  await page.locator('#drafts-new').click();
-  await page.getByRole('group', { name: 'New plan' }).getByRole('button', { name: title }).click();
-  await expect(page.locator('.drafts-switch select')).toHaveValue(/.+/);
-}
 
 test('a first visit offers the templates and stores nothing until a plan is started', async ({ page }) => {
   await page.goto('./');

@@ -37,3 +37,16 @@ export async function openApp(page: import('@playwright/test').Page) {
   const empty = page.getByRole('button', { name: 'Start with an empty plan' });
   if (await empty.isVisible()) await empty.click();
 }
+
+/** Opens one page of the designer. */
+export async function openPage(page: import('@playwright/test').Page, name: string) {
+  await page.locator(`#nav-${name.toLowerCase().replace(/ /g, '-')}`).click();
+  await expect(page.locator('#form-title')).toHaveText(name);
+}
+
+/** Starts a new draft from a starter template through the New plan panel. */
+export async function newFromTemplate(page: import('@playwright/test').Page, title: string) {
+  await page.locator('#drafts-new').click();
+  await page.getByRole('group', { name: 'New plan' }).getByRole('button', { name: title }).click();
+  await expect(page.locator('.drafts-switch select')).toHaveValue(/.+/);
+}

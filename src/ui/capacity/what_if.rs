@@ -20,8 +20,18 @@ pub type Outcome = Option<(StaffingPlan, Option<SimulationResult>)>;
 /// Works out what a plan needs and how its month goes.
 pub fn outcome(plan: &Plan) -> Outcome {
     let need = ready(plan).ok()?;
-    let month = simulate(plan, &SimulationConfig::default()).ok();
+    let month = simulate(plan, &SimulationConfig::for_plan(plan, today())).ok();
     Some((need, month))
+}
+
+/// Today's date by the browser's clock (the simulated month defaults to the next one).
+fn today() -> crate::plan::Date {
+    let now = js_sys::Date::new_0();
+    crate::plan::Date {
+        year: now.get_full_year() as i32,
+        month: (now.get_month() + 1) as u8,
+        day: now.get_date() as u8,
+    }
 }
 
 /// A slider with its number, for a percentage change.

@@ -71,6 +71,7 @@ pub(super) fn sla_matrix(editor: Editor) -> AnyView {
                                         format!("{name} first response"),
                                         None,
                                     )}
+                                    {clock_note(editor, format!("{path}.first_response.calendar"))}
                                     {field_view(
                                         editor,
                                         &RESOLUTION,
@@ -78,6 +79,7 @@ pub(super) fn sla_matrix(editor: Editor) -> AnyView {
                                         format!("{name} resolution"),
                                         None,
                                     )}
+                                    {clock_note(editor, format!("{path}.resolution.calendar"))}
                                 }
                                 .into_any()
                             }
@@ -110,7 +112,7 @@ pub(super) fn sla_matrix(editor: Editor) -> AnyView {
         <fieldset class="group">
             <legend>"Targets by priority and policy"</legend>
             <p class="help">
-                "Each cell: first response and resolution. Type 30m, 4h, 24h or 3bd, \"best effort\", or leave empty for no target. Clocks and the other targets are in each policy below."
+                "Each cell: first response and resolution, each with the clock it runs on. Type 30m, 4h, 24h or 3bd, \"best effort\", or leave empty for no target. Change a clock, and set the other targets, in each policy below."
             </p>
             <div class="table-scroll" role="region" aria-label="SLA targets by priority and policy" tabindex="0">
                 {table}
@@ -118,6 +120,30 @@ pub(super) fn sla_matrix(editor: Editor) -> AnyView {
         </fieldset>
     }
     .into_any()
+}
+
+/// The clock a matrix cell's target runs on ("Clock: US business hours"), following the policy's
+/// clock field below (one small memo per cell: a matrix has a few dozen).
+fn clock_note(editor: Editor, calendar_path: String) -> impl IntoView {
+    let id = format!("{}-note", crate::rules::field_id(&calendar_path));
+    let clock = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| crate::form::node::text_at(p, &calendar_path))
+            .unwrap_or_default()
+    });
+    view! {
+        <p class="matrix-clock" id=id>
+            {move || {
+                let name = clock.get();
+                if name.trim().is_empty() {
+                    "Clock: not set".to_string()
+                } else {
+                    format!("Clock: {name}")
+                }
+            }}
+        </p>
+    }
 }
 
 /// A button adding a row for `priority` to policy `p`, its clocks on 24/7.
