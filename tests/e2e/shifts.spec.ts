@@ -41,7 +41,7 @@ test('a shift added re-runs the search; the forecast asks for a history first', 
   await openCapacity(page);
   await expect(page.locator('#forecast')).toContainText('Read a ticket export on the Today, measured page');
   await page.getByRole('button', { name: /Add shift/ }).click();
-  await page.getByLabel('Shift 1 shift', { exact: true }).fill('Only days');
+  await page.getByLabel('shift 1 shift', { exact: true }).fill('Only days');
   await expect(page.locator('#shifts-table')).toContainText('Only days');
 });
 
@@ -50,7 +50,8 @@ for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await openCapacity(page);
     await expect(page.locator('#shifts-verdict')).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+    // The staffing view above is checked by capacity.spec.ts; axe over all of it takes too long here.
+    expect(await seriousViolations(page, ['#capacity-slot'])).toEqual([]);
     expect(await lowContrastText(page)).toEqual([]);
     expect(await overflow(page)).toBe(0);
     await page.locator('#shifts').screenshot({ path: `test-results/shifts-${width}.png` });
