@@ -101,6 +101,22 @@ pub fn heat_map(arrivals: &[u64]) -> impl IntoView {
     }
 }
 
+/// A bar `percent` of its cell wide, with an optional goal mark (SVG: the page's policy allows no
+/// inline styles).
+fn bar(percent: f64, under: bool, goal: Option<f64>) -> impl IntoView {
+    let width = format!("{:.1}%", percent.clamp(0.0, 100.0));
+    let mark = goal.map(|goal| {
+        let at = format!("{:.1}%", goal.clamp(0.0, 100.0));
+        view! { <line class="bar-goal" x1=at.clone() x2=at y1="0" y2="16"></line> }
+    });
+    view! {
+        <svg class="bar-svg" height="16" aria-hidden="true">
+            <rect class="bar" class:bar-under=under x="0" y="2" height="12" width=width></rect>
+            {mark}
+        </svg>
+    }
+}
+
 /// Tickets per month as bars with their counts.
 pub fn monthly_trend(summary: &HistorySummary) -> impl IntoView {
     let most = summary
@@ -130,11 +146,11 @@ pub fn monthly_trend(summary: &HistorySummary) -> impl IntoView {
         .by_month
         .iter()
         .map(|month| {
-            let width = format!("width: {:.1}%", month.tickets as f64 * 100.0 / most as f64);
+            let width = month.tickets as f64 * 100.0 / most as f64;
             view! {
                 <tr>
                     <th scope="row">{month.name.clone()}</th>
-                    <td class="bar-cell"><span class="bar" style=width></span></td>
+                    <td class="bar-cell">{bar(width, false, None)}</td>
                     <td class="number">{thousands(month.tickets as usize)}</td>
                 </tr>
             }
@@ -157,12 +173,7 @@ pub fn monthly_trend(summary: &HistorySummary) -> impl IntoView {
 /// First reply: the measured spread, and the share within each first-response target.
 pub fn first_reply(summary: &HistorySummary, replay: Option<&Replay>, goal: f64) -> impl IntoView {
     let spread = |label: &str, s: Option<crate::plan::Spread>| {
-        s.map(|s| {
-            view! {
-                <dt>{label.to_string()}</dt>
-                <dd>{spread_words(&s)}</dd>
-            }
-        })
+        s.map(|s| view! { <li>{format!("{label}: {}", spread_words(&s))}</li> })
     };
     let business_label = replay
         .and_then(|r| r.calendar.clone())
@@ -173,7 +184,7 @@ pub fn first_reply(summary: &HistorySummary, replay: Option<&Replay>, goal: f64)
         .map(|r| {
             r.attainment
                 .iter()
-                .filter(|a| a.metric == SlaMetric::FirstResponse)
+                .filter(|a| a.metric == SlaMetric::FirstResponse && a.measured > 0)
                 .cloned()
                 .collect()
         })
@@ -181,15 +192,11 @@ pub fn first_reply(summary: &HistorySummary, replay: Option<&Replay>, goal: f64)
     let bars = rows
         .iter()
         .map(|row| {
-            let width = format!("width: {:.1}%", row.percent.clamp(0.0, 100.0));
             let under = row.percent < goal;
             view! {
                 <tr>
                     <th scope="row">{format!("{} · {} within {}", row.policy, row.priority, row.target)}</th>
-                    <td class="bar-cell">
-                        <span class="bar" class:bar-under=under style=width></span>
-                        <span class="bar-goal" style=format!("left: {goal:.1}%")></span>
-                    </td>
+                    <td class="bar-cell">{bar(row.percent, under, Some(goal))}</td>
                     <td class="number">{attainment_words(row)}</td>
                 </tr>
             }
@@ -208,10 +215,10 @@ pub fn first_reply(summary: &HistorySummary, replay: Option<&Replay>, goal: f64)
                     }}
                 </span>
             </figcaption>
-            <dl class="doc-facts">
+            <ul class="measured-spreads">
                 {spread("Calendar time", summary.first_reply)}
                 {spread(&business_label, replay.and_then(|r| r.first_reply_business))}
-            </dl>
+            </ul>
             {has_bars.then(|| view! {
                 <table class="bar-table">
                     {table_head(&["Policy · priority · target", "Within target (bar)", "Within target"])}
@@ -219,6 +226,15 @@ pub fn first_reply(summary: &HistorySummary, replay: Option<&Replay>, goal: f64)
                 </table>
             })}
         </figure>
+    }
+}
+
+/// A replay row's attainment, or a dash when no ticket had a time for it.
+fn met_words(row: &Attainment) -> String {
+    if row.measured == 0 {
+        "— (no times)".to_string()
+    } else {
+        attainment_words(row)
     }
 }
 
@@ -234,7 +250,7 @@ pub fn replay_table(replay: &Replay) -> impl IntoView {
                     <td>{row.priority.clone()}</td>
                     <td>{row.metric.label()}</td>
                     <td>{format!("{} ({})", row.target, row.calendar)}</td>
-                    <td class="number">{attainment_words(row)}</td>
+                    <td class="number">{met_words(row)}</td>
                     <td class="number">{thousands(row.without_time as usize)}</td>
                 </tr>
             }
@@ -274,7 +290,11 @@ pub fn set_aside(aside: &SetAside) -> impl IntoView {
                 .collect_view();
             view! {
                 <li>
-                    {format!("{} rows: {reason}", thousands(group.count as usize))}
+                    {format!(
+                        "{} {}: {reason}",
+                        thousands(group.count as usize),
+                        if group.count == 1 { "row" } else { "rows" }
+                    )}
                     <ul>{examples}</ul>
                 </li>
             }

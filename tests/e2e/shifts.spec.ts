@@ -1,0 +1,59 @@
+// The Shifts and Volume forecast views under Capacity: the search answers with its gap to the
+// proven bound, people per shift, the week's cover and a CSV; a template edit re-runs it; the
+// forecast waits for a measured history; axe, contrast and 390 px.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, openApp } from './fixtures';
+import { seriousViolations, lowContrastText, overflow } from './a11y';
+
+const template = readFileSync(new URL('../../templates/b2b-saas.json', import.meta.url), 'utf8');
+
+async function openCapacity(page: Page) {
+  await openApp(page);
+  await page.getByLabel('Import JSON file').setInputFiles({
+    name: 'b2b-saas.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(template),
+  });
+  await expect(page.getByLabel('Product', { exact: true })).toHaveValue('Cloudline Analytics');
+  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Capacity' }).click();
+}
+
+test('the shift search answers with its bound, its shifts and a CSV', async ({ page }) => {
+  await openCapacity(page);
+  const verdict = page.locator('#shifts-verdict');
+  // "N people; no plan can do it with fewer than M." or "N people: no plan can do it with fewer."
+  await expect(verdict).toHaveText(/^\d+ people(: no plan can do it with fewer\.|; no plan can do it with fewer than \d+)/);
+  const people = Number(((await verdict.textContent()) ?? '').split(' ')[0]);
+  // The people per shift add up to the answer.
+  const cells = await page.locator('#shifts-table tbody tr td:nth-child(5)').allTextContents();
+  expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(people);
+  await expect(page.locator('#shifts-week')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.locator('#shifts-csv').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('shift-plan.csv');
+  const csv = readFileSync((await file.path()) ?? '', 'utf8');
+  expect(csv.split('\n')[0]).toContain('team,shift,start,end,days');
+});
+
+test('a shift added re-runs the search; the forecast asks for a history first', async ({ page }) => {
+  await openCapacity(page);
+  await expect(page.locator('#forecast')).toContainText('Read a ticket export on the Today, measured page');
+  await page.getByRole('button', { name: /Add shift/ }).click();
+  await page.getByLabel('shift 1 shift', { exact: true }).fill('Only days');
+  await expect(page.locator('#shifts-table')).toContainText('Only days');
+});
+
+for (const width of [1280, 390]) {
+  test(`the shift view passes axe and contrast, and fits ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openCapacity(page);
+    await expect(page.locator('#shifts-verdict')).toBeVisible();
+    // The staffing view above is checked by capacity.spec.ts; axe over all of it takes too long here.
+    expect(await seriousViolations(page, ['#capacity-slot'])).toEqual([]);
+    expect(await lowContrastText(page)).toEqual([]);
+    expect(await overflow(page)).toBe(0);
+    await page.locator('#shifts').screenshot({ path: `test-results/shifts-${width}.png` });
+  });
+}
