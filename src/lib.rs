@@ -9,6 +9,7 @@ pub mod form;
 pub mod fuzzing;
 pub mod history;
 pub mod import;
+pub mod messages;
 pub mod plan;
 pub mod render;
 pub mod rules;
