@@ -10,6 +10,7 @@ pub mod fuzzing;
 pub mod history;
 pub mod holidays;
 pub mod import;
+pub mod messages;
 pub mod plan;
 pub mod render;
 pub mod rules;

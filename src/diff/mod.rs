@@ -620,7 +620,9 @@ mod tests {
         after.header.product = "Acme".into();
         after.header.time_zone = "EST".into();
         let findings = compare(&before, &after).findings;
-        let rules = |list: &[Finding]| list.iter().map(|f| f.rule).collect::<Vec<_>>();
+        fn rules(list: &[Finding]) -> Vec<&str> {
+            list.iter().map(|f| f.rule.as_ref()).collect()
+        }
         assert!(rules(&findings.fixed).contains(&"HDR-001"), "{findings:#?}");
         assert_eq!(rules(&findings.introduced), ["HDR-004"]);
         assert!(rules(&findings.still_open).contains(&"HDR-002"));

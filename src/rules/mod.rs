@@ -24,12 +24,14 @@ pub(crate) mod testing;
 mod tiers;
 mod util;
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 use crate::plan::Plan;
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -47,11 +49,13 @@ impl Severity {
     }
 }
 
-/// One thing a rule noticed about a plan.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One thing a rule noticed about a plan. Plain serde data: the worker that runs the rules sends
+/// findings to the page as JSON (`messages`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Stable rule id, e.g. `SLA-002`.
-    pub rule: &'static str,
+    /// Stable rule id, e.g. `SLA-002`: borrowed from the catalogue where the rules run, owned
+    /// where a finding was read from a message.
+    pub rule: Cow<'static, str>,
     pub severity: Severity,
     /// The field it concerns, as a JSON path: `sla[1].resolution`, `header.team_size`.
     pub path: String,
@@ -76,7 +80,7 @@ impl RuleInfo {
     /// A finding of this rule about the field at `path`.
     pub(crate) fn at(&self, path: impl Into<String>, message: String, hint: String) -> Finding {
         Finding {
-            rule: self.id,
+            rule: Cow::Borrowed(self.id),
             severity: self.severity,
             path: path.into(),
             message,
@@ -434,7 +438,7 @@ mod tests {
     fn every_finding_is_in_the_catalogue_with_its_severity() {
         let plan = Plan::blank();
         for finding in check(&plan) {
-            let rule = rule_info(finding.rule).expect("catalogued");
+            let rule = rule_info(&finding.rule).expect("catalogued");
             assert_eq!(rule.severity, finding.severity, "{}", finding.rule);
         }
     }

@@ -81,7 +81,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
 
 fn finding(rule: &RuleInfo, path: String, message: String, hint: String) -> Finding {
     Finding {
-        rule: rule.id,
+        rule: std::borrow::Cow::Borrowed(rule.id),
         severity: rule.severity,
         path,
         message,
@@ -493,7 +493,10 @@ mod tests {
             priority: "Urgent".into(),
             share: 60.0,
         }];
-        let paths: Vec<(&str, String)> = run(&odd).into_iter().map(|f| (f.rule, f.path)).collect();
+        let paths: Vec<(String, String)> = run(&odd)
+            .into_iter()
+            .map(|f| (f.rule.into_owned(), f.path))
+            .collect();
         for expected in [
             ("STAFF-006", "staffing.shrinkage"),
             ("STAFF-006", "staffing.escalation_share"),

@@ -164,8 +164,15 @@ pub fn FindingsPanel(
     /// checking rather than "no findings".
     #[prop(into)]
     checked: Signal<bool>,
+    /// What the plan check says of itself (restarted, not available), in words.
+    #[prop(optional, into)]
+    notice: Option<Signal<Option<String>>>,
+    /// The plan is not being checked at all (the notice says why).
+    #[prop(optional, into)]
+    given_up: Option<Signal<bool>>,
     open: Callback<String>,
 ) -> impl IntoView {
+    let notice = move || notice.and_then(|n| n.get());
     let tally = Memo::new(move |_| findings.with(|f| counts(f)));
     let is_template = |f: &Finding| f.rule == crate::rules::provenance::RULE;
     let to_confirm = Memo::new(move |_| {
@@ -199,8 +206,20 @@ pub fn FindingsPanel(
     view! {
         <section class="findings" aria-labelledby="findings-title">
             <h2 id="findings-title">"Findings"</h2>
+            <p class="check-notice" id="check-notice" role="status" aria-live="polite">
+                {notice}
+            </p>
             <p class="finding-counts" role="status" aria-live="polite">
-                <Show when=move || checked.get() fallback=|| "Checking the plan…">
+                <Show
+                    when=move || checked.get()
+                    fallback=move || {
+                        if given_up.is_some_and(|g| g.get()) {
+                            "The plan is not being checked."
+                        } else {
+                            "Checking the plan…"
+                        }
+                    }
+                >
                     <span class="count sev-error">
                         {move || plural(tally.get().0, "error", "errors")}
                     </span>
@@ -248,7 +267,7 @@ fn finding_items(findings: Memo<Vec<Finding>>, open: Callback<String>) -> impl I
     view! {
         <For
             each=move || findings.get()
-            key=|f| (f.rule, f.path.clone(), f.message.clone(), f.hint.clone())
+            key=|f| (f.rule.clone(), f.path.clone(), f.message.clone(), f.hint.clone())
             children=move |finding| {
                 let path = finding.path.clone();
                 let severity = finding.severity.label();

@@ -1,0 +1,285 @@
+//! The messages between the page and the Web Worker that runs the core: typed, versioned JSON
+//! requests and replies, and `WorkerCore`, which holds the plan the page last sent and answers.
+//! Browser-free, so the protocol is tested natively; `src/bin/support-ops-worker.rs` only moves
+//! strings between `postMessage` and `WorkerCore::answer`.
+
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::plan::Plan;
+use crate::rules::{self, Finding};
+
+/// The version of these messages. A page and a worker from different builds (a new version
+/// published while a tab stays open) refuse each other's messages in words instead of
+/// misreading them.
+pub const VERSION: u32 = 1;
+
+/// A message from the page. `revision` counts the page's changes to the plan: a reply names the
+/// revision it answers, and only the latest is shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub version: u32,
+    pub revision: u64,
+    pub ask: Ask,
+}
+
+/// What the page asks for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Ask {
+    /// Check this plan (the first request, after a structural edit, after a restart).
+    Plan {
+        plan: Box<Plan>,
+    },
+    /// One field of the plan last sent now holds this text, as typed; check the result.
+    Field {
+        path: String,
+        text: String,
+    },
+    /// For the end-to-end tests of recovery: the worker stops with an error (`Crash`) or stops
+    /// answering (`Hang`). The worker entry acts on these; `WorkerCore` never sees them.
+    Crash,
+    Hang,
+}
+
+impl Request {
+    pub fn new(revision: u64, ask: Ask) -> Request {
+        Request {
+            version: VERSION,
+            revision,
+            ask,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        // A plan and strings only: serialising them cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// `Request::new(revision, Ask::Plan { plan }).to_json()` without copying the plan first.
+    pub fn plan_json(revision: u64, plan: &Plan) -> String {
+        #[derive(Serialize)]
+        struct PlanRequest<'a> {
+            version: u32,
+            revision: u64,
+            ask: PlanAsk<'a>,
+        }
+        #[derive(Serialize)]
+        #[serde(tag = "kind", rename_all = "snake_case")]
+        enum PlanAsk<'a> {
+            Plan { plan: &'a Plan },
+        }
+        let request = PlanRequest {
+            version: VERSION,
+            revision,
+            ask: PlanAsk::Plan { plan },
+        };
+        serde_json::to_string(&request).unwrap_or_default()
+    }
+}
+
+/// A message from the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub version: u32,
+    /// The request answered; none for `Ready` and for a message too broken to have one.
+    pub revision: Option<u64>,
+    pub answer: Answer,
+}
+
+/// What the worker says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Answer {
+    /// The worker has started and reads messages from now on (one sent before is lost).
+    Ready,
+    /// Every finding of the plan at this revision, in `rules::check`'s order.
+    Findings { findings: Vec<Finding> },
+    /// The worker holds no plan to apply a field to (it was restarted, or missed an edit): the
+    /// page sends the whole plan.
+    NeedPlan,
+    /// The request could not be answered, in the user's words.
+    Error { message: String },
+}
+
+impl Reply {
+    pub fn ready() -> Reply {
+        Reply {
+            version: VERSION,
+            revision: None,
+            answer: Answer::Ready,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a reply on the page. A reply from another version, or one that is not a reply at
+    /// all, becomes an error in words.
+    pub fn from_json(text: &str) -> Reply {
+        let error = |message: String| Reply {
+            version: VERSION,
+            revision: None,
+            answer: Answer::Error { message },
+        };
+        match serde_json::from_str::<Envelope>(text) {
+            Ok(envelope) if envelope.version != VERSION => {
+                error(version_mismatch(VERSION, envelope.version))
+            }
+            Ok(_) => serde_json::from_str(text).unwrap_or_else(|e| {
+                error(format!(
+                    "The plan check sent a message the page could not read ({e}). Reload the page."
+                ))
+            }),
+            Err(e) => error(format!(
+                "The plan check sent a message the page could not read ({e}). Reload the page."
+            )),
+        }
+    }
+}
+
+/// The fields every message of every version has, read before the rest.
+#[derive(Deserialize)]
+struct Envelope {
+    version: u32,
+    #[serde(default)]
+    revision: Option<u64>,
+}
+
+fn version_mismatch(here: u32, there: u32) -> String {
+    format!(
+        "This page and its plan check come from different versions of the app (messages version \
+         {here} here, {there} there), as after a new version was published. Reload the page to \
+         use one version; your plan is saved."
+    )
+}
+
+/// What the worker does with a message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Post this reply (JSON) to the page.
+    Reply(String),
+    /// Nothing: the request was older than one already answered.
+    Stale,
+    /// The tests' recovery hooks: stop with an error, or stop answering.
+    Crash,
+    Hang,
+}
+
+/// The worker's side: the plan last sent, and the staffing findings worked out for it (the
+/// staffing maths is most of a check, and most keystrokes do not change what it reads).
+#[derive(Default)]
+pub struct WorkerCore {
+    plan: Option<Plan>,
+    /// The latest revision applied; older requests are stale and get no answer.
+    revision: Option<u64>,
+    staffing: Option<(Plan, Vec<Finding>)>,
+}
+
+impl WorkerCore {
+    pub fn new() -> WorkerCore {
+        WorkerCore::default()
+    }
+
+    /// What to do with one message from the page.
+    pub fn handle(&mut self, message: &str) -> Outcome {
+        let envelope = match serde_json::from_str::<Envelope>(message) {
+            Ok(envelope) => envelope,
+            Err(e) => return self.error(None, unreadable(&e)),
+        };
+        if envelope.version != VERSION {
+            let message = version_mismatch(VERSION, envelope.version);
+            return self.error(envelope.revision, message);
+        }
+        let request = match serde_json::from_str::<Request>(message) {
+            Ok(request) => request,
+            Err(e) => return self.error(envelope.revision, unreadable(&e)),
+        };
+        match request.ask {
+            Ask::Crash => return Outcome::Crash,
+            Ask::Hang => return Outcome::Hang,
+            _ => {}
+        }
+        if self.revision.is_some_and(|last| request.revision <= last) {
+            return Outcome::Stale;
+        }
+        let answer = self.apply(request.revision, request.ask);
+        Outcome::Reply(
+            Reply {
+                version: VERSION,
+                revision: Some(request.revision),
+                answer,
+            }
+            .to_json(),
+        )
+    }
+
+    /// The reply to one message from the page, as JSON; none for a stale request (the page has
+    /// sent a newer one, whose answer is the one it waits for) or a test's `Crash` / `Hang`.
+    pub fn answer(&mut self, message: &str) -> Option<String> {
+        match self.handle(message) {
+            Outcome::Reply(reply) => Some(reply),
+            _ => None,
+        }
+    }
+
+    fn apply(&mut self, revision: u64, ask: Ask) -> Answer {
+        match ask {
+            Ask::Plan { plan } => {
+                self.plan = Some(*plan);
+                self.revision = Some(revision);
+            }
+            Ask::Field { path, text } => {
+                // A field edit applies to the revision just before it; after a gap (a restart,
+                // an edit lost) the page sends the whole plan instead.
+                let follows = self.revision.is_some_and(|last| last + 1 == revision);
+                let Some(plan) = self.plan.as_mut().filter(|_| follows) else {
+                    return Answer::NeedPlan;
+                };
+                if let Err(message) = crate::form::node::set_text_at(plan, &path, &text) {
+                    return Answer::Error { message };
+                }
+                self.revision = Some(revision);
+            }
+            // Answered by `handle` before a revision is looked at.
+            Ask::Crash | Ask::Hang => return Answer::NeedPlan,
+        }
+        Answer::Findings {
+            findings: self.findings(),
+        }
+    }
+
+    /// Every finding of the plan held, the staffing ones re-worked only when their inputs changed.
+    fn findings(&mut self) -> Vec<Finding> {
+        let Some(plan) = &self.plan else {
+            return Vec::new();
+        };
+        let inputs = rules::staffing_inputs(plan);
+        let staffing = match self.staffing.take() {
+            Some((last, findings)) if last == inputs => (last, findings),
+            _ => {
+                let findings = rules::check_staffing(&inputs);
+                (inputs, findings)
+            }
+        };
+        let findings = rules::combine(rules::check_without_staffing(plan), staffing.1.clone());
+        self.staffing = Some(staffing);
+        findings
+    }
+
+    fn error(&self, revision: Option<u64>, message: String) -> Outcome {
+        let reply = Reply {
+            version: VERSION,
+            revision,
+            answer: Answer::Error { message },
+        };
+        Outcome::Reply(reply.to_json())
+    }
+}
+
+fn unreadable(error: &serde_json::Error) -> String {
+    format!("The plan check could not read the page's message ({error}). Reload the page.")
+}
