@@ -100,7 +100,10 @@ fn business_critical_cannot_reach_the_enterprise_phone() {
             .collect()
     };
     // All the plan's findings: the two coverage gaps worked out above, and no crisis path.
-    let all: Vec<(&str, &str)> = findings.iter().map(|f| (f.rule, f.path.as_str())).collect();
+    let all: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|f| (f.rule.as_ref(), f.path.as_str()))
+        .collect();
     assert_eq!(
         all,
         [

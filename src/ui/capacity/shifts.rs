@@ -67,7 +67,7 @@ pub fn ShiftsView(plan: RwSignal<Plan>) -> impl IntoView {
             {move || findings.with(|all| (!all.is_empty()).then(|| {
                 let items = all
                     .iter()
-                    .map(|f| view! { <li><strong>{f.rule}</strong>" "{f.message.clone()}</li> })
+                    .map(|f| view! { <li><strong>{f.rule.to_string()}</strong>" "{f.message.clone()}</li> })
                     .collect_view();
                 view! { <ul class="capacity-notes shift-findings" id="shift-findings">{items}</ul> }
             }))}
