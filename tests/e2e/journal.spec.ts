@@ -13,12 +13,23 @@ async function openSection(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
 }
 
-/** Kills the renderer as a crash does: no pagehide, no unload handlers, no last save. */
+/**
+ * Kills the renderer as a crash does: no pagehide, no unload handlers, no last save. The
+ * renderer processes are killed from outside (their ids from the browser's own process list), as
+ * the operating system or a renderer fault would; CDP's Page.crash takes the whole headless
+ * browser down with it, and the storage with it, which is not what a tab crash does.
+ */
 async function crash(page: Page) {
-  const session = await page.context().newCDPSession(page);
+  const session = await page.context().browser()!.newBrowserCDPSession();
+  const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as {
+    processInfo: { type: string; id: number }[];
+  };
   const crashed = page.waitForEvent('crash');
-  await session.send('Page.crash').catch(() => {});
+  for (const info of processInfo) {
+    if (info.type === 'renderer') process.kill(info.id, 'SIGKILL');
+  }
   await crashed;
+  await session.detach();
 }
 
 test('typing right before the tab crashes is back on the next start', async ({ page }) => {
