@@ -107,7 +107,7 @@ fn roster_view(roster: &ShiftPlan) -> impl IntoView {
         view! { <p class="help">"The search stopped before it could prove this plan the cheapest; the bound still holds."</p> }
     });
     view! {
-        <p class="capacity-verdict" id="shifts-verdict">{roster.gap_sentence()}</p>
+        <p class="shifts-verdict" id="shifts-verdict">{roster.gap_sentence()}</p>
         <p>
             {format!(
                 "Paid hours a week: {:.0} (no plan pays fewer than {:.0}). People work {}; the need is grossed up for {:.0} % shrinkage.",
