@@ -162,107 +162,140 @@ fn on(name: &str, day: Date) -> Holiday {
 /// The holidays of one country and year, in date order.
 pub fn holidays(country: Country, year: i32) -> Vec<Holiday> {
     let easter = easter_sunday(year);
-    let fixed = |month, day| date(year, month, day);
     let mut list = match country {
-        Country::UnitedStates => {
-            let observed = |name: &str, day: Date| kept(name, day, nearest_weekday(day));
-            vec![
-                observed("New Year's Day", fixed(1, 1)),
-                on(
-                    "Birthday of Martin Luther King, Jr.",
-                    nth_weekday(year, 1, Weekday::Mon, 3),
-                ),
-                on(
-                    "Washington's Birthday",
-                    nth_weekday(year, 2, Weekday::Mon, 3),
-                ),
-                on("Memorial Day", last_weekday(year, 5, Weekday::Mon)),
-                observed("Juneteenth National Independence Day", fixed(6, 19)),
-                observed("Independence Day", fixed(7, 4)),
-                on("Labor Day", nth_weekday(year, 9, Weekday::Mon, 1)),
-                on("Columbus Day", nth_weekday(year, 10, Weekday::Mon, 2)),
-                observed("Veterans Day", fixed(11, 11)),
-                on("Thanksgiving Day", nth_weekday(year, 11, Weekday::Thu, 4)),
-                observed("Christmas Day", fixed(12, 25)),
-            ]
-        }
-        Country::EnglandAndWales => {
-            let (christmas, boxing) = christmas_pair(year);
-            vec![
-                kept("New Year's Day", fixed(1, 1), next_monday(fixed(1, 1))),
-                on("Good Friday", shifted(easter, -2)),
-                on("Easter Monday", shifted(easter, 1)),
-                on(
-                    "Early May bank holiday",
-                    nth_weekday(year, 5, Weekday::Mon, 1),
-                ),
-                on("Spring bank holiday", last_weekday(year, 5, Weekday::Mon)),
-                on("Summer bank holiday", last_weekday(year, 8, Weekday::Mon)),
-                kept("Christmas Day", fixed(12, 25), christmas),
-                kept("Boxing Day", fixed(12, 26), boxing),
-            ]
-        }
-        Country::Germany => vec![
-            on("Neujahr", fixed(1, 1)),
-            on("Karfreitag", shifted(easter, -2)),
-            on("Ostermontag", shifted(easter, 1)),
-            on("Tag der Arbeit", fixed(5, 1)),
-            on("Christi Himmelfahrt", shifted(easter, 39)),
-            on("Pfingstmontag", shifted(easter, 50)),
-            on("Tag der Deutschen Einheit", fixed(10, 3)),
-            on("1. Weihnachtstag", fixed(12, 25)),
-            on("2. Weihnachtstag", fixed(12, 26)),
-        ],
-        Country::France => vec![
-            on("Jour de l'an", fixed(1, 1)),
-            on("Lundi de Pâques", shifted(easter, 1)),
-            on("Fête du Travail", fixed(5, 1)),
-            on("Victoire 1945", fixed(5, 8)),
-            on("Ascension", shifted(easter, 39)),
-            on("Lundi de Pentecôte", shifted(easter, 50)),
-            on("Fête nationale", fixed(7, 14)),
-            on("Assomption", fixed(8, 15)),
-            on("Toussaint", fixed(11, 1)),
-            on("Armistice 1918", fixed(11, 11)),
-            on("Noël", fixed(12, 25)),
-        ],
-        Country::Canada => {
-            let (christmas, boxing) = christmas_pair(year);
-            let monday = |name: &str, day: Date| kept(name, day, next_monday(day));
-            vec![
-                monday("New Year's Day", fixed(1, 1)),
-                on("Good Friday", shifted(easter, -2)),
-                on("Victoria Day", weekday_before(fixed(5, 25), Weekday::Mon)),
-                monday("Canada Day", fixed(7, 1)),
-                on("Civic Holiday", nth_weekday(year, 8, Weekday::Mon, 1)),
-                on("Labour Day", nth_weekday(year, 9, Weekday::Mon, 1)),
-                monday("National Day for Truth and Reconciliation", fixed(9, 30)),
-                on("Thanksgiving", nth_weekday(year, 10, Weekday::Mon, 2)),
-                monday("Remembrance Day", fixed(11, 11)),
-                kept("Christmas Day", fixed(12, 25), christmas),
-                kept("Boxing Day", fixed(12, 26), boxing),
-            ]
-        }
-        Country::Australia => {
-            let (christmas, boxing) = christmas_pair(year);
-            vec![
-                kept("New Year's Day", fixed(1, 1), next_monday(fixed(1, 1))),
-                kept("Australia Day", fixed(1, 26), next_monday(fixed(1, 26))),
-                on("Good Friday", shifted(easter, -2)),
-                on("Easter Monday", shifted(easter, 1)),
-                on("Anzac Day", fixed(4, 25)),
-                kept("Christmas Day", fixed(12, 25), christmas),
-                kept("Boxing Day", fixed(12, 26), boxing),
-            ]
-        }
-        Country::India => vec![
-            on("Republic Day", fixed(1, 26)),
-            on("Independence Day", fixed(8, 15)),
-            on("Gandhi Jayanti", fixed(10, 2)),
-        ],
+        Country::UnitedStates => united_states(year),
+        Country::EnglandAndWales => england_and_wales(year, easter),
+        Country::Germany => germany(year, easter),
+        Country::France => france(year, easter),
+        Country::Canada => canada(year, easter),
+        Country::Australia => australia(year, easter),
+        Country::India => india(year),
     };
     list.sort_by_key(|h| h.date.days_since_epoch());
     list
+}
+
+/// The United States federal holidays of `year`, with their observed days.
+fn united_states(year: i32) -> Vec<Holiday> {
+    let fixed = |month, day| date(year, month, day);
+    let observed = |name: &str, day: Date| kept(name, day, nearest_weekday(day));
+    vec![
+        observed("New Year's Day", fixed(1, 1)),
+        on(
+            "Birthday of Martin Luther King, Jr.",
+            nth_weekday(year, 1, Weekday::Mon, 3),
+        ),
+        on(
+            "Washington's Birthday",
+            nth_weekday(year, 2, Weekday::Mon, 3),
+        ),
+        on("Memorial Day", last_weekday(year, 5, Weekday::Mon)),
+        observed("Juneteenth National Independence Day", fixed(6, 19)),
+        observed("Independence Day", fixed(7, 4)),
+        on("Labor Day", nth_weekday(year, 9, Weekday::Mon, 1)),
+        on("Columbus Day", nth_weekday(year, 10, Weekday::Mon, 2)),
+        observed("Veterans Day", fixed(11, 11)),
+        on("Thanksgiving Day", nth_weekday(year, 11, Weekday::Thu, 4)),
+        observed("Christmas Day", fixed(12, 25)),
+    ]
+}
+
+/// The bank holidays of England and Wales of `year`; `easter` is its Easter Sunday.
+fn england_and_wales(year: i32, easter: Date) -> Vec<Holiday> {
+    let fixed = |month, day| date(year, month, day);
+    let (christmas, boxing) = christmas_pair(year);
+    vec![
+        kept("New Year's Day", fixed(1, 1), next_monday(fixed(1, 1))),
+        on("Good Friday", shifted(easter, -2)),
+        on("Easter Monday", shifted(easter, 1)),
+        on(
+            "Early May bank holiday",
+            nth_weekday(year, 5, Weekday::Mon, 1),
+        ),
+        on("Spring bank holiday", last_weekday(year, 5, Weekday::Mon)),
+        on("Summer bank holiday", last_weekday(year, 8, Weekday::Mon)),
+        kept("Christmas Day", fixed(12, 25), christmas),
+        kept("Boxing Day", fixed(12, 26), boxing),
+    ]
+}
+
+/// Germany's national holidays of `year`; `easter` is its Easter Sunday.
+fn germany(year: i32, easter: Date) -> Vec<Holiday> {
+    let fixed = |month, day| date(year, month, day);
+    vec![
+        on("Neujahr", fixed(1, 1)),
+        on("Karfreitag", shifted(easter, -2)),
+        on("Ostermontag", shifted(easter, 1)),
+        on("Tag der Arbeit", fixed(5, 1)),
+        on("Christi Himmelfahrt", shifted(easter, 39)),
+        on("Pfingstmontag", shifted(easter, 50)),
+        on("Tag der Deutschen Einheit", fixed(10, 3)),
+        on("1. Weihnachtstag", fixed(12, 25)),
+        on("2. Weihnachtstag", fixed(12, 26)),
+    ]
+}
+
+/// France's public holidays of `year`; `easter` is its Easter Sunday.
+fn france(year: i32, easter: Date) -> Vec<Holiday> {
+    let fixed = |month, day| date(year, month, day);
+    vec![
+        on("Jour de l'an", fixed(1, 1)),
+        on("Lundi de Pâques", shifted(easter, 1)),
+        on("Fête du Travail", fixed(5, 1)),
+        on("Victoire 1945", fixed(5, 8)),
+        on("Ascension", shifted(easter, 39)),
+        on("Lundi de Pentecôte", shifted(easter, 50)),
+        on("Fête nationale", fixed(7, 14)),
+        on("Assomption", fixed(8, 15)),
+        on("Toussaint", fixed(11, 1)),
+        on("Armistice 1918", fixed(11, 11)),
+        on("Noël", fixed(12, 25)),
+    ]
+}
+
+/// Canada's federal holidays of `year`; `easter` is its Easter Sunday.
+fn canada(year: i32, easter: Date) -> Vec<Holiday> {
+    let fixed = |month, day| date(year, month, day);
+    let (christmas, boxing) = christmas_pair(year);
+    let monday = |name: &str, day: Date| kept(name, day, next_monday(day));
+    vec![
+        monday("New Year's Day", fixed(1, 1)),
+        on("Good Friday", shifted(easter, -2)),
+        on("Victoria Day", weekday_before(fixed(5, 25), Weekday::Mon)),
+        monday("Canada Day", fixed(7, 1)),
+        on("Civic Holiday", nth_weekday(year, 8, Weekday::Mon, 1)),
+        on("Labour Day", nth_weekday(year, 9, Weekday::Mon, 1)),
+        monday("National Day for Truth and Reconciliation", fixed(9, 30)),
+        on("Thanksgiving", nth_weekday(year, 10, Weekday::Mon, 2)),
+        monday("Remembrance Day", fixed(11, 11)),
+        kept("Christmas Day", fixed(12, 25), christmas),
+        kept("Boxing Day", fixed(12, 26), boxing),
+    ]
+}
+
+/// Australia's national holidays of `year`; `easter` is its Easter Sunday.
+fn australia(year: i32, easter: Date) -> Vec<Holiday> {
+    let fixed = |month, day| date(year, month, day);
+    let (christmas, boxing) = christmas_pair(year);
+    vec![
+        kept("New Year's Day", fixed(1, 1), next_monday(fixed(1, 1))),
+        kept("Australia Day", fixed(1, 26), next_monday(fixed(1, 26))),
+        on("Good Friday", shifted(easter, -2)),
+        on("Easter Monday", shifted(easter, 1)),
+        on("Anzac Day", fixed(4, 25)),
+        kept("Christmas Day", fixed(12, 25), christmas),
+        kept("Boxing Day", fixed(12, 26), boxing),
+    ]
+}
+
+/// India's national holidays of `year` (fixed dates only).
+fn india(year: i32) -> Vec<Holiday> {
+    let fixed = |month, day| date(year, month, day);
+    vec![
+        on("Republic Day", fixed(1, 26)),
+        on("Independence Day", fixed(8, 15)),
+        on("Gandhi Jayanti", fixed(10, 2)),
+    ]
 }
 
 /// The holidays of one country for the years `from..=to`, in date order.
