@@ -23,10 +23,12 @@ const NETWORK_WAIT_MS = 4000;
 // Trunk puts a content hash in the names of the build's files: such a file never changes.
 const HASHED = /-[0-9a-f]{12,}(?:_bg)?\.[a-z]+$/i;
 
-// The files index.html links to: Trunk's hashed script, wasm, styles, icons, preloads and boot.js.
+// The files index.html links to: Trunk's hashed script, wasm, styles, icons, preloads and boot.js,
+// and the plan check's worker (its loader, script and wasm).
 function shellFiles(html) {
   const files = new Set([INDEX]);
-  const attribute = /\b(?:href|src)\s*=\s*["']([^"'#?]+)["']/gi;
+  // data-*: the boot tag names the worker's loader, script and wasm (scripts/hash-worker.sh).
+  const attribute = /\b(?:href|src|data-[a-z-]+)\s*=\s*["']([^"'#?]+)["']/gi;
   for (const match of html.matchAll(attribute)) {
     const url = new URL(match[1], INDEX);
     if (url.origin === SCOPE.origin && url.href.startsWith(SCOPE.href)

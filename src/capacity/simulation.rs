@@ -14,6 +14,8 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
+use serde::{Deserialize, Serialize};
+
 use crate::plan::{Calendar, Date, Plan, ALWAYS_OPEN};
 
 use super::business::{local_day, runs_on_elapsed_time, zone_of, Instant, Timeline};
@@ -64,7 +66,7 @@ impl SimulationConfig {
 }
 
 /// How one priority fared.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PriorityOutcome {
     pub priority: String,
     pub tickets: u32,
@@ -99,7 +101,7 @@ fn ratio(part: u32, whole: u32) -> Option<f64> {
 }
 
 /// A pool of agents and how many of the team it got.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PoolSummary {
     pub name: String,
     /// Index into `plan.channels`; `None` for the escalation tier.
@@ -110,7 +112,7 @@ pub struct PoolSummary {
 }
 
 /// What one simulated month showed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SimulationResult {
     pub tickets: u32,
     pub priorities: Vec<PriorityOutcome>,

@@ -8,13 +8,15 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::Plan;
+use crate::capacity::simulation::{simulate, SimulationConfig, SimulationResult};
+use crate::capacity::staffing::ready;
+use crate::plan::{Date, Plan};
 use crate::rules::{self, Finding};
 
 /// The version of these messages. A page and a worker from different builds (a new version
 /// published while a tab stays open) refuse each other's messages in words instead of
 /// misreading them.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A message from the page. `revision` counts the page's changes to the plan: a reply names the
 /// revision it answers, and only the latest is shown.
@@ -38,6 +40,12 @@ pub enum Ask {
         path: String,
         text: String,
     },
+    /// Simulate the month this plan runs (`staffing.simulated_month`, else the month after
+    /// `today`): the Capacity view's month and its what-if, each asked of its own worker.
+    Month {
+        plan: Box<Plan>,
+        today: Date,
+    },
     /// For the end-to-end tests of recovery: the worker stops with an error (`Crash`) or stops
     /// answering (`Hang`). The worker entry acts on these; `WorkerCore` never sees them.
     Crash,
@@ -60,22 +68,37 @@ impl Request {
 
     /// `Request::new(revision, Ask::Plan { plan }).to_json()` without copying the plan first.
     pub fn plan_json(revision: u64, plan: &Plan) -> String {
+        BorrowedAsk::Plan { plan }.to_json(revision)
+    }
+
+    /// `Request::new(revision, Ask::Month { plan, today }).to_json()` without copying the plan.
+    pub fn month_json(revision: u64, plan: &Plan, today: Date) -> String {
+        BorrowedAsk::Month { plan, today }.to_json(revision)
+    }
+}
+
+/// The asks that carry a plan, borrowing it: they serialise exactly as `Ask` does.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum BorrowedAsk<'a> {
+    Plan { plan: &'a Plan },
+    Month { plan: &'a Plan, today: Date },
+}
+
+impl BorrowedAsk<'_> {
+    fn to_json(&self, revision: u64) -> String {
         #[derive(Serialize)]
-        struct PlanRequest<'a> {
+        struct Borrowed<'a> {
             version: u32,
             revision: u64,
-            ask: PlanAsk<'a>,
+            ask: &'a BorrowedAsk<'a>,
         }
-        #[derive(Serialize)]
-        #[serde(tag = "kind", rename_all = "snake_case")]
-        enum PlanAsk<'a> {
-            Plan { plan: &'a Plan },
-        }
-        let request = PlanRequest {
+        let request = Borrowed {
             version: VERSION,
             revision,
-            ask: PlanAsk::Plan { plan },
+            ask: self,
         };
+        // A plan and strings only: serialising them cannot fail.
         serde_json::to_string(&request).unwrap_or_default()
     }
 }
@@ -97,6 +120,11 @@ pub enum Answer {
     Ready,
     /// Every finding of the plan at this revision, in `rules::check`'s order.
     Findings { findings: Vec<Finding> },
+    /// The month simulated for the plan at this revision; none when it cannot be simulated (the
+    /// plan lacks what staffing needs: the Capacity view says what).
+    Month {
+        month: Option<Box<SimulationResult>>,
+    },
     /// The worker holds no plan to apply a field to (it was restarted, or missed an edit): the
     /// page sends the whole plan.
     NeedPlan,
@@ -243,6 +271,16 @@ impl WorkerCore {
                     return Answer::Error { message };
                 }
                 self.revision = Some(revision);
+            }
+            Ask::Month { plan, today } => {
+                self.revision = Some(revision);
+                // As the Capacity view: a month only for a plan staffing can be worked out for.
+                let config = SimulationConfig::for_plan(&plan, today);
+                let month = ready(&plan)
+                    .ok()
+                    .and_then(|_| simulate(&plan, &config).ok())
+                    .map(Box::new);
+                return Answer::Month { month };
             }
             // Answered by `handle` before a revision is looked at.
             Ask::Crash | Ask::Hang => return Answer::NeedPlan,

@@ -193,11 +193,13 @@ fn another_version_is_refused_with_a_clear_error() {
         message.contains("different versions of the app"),
         "{message}"
     );
-    assert!(message.contains("version 1 here, 99 there"), "{message}");
+    let here_and_there = format!("version {VERSION} here, 99 there");
+    assert!(message.contains(&here_and_there), "{message}");
     // And the page refuses a reply from another version the same way.
     let old_reply = r#"{"version":0,"revision":7,"answer":{"kind":"ready"}}"#;
     let message = error_message(Some(Reply::from_json(old_reply)));
-    assert!(message.contains("version 1 here, 0 there"), "{message}");
+    let here_and_there = format!("version {VERSION} here, 0 there");
+    assert!(message.contains(&here_and_there), "{message}");
 }
 
 #[test]
@@ -258,4 +260,50 @@ fn a_plan_sent_without_copying_reads_as_the_plan_request() {
             }
         )
     );
+}
+
+/// The Capacity view's month, asked on 10 December 2026 of a plan that names no month: the month
+/// after that day is January 2027, 31 days, and it receives every ticket of the plan's monthly
+/// volume (the same count the simulation gives when run on the page).
+#[test]
+fn a_month_asked_in_december_is_next_january_with_every_ticket() {
+    let plan = crate::plan::templates::by_id("b2b-saas").expect("template");
+    assert!(plan.staffing.simulated_month.is_none());
+    let today = Date {
+        year: 2026,
+        month: 12,
+        day: 10,
+    };
+    let mut core = WorkerCore::new();
+    let json = Request::month_json(1, &plan, today);
+    let reply = Reply::from_json(&core.answer(&json).expect("an answer"));
+    assert_eq!(reply.revision, Some(1));
+    let Answer::Month { month: Some(month) } = reply.answer else {
+        panic!("expected a month, got {:?}", reply.answer);
+    };
+    assert_eq!(
+        month.first_day,
+        Date {
+            year: 2027,
+            month: 1,
+            day: 1
+        }
+    );
+    assert_eq!(month.month_days, 31);
+    assert_eq!(month.tickets, plan.header.monthly_volume);
+}
+
+/// A blank plan has no volume or channels to staff: there is no month to show, said as `None`
+/// (the view lists what is missing), not as an error.
+#[test]
+fn a_blank_plan_has_no_month() {
+    let mut core = WorkerCore::new();
+    let today = Date {
+        year: 2026,
+        month: 3,
+        day: 1,
+    };
+    let reply = core.answer(&Request::month_json(1, &Plan::blank(), today));
+    let reply = Reply::from_json(&reply.expect("an answer"));
+    assert_eq!(reply.answer, Answer::Month { month: None });
 }

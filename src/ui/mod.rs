@@ -25,6 +25,7 @@ mod start;
 mod table;
 mod template_values;
 pub mod transfer;
+pub mod worker;
 
 pub use document::PlanDocument;
 pub use shell::Designer;

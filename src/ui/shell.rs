@@ -41,7 +41,10 @@ pub fn Designer(
     // keystroke.
     let painted = RwSignal::new(false);
     super::browser::after_next_paint(move || painted.set(true));
-    let (findings, gaps) = plan_findings(plan, painted.into());
+    // The plan is checked in the worker (`ui::worker`), from just after the first paint.
+    let checks = super::worker::check_plan(plan, painted.into());
+    let findings = checks.findings;
+    let gaps = blank_findings(plan, findings);
     let field_findings = FieldFindings::new(findings, gaps);
     provide_context(field_findings);
     let editor = Editor::new(plan);
@@ -95,7 +98,7 @@ pub fn Designer(
                 {label}
                 {(which == Pane::Findings)
                     .then(|| view! {
-                        <Show when=move || painted.get()>
+                        <Show when=move || checks.checked.get()>
                             <span class="nav-count">{finding_total}</span>
                         </Show>
                     })}
@@ -151,7 +154,14 @@ pub fn Designer(
                     tabindex="-1"
                     class:pane-active=move || pane.get() == Pane::Findings
                 >
-                    <FindingsPanel findings gaps checked=painted open=open_finding />
+                    <FindingsPanel
+                        findings
+                        gaps
+                        checked=checks.checked
+                        notice=checks.notice
+                        given_up=checks.given_up
+                        open=open_finding
+                    />
                 </div>
                 <div
                     class="pane pane-preview"
@@ -168,21 +178,9 @@ pub fn Designer(
     }
 }
 
-/// Every finding of the plan, and those about a value not filled in yet; none until `checked`.
-fn plan_findings(plan: RwSignal<Plan>, checked: Signal<bool>) -> (Memo<Vec<rules::Finding>>, Gaps) {
-    // The staffing maths dominates a check; it re-runs only when what it reads changes.
-    let structure = Memo::new(move |_| plan.with(rules::check_without_staffing));
-    let staffing_inputs = Memo::new(move |_| plan.with(rules::staffing_inputs));
-    let staffing = Memo::new(move |_| staffing_inputs.with(rules::check_staffing));
-    let findings = Memo::new(move |_| {
-        if checked.get() {
-            rules::combine(structure.get(), staffing.get())
-        } else {
-            Vec::new()
-        }
-    });
-    // Findings about a value not filled in yet: a checklist, not a wall of red on a new plan.
-    let gaps: Gaps = Memo::new(move |_| {
+/// The findings about a value not filled in yet: a checklist, not a wall of red on a new plan.
+fn blank_findings(plan: RwSignal<Plan>, findings: Memo<Vec<rules::Finding>>) -> Gaps {
+    Memo::new(move |_| {
         findings.with(|all| {
             plan.with_untracked(|p| {
                 all.iter()
@@ -191,8 +189,7 @@ fn plan_findings(plan: RwSignal<Plan>, checked: Signal<bool>) -> (Memo<Vec<rules
                     .collect()
             })
         })
-    });
-    (findings, gaps)
+    })
 }
 
 /// The app's name, the product field, and the plan's actions (`children`); on a phone the

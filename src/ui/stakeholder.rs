@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::plan::Plan;
 use crate::render::document::checks_part;
-use crate::rules::check;
 use crate::share::{decode_link, has_share_fragment};
 use crate::ui::document::draw_blocks;
 use crate::ui::drafts::create_draft_from;
@@ -59,7 +58,21 @@ pub fn StakeholderView(
     plan: Plan,
     #[prop(optional_no_strip)] on_leave: Option<Callback<()>>,
 ) -> impl IntoView {
-    let checks = checks_part(&check(&plan));
+    // Checked in the worker, as in the designer; the plan shows at once, the summary after.
+    let checks = crate::ui::worker::check_plan(RwSignal::new(plan.clone()), Signal::from(true));
+    let summary = move || {
+        if checks.checked.get() {
+            checks
+                .findings
+                .with(|findings| draw_blocks(&checks_part(findings)))
+        } else {
+            let status = checks
+                .notice
+                .get()
+                .unwrap_or_else(|| "Checking the plan…".into());
+            view! { <p class="stakeholder-checking" role="status">{status}</p> }.into_any()
+        }
+    };
     let copy_status = RwSignal::new(String::new());
     let copy_name = plan.header.product.clone();
     let plan_for_copy = StoredValue::new(plan.clone());
@@ -96,7 +109,7 @@ pub fn StakeholderView(
                     <PlanDocument plan=Signal::stored(plan) />
                 </section>
                 <section class="stakeholder-findings" aria-label="Findings summary">
-                    {draw_blocks(&checks)}
+                    {summary}
                 </section>
             </main>
         </div>

@@ -172,7 +172,12 @@ async fn month_assumptions_change_the_simulated_month() {
     let plan = RwSignal::new(b2b());
     let app = mount(plan);
     let intro = || first_text(app.root(), ".capacity-month > p");
-    assert!(intro().contains("15 % escalating"), "{}", intro());
+    // The month is simulated off the page's thread (here a core of its own in the page): it comes.
+    assert!(
+        wait_until(|| intro().contains("15 % escalating")).await,
+        "{}",
+        intro()
+    );
     assert!(intro().contains("drain days"), "{}", intro());
     type_into(&field(app.root(), "Escalating to the next tier (%)"), "40");
     assert!(

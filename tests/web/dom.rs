@@ -30,7 +30,8 @@ impl Mounted {
         Self::view(support_ops::ui::App)
     }
 
-    /// Mounts any component (e.g. one form section) the same way.
+    /// Mounts any component (e.g. one form section) the same way. The test page has no worker
+    /// files: designers check their plan with the same core on the page instead.
     pub fn view<F, N>(view: F) -> Self
     where
         F: FnOnce() -> N + 'static,
@@ -46,7 +47,10 @@ impl Mounted {
             .expect("the test page has a body")
             .append_child(&root)
             .expect("can attach the div");
-        let handle = leptos::mount::mount_to(root.clone(), view);
+        let handle = leptos::mount::mount_to(root.clone(), move || {
+            support_ops::ui::worker::provide_in_page_core();
+            view()
+        });
         Mounted {
             root,
             _handle: Box::new(handle),

@@ -20,6 +20,7 @@ use crate::render::{on_call_words, peak_words, why_head_count};
 use crate::rules::staffing_inputs;
 use crate::ui::browser::measured;
 use crate::ui::table::{table_head, TableScroll};
+use crate::ui::worker::{simulate_month, Answered};
 
 pub use charts::WeekChart;
 pub use deadline::DeadlineCalculator;
@@ -28,7 +29,7 @@ pub use shifts::ShiftsView;
 
 use assumptions::{default_seconds_of, live_channel_fields, month_fields, plan_wide_fields};
 use pattern::PatternEditor;
-use what_if::{outcome, Outcome, WhatIf};
+use what_if::{today, Outcome, WhatIf};
 
 /// Agents scheduled per hour of the week across the channels' pools (the escalation tier aside).
 pub fn scheduled_by_hour(month: &SimulationResult) -> Vec<f64> {
@@ -50,8 +51,19 @@ pub fn CapacityView(plan: RwSignal<Plan>) -> impl IntoView {
     // The maths re-runs only when what it reads changes, not on a keystroke in a category name.
     let inputs = Memo::new(move |_| plan.with(staffing_inputs));
     let missing = Memo::new(move |_| inputs.with(missing_inputs));
+    let staffing = Memo::new(move |_| inputs.with(|p| measured("staffing", || ready(p).ok())));
+    // The month is simulated in a worker: the page shows the last month while the next is worked out.
+    let simulated = simulate_month(move || {
+        staffing
+            .with(Option::is_some)
+            .then(|| (inputs.get(), today()))
+    });
+    let month_of_plan = Memo::new(move |_| {
+        let month = simulated.value.get().flatten().map(|month| *month);
+        staffing.with(Option::is_some).then_some(month).flatten()
+    });
     let current: Memo<Outcome> =
-        Memo::new(move |_| inputs.with(|p| measured("simulated-month", || outcome(p))));
+        Memo::new(move |_| staffing.get().map(|need| (need, month_of_plan.get())));
     let error = Memo::new(move |_| {
         inputs.with(|p| match ready(p) {
             Err(NotWorkedOut::Failed(error)) => Some(error.to_string()),
@@ -133,6 +145,7 @@ pub fn CapacityView(plan: RwSignal<Plan>) -> impl IntoView {
             </fieldset>
             <fieldset class="group capacity-group">
                 <legend>"A simulated month"</legend>
+                {month_status(simulated)}
                 {move || month.get().map(|month| view! { <MonthOutcome month goal=plan.with(|p| p.staffing.attainment_goal)/> })}
                 {month_fields(plan)}
             </fieldset>
@@ -141,6 +154,18 @@ pub fn CapacityView(plan: RwSignal<Plan>) -> impl IntoView {
                 <WhatIf plan current/>
             </fieldset>
         </section>
+    }
+}
+
+/// "Simulating the month…" while the worker works, or what went wrong with it, in words.
+pub fn month_status(simulated: Answered<Option<Box<SimulationResult>>>) -> impl IntoView {
+    move || {
+        let text = match simulated.notice.get() {
+            Some(notice) => Some(notice),
+            None if simulated.working.get() => Some("Simulating the month…".to_string()),
+            None => None,
+        };
+        text.map(|text| view! { <p class="capacity-simulating" role="status">{text}</p> })
     }
 }
 

@@ -5,27 +5,21 @@
 use leptos::prelude::*;
 
 use crate::capacity::scenario::{Scenario, HANDLE_TIME_CHANGE_RANGE, VOLUME_CHANGE_RANGE};
-use crate::capacity::simulation::{simulate, SimulationConfig, SimulationResult};
+use crate::capacity::simulation::SimulationResult;
 use crate::capacity::staffing::{ready, StaffingPlan};
 use crate::plan::Plan;
 use crate::render::peak_words;
 use crate::ui::table::TableScroll;
+use crate::ui::worker::simulate_month;
 
 use super::charts::{attainment_words, short_hours, WeekChart};
-use super::scheduled_by_hour;
+use super::{month_status, scheduled_by_hour};
 
 /// Staffing and a simulated month of a plan, or `None` when it cannot be worked out.
 pub type Outcome = Option<(StaffingPlan, Option<SimulationResult>)>;
 
-/// Works out what a plan needs and how its month goes.
-pub fn outcome(plan: &Plan) -> Outcome {
-    let need = ready(plan).ok()?;
-    let month = simulate(plan, &SimulationConfig::for_plan(plan, today())).ok();
-    Some((need, month))
-}
-
 /// Today's date by the browser's clock (the simulated month defaults to the next one).
-fn today() -> crate::plan::Date {
+pub fn today() -> crate::plan::Date {
     let now = js_sys::Date::new_0();
     crate::plan::Date {
         year: now.get_full_year() as i32,
@@ -80,11 +74,19 @@ pub fn WhatIf(plan: RwSignal<Plan>, current: Memo<Outcome>) -> impl IntoView {
         }
     });
     let changes_nothing = Memo::new(move |_| plan.with(|p| scenario.get().changes_nothing(p)));
-    let tried = Memo::new(move |_| {
-        if changes_nothing.get() {
-            return current.get();
-        }
-        plan.with(|p| outcome(&scenario.get().applied_to(p)))
+    // The scenario's plan, and what it needs; none while it changes nothing.
+    let changed = Memo::new(move |_| {
+        (!changes_nothing.get()).then(|| plan.with(|p| scenario.get().applied_to(p)))
+    });
+    let changed_need = Memo::new(move |_| changed.with(|c| c.as_ref().map(|p| ready(p).ok())));
+    // Its month, from a worker of its own (the plan's month keeps its own).
+    let simulated = simulate_month(move || {
+        let staffed = changed_need.with(|need| matches!(need, Some(Some(_))));
+        changed.get().filter(|_| staffed).map(|p| (p, today()))
+    });
+    let tried = Memo::new(move |_| match changed_need.get() {
+        None => current.get(),
+        Some(need) => need.map(|need| (need, simulated.value.get().flatten().map(|m| *m))),
     });
     let reset = move || {
         volume.set(0.0);
@@ -157,6 +159,7 @@ pub fn WhatIf(plan: RwSignal<Plan>, current: Memo<Outcome>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </TableScroll>
+            {month_status(simulated)}
             {chart}
             <div class="what-if-actions">
                 <button
