@@ -4,32 +4,33 @@
 
 use std::collections::BTreeMap;
 
-use super::{Plan, StepStatus};
+use super::{Path, Plan, StepStatus};
 
 /// The facts a plan states about today's operation that a template can only have made up, each as
 /// its JSON path and its value as text (`metrics.csat.baseline` → `82`): the team's size and
 /// volume, the success metrics' baselines, the pain points' figures, the health score's weights
 /// and the roadmap steps already under way or done. Targets are not here: they are the plan's
 /// design, not a measurement.
-pub fn claims(plan: &Plan) -> Vec<(String, String)> {
+pub fn claims(plan: &Plan) -> Vec<(Path, String)> {
     let mut claims = Vec::new();
-    let mut claim = |path: String, text: String| claims.push((path, text));
+    let mut claim = |path: Path, text: String| claims.push((path, text));
     let header = &plan.header;
     for (key, value) in [
         ("monthly_volume", header.monthly_volume),
         ("team_size", header.team_size),
     ] {
         if value > 0 {
-            claim(format!("header.{key}"), value.to_string());
+            claim(Path::field("header").then(key), value.to_string());
         }
     }
     let metrics = &plan.metrics;
+    let baseline_of = |key: &str| Path::field("metrics").then(key).then("baseline");
     for (key, baseline) in [
         ("first_response", metrics.first_response.baseline),
         ("resolution", metrics.resolution.baseline),
     ] {
         if let Some(baseline) = baseline {
-            claim(format!("metrics.{key}.baseline"), baseline.to_string());
+            claim(baseline_of(key), baseline.to_string());
         }
     }
     for (key, baseline) in [
@@ -41,13 +42,16 @@ pub fn claims(plan: &Plan) -> Vec<(String, String)> {
         ("deflection", metrics.deflection.baseline),
     ] {
         if let Some(baseline) = baseline {
-            claim(format!("metrics.{key}.baseline"), baseline.to_string());
+            claim(baseline_of(key), baseline.to_string());
         }
     }
     for (index, metric) in metrics.custom.iter().enumerate() {
         if let Some(baseline) = metric.baseline {
             claim(
-                format!("metrics.custom[{index}].baseline"),
+                Path::field("metrics")
+                    .then("custom")
+                    .at(index)
+                    .then("baseline"),
                 baseline.to_string(),
             );
         }
@@ -55,14 +59,22 @@ pub fn claims(plan: &Plan) -> Vec<(String, String)> {
     for (index, pain) in plan.assess.pain_points.iter().enumerate() {
         if let Some(figure) = pain.evidence.figure {
             claim(
-                format!("assess.pain_points[{index}].evidence.figure"),
+                Path::field("assess")
+                    .then("pain_points")
+                    .at(index)
+                    .then("evidence")
+                    .then("figure"),
                 figure.to_string(),
             );
         }
     }
     for (index, component) in plan.customer_success.health.components.iter().enumerate() {
         claim(
-            format!("customer_success.health.components[{index}].weight"),
+            Path::field("customer_success")
+                .then("health")
+                .then("components")
+                .at(index)
+                .then("weight"),
             component.weight.to_string(),
         );
     }
@@ -70,7 +82,10 @@ pub fn claims(plan: &Plan) -> Vec<(String, String)> {
         for (index, step) in steps.iter().enumerate() {
             if step.status != StepStatus::NotStarted {
                 claim(
-                    format!("roadmap.{}[{index}].status", phase.to_lowercase()),
+                    Path::field("roadmap")
+                        .then(&phase.to_lowercase())
+                        .at(index)
+                        .then("status"),
                     step.status.label().to_string(),
                 );
             }
@@ -81,19 +96,22 @@ pub fn claims(plan: &Plan) -> Vec<(String, String)> {
 
 /// Records every claim of `plan` as the template's: what a plan started from a template carries.
 pub fn mark_all(plan: &mut Plan) {
-    plan.from_template = claims(plan).into_iter().collect::<BTreeMap<_, _>>();
+    plan.from_template = claims(plan)
+        .into_iter()
+        .map(|(path, text)| (String::from(path), text))
+        .collect::<BTreeMap<_, _>>();
 }
 
 /// The paths of the values still as the template wrote them, in the order the plan reads: a
 /// recorded claim whose value still reads so. A row moved or removed, or a value changed, is no
 /// longer the template's at that path.
-pub fn template_values(plan: &Plan) -> Vec<String> {
+pub fn template_values(plan: &Plan) -> Vec<Path> {
     if plan.from_template.is_empty() {
         return Vec::new();
     }
     claims(plan)
         .into_iter()
-        .filter(|(path, text)| plan.from_template.get(path) == Some(text))
+        .filter(|(path, text)| plan.from_template.get(path.as_str()) == Some(text))
         .map(|(path, _)| path)
         .collect()
 }
@@ -130,7 +148,8 @@ mod tests {
         assert!(
             marked
                 .iter()
-                .any(|p| p.starts_with("roadmap.") && p.ends_with(".status")),
+                .any(|p| p.part() == Some(crate::plan::Part::Roadmap)
+                    && p.steps().last() == Some(&crate::plan::path::Step::Field("status"))),
             "a step marked Done is a claim: {marked:?}"
         );
         // Targets are the plan's design, not a claim about today.
