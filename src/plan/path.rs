@@ -138,8 +138,9 @@ impl<'de> serde::Deserialize<'de> for Path {
     }
 }
 
-/// A field name: letters, digits and `_`, not empty.
-fn is_name(name: &str) -> bool {
+/// A field name: letters, digits and `_`, not empty. (A JSON key that is not one, such as a
+/// misspelt `"team size"`, has no path of its own.)
+pub fn is_name(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
