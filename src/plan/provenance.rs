@@ -6,6 +6,54 @@ use std::collections::BTreeMap;
 
 use super::{Path, Plan, StepStatus};
 
+/// Where each kind of claim sits, spelt once for the claims, the documents' "(template)" marks
+/// and the findings: `header.team_size`, `metrics.csat.baseline`, `metrics.custom[1].baseline`,
+/// `assess.pain_points[0].evidence.figure`, `customer_success.health.components[2].weight`,
+/// `roadmap.design[3].status`.
+pub mod at {
+    use crate::plan::Path;
+
+    pub fn header(key: &str) -> Path {
+        Path::field("header").then(key)
+    }
+
+    /// The baseline of a built-in success metric, by its key (`csat`).
+    pub fn baseline(metric: &str) -> Path {
+        Path::field("metrics").then(metric).then("baseline")
+    }
+
+    pub fn custom_baseline(index: usize) -> Path {
+        Path::field("metrics")
+            .then("custom")
+            .at(index)
+            .then("baseline")
+    }
+
+    pub fn pain_figure(index: usize) -> Path {
+        Path::field("assess")
+            .then("pain_points")
+            .at(index)
+            .then("evidence")
+            .then("figure")
+    }
+
+    pub fn health_weight(index: usize) -> Path {
+        Path::field("customer_success")
+            .then("health")
+            .then("components")
+            .at(index)
+            .then("weight")
+    }
+
+    /// The status of step `index` of a roadmap phase, by the phase's name (`Design`).
+    pub fn step_status(phase: &str, index: usize) -> Path {
+        Path::field("roadmap")
+            .then(&phase.to_lowercase())
+            .at(index)
+            .then("status")
+    }
+}
+
 /// The facts a plan states about today's operation that a template can only have made up, each as
 /// its JSON path and its value as text (`metrics.csat.baseline` → `82`): the team's size and
 /// volume, the success metrics' baselines, the pain points' figures, the health score's weights
@@ -20,17 +68,16 @@ pub fn claims(plan: &Plan) -> Vec<(Path, String)> {
         ("team_size", header.team_size),
     ] {
         if value > 0 {
-            claim(Path::field("header").then(key), value.to_string());
+            claim(at::header(key), value.to_string());
         }
     }
     let metrics = &plan.metrics;
-    let baseline_of = |key: &str| Path::field("metrics").then(key).then("baseline");
     for (key, baseline) in [
         ("first_response", metrics.first_response.baseline),
         ("resolution", metrics.resolution.baseline),
     ] {
         if let Some(baseline) = baseline {
-            claim(baseline_of(key), baseline.to_string());
+            claim(at::baseline(key), baseline.to_string());
         }
     }
     for (key, baseline) in [
@@ -42,50 +89,27 @@ pub fn claims(plan: &Plan) -> Vec<(Path, String)> {
         ("deflection", metrics.deflection.baseline),
     ] {
         if let Some(baseline) = baseline {
-            claim(baseline_of(key), baseline.to_string());
+            claim(at::baseline(key), baseline.to_string());
         }
     }
     for (index, metric) in metrics.custom.iter().enumerate() {
         if let Some(baseline) = metric.baseline {
-            claim(
-                Path::field("metrics")
-                    .then("custom")
-                    .at(index)
-                    .then("baseline"),
-                baseline.to_string(),
-            );
+            claim(at::custom_baseline(index), baseline.to_string());
         }
     }
     for (index, pain) in plan.assess.pain_points.iter().enumerate() {
         if let Some(figure) = pain.evidence.figure {
-            claim(
-                Path::field("assess")
-                    .then("pain_points")
-                    .at(index)
-                    .then("evidence")
-                    .then("figure"),
-                figure.to_string(),
-            );
+            claim(at::pain_figure(index), figure.to_string());
         }
     }
     for (index, component) in plan.customer_success.health.components.iter().enumerate() {
-        claim(
-            Path::field("customer_success")
-                .then("health")
-                .then("components")
-                .at(index)
-                .then("weight"),
-            component.weight.to_string(),
-        );
+        claim(at::health_weight(index), component.weight.to_string());
     }
     for (phase, steps) in plan.roadmap.phases() {
         for (index, step) in steps.iter().enumerate() {
             if step.status != StepStatus::NotStarted {
                 claim(
-                    Path::field("roadmap")
-                        .then(&phase.to_lowercase())
-                        .at(index)
-                        .then("status"),
+                    at::step_status(phase, index),
                     step.status.label().to_string(),
                 );
             }
