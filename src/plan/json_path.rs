@@ -18,6 +18,29 @@ enum Frame {
 /// above it: the error's message quotes the key.
 pub fn path_at(text: &str, line: usize, column: usize) -> Option<Path> {
     let end = byte_offset(text, line, column)?;
+    render(&scan(text, end, |_, _| false))
+}
+
+/// The line and column (as serde_json counts them) just past the key of the member at `path`,
+/// e.g. `header.colour`, if the text has such a member. Used to point at a field of an older
+/// file whose error was found after migration.
+pub fn position_of(text: &str, path: &Path) -> Option<(usize, usize)> {
+    let mut found = None;
+    scan(text, text.len(), |stack, after| {
+        if render(stack).as_ref() == Some(path) {
+            let line = text[..after].matches('\n').count() + 1;
+            let column = after - text[..after].rfind('\n').map_or(0, |n| n + 1);
+            found = Some((line, column));
+        }
+        found.is_some()
+    });
+    found
+}
+
+/// Reads `text` up to byte `end` and returns the objects and arrays open there. Each time an
+/// object's key has been read, `at_key` is given the open frames and the offset just past the
+/// key; the scan stops when it returns true.
+fn scan(text: &str, end: usize, mut at_key: impl FnMut(&[Frame], usize) -> bool) -> Vec<Frame> {
     let bytes = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
     let mut at = 0;
@@ -29,53 +52,8 @@ pub fn path_at(text: &str, line: usize, column: usize) -> Option<Path> {
                     if *key_next {
                         *key = Some(content);
                         *key_next = false;
-                    }
-                }
-                at = after;
-                continue;
-            }
-            b'{' => stack.push(Frame::Object {
-                key: None,
-                key_next: true,
-            }),
-            b'[' => stack.push(Frame::Array { index: 0 }),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Object { key, key_next }) => {
-                    *key = None;
-                    *key_next = true;
-                }
-                Some(Frame::Array { index }) => *index += 1,
-                None => {}
-            },
-            _ => {}
-        }
-        at += 1;
-    }
-    render(&stack)
-}
-
-/// The line and column (as serde_json counts them) just past the key of the member at `path`,
-/// e.g. `header.colour`, if the text has such a member. Used to point at a field of an older
-/// file whose error was found after migration.
-pub fn position_of(text: &str, path: &Path) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'"' => {
-                let (content, after) = string_at(text, at);
-                if let Some(Frame::Object { key, key_next }) = stack.last_mut() {
-                    if *key_next {
-                        *key = Some(content);
-                        *key_next = false;
-                        if render(&stack).as_ref() == Some(path) {
-                            let line = text[..after].matches('\n').count() + 1;
-                            let column = after - text[..after].rfind('\n').map_or(0, |n| n + 1);
-                            return Some((line, column));
+                        if at_key(&stack, after) {
+                            return stack;
                         }
                     }
                 }
@@ -102,7 +80,7 @@ pub fn position_of(text: &str, path: &Path) -> Option<(usize, usize)> {
         }
         at += 1;
     }
-    None
+    stack
 }
 
 /// The byte offset of a line and column, if the text has that line.

@@ -26,26 +26,18 @@ pub(super) fn title(plan: &Plan, layout: Layout) -> Block<'_> {
         + template_mark(plan, &at::header("monthly_volume"));
     let team = counted(header.team_size, "agent", "agents")
         + template_mark(plan, &at::header("team_size"));
-    match layout {
-        Layout::Brief => Block::Title {
-            text: Cow::Borrowed(Section::Full.title()),
-            facts: vec![
-                fact("Product", user(&header.product)),
-                fact("Channels", channels),
-                fact("Volume", volume),
-                fact("Team Size", team),
-            ],
-        },
-        Layout::Detailed => Block::Title {
-            text: Cow::Borrowed(Section::Full.title()),
-            facts: vec![
-                fact("Product", user(&header.product)),
-                fact("Channels", channels),
-                fact("Volume", volume),
-                fact("Team Size", team),
-                fact("Home Time Zone", user(&header.time_zone)),
-            ],
-        },
+    let mut facts = vec![
+        fact("Product", user(&header.product)),
+        fact("Channels", channels),
+        fact("Volume", volume),
+        fact("Team Size", team),
+    ];
+    if layout == Layout::Detailed {
+        facts.push(fact("Home Time Zone", user(&header.time_zone)));
+    }
+    Block::Title {
+        text: Cow::Borrowed(Section::Full.title()),
+        facts,
     }
 }
 
