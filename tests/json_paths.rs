@@ -51,7 +51,7 @@ fn at_mut<'v>(value: &'v mut Value, steps: &[Step]) -> &'v mut Value {
 fn compare(text: &str, cases: &mut usize) {
     let ours = match from_json(text) {
         Ok(_) => return,
-        Err(error) => error.path,
+        Err(error) => error.path.map(String::from),
     };
     assert_eq!(ours, tracked_path(text), "paths differ for:\n{text}");
     *cases += 1;
@@ -87,4 +87,43 @@ fn load_errors_name_the_same_path_as_serde_path_tracking() {
         }
     }
     assert!(cases > 500, "only {cases} broken plans were compared");
+}
+
+/// A file of the trust fixture's plan with one SLA resolution target mistyped ("one business
+/// day" on line 404). The error names the field as a finding about it would, and that path leads
+/// to the form's control: the same `plan::Path` printer for both.
+#[test]
+fn a_malformed_file_names_the_field_as_the_form_and_the_findings_do() {
+    use support_ops::plan::limits::PLAN_FROM_OUTSIDE;
+    use support_ops::plan::{json::from_outside, Page};
+    let fixture = |name: &str| {
+        let file = format!("{}/tests/fixtures/plans/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(file).expect("the fixture is there")
+    };
+    let error = from_outside(&fixture("broken-resolution.json"), &PLAN_FROM_OUTSIDE).unwrap_err();
+    let path = error.path.clone().expect("the error says where");
+    assert_eq!(path.as_str(), "sla[0].targets[1].resolution.target");
+    let words = error.to_string();
+    assert!(
+        words.contains("30m, 4h")
+            && words.ends_with("(at sla[0].targets[1].resolution.target, line 404, column 40)"),
+        "{words}"
+    );
+    assert_eq!(support_ops::form::control_for(&path), Some(Page::Sla));
+    assert_eq!(path.field_id(), "field-sla-0-targets-1-resolution-target");
+
+    // The well-formed plan with that target at zero: the finding names the same field.
+    let mut plan = from_outside(
+        &fixture("b2b-three-levels-on-call.json"),
+        &PLAN_FROM_OUTSIDE,
+    )
+    .expect("the fixture opens");
+    plan.sla[0].targets[1].resolution.target = "0m".parse().expect("a target");
+    let findings = support_ops::rules::check(&plan);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.rule == "SLA-010" && f.path == path),
+        "{findings:#?}"
+    );
 }

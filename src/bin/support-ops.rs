@@ -492,7 +492,7 @@ fn findings_as_text(path: &str, findings: &[Finding]) -> String {
             out,
             "{severity} {} {}: {}",
             finding.rule,
-            terminal_line(&finding.path),
+            terminal_line(finding.path.as_str()),
             terminal_line(&finding.message)
         );
         if !finding.hint.is_empty() {

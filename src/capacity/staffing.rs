@@ -140,8 +140,8 @@ pub fn shrinkage(plan: &Plan) -> f64 {
 /// Something the staffing maths needs and the plan does not give, in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MissingInput {
-    /// The field to fill in, as a JSON path.
-    pub path: String,
+    /// The field to fill in: `header.monthly_volume`.
+    pub path: crate::plan::Path,
     pub message: String,
 }
 
@@ -149,21 +149,17 @@ pub struct MissingInput {
 /// do not add up to 100 %, no open hours. Empty when the maths can run.
 pub fn missing_inputs(plan: &Plan) -> Vec<MissingInput> {
     let mut missing = Vec::new();
-    let mut say = |path: &str, message: String| {
-        missing.push(MissingInput {
-            path: path.to_string(),
-            message,
-        })
-    };
+    use crate::plan::Path;
+    let mut say = |path: Path, message: String| missing.push(MissingInput { path, message });
     if plan.header.monthly_volume == 0 {
         say(
-            "header.monthly_volume",
+            Path::field("header").then("monthly_volume"),
             "No monthly ticket volume yet: enter it under Overview.".to_string(),
         );
     }
     if plan.channels.is_empty() {
         say(
-            "channels",
+            Path::field("channels"),
             "No channels yet: add the ways customers reach support under Channels.".to_string(),
         );
         return missing;
@@ -171,7 +167,7 @@ pub fn missing_inputs(plan: &Plan) -> Vec<MissingInput> {
     let total: f64 = plan.channels.iter().map(|c| c.volume_share).sum();
     if !total.is_finite() || (total - 100.0).abs() > 0.5 {
         say(
-            "channels[0].volume_share",
+            Path::field("channels").at(0).then("volume_share"),
             format!(
                 "Channel shares of volume add up to {} %, not 100 %: fix them under Channels.",
                 (total * 10.0).round() / 10.0
@@ -184,7 +180,7 @@ pub fn missing_inputs(plan: &Plan) -> Vec<MissingInput> {
     });
     if never_open {
         say(
-            "channels[0].hours",
+            Path::field("channels").at(0).then("hours"),
             "No channel is ever open: give the channels' calendars opening hours.".to_string(),
         );
     }
@@ -855,7 +851,10 @@ mod tests {
         plan.channels[0].volume_share = 100.0;
         plan.header.monthly_volume = 0;
         plan.calendars[0].intervals.clear();
-        let missing: Vec<String> = missing_inputs(&plan).into_iter().map(|m| m.path).collect();
+        let missing: Vec<String> = missing_inputs(&plan)
+            .into_iter()
+            .map(|m| m.path.into())
+            .collect();
         assert_eq!(missing, ["header.monthly_volume", "channels[0].hours"]);
     }
 

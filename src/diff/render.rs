@@ -310,6 +310,23 @@ pub fn still_open(findings: &[Finding]) -> String {
     )
 }
 
+/// Markdown table rows of what changed in the hours of each named channel or calendar.
+fn opening_rows<'a>(
+    out: &mut String,
+    rows: impl Iterator<Item = (&'a String, &'a Option<Hours>, &'a Option<Hours>)>,
+) -> fmt::Result {
+    for (name, before, after) in rows {
+        let change = opening_change(before, after);
+        writeln!(
+            out,
+            "| {} | {} |",
+            markdown_text(name),
+            markdown_text(&change)
+        )?;
+    }
+    Ok(())
+}
+
 fn write_markdown(out: &mut String, comparison: &Comparison) -> fmt::Result {
     let md = markdown_text;
     writeln!(out, "# Before → After\n")?;
@@ -340,25 +357,13 @@ fn write_markdown(out: &mut String, comparison: &Comparison) -> fmt::Result {
         out.push_str("No channel added, removed or open at other hours.\n");
     } else {
         out.push_str("| Channel | Change |\n|---|---|\n");
-        for channel in &comparison.channels {
-            writeln!(
-                out,
-                "| {} | {} |",
-                md(&channel.name),
-                md(&opening_change(&channel.before, &channel.after))
-            )?;
-        }
+        let rows = comparison.channels.iter();
+        opening_rows(out, rows.map(|c| (&c.name, &c.before, &c.after)))?;
     }
     if !comparison.calendars.is_empty() {
         out.push_str("\n### Calendars\n\n| Calendar | Change |\n|---|---|\n");
-        for calendar in &comparison.calendars {
-            writeln!(
-                out,
-                "| {} | {} |",
-                md(&calendar.name),
-                md(&opening_change(&calendar.before, &calendar.after))
-            )?;
-        }
+        let rows = comparison.calendars.iter();
+        opening_rows(out, rows.map(|c| (&c.name, &c.before, &c.after)))?;
     }
     out.push_str("\n## Staffing\n\n| | Before | After |\n|---|---|---|\n");
     for (label, before, after) in staffing_rows(&comparison.staffing) {
@@ -383,7 +388,7 @@ fn write_markdown(out: &mut String, comparison: &Comparison) -> fmt::Result {
                 "| {} | {} | `{}` | {} |",
                 finding.severity.label(),
                 finding.rule,
-                finding.path.replace('`', "'"),
+                finding.path, // a path is names, indexes, dots and brackets: no backquote
                 md(&finding.message)
             )?;
         }

@@ -7,7 +7,7 @@ pub mod rename;
 
 pub use pages::{page, HEADER, LIVE_CHANNEL_FIELDS, MONTH_FIELDS, STAFFING_FIELDS};
 
-use crate::plan::Page;
+use crate::plan::{Page, Path};
 
 /// How a field is edited and shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -226,8 +226,8 @@ pub fn custom_paths(custom: Custom) -> Vec<(String, bool)> {
 
 /// The page whose form edits the value at `path` (a finding's path): the Capacity view for the
 /// staffing assumptions it draws (a channel's service level), else the page of the path's part.
-pub fn page_for(path: &str) -> Page {
-    let wanted = pattern(path);
+pub fn page_for(path: &Path) -> Page {
+    let wanted = path.pattern();
     let on_capacity = control_paths(Page::Capacity)
         .iter()
         .any(|(declared, _)| *declared == wanted);
@@ -238,15 +238,10 @@ pub fn page_for(path: &str) -> Page {
     }
 }
 
-/// A finding's path as a declared control path: list indexes as `[]`.
-pub fn pattern(path: &str) -> String {
-    crate::plan::path::pattern(path).unwrap_or_default()
-}
-
 /// Whether a form control edits the value at `path` (a finding's path): on the page that edits
 /// its part, or in the designer's header. Returns that page.
-pub fn control_for(path: &str) -> Option<Page> {
-    let wanted = pattern(path);
+pub fn control_for(path: &Path) -> Option<Page> {
+    let wanted = path.pattern();
     let page = page_for(path);
     control_paths(page)
         .into_iter()

@@ -3,7 +3,7 @@
 
 use super::node::{at, edit_list, Node};
 use super::*;
-use crate::plan::{templates, Page, Plan};
+use crate::plan::{templates, Page, Path, Plan};
 
 /// A copy of the path with every `[]` as `[0]`.
 fn first_row(pattern: &str) -> String {
@@ -110,6 +110,7 @@ fn check_items(plan: &Plan, items: &[Item], prefix: &str, page: Page, checked: &
 fn every_page_draws_only_its_own_parts() {
     for page in Page::ALL {
         for (path, _) in control_paths(page) {
+            let path = Path::parse(&path).expect("a declared path is well formed");
             assert_eq!(page_for(&path), page, "{path} is drawn on {page:?}");
             // Only the staffing view draws fields of another part (a channel's service level).
             assert!(
@@ -122,10 +123,7 @@ fn every_page_draws_only_its_own_parts() {
 
 #[test]
 fn finding_paths_map_onto_declared_patterns() {
-    assert_eq!(
-        pattern("sla[0].targets[12].first_response.target"),
-        "sla[].targets[].first_response.target"
-    );
+    let control_for = |text: &str| control_for(&Path::parse(text).expect("a path"));
     assert_eq!(
         control_for("sla[1].targets[0].resolution.target"),
         Some(Page::Sla)
@@ -136,25 +134,74 @@ fn finding_paths_map_onto_declared_patterns() {
     assert_eq!(control_for("taxonomy[3].nonsense"), None);
 }
 
-/// Every finding of every template, of a blank plan and of a large generated plan names a
-/// field the designer has a control for. (Each rule's own tests check their paths too: see
-/// `rules::testing::assert_fires`.)
-#[test]
-fn every_finding_leads_to_a_control() {
-    let mut plans: Vec<Plan> = templates::all().into_iter().map(|t| t.plan).collect();
-    plans.push(Plan::blank());
-    plans.push(crate::plan::generate::large_plan(
-        3,
-        crate::plan::generate::PlanSize::with_categories(60),
+/// Plans whose findings between them reach many rules: every template (as shipped and as started
+/// from, with its template values to confirm), a blank plan, a large generated plan, and every
+/// file under `tests/fixtures` that reads as a plan (older schema versions included).
+fn plans_with_findings() -> Vec<(String, Plan)> {
+    let mut plans: Vec<(String, Plan)> = Vec::new();
+    for template in templates::all() {
+        if let Some(started) = templates::starter(template.id) {
+            plans.push((format!("{} (started)", template.id), started));
+        }
+        plans.push((template.id.to_string(), template.plan));
+    }
+    plans.push(("blank".into(), Plan::blank()));
+    plans.push((
+        "large".into(),
+        crate::plan::generate::large_plan(3, crate::plan::generate::PlanSize::with_categories(60)),
     ));
-    for plan in plans {
-        for finding in crate::rules::check(&plan) {
-            assert!(
-                control_for(&finding.path).is_some(),
-                "{} at {} has no control",
-                finding.rule,
-                finding.path
-            );
+    let mut files = Vec::new();
+    json_files_under(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")),
+        &mut files,
+    );
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        if let Ok(plan) = crate::plan::json::from_json(&text) {
+            plans.push((file.display().to_string(), plan));
         }
     }
+    plans
+}
+
+fn json_files_under(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            json_files_under(&path, files);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            files.push(path);
+        }
+    }
+}
+
+/// Every finding of every plan above names a field the designer has a control for, and a value
+/// the plan has: the path resolves to a node of the plan (a list row that exists, a field the
+/// model has), so choosing the finding leads somewhere. (Each rule's own tests check their paths
+/// too: see `rules::testing::assert_fires`.)
+#[test]
+fn every_finding_leads_to_a_control_and_a_value() {
+    let plans = plans_with_findings();
+    assert!(plans.len() >= 15, "only {} plans", plans.len());
+    let mut rules = std::collections::BTreeSet::new();
+    for (name, plan) in plans {
+        for finding in crate::rules::check(&plan) {
+            let (rule, path) = (&finding.rule, &finding.path);
+            assert!(
+                control_for(path).is_some(),
+                "{name}: {rule} at {path} has no control"
+            );
+            assert!(
+                at(&plan, path.as_str()).is_some(),
+                "{name}: {rule} at {path} is not a value of the plan"
+            );
+            rules.insert(finding.rule.to_string());
+        }
+    }
+    assert!(
+        rules.len() >= 15,
+        "only {} rules fired: {rules:?}",
+        rules.len()
+    );
 }

@@ -7,15 +7,16 @@ use serde_json::Value;
 
 use super::json_path::{path_at, position_of};
 use super::limits::{self, Limits};
-use super::{Plan, SCHEMA_VERSION};
+use super::{Path, Plan, SCHEMA_VERSION};
 
 /// Why a plan file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadError {
     /// What went wrong, in plain words.
     pub message: String,
-    /// Where in the JSON (`sla[2].resolution`), if known.
-    pub path: Option<String>,
+    /// Where in the plan (`sla[2].resolution`), if known: printed as findings and form fields
+    /// print their paths.
+    pub path: Option<Path>,
     /// Line and column (1-based), if known.
     pub position: Option<(usize, usize)>,
 }
@@ -143,10 +144,7 @@ pub fn from_json(text: &str) -> Result<Plan, LoadError> {
     plan_from_text(&migrated.to_string()).map_err(|error| LoadError {
         // Positions would point into the migrated text: find the field in the user's file
         // instead, when migration left it where it was.
-        position: error
-            .path
-            .as_deref()
-            .and_then(|path| position_of(text, path)),
+        position: error.path.as_ref().and_then(|path| position_of(text, path)),
         ..error
     })
 }
@@ -182,7 +180,7 @@ fn schema_version_of(value: &Value) -> Result<u32, LoadError> {
     })?;
     let version = version.as_u64().ok_or_else(|| LoadError {
         message: "\"schema_version\" must be a whole number".to_string(),
-        path: Some("schema_version".to_string()),
+        path: Some(Path::field("schema_version")),
         position: None,
     })?;
     if version == 0 {
@@ -190,7 +188,7 @@ fn schema_version_of(value: &Value) -> Result<u32, LoadError> {
             message: "\"schema_version\" is 0, which no version of the app writes: a plan file's \
                       format is 1 or higher. Check where this file came from"
                 .to_string(),
-            path: Some("schema_version".to_string()),
+            path: Some(Path::field("schema_version")),
             position: None,
         });
     }
@@ -369,7 +367,7 @@ mod tests {
     fn unknown_field_names_its_path_and_line() {
         let text = "{\n  \"schema_version\": 3,\n  \"header\": {\n    \"product\": \"Acme\",\n    \"colour\": 1\n  }\n}";
         let error = from_json(text).unwrap_err();
-        assert_eq!(error.path.as_deref(), Some("header.colour"));
+        assert_eq!(error.path.as_ref().map(Path::as_str), Some("header.colour"));
         assert_eq!(error.position.map(|p| p.0), Some(5));
         assert!(error.message.contains("unknown field `colour`"), "{error}");
     }
@@ -378,7 +376,10 @@ mod tests {
     fn wrong_type_names_its_path() {
         let text = r#"{"schema_version": 3, "header": {"team_size": "twelve"}}"#;
         let error = from_json(text).unwrap_err();
-        assert_eq!(error.path.as_deref(), Some("header.team_size"));
+        assert_eq!(
+            error.path.as_ref().map(Path::as_str),
+            Some("header.team_size")
+        );
     }
 
     #[test]
@@ -386,7 +387,7 @@ mod tests {
         let text = r#"{"schema_version": 3, "header": {}, "sla": [{"name": "Standard", "targets": [{"priority": "High", "first_response": {"target": "soon", "calendar": "24/7"}}]}]}"#;
         let error = from_json(text).unwrap_err();
         assert_eq!(
-            error.path.as_deref(),
+            error.path.as_ref().map(Path::as_str),
             Some("sla[0].targets[0].first_response.target")
         );
         assert!(error.message.contains("30m, 4h"), "{error}");
@@ -451,7 +452,10 @@ mod tests {
         let error = from_json(r#"{"schema_version": 0, "header": {}}"#).unwrap_err();
         assert!(!error.message.contains("newer"), "{error}");
         assert!(error.message.contains("is 0"), "{error}");
-        assert_eq!(error.path.as_deref(), Some("schema_version"));
+        assert_eq!(
+            error.path.as_ref().map(Path::as_str),
+            Some("schema_version")
+        );
     }
 
     #[test]

@@ -283,8 +283,8 @@ impl Part {
     }
 
     /// The part a JSON path lies in: `sla[0].targets[1].resolution.target` → `Sla`.
-    pub fn of_path(path: &str) -> Option<Part> {
-        super::path::part_of(path)
+    pub fn of_path(path: &super::Path) -> Option<Part> {
+        path.part()
     }
 
     /// The part's value in the plan as JSON, for a document of that part alone.
@@ -370,7 +370,7 @@ impl Page {
     }
 
     /// The page that edits the value at a JSON path (the Overview for anything else).
-    pub fn of_path(path: &str) -> Page {
+    pub fn of_path(path: &super::Path) -> Page {
         Part::of_path(path).map_or(Page::Overview, Part::page)
     }
 }
@@ -505,14 +505,15 @@ mod tests {
 
     #[test]
     fn paths_find_their_part_page_and_section() {
+        let path = |text: &str| super::super::Path::parse(text).expect("a path");
         assert_eq!(
-            Part::of_path("sla[0].targets[1].resolution.target"),
+            Part::of_path(&path("sla[0].targets[1].resolution.target")),
             Some(Part::Sla)
         );
-        assert_eq!(Page::of_path("helpdesk.priority_map[0]"), Page::Sla);
-        assert_eq!(Page::of_path("feedback.weekly"), Page::Metrics);
-        assert_eq!(Page::of_path("staffing.shrinkage"), Page::Capacity);
-        assert_eq!(Page::of_path("schema_version"), Page::Overview);
+        assert_eq!(Page::of_path(&path("helpdesk.priority_map[0]")), Page::Sla);
+        assert_eq!(Page::of_path(&path("feedback.weekly")), Page::Metrics);
+        assert_eq!(Page::of_path(&path("staffing.shrinkage")), Page::Capacity);
+        assert_eq!(Page::of_path(&path("schema_version")), Page::Overview);
         assert_eq!(Section::Sla.part(), Some(Part::Sla));
         assert_eq!(Section::Full.part(), None);
         // Every page edits something or is the capacity page.

@@ -68,6 +68,18 @@ impl Path {
         first_index(&self.0)
     }
 
+    /// The path as the pattern a form declares its controls by, list indexes as `[]`:
+    /// `sla[2].targets[0].resolution` → `sla[].targets[].resolution`.
+    pub fn pattern(&self) -> String {
+        pattern(&self.0).unwrap_or_default()
+    }
+
+    /// The row of the list at `list` (a form's list path) this path lies in:
+    /// `taxonomy[7].name` → 7 in `taxonomy`; `None` when it is not below an item of that list.
+    pub fn row_in(&self, list: &str) -> Option<usize> {
+        row_in_list(list, &self.0)
+    }
+
     /// The DOM id of the form field that edits the value here:
     /// `sla[1].resolution` → `field-sla-1-resolution`. Forms and the findings panel both use it.
     pub fn field_id(&self) -> String {
@@ -93,8 +105,42 @@ impl AsRef<str> for Path {
     }
 }
 
-/// A field name: letters, digits and `_`, not empty.
-fn is_name(name: &str) -> bool {
+/// A path compares with the text it prints as (`finding.path == "sla[0].targets"`).
+impl PartialEq<str> for Path {
+    fn eq(&self, text: &str) -> bool {
+        self.0 == text
+    }
+}
+
+impl PartialEq<&str> for Path {
+    fn eq(&self, text: &&str) -> bool {
+        self.0 == *text
+    }
+}
+
+/// Saved and sent as the text it prints as, so a finding's JSON reads `"path": "sla[1].name"`.
+impl serde::Serialize for Path {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Read back from that text; text that is not a well-formed path is an error, not a path.
+impl<'de> serde::Deserialize<'de> for Path {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Path, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        match steps(&text) {
+            Some(_) => Ok(Path(text)),
+            None => Err(serde::de::Error::custom(format!(
+                "{text:?} is not a path to a field of a plan"
+            ))),
+        }
+    }
+}
+
+/// A field name: letters, digits and `_`, not empty. (A JSON key that is not one, such as a
+/// misspelt `"team size"`, has no path of its own.)
+pub fn is_name(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 

@@ -4,23 +4,71 @@
 
 use std::collections::BTreeMap;
 
-use super::{Plan, StepStatus};
+use super::{Path, Plan, StepStatus};
+
+/// Where each kind of claim sits, spelt once for the claims, the documents' "(template)" marks
+/// and the findings: `header.team_size`, `metrics.csat.baseline`, `metrics.custom[1].baseline`,
+/// `assess.pain_points[0].evidence.figure`, `customer_success.health.components[2].weight`,
+/// `roadmap.design[3].status`.
+pub mod at {
+    use crate::plan::Path;
+
+    pub fn header(key: &str) -> Path {
+        Path::field("header").then(key)
+    }
+
+    /// The baseline of a built-in success metric, by its key (`csat`).
+    pub fn baseline(metric: &str) -> Path {
+        Path::field("metrics").then(metric).then("baseline")
+    }
+
+    pub fn custom_baseline(index: usize) -> Path {
+        Path::field("metrics")
+            .then("custom")
+            .at(index)
+            .then("baseline")
+    }
+
+    pub fn pain_figure(index: usize) -> Path {
+        Path::field("assess")
+            .then("pain_points")
+            .at(index)
+            .then("evidence")
+            .then("figure")
+    }
+
+    pub fn health_weight(index: usize) -> Path {
+        Path::field("customer_success")
+            .then("health")
+            .then("components")
+            .at(index)
+            .then("weight")
+    }
+
+    /// The status of step `index` of a roadmap phase, by the phase's name (`Design`).
+    pub fn step_status(phase: &str, index: usize) -> Path {
+        Path::field("roadmap")
+            .then(&phase.to_lowercase())
+            .at(index)
+            .then("status")
+    }
+}
 
 /// The facts a plan states about today's operation that a template can only have made up, each as
 /// its JSON path and its value as text (`metrics.csat.baseline` → `82`): the team's size and
 /// volume, the success metrics' baselines, the pain points' figures, the health score's weights
 /// and the roadmap steps already under way or done. Targets are not here: they are the plan's
 /// design, not a measurement.
-pub fn claims(plan: &Plan) -> Vec<(String, String)> {
+pub fn claims(plan: &Plan) -> Vec<(Path, String)> {
     let mut claims = Vec::new();
-    let mut claim = |path: String, text: String| claims.push((path, text));
+    let mut claim = |path: Path, text: String| claims.push((path, text));
     let header = &plan.header;
     for (key, value) in [
         ("monthly_volume", header.monthly_volume),
         ("team_size", header.team_size),
     ] {
         if value > 0 {
-            claim(format!("header.{key}"), value.to_string());
+            claim(at::header(key), value.to_string());
         }
     }
     let metrics = &plan.metrics;
@@ -29,7 +77,7 @@ pub fn claims(plan: &Plan) -> Vec<(String, String)> {
         ("resolution", metrics.resolution.baseline),
     ] {
         if let Some(baseline) = baseline {
-            claim(format!("metrics.{key}.baseline"), baseline.to_string());
+            claim(at::baseline(key), baseline.to_string());
         }
     }
     for (key, baseline) in [
@@ -41,36 +89,27 @@ pub fn claims(plan: &Plan) -> Vec<(String, String)> {
         ("deflection", metrics.deflection.baseline),
     ] {
         if let Some(baseline) = baseline {
-            claim(format!("metrics.{key}.baseline"), baseline.to_string());
+            claim(at::baseline(key), baseline.to_string());
         }
     }
     for (index, metric) in metrics.custom.iter().enumerate() {
         if let Some(baseline) = metric.baseline {
-            claim(
-                format!("metrics.custom[{index}].baseline"),
-                baseline.to_string(),
-            );
+            claim(at::custom_baseline(index), baseline.to_string());
         }
     }
     for (index, pain) in plan.assess.pain_points.iter().enumerate() {
         if let Some(figure) = pain.evidence.figure {
-            claim(
-                format!("assess.pain_points[{index}].evidence.figure"),
-                figure.to_string(),
-            );
+            claim(at::pain_figure(index), figure.to_string());
         }
     }
     for (index, component) in plan.customer_success.health.components.iter().enumerate() {
-        claim(
-            format!("customer_success.health.components[{index}].weight"),
-            component.weight.to_string(),
-        );
+        claim(at::health_weight(index), component.weight.to_string());
     }
     for (phase, steps) in plan.roadmap.phases() {
         for (index, step) in steps.iter().enumerate() {
             if step.status != StepStatus::NotStarted {
                 claim(
-                    format!("roadmap.{}[{index}].status", phase.to_lowercase()),
+                    at::step_status(phase, index),
                     step.status.label().to_string(),
                 );
             }
@@ -81,19 +120,22 @@ pub fn claims(plan: &Plan) -> Vec<(String, String)> {
 
 /// Records every claim of `plan` as the template's: what a plan started from a template carries.
 pub fn mark_all(plan: &mut Plan) {
-    plan.from_template = claims(plan).into_iter().collect::<BTreeMap<_, _>>();
+    plan.from_template = claims(plan)
+        .into_iter()
+        .map(|(path, text)| (String::from(path), text))
+        .collect::<BTreeMap<_, _>>();
 }
 
 /// The paths of the values still as the template wrote them, in the order the plan reads: a
 /// recorded claim whose value still reads so. A row moved or removed, or a value changed, is no
 /// longer the template's at that path.
-pub fn template_values(plan: &Plan) -> Vec<String> {
+pub fn template_values(plan: &Plan) -> Vec<Path> {
     if plan.from_template.is_empty() {
         return Vec::new();
     }
     claims(plan)
         .into_iter()
-        .filter(|(path, text)| plan.from_template.get(path) == Some(text))
+        .filter(|(path, text)| plan.from_template.get(path.as_str()) == Some(text))
         .map(|(path, _)| path)
         .collect()
 }
@@ -130,7 +172,8 @@ mod tests {
         assert!(
             marked
                 .iter()
-                .any(|p| p.starts_with("roadmap.") && p.ends_with(".status")),
+                .any(|p| p.part() == Some(crate::plan::Part::Roadmap)
+                    && p.steps().last() == Some(&crate::plan::path::Step::Field("status"))),
             "a step marked Done is a claim: {marked:?}"
         );
         // Targets are the plan's design, not a claim about today.

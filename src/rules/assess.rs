@@ -3,6 +3,7 @@
 
 use super::util::{number, percent, same_name};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::{addressable_parts, part_title, MetricLevels, Plan};
 
 const UNADDRESSED: RuleInfo = RuleInfo {
@@ -78,7 +79,7 @@ fn quoted(text: &str) -> String {
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let assess = &plan.assess;
     for (index, pain) in assess.pain_points.iter().enumerate() {
-        let at = format!("assess.pain_points[{index}]");
+        let at = Path::field("assess").then("pain_points").at(index);
         let parts: Vec<(usize, &str)> = pain
             .addressed_by
             .iter()
@@ -88,7 +89,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             .collect();
         if parts.is_empty() {
             findings.push(UNADDRESSED.at(
-                format!("{at}.addressed_by"),
+                at.clone().then("addressed_by"),
                 format!(
                     "Pain point {} is not addressed by any part of the plan.",
                     quoted(&pain.pain)
@@ -100,7 +101,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             if part_title(part).is_none() {
                 let keys: Vec<&str> = addressable_parts().map(|(key, _)| key).collect();
                 findings.push(UNKNOWN_PART.at(
-                    format!("{at}.addressed_by[{n}]"),
+                    at.clone().then("addressed_by").at(n),
                     format!(
                         "Pain point {} is addressed by \"{part}\", which is not a part of the plan.",
                         quoted(&pain.pain)
@@ -111,7 +112,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         }
         if pain.evidence.is_missing() {
             findings.push(NO_EVIDENCE.at(
-                format!("{at}.evidence.figure"),
+                at.clone().then("evidence").then("figure"),
                 format!(
                     "Pain point {} has no evidence: neither a number nor a quote.",
                     quoted(&pain.pain)
@@ -121,7 +122,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         }
     }
     for (index, goal) in assess.goals.iter().enumerate() {
-        let at = format!("assess.goals[{index}].metric");
+        let at = Path::field("assess").then("goals").at(index).then("metric");
         let Some(metric) = goal.metric else {
             findings.push(GOAL_WITHOUT_METRIC.at(
                 at,
@@ -218,7 +219,7 @@ fn journey_channels(plan: &Plan, findings: &mut Vec<Finding>) {
                     .any(|c| same_name(&c.name, name) || same_name(c.kind.label(), name));
             if !offered {
                 findings.push(JOURNEY_CHANNEL_MISSING.at(
-                    format!("assess.journey[{index}].channels[{n}]"),
+                    Path::field("assess").then("journey").at(index).then("channels").at(n),
                     format!(
                         "Customers use \"{}\" at the {} stage, but the plan has no such channel.",
                         name.trim(),
@@ -245,7 +246,7 @@ fn competitors(plan: &Plan, findings: &mut Vec<Finding>) {
         if theirs.open_minutes(business_day) < target.open_minutes(business_day) {
             let faster = target.open_minutes(business_day) - theirs.open_minutes(business_day);
             findings.push(COMPETITOR_FASTER.at(
-                format!("assess.competitors[{index}].first_response"),
+                Path::field("assess").then("competitors").at(index).then("first_response"),
                 format!(
                     "{} answers within {}; the plan's first-response target is {} ({} minutes slower).",
                     quoted(&competitor.competitor),

@@ -3,6 +3,7 @@
 
 use super::util::{is_percent, percent};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::Plan;
 
 const CONTAINMENT_RANGE: RuleInfo = RuleInfo {
@@ -27,14 +28,14 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     };
     if !is_percent(containment) {
         findings.push(CONTAINMENT_RANGE.at(
-            "automation.chatbot_containment",
+            Path::field("automation").then("chatbot_containment"),
             format!("Chatbot containment is {}.", percent(containment)),
             "Enter a percentage between 0 and 100; 10–30 % is typical at launch.".into(),
         ));
     }
     if containment > 0.0 && automation.chatbot.trim().is_empty() {
         findings.push(CHATBOT_UNDESCRIBED.at(
-            "automation.chatbot",
+            Path::field("automation").then("chatbot"),
             format!("The chatbot is expected to handle {} of conversations, but its coverage isn't described.", percent(containment)),
             "Say what the chatbot covers.".into(),
         ));

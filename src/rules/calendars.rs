@@ -3,6 +3,7 @@
 
 use super::util::{looks_like_time_zone, who};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::{Calendar, Plan, Weekday, ALWAYS_OPEN};
 
 const BACKWARDS: RuleInfo = RuleInfo {
@@ -43,7 +44,7 @@ const MINUTES_PER_WEEK: u32 = 7 * 24 * 60;
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     for (index, calendar) in plan.calendars.iter().enumerate() {
-        let at = |field: &str| format!("calendars[{index}].{field}");
+        let at = |field: &str| Path::field("calendars").at(index).then(field);
         let calendar_name = who("Calendar", index, &calendar.name);
         if !looks_like_time_zone(&calendar.time_zone) {
             let message = if calendar.time_zone.trim().is_empty() {
@@ -105,17 +106,23 @@ fn check_intervals(index: usize, calendar: &Calendar, findings: &mut Vec<Finding
                 interval: position,
             });
         } else if end <= start {
-            findings.push(BACKWARDS.at(
-                format!("calendars[{index}].intervals[{position}].end"),
-                format!(
-                    "{}: the {} interval ends at {} but starts at {}.",
-                    who("Calendar", index, &calendar.name),
-                    interval.day.short_name(),
-                    interval.end,
-                    interval.start
+            findings.push(
+                BACKWARDS.at(
+                    Path::field("calendars")
+                        .at(index)
+                        .then("intervals")
+                        .at(position)
+                        .then("end"),
+                    format!(
+                        "{}: the {} interval ends at {} but starts at {}.",
+                        who("Calendar", index, &calendar.name),
+                        interval.day.short_name(),
+                        interval.end,
+                        interval.start
+                    ),
+                    "Fix the times, or mark it overnight if the shift runs past midnight.".into(),
                 ),
-                "Fix the times, or mark it overnight if the shift runs past midnight.".into(),
-            ));
+            );
         } else {
             days[interval.day.index()].push(Stretch {
                 start,
@@ -133,7 +140,7 @@ fn check_intervals(index: usize, calendar: &Calendar, findings: &mut Vec<Finding
                     let (first, second) =
                         (earlier.min(stretch.interval), earlier.max(stretch.interval));
                     findings.push(OVERLAP.at(
-                        format!("calendars[{index}].intervals[{second}].start"),
+                        Path::field("calendars").at(index).then("intervals").at(second).then("start"),
                         format!(
                             "{}: on {} intervals {} and {} overlap.",
                             who("Calendar", index, &calendar.name),

@@ -3,6 +3,7 @@
 
 use super::util::{is_percent, missing, percent, total_off_100, who, Names};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::{ChannelKind, Plan};
 
 const SHARES: RuleInfo = RuleInfo {
@@ -100,7 +101,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
     for (index, channel) in plan.channels.iter().enumerate() {
-        let at = |field: &str| format!("channels[{index}].{field}");
+        let at = |field: &str| Path::field("channels").at(index).then(field);
         let name = who("Channel", index, &channel.name);
         if !is_percent(channel.volume_share) {
             findings.push(SHARE_RANGE.at(
@@ -146,7 +147,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     }
     if let Some(total) = total_off_100(plan.channels.iter().map(|c| c.volume_share)) {
         findings.push(SHARES.at(
-            "channels[0].volume_share",
+            Path::field("channels").at(0).then("volume_share"),
             format!(
                 "Channel volume shares add up to {}, not 100 %.",
                 percent(total)
@@ -171,7 +172,7 @@ fn check_offer(
         let policy = policy.trim();
         if !policy.is_empty() && !plan.sla.iter().any(|p| p.name.trim() == policy) {
             findings.push(UNKNOWN_POLICY.at(
-                format!("channels[{index}].available_to[{entry}]"),
+                Path::field("channels").at(index).then("available_to").at(entry),
                 format!("{name} is offered to the SLA policy \"{policy}\", which the plan doesn't define."),
                 "Pick one of the plan's SLA policies, or leave the list empty for everyone.".into(),
             ));
@@ -182,23 +183,34 @@ fn check_offer(
     };
     let hours = on_call.hours.trim();
     if !hours.is_empty() && plan.calendar(hours).is_none() {
-        findings.push(ON_CALL_HOURS.at(
-            format!("channels[{index}].on_call.hours"),
-            format!("{name}'s on-call rotation {}.", missing("calendar", hours)),
-            "Choose one of the plan's calendars, or leave it empty for the channel's hours.".into(),
-        ));
+        findings.push(
+            ON_CALL_HOURS.at(
+                Path::field("channels")
+                    .at(index)
+                    .then("on_call")
+                    .then("hours"),
+                format!("{name}'s on-call rotation {}.", missing("calendar", hours)),
+                "Choose one of the plan's calendars, or leave it empty for the channel's hours."
+                    .into(),
+            ),
+        );
     }
     if on_call.people == 0 {
-        findings.push(ON_CALL_NOBODY.at(
-            format!("channels[{index}].on_call.people"),
-            format!("{name}'s on-call rotation has nobody on call."),
-            "Set how many are on call at a time (at least 1).".into(),
-        ));
+        findings.push(
+            ON_CALL_NOBODY.at(
+                Path::field("channels")
+                    .at(index)
+                    .then("on_call")
+                    .then("people"),
+                format!("{name}'s on-call rotation has nobody on call."),
+                "Set how many are on call at a time (at least 1).".into(),
+            ),
+        );
     }
 }
 
 fn check_concurrency(index: usize, channel: &crate::plan::Channel, findings: &mut Vec<Finding>) {
-    let path = format!("channels[{index}].concurrency");
+    let path = Path::field("channels").at(index).then("concurrency");
     let name = who("Channel", index, &channel.name);
     let concurrency = channel.concurrency;
     if concurrency == 0 {

@@ -3,6 +3,7 @@
 
 use super::util::{percent, total_off_100};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::{HealthBand, HealthColour, Plan};
 
 const WEIGHTS: RuleInfo = RuleInfo {
@@ -66,50 +67,74 @@ pub(crate) const RULES: &[RuleInfo] = &[
     BANDS_WITHOUT_SCORE,
 ];
 
-const BANDS: &str = "customer_success.health.bands";
+/// The health score's bands: `customer_success.health.bands`.
+fn bands_path() -> Path {
+    Path::field("customer_success").then("health").then("bands")
+}
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let success = &plan.customer_success;
     let health = &success.health;
     for (index, component) in health.components.iter().enumerate() {
         if component.weight < 0.0 {
-            findings.push(NEGATIVE_WEIGHT.at(
-                format!("customer_success.health.components[{index}].weight"),
-                format!(
-                    "Health component \"{}\" has a negative weight.",
-                    component.name
+            findings.push(
+                NEGATIVE_WEIGHT.at(
+                    Path::field("customer_success")
+                        .then("health")
+                        .then("components")
+                        .at(index)
+                        .then("weight"),
+                    format!(
+                        "Health component \"{}\" has a negative weight.",
+                        component.name
+                    ),
+                    "Give it a weight between 0 and 100.".into(),
                 ),
-                "Give it a weight between 0 and 100.".into(),
-            ));
+            );
         }
     }
     if let Some(total) = total_off_100(health.components.iter().map(|c| c.weight)) {
-        findings.push(WEIGHTS.at(
-            "customer_success.health.components[0].weight",
-            format!(
-                "Health-score weights add up to {}, not 100.",
-                percent(total).trim_end_matches(" %")
+        findings.push(
+            WEIGHTS.at(
+                Path::field("customer_success")
+                    .then("health")
+                    .then("components")
+                    .at(0)
+                    .then("weight"),
+                format!(
+                    "Health-score weights add up to {}, not 100.",
+                    percent(total).trim_end_matches(" %")
+                ),
+                "Adjust the weights so they total 100.".into(),
             ),
-            "Adjust the weights so they total 100.".into(),
-        ));
+        );
     }
     if health.components.is_empty() && !health.bands.is_empty() {
-        findings.push(BANDS_WITHOUT_SCORE.at(
-            "customer_success.health.components",
-            "The health score has bands but no components.".into(),
-            "Add the components the score is made of, with their weights.".into(),
-        ));
+        findings.push(
+            BANDS_WITHOUT_SCORE.at(
+                Path::field("customer_success")
+                    .then("health")
+                    .then("components"),
+                "The health score has bands but no components.".into(),
+                "Add the components the score is made of, with their weights.".into(),
+            ),
+        );
     }
     if !health.components.is_empty() || !health.bands.is_empty() {
         check_bands(&health.bands, findings);
     }
     for (index, trigger) in success.outreach.iter().enumerate() {
         if trigger.owner.trim().is_empty() {
-            findings.push(NO_OWNER.at(
-                format!("customer_success.outreach[{index}].owner"),
-                format!("Nobody owns the outreach for \"{}\".", trigger.trigger),
-                "Name the role that reaches out, like the customer success manager.".into(),
-            ));
+            findings.push(
+                NO_OWNER.at(
+                    Path::field("customer_success")
+                        .then("outreach")
+                        .at(index)
+                        .then("owner"),
+                    format!("Nobody owns the outreach for \"{}\".", trigger.trigger),
+                    "Name the role that reaches out, like the customer success manager.".into(),
+                ),
+            );
         }
     }
 }
@@ -119,7 +144,7 @@ fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
     for (index, band) in bands.iter().enumerate() {
         if band.min > band.max {
             findings.push(BACKWARDS.at(
-                format!("{BANDS}[{index}].max"),
+                bands_path().at(index).then("max"),
                 format!(
                     "The {} band runs from {} down to {}.",
                     band.colour.label(),
@@ -137,7 +162,7 @@ fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
     for &(index, band) in &ordered {
         if band.min > next && next <= 100 {
             findings.push(COVERAGE.at(
-                format!("{BANDS}[{index}].min"),
+                bands_path().at(index).then("min"),
                 format!(
                     "No health band covers scores {}–{}.",
                     next,
@@ -150,7 +175,7 @@ fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
             ));
         } else if band.min < next {
             findings.push(COVERAGE.at(
-                format!("{BANDS}[{index}].min"),
+                bands_path().at(index).then("min"),
                 format!(
                     "The {} band overlaps another band at scores {}–{}.",
                     band.colour.label(),
@@ -164,7 +189,7 @@ fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
     }
     match ordered.last() {
         None => findings.push(COVERAGE.at(
-            BANDS,
+            bands_path(),
             "The health score has no bands, so no score gets a colour.".into(),
             "Add red, yellow and green bands covering 0–100, e.g. 0–39, 40–69, 70–100.".into(),
         )),
@@ -174,7 +199,7 @@ fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
                 .max_by_key(|(_, b)| b.max)
                 .map_or(0, |(i, _)| *i);
             findings.push(COVERAGE.at(
-                format!("{BANDS}[{top}].max"),
+                bands_path().at(top).then("max"),
                 format!("No health band covers scores {next}–100."),
                 "Extend the top band to 100.".into(),
             ));
@@ -185,7 +210,7 @@ fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
                 .max_by_key(|(_, b)| b.max)
                 .map_or(0, |(i, _)| *i);
             findings.push(COVERAGE.at(
-                format!("{BANDS}[{top}].max"),
+                bands_path().at(top).then("max"),
                 format!(
                     "A health band reaches {}, above the top score of 100.",
                     next - 1
@@ -202,7 +227,7 @@ fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
         .collect();
     if !bands.is_empty() && !missing.is_empty() {
         findings.push(COLOURS.at(
-            BANDS,
+            bands_path(),
             format!("The health bands have no {} band.", missing.join(" or ")),
             "Use one red, one yellow and one green band.".into(),
         ));
@@ -218,7 +243,7 @@ fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
         if red > green {
             findings.push(
                 UPSIDE_DOWN.at(
-                    BANDS,
+                    bands_path(),
                     "The red band sits above the green band: high scores would be marked at risk."
                         .into(),
                     "Put red at the bottom of the scale and green at the top.".into(),

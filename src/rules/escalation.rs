@@ -3,6 +3,7 @@
 
 use super::util::{missing, same_name, Clocks, Names, Promise};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::{Duration, EscalationPath, EscalationRule, EscalationStart, Plan, SlaPolicy};
 
 const AFTER_BREACH: RuleInfo = RuleInfo {
@@ -117,7 +118,12 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
     let clocks = Clocks::of(plan);
     for (index, rule) in plan.escalation.rules.iter().enumerate() {
-        let at = |field: &str| format!("escalation.rules[{index}].{field}");
+        let at = |field: &str| {
+            Path::field("escalation")
+                .then("rules")
+                .at(index)
+                .then(field)
+        };
         let trigger = describe(rule, index);
         if rule.trigger.trim().is_empty() {
             findings.push(NO_TRIGGER.at(
@@ -219,7 +225,10 @@ fn check_notify(
     to_a_tier: bool,
     findings: &mut Vec<Finding>,
 ) {
-    let path = format!("escalation.rules[{index}].notify");
+    let path = Path::field("escalation")
+        .then("rules")
+        .at(index)
+        .then("notify");
     let told: Vec<&String> = rule
         .notify
         .iter()
@@ -283,7 +292,7 @@ fn check_timing(
         )
     };
     findings.push(AFTER_BREACH.at(
-        format!("escalation.rules[{index}].timeframe"),
+        Path::field("escalation").then("rules").at(index).then("timeframe"),
         format!(
             "{trigger} fires after {}, but {whose} is {}: it fires {lateness}.",
             rule.timeframe.in_words_on(clock),
@@ -312,7 +321,7 @@ fn check_paths(plan: &Plan, findings: &mut Vec<Finding>) {
     if let Some(urgent) = most_urgent {
         if !has(EscalationPath::Executive) {
             findings.push(NO_EXECUTIVE.at(
-                "escalation.rules",
+                Path::field("escalation").then("rules"),
                 format!("The plan has {} tickets but no executive escalation path.", urgent.name),
                 format!("Add an Executive-path escalation, e.g. \"{} unresolved\" to the VP of Support.", urgent.name),
             ));
@@ -320,7 +329,7 @@ fn check_paths(plan: &Plan, findings: &mut Vec<Finding>) {
     }
     if !has(EscalationPath::Crisis) {
         findings.push(NO_CRISIS.at(
-            "escalation.rules",
+            Path::field("escalation").then("rules"),
             "The escalation matrix has no crisis path.".into(),
             "Add a Crisis-path escalation for outages or security incidents, with who leads and who is told.".into(),
         ));
@@ -331,7 +340,7 @@ fn check_paths(plan: &Plan, findings: &mut Vec<Finding>) {
         .all(|step| step.trim().is_empty())
     {
         findings.push(NO_HANDOFF.at(
-            "escalation.handoff_protocol",
+            Path::field("escalation").then("handoff_protocol"),
             "The plan has no handoff protocol.".into(),
             "List what each handoff carries: issue summary, steps tried, customer impact, next action.".into(),
         ));
@@ -347,7 +356,7 @@ fn check_paths(plan: &Plan, findings: &mut Vec<Finding>) {
             .any(|policy| policy.target_for(&first.name).is_some());
         if has_sla && !guarded {
             findings.push(MOST_URGENT_UNGUARDED.at(
-                "escalation.rules",
+                Path::field("escalation").then("rules"),
                 format!("No escalation guards the {} SLA.", first.name),
                 format!(
                     "Add an escalation for {} that fires before its first response target.",

@@ -3,6 +3,7 @@
 
 use super::util::looks_like_time_zone;
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::Plan;
 
 const NO_VOLUME: RuleInfo = RuleInfo {
@@ -31,14 +32,14 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let header = &plan.header;
     if header.monthly_volume == 0 {
         findings.push(NO_VOLUME.at(
-            "header.monthly_volume",
+            Path::field("header").then("monthly_volume"),
             "Monthly ticket volume is 0.".into(),
             "Enter how many tickets a month the team handles; an estimate is fine.".into(),
         ));
     }
     if header.team_size == 0 {
         findings.push(NO_TEAM.at(
-            "header.team_size",
+            Path::field("header").then("team_size"),
             "Team size is 0 agents.".into(),
             "Enter how many agents the team has.".into(),
         ));
@@ -53,7 +54,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             )
         };
         findings.push(TIME_ZONE.at(
-            "header.time_zone",
+            Path::field("header").then("time_zone"),
             message,
             "Use an IANA name like Europe/Berlin, America/New_York or UTC.".into(),
         ));

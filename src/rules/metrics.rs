@@ -3,6 +3,7 @@
 
 use super::util::{is_percent, number, percent, who};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::{Better, PercentTarget, Plan, SlaMetric};
 
 const OUT_OF_RANGE: RuleInfo = RuleInfo {
@@ -107,7 +108,7 @@ fn check_against_sla(plan: &Plan, findings: &mut Vec<Finding>) {
         if target.is_zero() {
             continue;
         }
-        let at = format!("metrics.{field}.target");
+        let at = Path::field("metrics").then(field).then("target");
         match fastest_promise(plan, metric) {
             None => findings.push(CONTRADICTS_SLA.at(
                 at,
@@ -134,7 +135,7 @@ fn check_against_sla(plan: &Plan, findings: &mut Vec<Finding>) {
 /// The team's own metrics: named, with a target that improves on the baseline.
 fn check_custom(plan: &Plan, findings: &mut Vec<Finding>) {
     for (index, metric) in plan.metrics.custom.iter().enumerate() {
-        let at = |field: &str| format!("metrics.custom[{index}].{field}");
+        let at = |field: &str| Path::field("metrics").then("custom").at(index).then(field);
         let name = who("Metric", index, &metric.name);
         if metric.name.trim().is_empty() {
             findings.push(CUSTOM_UNNAMED.at(
@@ -204,7 +205,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             if let Some(value) = value.filter(|v| !is_percent(*v)) {
                 in_range = false;
                 findings.push(OUT_OF_RANGE.at(
-                    format!("metrics.{field}.{part}"),
+                    Path::field("metrics").then(field).then(part),
                     format!("{label} {part} is {}.", percent(value)),
                     "Enter a percentage between 0 and 100.".into(),
                 ));
@@ -213,7 +214,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         if let Some(baseline) = metric.baseline.filter(|_| in_range && metric.target != 0.0) {
             if metric.target <= baseline {
                 findings.push(NO_IMPROVEMENT.at(
-                    format!("metrics.{field}.target"),
+                    Path::field("metrics").then(field).then("target"),
                     format!(
                         "{label} target ({}) is no better than today's {}.",
                         percent(metric.target),
@@ -238,7 +239,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         {
             if metric.target.open_minutes(business_day) >= baseline.open_minutes(business_day) {
                 findings.push(NO_IMPROVEMENT.at(
-                    format!("metrics.{field}.target"),
+                    Path::field("metrics").then(field).then("target"),
                     format!(
                         "{label} target ({}) is no faster than today's {}.",
                         metric.target.in_words(),
@@ -258,7 +259,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         && resolution.open_minutes(business_day) < first.open_minutes(business_day)
     {
         findings.push(RESOLUTION_BEFORE_RESPONSE.at(
-            "metrics.resolution.target",
+            Path::field("metrics").then("resolution").then("target"),
             format!(
                 "The resolution-time target ({}) is shorter than the first-response-time target ({}).",
                 resolution.in_words(),

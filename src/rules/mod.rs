@@ -28,7 +28,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::Plan;
+use crate::plan::{Path, Plan};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -57,8 +57,8 @@ pub struct Finding {
     /// where a finding was read from a message.
     pub rule: Cow<'static, str>,
     pub severity: Severity,
-    /// The field it concerns, as a JSON path: `sla[1].resolution`, `header.team_size`.
-    pub path: String,
+    /// The field it concerns: `sla[1].resolution`, `header.team_size`. In JSON, the path as text.
+    pub path: Path,
     /// What is wrong, in a support leader's words.
     pub message: String,
     /// How to fix it.
@@ -78,11 +78,11 @@ pub struct RuleInfo {
 
 impl RuleInfo {
     /// A finding of this rule about the field at `path`.
-    pub(crate) fn at(&self, path: impl Into<String>, message: String, hint: String) -> Finding {
+    pub(crate) fn at(&self, path: Path, message: String, hint: String) -> Finding {
         Finding {
             rule: Cow::Borrowed(self.id),
             severity: self.severity,
-            path: path.into(),
+            path,
             message,
             hint,
         }

@@ -3,6 +3,7 @@
 
 use super::util::repeats;
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::Plan;
 
 const PRIORITY: RuleInfo = RuleInfo {
@@ -87,7 +88,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         for (index, name) in names.iter().enumerate() {
             if name.trim().is_empty() {
                 findings.push(UNNAMED.at(
-                    format!("{field}[{index}].name"),
+                    Path::field(field).at(index).then("name"),
                     format!("{} {} has no name.", capitalised(kind), index + 1),
                     format!("Name this {kind}, or remove it if it isn't needed."),
                 ));
@@ -95,7 +96,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         }
         for (index, first) in repeats(names.iter().copied()) {
             findings.push(rule.at(
-                format!("{field}[{index}].name"),
+                Path::field(field).at(index).then("name"),
                 format!(
                     "Two {kind} entries are called \"{}\" ({kind} {} and {kind} {}).",
                     names[index].trim(),
@@ -108,15 +109,20 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     }
     for (index, category) in plan.taxonomy.iter().enumerate() {
         for (type_index, _) in repeats(category.types.iter().map(String::as_str)) {
-            findings.push(TYPE.at(
-                format!("taxonomy[{index}].types[{type_index}]"),
-                format!(
-                    "Category \"{}\" lists the type \"{}\" twice.",
-                    category.name,
-                    category.types[type_index].trim()
+            findings.push(
+                TYPE.at(
+                    Path::field("taxonomy")
+                        .at(index)
+                        .then("types")
+                        .at(type_index),
+                    format!(
+                        "Category \"{}\" lists the type \"{}\" twice.",
+                        category.name,
+                        category.types[type_index].trim()
+                    ),
+                    "Remove the repeated type.".into(),
                 ),
-                "Remove the repeated type.".into(),
-            ));
+            );
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::util::{Map, Set};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::Plan;
 
 const NONE: RuleInfo = RuleInfo {
@@ -29,7 +30,7 @@ pub(crate) const RULES: &[RuleInfo] = &[NONE, USED_WITHOUT_SLA, UNUSED_WITHOUT_S
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     if plan.priorities.is_empty() {
         findings.push(NONE.at(
-            "priorities",
+            Path::field("priorities"),
             "The plan defines no priorities.".into(),
             "Add priorities, most urgent first: Critical, High, Normal, Low.".into(),
         ));
@@ -68,7 +69,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         if priority.name.trim().is_empty() || with_sla.contains(priority.name.as_str()) {
             continue;
         }
-        let path = format!("priorities[{index}].name");
+        let path = Path::field("priorities").at(index).then("name");
         let hint = format!(
             "Add an SLA row for {} with its first response and resolution targets.",
             priority.name

@@ -3,7 +3,7 @@
 
 use super::{Finding, RuleInfo, Severity};
 use crate::plan::provenance::template_values;
-use crate::plan::Plan;
+use crate::plan::{Part, Path, Plan};
 
 /// The id of the rule: the findings panel lists its findings as a checklist "To confirm".
 pub const RULE: &str = "TPL-001";
@@ -18,11 +18,8 @@ const FROM_TEMPLATE: RuleInfo = RuleInfo {
 pub(crate) const RULES: &[RuleInfo] = &[FROM_TEMPLATE];
 
 /// What a template value is, in words: "CSAT baseline", "Health-score weight of “Commercial”".
-pub fn describe(plan: &Plan, path: &str) -> String {
-    let index = |prefix: &str| -> Option<usize> {
-        let rest = path.strip_prefix(prefix)?;
-        rest.split(']').next()?.parse().ok()
-    };
+pub fn describe(plan: &Plan, path: &Path) -> String {
+    use crate::plan::path::Step::{Field, Index};
     let named = |noun: &str, name: &str, number: usize| {
         if name.trim().is_empty() {
             format!("{noun} {}", number + 1)
@@ -30,55 +27,65 @@ pub fn describe(plan: &Plan, path: &str) -> String {
             format!("{noun} “{}”", name.trim())
         }
     };
-    let fixed = match path {
-        "header.monthly_volume" => Some("Monthly ticket volume"),
-        "header.team_size" => Some("Team size"),
-        "metrics.first_response.baseline" => Some("First response time baseline"),
-        "metrics.resolution.baseline" => Some("Resolution time baseline"),
-        "metrics.csat.baseline" => Some("CSAT baseline"),
-        "metrics.first_contact_resolution.baseline" => Some("First contact resolution baseline"),
-        "metrics.deflection.baseline" => Some("Ticket deflection baseline"),
-        _ => None,
-    };
-    if let Some(fixed) = fixed {
-        return fixed.to_string();
-    }
-    if let Some(i) = index("metrics.custom[") {
-        let name = plan.metrics.custom.get(i).map_or("", |m| m.name.as_str());
-        return format!("Baseline of {}", named("metric", name, i));
-    }
-    if let Some(i) = index("assess.pain_points[") {
-        let name = plan
-            .assess
-            .pain_points
-            .get(i)
-            .map_or("", |p| p.pain.as_str());
-        return format!("Figure of {}", named("pain point", name, i));
-    }
-    if let Some(i) = index("customer_success.health.components[") {
-        let components = &plan.customer_success.health.components;
-        let name = components.get(i).map_or("", |c| c.name.as_str());
-        return format!("Health-score weight of {}", named("component", name, i));
-    }
-    for (phase, steps) in plan.roadmap.phases() {
-        if let Some(i) = index(&format!("roadmap.{}[", phase.to_lowercase())) {
-            let step = steps.get(i);
+    let fixed = |words: &str| words.to_string();
+    match path.steps().as_slice() {
+        [Field("header"), Field("monthly_volume")] => fixed("Monthly ticket volume"),
+        [Field("header"), Field("team_size")] => fixed("Team size"),
+        [Field("metrics"), Field(metric), Field("baseline")] => {
+            metric_label(metric).map_or_else(|| path.to_string(), fixed)
+        }
+        [Field("metrics"), Field("custom"), Index(i), ..] => {
+            let name = plan.metrics.custom.get(*i).map_or("", |m| m.name.as_str());
+            format!("Baseline of {}", named("metric", name, *i))
+        }
+        [Field("assess"), Field("pain_points"), Index(i), ..] => {
+            let pain_points = &plan.assess.pain_points;
+            let name = pain_points.get(*i).map_or("", |p| p.pain.as_str());
+            format!("Figure of {}", named("pain point", name, *i))
+        }
+        [Field("customer_success"), Field("health"), Field("components"), Index(i), ..] => {
+            let components = &plan.customer_success.health.components;
+            let name = components.get(*i).map_or("", |c| c.name.as_str());
+            format!("Health-score weight of {}", named("component", name, *i))
+        }
+        [Field("roadmap"), Field(key), Index(i), ..] => {
+            let phases = plan.roadmap.phases();
+            let Some((phase, steps)) = phases.iter().find(|(p, _)| p.to_lowercase() == *key) else {
+                return path.to_string();
+            };
+            let step = steps.get(*i);
             let title = step.map_or("", |s| s.title.as_str());
             let status = step.map_or("", |s| s.status.label());
-            return format!(
+            format!(
                 "{phase} step {} marked {status}",
-                named("", title, i).trim_start()
-            );
+                named("", title, *i).trim_start()
+            )
         }
+        _ => path.to_string(),
     }
-    path.to_string()
+}
+
+/// A success metric's baseline in words, by the metric's key.
+fn metric_label(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "first_response" => "First response time baseline",
+        "resolution" => "Resolution time baseline",
+        "csat" => "CSAT baseline",
+        "first_contact_resolution" => "First contact resolution baseline",
+        "deflection" => "Ticket deflection baseline",
+        _ => return None,
+    })
 }
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     for path in template_values(plan) {
         let what = describe(plan, &path);
-        let value = plan.from_template.get(&path).cloned().unwrap_or_default();
-        let message = if path.starts_with("roadmap.") {
+        let value = plan
+            .from_template
+            .get(path.as_str())
+            .cloned()
+            .unwrap_or_default();
+        let message = if path.part() == Some(Part::Roadmap) {
             format!("{what} by the template, not by your team.")
         } else {
             format!("{what} ({value}) is the template's figure, not your team's.")
@@ -113,17 +120,17 @@ mod tests {
         };
         let before = listed(&plan);
         assert!(
-            before.contains(&(
-                "metrics.csat.baseline".to_string(),
-                "CSAT baseline (82) is the template's figure, not your team's.".to_string()
-            )),
+            before
+                .iter()
+                .any(|(path, message)| path == "metrics.csat.baseline"
+                    && message == "CSAT baseline (82) is the template's figure, not your team's."),
             "{before:#?}"
         );
         assert!(
-            before
-                .iter()
-                .any(|(path, message)| path.starts_with("roadmap.")
-                    && message.ends_with("marked Done by the template, not by your team.")),
+            before.iter().any(
+                |(path, message)| path.part() == Some(crate::plan::Part::Roadmap)
+                    && message.ends_with("marked Done by the template, not by your team.")
+            ),
             "{before:#?}"
         );
         plan.metrics.csat.baseline = Some(79.0);

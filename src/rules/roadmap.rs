@@ -2,6 +2,7 @@
 //! Nothing here depends on today's date; overdue steps need a clock the rules don't have.
 
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::{Date, Plan, StepStatus};
 
 const NO_OWNER: RuleInfo = RuleInfo {
@@ -32,7 +33,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         let field = phase.to_lowercase();
         let mut last: Option<(usize, Date)> = None;
         for (index, step) in steps.iter().enumerate() {
-            let at = |part: &str| format!("roadmap.{field}[{index}].{part}");
+            let at = |part: &str| Path::field("roadmap").then(&field).at(index).then(part);
             if step.title.trim().is_empty() {
                 findings.push(NO_TITLE.at(
                     at("title"),
@@ -61,7 +62,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         if let (Some((earlier, earlier_end)), Some((index, end))) = (previous, last) {
             if end < earlier_end {
                 findings.push(PHASES_OUT_OF_ORDER.at(
-                    format!("roadmap.{field}[{index}].due"),
+                    Path::field("roadmap").then(&field).at(index).then("due"),
                     format!("{phase} finishes on {end}, before {earlier} does ({earlier_end})."),
                     format!("Check the due dates: {phase} normally ends after {earlier}."),
                 ));

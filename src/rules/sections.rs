@@ -2,6 +2,7 @@
 //! Each section has its own id, in the numbering of its area (`CHN-001` is "no channels").
 
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::Plan;
 
 const PRODUCT: RuleInfo = RuleInfo {
@@ -74,35 +75,35 @@ pub(crate) const RULES: &[RuleInfo] = &[
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     if plan.header.product.trim().is_empty() {
         findings.push(PRODUCT.at(
-            "header.product",
+            Path::field("header").then("product"),
             "The plan doesn't name the product it supports.".into(),
             "Type the product's name in the header.".into(),
         ));
     }
     if plan.channels.is_empty() {
         findings.push(CHANNELS.at(
-            "channels",
+            Path::field("channels"),
             "The plan has no support channels.".into(),
             "Add the channels customers use, such as email for non-urgent questions and chat for quick ones.".into(),
         ));
     }
     if plan.taxonomy.is_empty() {
         findings.push(TAXONOMY.at(
-            "taxonomy",
+            Path::field("taxonomy"),
             "The ticket taxonomy has no categories.".into(),
             "Add categories (Billing, Technical issue, How-to…) with their types, default priority and tier.".into(),
         ));
     }
     if plan.sla.iter().all(|policy| policy.targets.is_empty()) {
         findings.push(SLA_TARGETS.at(
-            "sla",
+            Path::field("sla"),
             "The plan sets no SLA targets.".into(),
             "Add a first response and resolution target for each priority.".into(),
         ));
     }
     if plan.escalation.rules.is_empty() {
         findings.push(ESCALATIONS.at(
-            "escalation.rules",
+            Path::field("escalation").then("rules"),
             "The escalation matrix is empty.".into(),
             "Add at least one trigger, such as \"Critical ticket without first response\", with who it goes to and when.".into(),
         ));
@@ -114,7 +115,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         && !self_service.community_forum
     {
         findings.push(SELF_SERVICE.at(
-            "self_service.knowledge_base",
+            Path::field("self_service").then("knowledge_base"),
             "The plan offers no self-service: no knowledge base, FAQ, videos or community forum.".into(),
             "List the knowledge-base topics and top FAQ questions customers can answer themselves.".into(),
         ));
@@ -126,7 +127,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         && automation.chatbot.trim().is_empty()
     {
         findings.push(AUTOMATION.at(
-            "automation.auto_reply",
+            Path::field("automation").then("auto_reply"),
             "The plan names no automation opportunities.".into(),
             "Start with an auto-reply that acknowledges every ticket and auto-routing by category.".into(),
         ));
@@ -151,7 +152,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     ] {
         if cadence.trim().is_empty() {
             findings.push(FEEDBACK.at(
-                format!("feedback.{field}"),
+                Path::field("feedback").then(field),
                 format!("The {field} feedback loop is empty."),
                 format!("Describe {what}."),
             ));
@@ -187,7 +188,7 @@ fn check_metric_targets(plan: &Plan, findings: &mut Vec<Finding>) {
     for (field, label, is_missing) in missing {
         if is_missing {
             findings.push(METRICS.at(
-                format!("metrics.{field}.target"),
+                Path::field("metrics").then(field).then("target"),
                 format!("{label} has no target."),
                 format!("Set the {} you commit to.", label.to_lowercase()),
             ));

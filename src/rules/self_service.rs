@@ -2,6 +2,7 @@
 //! Whether the section is filled at all is a required-section rule (`SS-001`).
 
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::{ChannelKind, Plan};
 
 const FORUM_MISMATCH: RuleInfo = RuleInfo {
@@ -20,7 +21,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         .find(|c| c.kind == ChannelKind::Community);
     if let (Some(channel), false) = (community, plan.self_service.community_forum) {
         findings.push(FORUM_MISMATCH.at(
-            "self_service.community_forum",
+            Path::field("self_service").then("community_forum"),
             format!("The channel \"{}\" is a community, but self-service says there is no community forum.", channel.name),
             "Set Community Forum to yes, or remove the community channel.".into(),
         ));

@@ -3,6 +3,7 @@
 
 use super::{Finding, RuleInfo, Severity};
 use crate::capacity::staffing::{hour_label, StaffingPlan};
+use crate::plan::Path;
 use crate::plan::{Plan, WorkPattern};
 use crate::shifts::{
     candidates, hourly_need, template_minutes, templates_of, week_cover, LONGEST_SHIFT_MINUTES,
@@ -47,27 +48,35 @@ pub(crate) const RULES: &[RuleInfo] = &[
     DUPLICATE_TEMPLATE,
 ];
 
-const TEMPLATES: &str = "staffing.roster.templates";
+/// The shift templates: `staffing.roster.templates`.
+fn templates() -> Path {
+    Path::field("staffing").then("roster").then("templates")
+}
 
 /// The rules on the roster's own fields (no staffing maths needed).
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let roster = &plan.staffing.roster;
     if !(1..=7).contains(&roster.pattern.days_per_week) {
-        findings.push(BAD_WORK_PATTERN.at(
-            "staffing.roster.pattern.days_per_week",
-            format!(
-                "The work pattern has people work {} days a week; a week has 1 to 7.",
-                roster.pattern.days_per_week
+        findings.push(
+            BAD_WORK_PATTERN.at(
+                Path::field("staffing")
+                    .then("roster")
+                    .then("pattern")
+                    .then("days_per_week"),
+                format!(
+                    "The work pattern has people work {} days a week; a week has 1 to 7.",
+                    roster.pattern.days_per_week
+                ),
+                "Set the days a week each person works, usually 5.".into(),
             ),
-            "Set the days a week each person works, usually 5.".into(),
-        ));
+        );
     }
     let pattern = WorkPattern {
         days_per_week: roster.pattern.days_per_week.clamp(1, 7),
         ..roster.pattern
     };
     for (index, template) in roster.templates.iter().enumerate() {
-        let at = |field: &str| format!("{TEMPLATES}[{index}].{field}");
+        let at = |field: &str| templates().at(index).then(field);
         let shown = if template.name.trim().is_empty() {
             format!("Shift template {}", index + 1)
         } else {
@@ -127,7 +136,7 @@ pub(crate) fn check_cover(plan: &Plan, staffing: &StaffingPlan, findings: &mut V
     }
     let shown: Vec<String> = uncovered.iter().take(4).map(|&h| hour_label(h)).collect();
     findings.push(UNCOVERED_HOURS.at(
-        TEMPLATES,
+        templates(),
         format!(
             "{} hour(s) of the week need agents that no shift template covers: {}{}.",
             uncovered.len(),
@@ -190,7 +199,10 @@ mod tests {
         plan.staffing.roster.templates = vec![day_shift(), no_length, three_days];
         plan.staffing.roster.pattern.days_per_week = 9;
         let paths = |rule: &str| -> Vec<String> {
-            fired(&plan, rule).into_iter().map(|f| f.path).collect()
+            fired(&plan, rule)
+                .into_iter()
+                .map(|f| f.path.into())
+                .collect()
         };
         assert_eq!(paths("SHIFT-002"), ["staffing.roster.templates[1].length"]);
         assert_eq!(

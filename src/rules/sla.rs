@@ -3,6 +3,7 @@
 
 use super::util::{missing, number, Clocks, Map, Names, Promise, WeekHours};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::{Plan, SlaMetric, SlaPolicy, SlaTarget, Target, Tier};
 
 const RESOLUTION_BEFORE_RESPONSE: RuleInfo = RuleInfo {
@@ -152,9 +153,18 @@ struct Context<'a> {
     names: Names<'a>,
 }
 
-/// The JSON path of a field of an SLA row.
-fn row_path(policy: usize, row: usize, field: &str) -> String {
-    format!("sla[{policy}].targets[{row}].{field}")
+/// The path of a field of an SLA row: `sla[0].targets[2].priority`.
+fn row_path(policy: usize, row: usize, field: &str) -> Path {
+    Path::field("sla")
+        .at(policy)
+        .then("targets")
+        .at(row)
+        .then(field)
+}
+
+/// The path of a part of one metric of an SLA row: `sla[0].targets[2].resolution.target`.
+fn metric_path(policy: usize, row: usize, metric: SlaMetric, part: &str) -> Path {
+    row_path(policy, row, metric.key()).then(part)
 }
 
 /// How a message names a row: "High", or "Premium High" when the plan has several policies.
@@ -178,7 +188,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     for (p, policy) in plan.sla.iter().enumerate() {
         if policy.targets.is_empty() {
             findings.push(EMPTY_POLICY.at(
-                format!("sla[{p}].targets"),
+                Path::field("sla").at(p).then("targets"),
                 format!("The SLA policy \"{}\" has no targets.", policy.name.trim()),
                 "Add a row for each priority, or remove the policy.".into(),
             ));
@@ -219,7 +229,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             for priority in &used {
                 if !first_row.contains_key(priority) {
                     findings.push(PRIORITY_NOT_IN_POLICY.at(
-                        format!("sla[{p}].targets"),
+                        Path::field("sla").at(p).then("targets"),
                         format!(
                             "The SLA policy \"{}\" promises nothing for {priority} tickets.",
                             policy.name.trim()
@@ -252,15 +262,21 @@ fn check_policy_order(plan: &Plan, names: &Names, findings: &mut Vec<Finding>) {
     for (p, policy) in plan.sla.iter().enumerate() {
         for (c, channel) in policy.applies_to.channels.iter().enumerate() {
             if !channel.trim().is_empty() && !names.channels.contains(channel.as_str()) {
-                findings.push(UNKNOWN_CHANNEL.at(
-                    format!("sla[{p}].applies_to.channels[{c}]"),
-                    format!(
-                        "The SLA policy \"{}\" {}.",
-                        policy.name.trim(),
-                        missing("channel", channel)
+                findings.push(
+                    UNKNOWN_CHANNEL.at(
+                        Path::field("sla")
+                            .at(p)
+                            .then("applies_to")
+                            .then("channels")
+                            .at(c),
+                        format!(
+                            "The SLA policy \"{}\" {}.",
+                            policy.name.trim(),
+                            missing("channel", channel)
+                        ),
+                        "Pick one of the plan's channels.".into(),
                     ),
-                    "Pick one of the plan's channels.".into(),
-                ));
+                );
             }
         }
         if !policy.applies_to.is_everyone() {
@@ -272,7 +288,7 @@ fn check_policy_order(plan: &Plan, names: &Names, findings: &mut Vec<Finding>) {
                 .map(|later| format!("\"{}\"", later.name.trim()))
                 .collect();
             findings.push(CATCH_ALL_FIRST.at(
-                format!("sla[{p}].applies_to.segments"),
+                Path::field("sla").at(p).then("applies_to").then("segments"),
                 format!(
                     "The SLA policy \"{}\" applies to everyone, so {} after it never {}.",
                     policy.name.trim(),
@@ -293,7 +309,7 @@ fn check_policy_order(plan: &Plan, names: &Names, findings: &mut Vec<Finding>) {
     }
     if catch_all.is_none() && !plan.sla.is_empty() {
         findings.push(NO_CATCH_ALL.at(
-            format!("sla[{last}].applies_to.segments"),
+            Path::field("sla").at(last).then("applies_to").then("segments"),
             "Every SLA policy applies to some customers only: tickets from anyone else get no SLA."
                 .into(),
             "Add a last policy that applies to everyone (leave who it applies to empty).".into(),
@@ -311,7 +327,7 @@ fn check_row(
     findings: &mut Vec<Finding>,
 ) {
     let clocks = &context.clocks;
-    let field = |metric: SlaMetric, part: &str| row_path(p, r, &format!("{}.{part}", metric.key()));
+    let field = |metric: SlaMetric, part: &str| metric_path(p, r, metric, part);
     for metric in SlaMetric::ALL {
         let metric_target = target.metric(metric);
         let Target::Within(within) = metric_target.target else {
@@ -467,7 +483,7 @@ fn check_order(
                 (&policy.targets[*row], &policy.targets[*calmer_row]);
             let label = metric.label();
             findings.push(rule.at(
-                row_path(p, *row, &format!("{}.target", metric.key())),
+                metric_path(p, *row, metric, "target"),
                 format!(
                     "{} {label} ({}) is slower than {}'s ({}).",
                     row_name(plan, policy, urgent_target),
@@ -509,7 +525,7 @@ fn check_levels(context: &Context, findings: &mut Vec<Finding>) {
                     continue;
                 }
                 findings.push(LEVEL_SLOWER.at(
-                    row_path(p, r, &format!("{}.target", metric.key())),
+                    metric_path(p, r, metric, "target"),
                     format!(
                         "\"{}\" promises {} {} in {}, but everyone else (\"{}\") gets it in {}.",
                         policy.name.trim(),
@@ -688,7 +704,7 @@ impl<'a> Coverage<'a> {
                 hours > 0 && promise.minutes <= u64::from(hours) * 60
             };
             let label = metric.label();
-            let at = row_path(p, r, &format!("{}.calendar", metric.key()));
+            let at = metric_path(p, r, metric, "calendar");
             let tier_gap = tier_hours.map(|open| clock.without(open));
             if let (Some(gap), false, false) = (tier_gap, reach.handling.is_empty(), tiers_reported)
             {
@@ -1152,7 +1168,7 @@ mod tests {
         );
         assert!(crate::rules::check(&plan)
             .iter()
-            .all(|f| !(f.rule == "SLA-012" && f.path.starts_with("sla[0]"))));
+            .all(|f| !(f.rule == "SLA-012" && f.path.row_in("sla") == Some(0))));
         plan.channels[2].available_to.push("Standard".into());
         assert_quiet(&plan, "SLA-012");
     }

@@ -8,6 +8,7 @@ use crate::capacity::staffing::{
     hour_label, live_targets, ready, Staffed, StaffingPlan, PAID_HOURS_PER_WEEK,
 };
 use crate::capacity::zones::is_known_zone;
+use crate::plan::Path;
 use crate::plan::Plan;
 
 const TEAM_TOO_SMALL: RuleInfo = RuleInfo {
@@ -79,16 +80,6 @@ pub(crate) const RULES: &[RuleInfo] = &[
     ON_CALL_TOO_SMALL,
 ];
 
-fn finding(rule: &RuleInfo, path: String, message: String, hint: String) -> Finding {
-    Finding {
-        rule: std::borrow::Cow::Borrowed(rule.id),
-        severity: rule.severity,
-        path,
-        message,
-        hint,
-    }
-}
-
 /// Flags only names shaped like IANA zones (`Area/City`); other shapes are the header and
 /// calendar rules' business.
 fn unknown_zone(name: &str) -> bool {
@@ -123,9 +114,8 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
 pub(crate) fn check_given(plan: &Plan, staffed: Option<&Staffed>, findings: &mut Vec<Finding>) {
     let pick = "Pick the nearest zone from the list; it has the same hours and clock changes.";
     if unknown_zone(&plan.header.time_zone) {
-        findings.push(finding(
-            &UNKNOWN_ZONE,
-            "header.time_zone".into(),
+        findings.push(UNKNOWN_ZONE.at(
+            Path::field("header").then("time_zone"),
             format!(
                 "The home time zone \"{}\" is not in the app's list, so staffing cannot be worked out.",
                 plan.header.time_zone
@@ -135,9 +125,8 @@ pub(crate) fn check_given(plan: &Plan, staffed: Option<&Staffed>, findings: &mut
     }
     for (index, calendar) in plan.calendars.iter().enumerate() {
         if unknown_zone(&calendar.time_zone) {
-            findings.push(finding(
-                &UNKNOWN_ZONE,
-                format!("calendars[{index}].time_zone"),
+            findings.push(UNKNOWN_ZONE.at(
+                Path::field("calendars").at(index).then("time_zone"),
                 format!(
                     "Calendar \"{}\" uses the time zone \"{}\", which is not in the app's list, so deadlines on it cannot be worked out.",
                     calendar.name, calendar.time_zone
@@ -168,7 +157,7 @@ pub(crate) fn check_given(plan: &Plan, staffed: Option<&Staffed>, findings: &mut
             .map(|&h| hour_label(h))
             .collect();
         findings.push(CAP_REACHED.at(
-            format!("channels[{}].answer_within_seconds", channel.index),
+            Path::field("channels").at(channel.index).then("answer_within_seconds"),
             format!(
                 "{} reached the cap of {} agents on shift at {} hours of the week ({}{}); the figures there are a floor, not a plan.",
                 channel.name,
@@ -183,7 +172,7 @@ pub(crate) fn check_given(plan: &Plan, staffed: Option<&Staffed>, findings: &mut
     for (channel, cover) in need.on_call() {
         if cover.people_needed > cover.people {
             findings.push(ON_CALL_TOO_SMALL.at(
-                format!("channels[{}].on_call.people", channel.index),
+                Path::field("channels").at(channel.index).then("on_call").then("people"),
                 format!(
                     "{}'s on-call rotation has {} on call at a time, but its busiest hour ({}) expects {} contacts of {} min, {} hours of work: that needs {} on call.",
                     channel.name,
@@ -200,9 +189,8 @@ pub(crate) fn check_given(plan: &Plan, staffed: Option<&Staffed>, findings: &mut
     }
     let team = plan.header.team_size;
     if need.head_count > team {
-        findings.push(finding(
-            &TEAM_TOO_SMALL,
-            "header.team_size".into(),
+        findings.push(TEAM_TOO_SMALL.at(
+            Path::field("header").then("team_size"),
             format!(
                 "The plan needs {} agents, the team has {team} ({} short).",
                 need.head_count,
@@ -213,9 +201,8 @@ pub(crate) fn check_given(plan: &Plan, staffed: Option<&Staffed>, findings: &mut
     }
     for channel in need.channels.iter().filter(|c| c.live) {
         if channel.scheduled_at_peak > team {
-            findings.push(finding(
-                &PEAK_BEYOND_TEAM,
-                format!("channels[{}].handle_time", channel.index),
+            findings.push(PEAK_BEYOND_TEAM.at(
+                Path::field("channels").at(channel.index).then("handle_time"),
                 format!(
                     "{} needs {:.0} agents on shift at {} ({} scheduled after shrinkage); the whole team is {team}.",
                     channel.name,
@@ -232,7 +219,7 @@ pub(crate) fn check_given(plan: &Plan, staffed: Option<&Staffed>, findings: &mut
 /// A percentage assumption and whether it is in its range.
 fn check_percent(
     findings: &mut Vec<Finding>,
-    path: String,
+    path: Path,
     what: &str,
     value: f64,
     ok: fn(f64) -> bool,
@@ -265,7 +252,7 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
     let above_zero = "above 0 and at most 100";
     check_percent(
         findings,
-        "staffing.service_level".into(),
+        Path::field("staffing").then("service_level"),
         "The service level",
         assumptions.service_level,
         above_zero_to_hundred,
@@ -273,7 +260,7 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
     );
     check_percent(
         findings,
-        "staffing.max_occupancy".into(),
+        Path::field("staffing").then("max_occupancy"),
         "The maximum occupancy",
         assumptions.max_occupancy,
         above_zero_to_hundred,
@@ -281,7 +268,7 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
     );
     check_percent(
         findings,
-        "staffing.shrinkage".into(),
+        Path::field("staffing").then("shrinkage"),
         "Shrinkage",
         assumptions.shrinkage,
         shrinkage_range,
@@ -289,7 +276,7 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
     );
     check_percent(
         findings,
-        "staffing.attainment_goal".into(),
+        Path::field("staffing").then("attainment_goal"),
         "The attainment goal",
         assumptions.attainment_goal,
         above_zero_to_hundred,
@@ -297,7 +284,7 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
     );
     check_percent(
         findings,
-        "staffing.escalation_share".into(),
+        Path::field("staffing").then("escalation_share"),
         "The escalation share",
         assumptions.escalation_share,
         zero_to_hundred,
@@ -319,7 +306,7 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
     };
     if let Some(problem) = pattern_problem(&assumptions.arrival_profile) {
         findings.push(BAD_PATTERN.at(
-            "staffing.arrival_profile",
+            Path::field("staffing").then("arrival_profile"),
             format!("The shared arrival pattern {problem}, so it is ignored."),
             "Choose a preset or paste the pattern again (168 numbers, or 7 rows of 24).".into(),
         ));
@@ -328,7 +315,7 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
         let name = &channel.name;
         if let Some(problem) = pattern_problem(&channel.arrival_profile) {
             findings.push(BAD_PATTERN.at(
-                format!("channels[{index}].arrival_profile"),
+                Path::field("channels").at(index).then("arrival_profile"),
                 format!("{name}'s arrival pattern {problem}, so it is ignored."),
                 "Choose a preset or paste the pattern again (168 numbers, or 7 rows of 24).".into(),
             ));
@@ -339,7 +326,7 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
         if let Some(level) = channel.service_level {
             check_percent(
                 findings,
-                format!("channels[{index}].service_level"),
+                Path::field("channels").at(index).then("service_level"),
                 &format!("{name}'s service level"),
                 level,
                 above_zero_to_hundred,
@@ -349,7 +336,7 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
         if let Some(occupancy) = channel.max_occupancy {
             check_percent(
                 findings,
-                format!("channels[{index}].max_occupancy"),
+                Path::field("channels").at(index).then("max_occupancy"),
                 &format!("{name}'s maximum occupancy"),
                 occupancy,
                 above_zero_to_hundred,
@@ -360,7 +347,9 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
         if answer == 0 || answer > 3600 {
             findings.push(
                 ANSWER_TARGET.at(
-                    format!("channels[{index}].answer_within_seconds"),
+                    Path::field("channels")
+                        .at(index)
+                        .then("answer_within_seconds"),
                     format!("{name} is staffed to answer within {answer} s."),
                     "Pick how long a customer should wait on the line at most, usually 10–120 s."
                         .into(),
@@ -371,18 +360,26 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
     let mix = &assumptions.priority_mix;
     for (index, share) in mix.iter().enumerate() {
         if plan.priority_rank(&share.priority).is_none() {
-            findings.push(PRIORITY_MIX.at(
-                format!("staffing.priority_mix[{index}].priority"),
-                format!(
-                    "The priority mix names \"{}\", which is not one of the plan's priorities.",
-                    share.priority
+            findings.push(
+                PRIORITY_MIX.at(
+                    Path::field("staffing")
+                        .then("priority_mix")
+                        .at(index)
+                        .then("priority"),
+                    format!(
+                        "The priority mix names \"{}\", which is not one of the plan's priorities.",
+                        share.priority
+                    ),
+                    "Name one of the plan's priorities, or clear the mix.".into(),
                 ),
-                "Name one of the plan's priorities, or clear the mix.".into(),
-            ));
+            );
         }
         check_percent(
             findings,
-            format!("staffing.priority_mix[{index}].share"),
+            Path::field("staffing")
+                .then("priority_mix")
+                .at(index)
+                .then("share"),
             &format!("The share of \"{}\"", share.priority),
             share.share,
             zero_to_hundred,
@@ -393,7 +390,7 @@ fn check_assumptions(plan: &Plan, findings: &mut Vec<Finding>) {
     if !mix.is_empty() && (total - 100.0).abs() > 0.5 {
         findings.push(
             PRIORITY_MIX.at(
-                "staffing.priority_mix",
+                Path::field("staffing").then("priority_mix"),
                 format!(
                     "The priority mix adds up to {} %, not 100 %.",
                     (total * 10.0).round() / 10.0
@@ -495,7 +492,7 @@ mod tests {
         }];
         let paths: Vec<(String, String)> = run(&odd)
             .into_iter()
-            .map(|f| (f.rule.into_owned(), f.path))
+            .map(|f| (f.rule.into_owned(), f.path.into()))
             .collect();
         for expected in [
             ("STAFF-006", "staffing.shrinkage"),

@@ -3,6 +3,7 @@
 
 use super::util::{missing, percent, total_off_100, who, Map, NameKey, Names};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::Plan;
 
 const ROUTE: RuleInfo = RuleInfo {
@@ -42,7 +43,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let names = Names::of(plan);
     let mut keyword_owner: Map<NameKey, usize> = Map::default();
     for (index, category) in plan.taxonomy.iter().enumerate() {
-        let at = |field: &str| format!("taxonomy[{index}].{field}");
+        let at = |field: &str| Path::field("taxonomy").at(index).then(field);
         let name = who("Category", index, &category.name);
         if !names.tiers.contains(category.route_to.as_str()) {
             findings.push(ROUTE.at(
@@ -71,16 +72,21 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 continue;
             }
             match keyword_owner.get(&key) {
-                Some(&owner) if owner != index => findings.push(KEYWORD.at(
-                    format!("taxonomy[{index}].keywords[{position}]"),
-                    format!(
-                        "The keyword \"{}\" files tickets under two categories: {} and {}.",
-                        keyword.trim(),
-                        category_label(owner, &plan.taxonomy[owner].name),
-                        category_label(index, &category.name),
+                Some(&owner) if owner != index => findings.push(
+                    KEYWORD.at(
+                        Path::field("taxonomy")
+                            .at(index)
+                            .then("keywords")
+                            .at(position),
+                        format!(
+                            "The keyword \"{}\" files tickets under two categories: {} and {}.",
+                            keyword.trim(),
+                            category_label(owner, &plan.taxonomy[owner].name),
+                            category_label(index, &category.name),
+                        ),
+                        "Keep the keyword in one category, or make it more specific.".into(),
                     ),
-                    "Keep the keyword in one category, or make it more specific.".into(),
-                )),
+                ),
                 Some(_) => {}
                 None => {
                     keyword_owner.insert(key, index);
@@ -92,7 +98,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     let off = total_off_100(plan.taxonomy.iter().map(|c| c.volume_share));
     if let (Some(total), true) = (off, any_share) {
         findings.push(SHARES.at(
-            "taxonomy[0].volume_share",
+            Path::field("taxonomy").at(0).then("volume_share"),
             format!("Category volume shares add up to {}, not 100 %.", percent(total)),
             "Adjust the shares so they total 100 %, or set them all to 0 if you don't know them yet.".into(),
         ));

@@ -268,9 +268,18 @@ pub(crate) fn assert_fires(plan: &Plan, rule: &str, path: &str) -> Finding {
             assert!(!finding.message.is_empty() && !finding.hint.is_empty());
             // Choosing the finding in the designer must lead to a control that edits it.
             assert!(
-                crate::form::control_for(path).is_some(),
+                crate::form::control_for(&finding.path).is_some(),
                 "{rule} at {path}: no form control edits it"
             );
+            // And every finding of this broken plan names a value the plan has.
+            for finding in &findings {
+                assert!(
+                    crate::form::node::at(plan, finding.path.as_str()).is_some(),
+                    "{} at {} is not a value of the plan",
+                    finding.rule,
+                    finding.path
+                );
+            }
             (*finding).clone()
         }
         None => panic!("expected {rule} at {path}, got {found:#?}"),

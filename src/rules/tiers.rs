@@ -3,6 +3,7 @@
 
 use super::util::{missing, who, Clocks, Map, Names, Promise};
 use super::{Finding, RuleInfo, Severity};
+use crate::plan::Path;
 use crate::plan::{MetricTarget, Plan, Target};
 
 const NONE: RuleInfo = RuleInfo {
@@ -52,7 +53,7 @@ fn least_promised<'a>(plan: &'a Plan, clocks: &Clocks, priority: &str) -> Option
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     if plan.tiers.is_empty() {
         findings.push(NONE.at(
-            "tiers",
+            Path::field("tiers"),
             "The plan has no support tiers.".into(),
             "Add tiers: Self-Service, Tier 1, Tier 2, Tier 3 and Executive.".into(),
         ));
@@ -78,7 +79,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     for (index, tier) in plan.tiers.iter().enumerate() {
         if !names.calendars.contains(tier.hours.as_str()) {
             findings.push(HOURS.at(
-                format!("tiers[{index}].hours"),
+                Path::field("tiers").at(index).then("hours"),
                 format!(
                     "{} {}.",
                     who("Tier", index, &tier.name),
@@ -102,7 +103,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             .find(|asked| tier_promise.never_before(&asked.promise, true))
         {
             findings.push(SLOWER_THAN_SLA.at(
-                format!("tiers[{index}].response"),
+                Path::field("tiers").at(index).then("response"),
                 format!(
                     "{} responds within {}, but it handles {} tickets (category \"{}\") whose first response target is {}.",
                     who("Tier", index, &tier.name),

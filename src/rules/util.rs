@@ -151,10 +151,9 @@ impl WeekHours {
 }
 
 /// Sort key putting a finding's path in plan order: its part, then the first list index in it.
-pub(crate) fn plan_order(path: &str) -> (usize, usize) {
-    use crate::plan::path;
-    let rank = path::part_of(path).map_or(Part::ALL.len(), |part| part as usize);
-    (rank, path::first_index(path).unwrap_or(0))
+pub(crate) fn plan_order(path: &crate::plan::Path) -> (usize, usize) {
+    let rank = path.part().map_or(Part::ALL.len(), |part| part as usize);
+    (rank, path.first_index().unwrap_or(0))
 }
 
 /// Lists up to this long are checked for repeats pair by pair, without a map.
@@ -508,6 +507,7 @@ mod tests {
 
     #[test]
     fn paths_sort_in_plan_order() {
+        let plan_order = |text: &str| plan_order(&crate::plan::Path::parse(text).expect("a path"));
         assert!(plan_order("header.team_size") < plan_order("channels[0].hours"));
         assert!(
             plan_order("sla[2].targets[0].resolution.target")

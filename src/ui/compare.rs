@@ -393,7 +393,7 @@ fn findings_table(heading: &'static str, findings: &[Finding]) -> impl IntoView 
                     <tr>
                         <td>{finding.severity.label()}</td>
                         <td class="compare-rule">{finding.rule.clone()}</td>
-                        <td><code class="json-path">{finding.path.clone()}</code></td>
+                        <td><code class="json-path">{finding.path.to_string()}</code></td>
                         <td>{finding.message.clone()}</td>
                     </tr>
                 }

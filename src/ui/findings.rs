@@ -5,14 +5,15 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::rules::{field_id, Finding, Severity};
+use crate::plan::Path;
+use crate::rules::{Finding, Severity};
 
 /// A field's worst severity and its findings' messages, joined.
 pub type FieldFinding = (Severity, String);
 
 /// The paths of findings about a value not filled in yet (an empty product name, no channels):
 /// the panel lists them as a checklist, and their fields are marked only once touched.
-pub type Gaps = Memo<HashSet<String>>;
+pub type Gaps = Memo<HashSet<Path>>;
 
 /// Findings by the DOM id of the field they concern, provided as context so every control can
 /// mark itself. Each field reads a signal of its own that changes only when its finding does: a
@@ -113,13 +114,10 @@ impl FieldFindings {
 
 /// Worst severity first, messages joined, by field id; and whether every finding of the field is
 /// about it being blank.
-fn group_by_field(
-    all: &[Finding],
-    gaps: &HashSet<String>,
-) -> HashMap<String, (FieldFinding, bool)> {
+fn group_by_field(all: &[Finding], gaps: &HashSet<Path>) -> HashMap<String, (FieldFinding, bool)> {
     let mut by_field: HashMap<String, (FieldFinding, bool)> = HashMap::new();
     for finding in all {
-        let id = field_id(&finding.path);
+        let id = finding.path.field_id();
         let blank = gaps.contains(&finding.path);
         match by_field.get_mut(&id) {
             Some(((severity, message), all_blank)) => {
@@ -170,7 +168,7 @@ pub fn FindingsPanel(
     /// The plan is not being checked at all (the notice says why).
     #[prop(optional, into)]
     given_up: Option<Signal<bool>>,
-    open: Callback<String>,
+    open: Callback<Path>,
 ) -> impl IntoView {
     let notice = move || notice.and_then(|n| n.get());
     let tally = Memo::new(move |_| findings.with(|f| counts(f)));
@@ -263,7 +261,7 @@ pub fn FindingsPanel(
 
 /// One button per finding. Keyed by what a finding says, so a keystroke that changes one finding
 /// redraws only that one.
-fn finding_items(findings: Memo<Vec<Finding>>, open: Callback<String>) -> impl IntoView {
+fn finding_items(findings: Memo<Vec<Finding>>, open: Callback<Path>) -> impl IntoView {
     view! {
         <For
             each=move || findings.get()

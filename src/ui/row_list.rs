@@ -35,9 +35,9 @@ pub const ROWS_PER_PAGE: usize = 50;
 /// The JSON path of a field the designer is about to focus (a chosen finding): a long list that
 /// holds it shows enough rows for it to be there.
 #[derive(Clone, Copy)]
-pub struct RevealField(pub RwSignal<Option<String>>);
+pub struct RevealField(pub RwSignal<Option<Path>>);
 
-use crate::plan::path::row_in_list;
+use crate::plan::Path;
 
 /// Whether row `index` holds the (lower-case) query.
 pub type RowMatches = Arc<dyn Fn(usize, &str) -> bool + Send + Sync>;
@@ -117,9 +117,7 @@ pub fn list_frame(frame: ListFrame) -> impl IntoView {
     });
     if let Some(RevealField(target)) = use_context::<RevealField>() {
         Effect::new(move |_| {
-            if let Some(index) =
-                target.with(|t| t.as_deref().and_then(|p| row_in_list(&list_path, p)))
-            {
+            if let Some(index) = target.with(|t| t.as_ref().and_then(|p| p.row_in(&list_path))) {
                 paging.reveal(index);
             }
         });

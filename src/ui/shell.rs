@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::plan::{Page, Plan};
-use crate::rules::{self, field_id};
+use crate::plan::{Page, Path, Plan};
+use crate::rules;
 
 use super::drafts::DraftScoped;
 use super::edit::Editor;
@@ -55,14 +55,14 @@ pub fn Designer(
     let active = RwSignal::new(Page::Overview);
     let pane = RwSignal::new(Pane::Form);
 
-    let reveal = RwSignal::new(None::<String>);
+    let reveal = RwSignal::new(None::<Path>);
     provide_context(RevealField(reveal));
 
-    let open_finding = Callback::new(move |path: String| {
+    let open_finding = Callback::new(move |path: Path| {
         let section = crate::form::page_for(&path);
         active.set(section);
         pane.set(Pane::Form);
-        let id = field_id(&path);
+        let id = path.field_id();
         field_findings.touch(&id);
         focus_after_render(id);
         reveal.set(Some(path));
@@ -184,7 +184,7 @@ fn blank_findings(plan: RwSignal<Plan>, findings: Memo<Vec<rules::Finding>>) -> 
         findings.with(|all| {
             plan.with_untracked(|p| {
                 all.iter()
-                    .filter(|f| crate::form::node::is_blank(p, &f.path))
+                    .filter(|f| crate::form::node::is_blank(p, f.path.as_str()))
                     .map(|f| f.path.clone())
                     .collect()
             })

@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use crate::plan::provenance::at;
+
 use super::parts::piece_heading;
 use super::words::{
     columns, fact, facts, list_or_none, maybe_duration, note, percent, table, template_mark, user,
@@ -80,10 +82,7 @@ fn pain_points(plan: &Plan, layout: Layout) -> Block<'_> {
         index: usize,
         pain: &'p crate::plan::PainPoint,
     ) -> [(&'static str, Words<'p>); 4] {
-        let mark = template_mark(
-            plan,
-            &format!("assess.pain_points[{index}].evidence.figure"),
-        );
+        let mark = template_mark(plan, &at::pain_figure(index));
         [
             ("Pain", user(&pain.pain)),
             (
@@ -185,13 +184,7 @@ pub(super) fn customer_success<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, 
         .map(|(i, c)| {
             vec![
                 user(&c.name),
-                Cow::Owned(
-                    percent(c.weight)
-                        + template_mark(
-                            plan,
-                            &format!("customer_success.health.components[{i}].weight"),
-                        ),
-                ),
+                Cow::Owned(percent(c.weight) + template_mark(plan, &at::health_weight(i))),
                 user(&c.signal),
             ]
         })
@@ -243,11 +236,6 @@ pub(super) fn customer_success<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, 
     blocks.push(list_or_none(&success.churn_signals, false));
 }
 
-/// The path of a roadmap step's status (`roadmap.design[2].status`).
-fn status_path(phase: &str, index: usize) -> String {
-    format!("roadmap.{}[{index}].status", phase.to_lowercase())
-}
-
 /// The brief's four phases, each with its steps: `- Step | Owner: … | Status: … | Due: …`
 /// lines under `Phase 1: ASSESS`, or a table under `Phase 1: Assess`.
 pub(super) fn roadmap<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, layout: Layout) {
@@ -270,7 +258,7 @@ pub(super) fn roadmap<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, layout: L
                             user(&step.title),
                             user(&step.owner),
                             step.status.label(),
-                            template_mark(plan, &status_path(phase, i)),
+                            template_mark(plan, &at::step_status(phase, i)),
                             due(step)
                         ))
                     })
@@ -291,7 +279,7 @@ pub(super) fn roadmap<'a>(blocks: &mut Vec<Block<'a>>, plan: &'a Plan, layout: L
                             user(&step.owner),
                             Cow::Owned(
                                 step.status.label().to_string()
-                                    + template_mark(plan, &status_path(phase, i)),
+                                    + template_mark(plan, &at::step_status(phase, i)),
                             ),
                             Cow::Owned(due(step)),
                         ]

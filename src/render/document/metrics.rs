@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use crate::plan::provenance::at;
+
 use super::words::{fact, facts, template_mark, user, DASH};
 use super::{Block, Fact, FactStyle};
 use crate::plan::{Better, Plan};
@@ -26,7 +28,7 @@ pub(super) fn metrics(plan: &Plan) -> Block<'_> {
             format!("<{}", metric.target.in_words())
         };
         if let Some(baseline) = metric.baseline {
-            let mark = template_mark(plan, &format!("metrics.{key}.baseline"));
+            let mark = template_mark(plan, &at::baseline(key));
             let _ = write!(value, " (today: {}{mark})", baseline.in_words());
         }
         list.push(fact(label, value));
@@ -46,7 +48,7 @@ pub(super) fn metrics(plan: &Plan) -> Block<'_> {
             format!(">{}%", Number(metric.target))
         };
         if let Some(baseline) = metric.baseline {
-            let mark = template_mark(plan, &format!("metrics.{key}.baseline"));
+            let mark = template_mark(plan, &at::baseline(key));
             let _ = write!(value, " (today: {}%{mark})", Number(baseline));
         }
         list.push(fact(label, value));
@@ -63,7 +65,7 @@ pub(super) fn metrics(plan: &Plan) -> Block<'_> {
             }
         };
         if let Some(baseline) = metric.baseline {
-            let mark = template_mark(plan, &format!("metrics.custom[{index}].baseline"));
+            let mark = template_mark(plan, &at::custom_baseline(index));
             let _ = write!(value, " (today: {}{mark})", amount(baseline, &metric.unit));
         }
         list.push(Fact {

@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use crate::plan::provenance::at;
+
 use super::words::{
     columns, counted, fact, facts, heading, joined, joined_texts, list_or_none, maybe_duration,
     note, numbered_title, paragraph, percent, table, template_mark, user, DASH, NONE,
@@ -21,29 +23,21 @@ pub(super) fn title(plan: &Plan, layout: Layout) -> Block<'_> {
     let header = &plan.header;
     let channels = joined_texts(plan.channels.iter().map(|c| c.name.as_str()), ", ");
     let volume = counted(header.monthly_volume, "ticket/month", "tickets/month")
-        + template_mark(plan, "header.monthly_volume");
-    let team =
-        counted(header.team_size, "agent", "agents") + template_mark(plan, "header.team_size");
-    match layout {
-        Layout::Brief => Block::Title {
-            text: Cow::Borrowed(Section::Full.title()),
-            facts: vec![
-                fact("Product", user(&header.product)),
-                fact("Channels", channels),
-                fact("Volume", volume),
-                fact("Team Size", team),
-            ],
-        },
-        Layout::Detailed => Block::Title {
-            text: Cow::Borrowed(Section::Full.title()),
-            facts: vec![
-                fact("Product", user(&header.product)),
-                fact("Channels", channels),
-                fact("Volume", volume),
-                fact("Team Size", team),
-                fact("Home Time Zone", user(&header.time_zone)),
-            ],
-        },
+        + template_mark(plan, &at::header("monthly_volume"));
+    let team = counted(header.team_size, "agent", "agents")
+        + template_mark(plan, &at::header("team_size"));
+    let mut facts = vec![
+        fact("Product", user(&header.product)),
+        fact("Channels", channels),
+        fact("Volume", volume),
+        fact("Team Size", team),
+    ];
+    if layout == Layout::Detailed {
+        facts.push(fact("Home Time Zone", user(&header.time_zone)));
+    }
+    Block::Title {
+        text: Cow::Borrowed(Section::Full.title()),
+        facts,
     }
 }
 

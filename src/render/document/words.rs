@@ -17,8 +17,8 @@ pub(super) const DASH: &str = "—";
 const TEMPLATE_MARK: &str = " (template)";
 
 /// ` (template)` when the value at `path` is still as the template wrote it, else nothing.
-pub(super) fn template_mark(plan: &crate::plan::Plan, path: &str) -> &'static str {
-    if crate::plan::provenance::is_template_value(plan, path) {
+pub(super) fn template_mark(plan: &crate::plan::Plan, path: &crate::plan::Path) -> &'static str {
+    if crate::plan::provenance::is_template_value(plan, path.as_str()) {
         TEMPLATE_MARK
     } else {
         ""
