@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use super::Workspace;
 use crate::drafts::Journal;
+use crate::edit::Edit;
 use crate::form::node::set_text_at;
-use crate::plan::Plan;
+use crate::plan::{Path, Plan};
 
 impl Workspace {
     /// Journals a field's own write (called by the editor right after it wrote the plan).
@@ -19,9 +20,11 @@ impl Workspace {
         self.journaled.update_value(|plan| {
             let _ = set_text_at(plan, path, text);
         });
-        self.journal
-            .update_value(|journal| journal.field(path, text));
-        self.write_journal(&id, None);
+        if let Some(path) = Path::parse(path) {
+            self.journal
+                .update_value(|journal| journal.push(Edit::set_field(path, text)));
+        }
+        self.write_journal(&id);
     }
 
     /// Journals whatever changed the plan other than field writes (rows added or removed, undo,
@@ -38,8 +41,14 @@ impl Workspace {
             return;
         }
         let plan = self.plan.get_untracked();
-        self.journal.update_value(Journal::starts_from_whole);
-        self.write_journal(&id, Some(&plan));
+        let Ok(whole) = Edit::replace_plan("Changes other than typing", &plan) else {
+            return;
+        };
+        self.journal.update_value(|journal| {
+            journal.edits.clear();
+            journal.push(whole);
+        });
+        self.write_journal(&id);
         self.journaled.set_value(plan);
     }
 
@@ -85,10 +94,10 @@ impl Workspace {
     }
 
     /// A journal that cannot be written (storage full) is no worse than none: the save reports it.
-    fn write_journal(self, id: &str, whole: Option<&Plan>) {
+    fn write_journal(self, id: &str) {
         let _ = self.journal.try_with_value(|journal| {
             self.store
-                .with_value(|drafts| drafts.write_journal(id, journal, whole))
+                .with_value(|drafts| drafts.write_journal(id, journal))
         });
     }
 }
