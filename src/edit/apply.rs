@@ -183,7 +183,7 @@ fn no_row(items: &dyn List, index: usize) -> String {
 }
 
 /// The value at `at` as JSON: a part, a row, or the whole plan (`None`).
-fn value_at(plan: &Plan, at: Option<&Path>) -> Result<Value, String> {
+pub(super) fn value_at(plan: &Plan, at: Option<&Path>) -> Result<Value, String> {
     let Some(path) = at else {
         return serde_json::to_value(plan).map_err(|error| error.to_string());
     };

@@ -73,6 +73,38 @@ impl Editor {
         Ok(applied)
     }
 
+    /// Applies `edits` in order as one undo step (adding a row and filling in its first values).
+    /// All or nothing: when one cannot be applied, those before it are undone and the error says
+    /// which; nothing is recorded.
+    pub fn apply_step(&mut self, plan: &mut Plan, edits: Vec<Edit>) -> Result<Applied, EditError> {
+        let mut done: Vec<(Edit, Edit)> = Vec::new();
+        for edit in edits {
+            match apply(plan, &edit) {
+                Ok(Some(undo)) => done.push((edit, undo)),
+                Ok(None) => {}
+                Err(error) => {
+                    for (_, undo) in done.iter().rev() {
+                        let _ = apply(plan, undo);
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        if done.is_empty() {
+            return Ok(Applied::Unchanged);
+        }
+        self.redo.clear();
+        self.last_write = None;
+        let step: Step = done
+            .into_iter()
+            .map(|(edit, undo)| self.log.push(edit, undo, Kind::Do))
+            .collect();
+        let last = step.last().copied().unwrap_or_default();
+        self.undo.push(step);
+        self.drop_old_steps();
+        Ok(Applied::Plan(last))
+    }
+
     fn joins(&self, field: Option<&Path>, at_ms: Option<f64>) -> bool {
         match (&self.last_write, field, at_ms) {
             (Some((last, last_at)), Some(field), Some(at)) => {

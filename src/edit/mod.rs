@@ -69,26 +69,23 @@ impl Edit {
 
     /// Takes part `part` as it is in `changed` (a copy of the plan a one-click apply changed).
     pub fn replace_part(label: &str, part: Part, changed: &Plan) -> Result<Edit, EditError> {
-        let value = part.to_json(changed).map_err(|error| EditError {
-            edit: label.to_string(),
-            reason: error.to_string(),
-        })?;
-        Ok(Edit::Replace {
-            at: Some(Path::field(part.key())),
-            label: label.to_string(),
-            value,
-            claim: None,
-        })
+        Edit::replace_from(label, Some(Path::field(part.key())), changed)
     }
 
     /// Takes the whole plan `changed`.
     pub fn replace_plan(label: &str, changed: &Plan) -> Result<Edit, EditError> {
-        let value = serde_json::to_value(changed).map_err(|error| EditError {
+        Edit::replace_from(label, None, changed)
+    }
+
+    /// Takes the value at `at` (a part, a row, or the whole plan when `None`) as it is in
+    /// `changed`.
+    pub fn replace_from(label: &str, at: Option<Path>, changed: &Plan) -> Result<Edit, EditError> {
+        let value = apply::value_at(changed, at.as_ref()).map_err(|reason| EditError {
             edit: label.to_string(),
-            reason: error.to_string(),
+            reason,
         })?;
         Ok(Edit::Replace {
-            at: None,
+            at,
             label: label.to_string(),
             value,
             claim: None,

@@ -350,3 +350,48 @@ fn a_save_lets_the_log_forget_what_no_undo_needs() {
     assert_eq!(editor.log().len(), STEP_LIMIT);
     assert_eq!(editor.log().unsaved().count(), 0);
 }
+
+/// Adding a row and filling in its first values is one step: one undo takes both back. A step
+/// with an edit that cannot be applied changes nothing.
+#[test]
+fn a_step_of_several_edits_undoes_at_once_and_applies_all_or_nothing() {
+    let mut plan = started();
+    let before = plan.clone();
+    let mut editor = Editor::new();
+    let row = started().calendars.len();
+    let add = |name: &str| {
+        vec![
+            Edit::InsertRow {
+                list: path("calendars"),
+                index: row,
+                row: None,
+            },
+            Edit::set_field(path(&format!("calendars[{row}].name")), name),
+        ]
+    };
+    editor.apply_step(&mut plan, add("Weekend desk")).unwrap();
+    assert_eq!(plan.calendars[row].name, "Weekend desk");
+    editor.undo(&mut plan).unwrap();
+    assert_eq!(plan, before);
+    assert!(!editor.can_undo());
+
+    let head = editor.log().head();
+    let mut failing = add("Never");
+    failing.push(Edit::set_field(path("calendars[0].nonsense"), "x"));
+    let error = editor.apply_step(&mut plan, failing).unwrap_err();
+    assert!(error.to_string().contains("nonsense"), "{error}");
+    assert_eq!(plan, before);
+    assert_eq!(editor.log().head(), head, "nothing recorded");
+    assert!(editor.can_redo(), "the failed step did not drop the redo");
+}
+
+#[test]
+fn a_row_is_replaced_from_a_changed_copy_of_the_plan() {
+    let mut changed = started();
+    changed.calendars[0].holidays.clear();
+    changed.header.product = "Not in the row".to_string();
+    let edit = Edit::replace_from("Clear holidays", Some(path("calendars[0]")), &changed).unwrap();
+    let after = round_trip(edit);
+    assert!(after.calendars[0].holidays.is_empty());
+    assert_eq!(after.header, started().header);
+}
