@@ -11,7 +11,6 @@
 
 mod journal;
 mod store;
-pub mod undo;
 mod unstored;
 
 use std::fmt;

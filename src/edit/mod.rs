@@ -112,9 +112,10 @@ impl Edit {
 }
 
 /// What applying an edit did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Applied {
     /// The plan already was so: nothing was recorded.
+    #[default]
     Unchanged,
     /// One field's value changed, as record `0`: only that field's control had it wrong.
     Field(u64),
