@@ -4,6 +4,7 @@
 pub mod capacity;
 pub mod diff;
 pub mod drafts;
+pub mod edit;
 pub mod forecast;
 pub mod form;
 pub mod fuzzing;

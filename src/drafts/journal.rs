@@ -1,53 +1,44 @@
-//! The journal of a tab's edits not yet in its stored draft: each field write is written at once
-//! (a small entry: the field's path and its new text), any other change as the whole plan, so a
-//! tab that crashes before its autosave loses nothing. The next save folds the journal in and
-//! clears it; a tab that opens the draft later replays a journal left behind, and sets aside,
-//! unchanged and reported in words, one it cannot read or apply. The stored draft is never the
-//! worse for a journal.
+//! The journal of a tab's edits not yet in its stored draft: the edit log's records after the last
+//! save (`edit::EditLog::unsaved`), written to storage at each change, so a tab that crashes
+//! before its autosave loses nothing. The next save clears it; a tab that opens the draft later
+//! replays a journal left behind on the stored draft, and sets aside, unchanged and reported in
+//! words, one it cannot read or apply. The stored draft is never the worse for a journal.
 //!
-//! Layout: this tab's entries under [`journal_key`] (draft id and tab id), and the whole plan, when
-//! a change other than a field write came, under the same key plus [`WHOLE_SUFFIX`] — so a keystroke
-//! rewrites a few bytes, not the plan.
+//! Layout: this tab's journal under [`journal_key`] (draft id and tab id). Journals of format 1
+//! (field writes only, any other change as the whole plan under the key plus [`WHOLE_SUFFIX`])
+//! are still read and replayed, so an update of the app between a crash and the next start loses
+//! nothing either.
 
 use serde::{Deserialize, Serialize};
 
 use super::{BlankWrite, DraftError, DraftMeta, DraftStore, Drafts, Notice, StoreError};
-use crate::form::node::set_text_at;
-use crate::plan::json::{from_json, to_json};
-use crate::plan::Plan;
+use crate::edit::{replay, Edit, EditLog};
+use crate::plan::json::from_json;
+use crate::plan::{Path, Plan};
 
 /// Prefix of every journal key.
 pub const JOURNAL_PREFIX: &str = "support-ops.journal.";
-/// Added to a journal's key for the whole plan it starts from.
+/// Added to a format-1 journal's key for the whole plan it starts from.
 pub const WHOLE_SUFFIX: &str = ".whole";
 
-const JOURNAL_FORMAT: u32 = 1;
+/// The format this build writes: the edit log's records.
+const JOURNAL_FORMAT: u32 = 2;
+/// Field writes only, on the stored plan or on a whole plan kept beside them.
+const FIELD_WRITES_FORMAT: u32 = 1;
 
 /// The key of tab `tab`'s journal for draft `draft`.
 pub fn journal_key(draft: &str, tab: &str) -> String {
     format!("{JOURNAL_PREFIX}{draft}.{tab}")
 }
 
-/// Edits made on top of one stored revision of a draft.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The edits made on top of one stored revision of a draft, in the order they were applied.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Journal {
     pub format: u32,
     /// The stored revision the edits were made on.
     pub revision: u64,
-    /// Whether the edits start from the whole plan kept beside the journal rather than from the
-    /// stored draft (a change other than a field write came first).
     #[serde(default)]
-    pub whole: bool,
-    /// Field writes in order; a field written again keeps only its latest text.
-    #[serde(default)]
-    pub edits: Vec<FieldEdit>,
-}
-
-/// One field's new text, at its path in the plan (`header.product`, `taxonomy[2].name`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldEdit {
-    pub path: String,
-    pub text: String,
+    pub edits: Vec<Edit>,
 }
 
 impl Journal {
@@ -56,39 +47,77 @@ impl Journal {
         Journal {
             format: JOURNAL_FORMAT,
             revision,
-            whole: false,
             edits: Vec::new(),
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        !self.whole && self.edits.is_empty()
-    }
-
-    /// Records that the field at `path` now reads `text`.
-    pub fn field(&mut self, path: &str, text: &str) {
-        self.edits.retain(|edit| edit.path != path);
-        self.edits.push(FieldEdit {
-            path: path.to_string(),
-            text: text.to_string(),
-        });
-    }
-
-    /// Records a change other than a field write: from now on the edits start from the whole
-    /// plan, which the caller keeps beside the journal.
-    pub fn starts_from_whole(&mut self) {
-        self.whole = true;
-        self.edits.clear();
-    }
-
-    /// The plan the journal leads to from `start` (the stored plan, or the whole plan kept).
-    pub fn replay(&self, start: Plan) -> Result<Plan, String> {
-        let mut plan = start;
-        for edit in &self.edits {
-            set_text_at(&mut plan, &edit.path, &edit.text)?;
+    /// The records of `log` the stored draft (at `revision`) does not hold yet. Writes to one
+    /// field in a row keep only the last: replayed, they lead to the same plan.
+    pub fn of_log(revision: u64, log: &EditLog) -> Journal {
+        let mut journal = Journal::new(revision);
+        for record in log.unsaved() {
+            journal.push(record.edit.clone());
         }
-        Ok(plan)
+        journal
     }
+
+    /// Adds `edit`, folding it into the last edit when both write the same field.
+    pub fn push(&mut self, edit: Edit) {
+        if let (Some(Edit::SetField { path: last, .. }), Edit::SetField { path, .. }) =
+            (self.edits.last(), &edit)
+        {
+            if last == path {
+                self.edits.pop();
+            }
+        }
+        self.edits.push(edit);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// The plan the journal leads to from `start` (the stored plan).
+    pub fn replay(&self, start: &Plan) -> Result<Plan, String> {
+        replay(start, &self.edits).map_err(|error| error.to_string())
+    }
+}
+
+/// A journal as format 1 wrote it: field writes, each a path and its text.
+#[derive(Deserialize)]
+struct FieldWrites {
+    revision: u64,
+    /// The writes start from the whole plan kept beside the journal, not from the stored one.
+    #[serde(default)]
+    whole: bool,
+    #[serde(default)]
+    edits: Vec<FieldWrite>,
+}
+
+#[derive(Deserialize)]
+struct FieldWrite {
+    path: String,
+    text: String,
+}
+
+impl FieldWrites {
+    /// The same writes as edits of today's format.
+    fn edits(&self) -> Result<Vec<Edit>, String> {
+        self.edits
+            .iter()
+            .map(|write| {
+                Path::parse(&write.path)
+                    .map(|path| Edit::set_field(path, &write.text))
+                    .ok_or_else(|| format!("\"{}\" is not a path in a plan", write.path))
+            })
+            .collect()
+    }
+}
+
+/// Only the format, read first to know how to read the rest.
+#[derive(Deserialize)]
+struct FormatOnly {
+    format: u32,
 }
 
 /// Why a journal left behind was not applied.
@@ -100,19 +129,9 @@ enum NotApplied {
 }
 
 impl<S: DraftStore> Drafts<S> {
-    /// Writes this tab's journal for draft `id`; `whole` is the plan to start from when the
-    /// journal says so and it changed. Writes only this tab's keys.
-    pub fn write_journal(
-        &self,
-        id: &str,
-        journal: &Journal,
-        whole: Option<&Plan>,
-    ) -> Result<(), DraftError> {
+    /// Writes this tab's journal for draft `id`. Writes only this tab's key.
+    pub fn write_journal(&self, id: &str, journal: &Journal) -> Result<(), DraftError> {
         let key = journal_key(id, self.tab());
-        if let Some(plan) = whole {
-            self.store
-                .set(&format!("{key}{WHOLE_SUFFIX}"), &to_json(plan))?;
-        }
         let text = serde_json::to_string(journal)
             .map_err(|error| DraftError::Store(StoreError::Other(error.to_string())))?;
         Ok(self.store.set(&key, &text)?)
@@ -183,25 +202,46 @@ impl<S: DraftStore> Drafts<S> {
         meta: &DraftMeta,
         plan: &Plan,
     ) -> Result<Plan, NotApplied> {
-        let journal: Journal = serde_json::from_str(text)
-            .map_err(|error| NotApplied::Unreadable(error.to_string()))?;
-        if journal.revision != meta.revision {
-            return Err(NotApplied::Outdated);
+        let unreadable = |error: serde_json::Error| NotApplied::Unreadable(error.to_string());
+        let format = serde_json::from_str::<FormatOnly>(text).map_err(unreadable)?;
+        match format.format {
+            JOURNAL_FORMAT => {
+                let journal: Journal = serde_json::from_str(text).map_err(unreadable)?;
+                if journal.revision != meta.revision {
+                    return Err(NotApplied::Outdated);
+                }
+                journal.replay(plan).map_err(NotApplied::Unreadable)
+            }
+            FIELD_WRITES_FORMAT => {
+                let journal: FieldWrites = serde_json::from_str(text).map_err(unreadable)?;
+                if journal.revision != meta.revision {
+                    return Err(NotApplied::Outdated);
+                }
+                let start = if journal.whole {
+                    self.whole_plan_beside(key)?
+                } else {
+                    plan.clone()
+                };
+                let edits = journal.edits().map_err(NotApplied::Unreadable)?;
+                replay(&start, &edits).map_err(|error| NotApplied::Unreadable(error.to_string()))
+            }
+            other => Err(NotApplied::Unreadable(format!(
+                "they were written in format {other}, which this version of the app does not know"
+            ))),
         }
-        let start = if journal.whole {
-            let whole = self
-                .store
-                .get(&format!("{key}{WHOLE_SUFFIX}"))
-                .ok()
-                .flatten()
-                .ok_or_else(|| {
-                    NotApplied::Unreadable("the plan it starts from is missing".to_string())
-                })?;
-            from_json(&whole).map_err(|error| NotApplied::Unreadable(error.to_string()))?
-        } else {
-            plan.clone()
-        };
-        journal.replay(start).map_err(NotApplied::Unreadable)
+    }
+
+    /// The whole plan a format-1 journal under `key` starts from.
+    fn whole_plan_beside(&self, key: &str) -> Result<Plan, NotApplied> {
+        let whole = self
+            .store
+            .get(&format!("{key}{WHOLE_SUFFIX}"))
+            .ok()
+            .flatten()
+            .ok_or_else(|| {
+                NotApplied::Unreadable("the plan it starts from is missing".to_string())
+            })?;
+        from_json(&whole).map_err(|error| NotApplied::Unreadable(error.to_string()))
     }
 
     /// Removes every tab's journal of draft `id` (the draft is deleted).
@@ -230,7 +270,14 @@ impl<S: DraftStore> Drafts<S> {
         why: NotApplied,
         now: u64,
     ) {
-        if self.set_aside("journal", text, now).is_ok() {
+        // A format-1 journal may start from a whole plan kept beside it: that is kept too.
+        let whole_key = format!("{key}{WHOLE_SUFFIX}");
+        let whole_kept = match self.store.get(&whole_key) {
+            Ok(Some(whole)) => self.set_aside("journal-whole", &whole, now).is_ok(),
+            Ok(None) => true,
+            Err(_) => false,
+        };
+        if whole_kept && self.set_aside("journal", text, now).is_ok() {
             self.remove_journal(key);
         }
         let reason = match why {
@@ -259,10 +306,31 @@ mod tests {
         let meta = crashed.create("Acme", &plan_for("Acme"), 1).unwrap();
         let mut journal = Journal::new(meta.revision);
         for (path, text) in typed {
-            journal.field(path, text);
+            journal.push(Edit::set_field(Path::parse(path).unwrap(), text));
         }
-        crashed.write_journal(&meta.id, &journal, None).unwrap();
+        crashed.write_journal(&meta.id, &journal).unwrap();
         meta
+    }
+
+    /// The texts set aside in `store`, sorted.
+    fn set_aside_texts(store: &MemoryStore) -> Vec<String> {
+        let mut kept: Vec<String> = store
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|k| k.starts_with(SET_ASIDE_PREFIX))
+            .map(|k| store.get(&k).unwrap().unwrap_or_default())
+            .collect();
+        kept.sort();
+        kept
+    }
+
+    /// The one notice `drafts` has, which must name draft “Acme” and say `words`.
+    fn the_notice_about_acme(drafts: &mut Drafts<&MemoryStore>, words: &str) {
+        let notices = drafts.take_notices();
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        let said = notices[0].to_string();
+        assert!(said.contains("“Acme”") && said.contains(words), "{said}");
     }
 
     #[test]
@@ -292,24 +360,99 @@ mod tests {
     }
 
     #[test]
-    fn a_change_other_than_a_field_write_is_replayed_from_the_whole_plan() {
+    fn rows_removed_and_moved_are_replayed_as_the_records_say() {
+        let store = MemoryStore::new();
+        let mut crashed = Drafts::with_writer(&store, "crashed");
+        let meta = crashed.create("Acme", &plan_for("Acme"), 1).unwrap();
+        let mut editor = crate::edit::Editor::new();
+        let mut live = plan_for("Acme");
+        for edit in [
+            Edit::RemoveRow {
+                list: Path::field("priorities"),
+                index: 3,
+            },
+            Edit::MoveRow {
+                list: Path::field("priorities"),
+                from: 2,
+                to: 0,
+            },
+            Edit::set_field(Path::parse("priorities[0].name").unwrap(), "Urgent"),
+        ] {
+            editor.apply(&mut live, edit).unwrap();
+        }
+        let journal = Journal::of_log(meta.revision, editor.log());
+        crashed.write_journal(&meta.id, &journal).unwrap();
+        let (_, plan) = Drafts::with_writer(&store, "next")
+            .restore(2)
+            .unwrap()
+            .unwrap();
+        assert_eq!(plan, live);
+        assert_eq!(plan.priorities.len(), 3);
+        assert_eq!(plan.priorities[0].name, "Urgent");
+    }
+
+    /// A journal written by the app before the edit log (format 1): field writes by path, and the
+    /// whole plan beside them after a change of another kind. Still replayed.
+    #[test]
+    fn a_journal_in_the_format_before_the_edit_log_is_still_replayed() {
         let store = MemoryStore::new();
         let mut crashed = Drafts::with_writer(&store, "crashed");
         let meta = crashed.create("Acme", &plan_for("Acme"), 1).unwrap();
         let mut restructured = plan_for("Acme");
         restructured.priorities.truncate(1);
-        let mut journal = Journal::new(meta.revision);
-        journal.starts_from_whole();
-        journal.field("header.product", "Acme, restructured");
-        crashed
-            .write_journal(&meta.id, &journal, Some(&restructured))
+        let key = journal_key(&meta.id, "crashed");
+        store
+            .set(
+                &format!("{key}{WHOLE_SUFFIX}"),
+                &crate::plan::json::to_json(&restructured),
+            )
             .unwrap();
-        let (_, plan) = Drafts::with_writer(&store, "next")
-            .restore(2)
-            .unwrap()
-            .unwrap();
+        let old = r#"{"format":1,"revision":1,"whole":true,"edits":[{"path":"header.product","text":"Acme, restructured"}]}"#;
+        store.set(&key, old).unwrap();
+        let mut next = Drafts::with_writer(&store, "next");
+        let (_, plan) = next.restore(2).unwrap().unwrap();
         assert_eq!(plan.priorities.len(), 1);
         assert_eq!(plan.header.product, "Acme, restructured");
+        assert!(next.take_notices().is_empty());
+        assert!(store
+            .keys()
+            .unwrap()
+            .iter()
+            .all(|k| !k.starts_with(JOURNAL_PREFIX)));
+    }
+
+    /// An old journal whose field writes do not fit the plan is set aside with the whole plan it
+    /// started from: neither is lost, and the user is told in words.
+    #[test]
+    fn an_old_journal_that_does_not_apply_is_set_aside_with_its_whole_plan() {
+        let store = MemoryStore::new();
+        let mut crashed = Drafts::with_writer(&store, "crashed");
+        let meta = crashed.create("Acme", &plan_for("Acme"), 1).unwrap();
+        let key = journal_key(&meta.id, "crashed");
+        let whole = crate::plan::json::to_json(&plan_for("Whole"));
+        store.set(&format!("{key}{WHOLE_SUFFIX}"), &whole).unwrap();
+        let old = r#"{"format":1,"revision":1,"whole":true,"edits":[{"path":"channels[40].name","text":"x"}]}"#;
+        store.set(&key, old).unwrap();
+        let mut next = Drafts::with_writer(&store, "next");
+        let (_, plan) = next.restore(2).unwrap().unwrap();
+        assert_eq!(plan, plan_for("Acme"));
+        let mut expected = vec![old.to_string(), whole];
+        expected.sort();
+        assert_eq!(set_aside_texts(&store), expected);
+        the_notice_about_acme(&mut next, "channels[40].name");
+    }
+
+    #[test]
+    fn a_journal_of_a_format_this_app_does_not_know_is_set_aside_with_words() {
+        let store = MemoryStore::new();
+        let meta = crashed_tab_typing(&store, &[]);
+        let key = journal_key(&meta.id, "crashed");
+        store
+            .set(&key, r#"{"format":9,"revision":1,"records":[]}"#)
+            .unwrap();
+        let mut next = Drafts::with_writer(&store, "next");
+        next.restore(2).unwrap();
+        the_notice_about_acme(&mut next, "format 9");
     }
 
     #[test]
@@ -323,22 +466,9 @@ mod tests {
         let (opened, plan) = next.restore(2).unwrap().unwrap();
         assert_eq!(plan, plan_for("Acme"));
         assert_eq!(opened.revision, meta.revision);
-        let kept: Vec<String> = store
-            .keys()
-            .unwrap()
-            .into_iter()
-            .filter(|k| k.starts_with(SET_ASIDE_PREFIX))
-            .map(|k| store.get(&k).unwrap().unwrap_or_default())
-            .collect();
-        assert_eq!(kept, vec![corrupt.to_string()]);
+        assert_eq!(set_aside_texts(&store), vec![corrupt.to_string()]);
         assert_eq!(store.get(&key).unwrap(), None);
-        let notices = next.take_notices();
-        assert_eq!(notices.len(), 1);
-        let said = notices[0].to_string();
-        assert!(
-            said.contains("“Acme”") && said.contains("could not be read"),
-            "{said}"
-        );
+        the_notice_about_acme(&mut next, "could not be read");
     }
 
     #[test]
@@ -368,9 +498,8 @@ mod tests {
         let mut tab = Drafts::with_writer(&store, "tab");
         let meta = tab.create("Acme", &plan_for("Acme"), 1).unwrap();
         let mut journal = Journal::new(meta.revision);
-        journal.starts_from_whole();
-        tab.write_journal(&meta.id, &journal, Some(&plan_for("Live edit")))
-            .unwrap();
+        journal.push(Edit::replace_plan("Live edit", &plan_for("Live edit")).unwrap());
+        tab.write_journal(&meta.id, &journal).unwrap();
         let (_, plan) = tab.open(&meta.id, 2).unwrap();
         assert_eq!(plan, plan_for("Acme"));
         tab.clear_journal(&meta.id).unwrap();

@@ -11,7 +11,6 @@
 
 mod journal;
 mod store;
-pub mod undo;
 mod unstored;
 
 use std::fmt;
@@ -21,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::plan::json::{from_json, to_json};
 use crate::plan::Plan;
 
-pub use journal::{journal_key, FieldEdit, Journal, JOURNAL_PREFIX};
+pub use journal::{journal_key, Journal, JOURNAL_PREFIX};
 pub use store::{DraftStore, MemoryStore, StoreError};
 pub use unstored::Unstored;
 

@@ -61,6 +61,10 @@ pub trait List {
     /// Puts an item back at `index` (or the end); false when the JSON is not an item.
     fn insert_json(&mut self, index: usize, json: &str) -> bool;
     fn swap(&mut self, a: usize, b: usize);
+    /// Item `index` as JSON (to put back later with `replace_json`).
+    fn item_json(&self, index: usize) -> Option<serde_json::Value>;
+    /// Replaces item `index` with `value`; the message says why it is not an item of this list.
+    fn replace_json(&mut self, index: usize, value: &serde_json::Value) -> Result<(), String>;
 }
 
 pub use crate::plan::path::{steps, Step};
@@ -506,6 +510,18 @@ where
         if a < Vec::len(self) && b < Vec::len(self) {
             <[T]>::swap(self, a, b);
         }
+    }
+    fn item_json(&self, index: usize) -> Option<serde_json::Value> {
+        self.get(index)
+            .and_then(|item| serde_json::to_value(item).ok())
+    }
+    fn replace_json(&mut self, index: usize, value: &serde_json::Value) -> Result<(), String> {
+        let item = T::deserialize(value).map_err(|error| error.to_string())?;
+        let slot = self
+            .get_mut(index)
+            .ok_or_else(|| format!("the list has no item {}", index + 1))?;
+        *slot = item;
+        Ok(())
     }
 }
 

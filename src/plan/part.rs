@@ -311,6 +311,47 @@ impl Part {
             Part::History => to_value(&plan.history),
         }
     }
+
+    /// Replaces the part's value in the plan with `value` (as [`Part::to_json`] gives it). Nothing
+    /// changes when `value` is not such a value.
+    pub fn set_json(
+        self,
+        plan: &mut Plan,
+        value: &serde_json::Value,
+    ) -> Result<(), serde_json::Error> {
+        fn put<T: serde::de::DeserializeOwned>(
+            slot: &mut T,
+            value: &serde_json::Value,
+        ) -> Result<(), serde_json::Error> {
+            *slot = T::deserialize(value)?;
+            Ok(())
+        }
+        match self {
+            Part::Header => put(&mut plan.header, value),
+            Part::Assess => put(&mut plan.assess, value),
+            Part::Calendars => put(&mut plan.calendars, value),
+            Part::Priorities => put(&mut plan.priorities, value),
+            Part::Channels => put(&mut plan.channels, value),
+            Part::Tiers => put(&mut plan.tiers, value),
+            Part::Taxonomy => put(&mut plan.taxonomy, value),
+            Part::Sla => put(&mut plan.sla, value),
+            Part::Escalation => put(&mut plan.escalation, value),
+            Part::SelfService => put(&mut plan.self_service, value),
+            Part::Automation => put(&mut plan.automation, value),
+            Part::Metrics => put(&mut plan.metrics, value),
+            Part::Feedback => put(&mut plan.feedback, value),
+            Part::CustomerSuccess => put(&mut plan.customer_success, value),
+            Part::Roadmap => put(&mut plan.roadmap, value),
+            Part::Staffing => put(&mut plan.staffing, value),
+            Part::Helpdesk => put(&mut plan.helpdesk, value),
+            Part::History => put(&mut plan.history, value),
+        }
+    }
+
+    /// The part whose JSON key is `key` (`self_service`).
+    pub fn from_key(key: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|part| part.key() == key)
+    }
 }
 
 impl Page {

@@ -80,6 +80,25 @@ impl Path {
         row_in_list(list, &self.0)
     }
 
+    /// When the path names an item of a list (`sla[2].targets[0]`): the list's path and the
+    /// index (`sla[2].targets`, 0).
+    pub fn list_item(&self) -> Option<(Path, usize)> {
+        let text = self.0.strip_suffix(']')?;
+        let open = text.rfind('[')?;
+        let index = text[open + 1..].parse().ok()?;
+        Some((Path(text[..open].to_string()), index))
+    }
+
+    /// The nearest list item the path lies in, else its part: `taxonomy[3].types[2].name` →
+    /// `taxonomy[3].types[2]`, `header.product` → `header`. What an edit of the value here can
+    /// change besides the value itself (an optional group it starts).
+    pub fn row_or_part(&self) -> Path {
+        match self.0.rfind(']') {
+            Some(end) => Path(self.0[..=end].to_string()),
+            None => Path(self.0.split('.').next().unwrap_or_default().to_string()),
+        }
+    }
+
     /// The DOM id of the form field that edits the value here:
     /// `sla[1].resolution` → `field-sla-1-resolution`. Forms and the findings panel both use it.
     pub fn field_id(&self) -> String {
@@ -96,6 +115,23 @@ impl fmt::Display for Path {
 impl From<Path> for String {
     fn from(path: Path) -> String {
         path.0
+    }
+}
+
+/// A path is saved and sent as its printed form (`taxonomy[2].name`): journals, edit records and a
+/// finding's JSON (`"path": "sla[1].name"`) hold it so.
+impl serde::Serialize for Path {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Reads a printed path; text that is not one is refused with the text in the message.
+impl<'de> serde::Deserialize<'de> for Path {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Path, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Path::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a path in a plan")))
     }
 }
 
@@ -118,25 +154,6 @@ impl PartialEq<&str> for Path {
     }
 }
 
-/// Saved and sent as the text it prints as, so a finding's JSON reads `"path": "sla[1].name"`.
-impl serde::Serialize for Path {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-/// Read back from that text; text that is not a well-formed path is an error, not a path.
-impl<'de> serde::Deserialize<'de> for Path {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Path, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        match steps(&text) {
-            Some(_) => Ok(Path(text)),
-            None => Err(serde::de::Error::custom(format!(
-                "{text:?} is not a path to a field of a plan"
-            ))),
-        }
-    }
-}
 
 /// A field name: letters, digits and `_`, not empty. (A JSON key that is not one, such as a
 /// misspelt `"team size"`, has no path of its own.)

@@ -1,6 +1,7 @@
-//! The one way the designer's forms read and change the plan: a field writes its own value by
-//! path, and anything else that changes the plan (rows added, moved or removed, undo, an import,
-//! another draft) makes every field read its value again.
+//! The one way the designer's forms read and change the plan: every change is an edit applied
+//! through the open plan's log (`History`), a field writing its own value by path; any change of
+//! another kind (rows added, moved or removed, undo, a one-click apply, another draft) makes
+//! every field read its value again.
 //!
 //! Why: a field that kept a signal or memo over the plan for its value would wake on every
 //! keystroke anywhere, and hundreds of subscribers on one signal make each keystroke slow. Here
@@ -8,11 +9,11 @@
 
 use leptos::prelude::*;
 
-use crate::form::node::{edit_list, len_at, set_text_at, text_at, List};
+use crate::edit::{Applied, Edit, EditError};
+use crate::form::node::{at, len_at, text_at, Node};
 use crate::form::Names;
-use crate::plan::Plan;
+use crate::plan::{Path, Plan};
 
-use super::drafts::Workspace;
 use super::findings::FieldFindings;
 use super::history::History;
 
@@ -20,17 +21,11 @@ use super::history::History;
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub plan: RwSignal<Plan>,
-    /// Changes whenever the plan changed other than by a field writing its own value.
-    redraw: RwSignal<u64>,
-    /// Field writes the redraw watcher has not seen yet.
-    own_writes: StoredValue<u32>,
+    /// The log every change goes through (the app's; a fresh one in component tests without it).
+    history: History,
     names: NameLists,
     /// The designer's field marks: a field typed in shows its findings from then on.
     marks: Option<FieldFindings>,
-    /// The undo history a field's own edit is recorded in (none in component tests without one).
-    history: Option<History>,
-    /// The drafts a field's own edit is journaled to at once (none in component tests).
-    workspace: Option<Workspace>,
 }
 
 /// The names reference fields pick from, each a memo over the plan.
@@ -44,7 +39,7 @@ struct NameLists {
 }
 
 impl Editor {
-    /// Starts watching `plan`: any change a field did not make redraws the fields.
+    /// The forms' editor of `plan`, over the log in context (or a log of its own).
     pub fn new(plan: RwSignal<Plan>) -> Editor {
         let names = NameLists {
             priorities: Memo::new(move |_| {
@@ -61,28 +56,12 @@ impl Editor {
                 plan.with(|p| p.sla.iter().map(|x| x.name.clone()).collect())
             }),
         };
-        let editor = Editor {
+        Editor {
             plan,
-            redraw: RwSignal::new(0),
-            own_writes: StoredValue::new(0),
+            history: use_context::<History>().unwrap_or_else(|| History::track(plan)),
             names,
             marks: use_context::<FieldFindings>(),
-            history: use_context::<History>(),
-            workspace: use_context::<Workspace>(),
-        };
-        Effect::new(move |first: Option<()>| {
-            plan.track();
-            if first.is_none() {
-                return;
-            }
-            let own = editor.own_writes.get_value();
-            if own > 0 {
-                editor.own_writes.set_value(0);
-            } else {
-                editor.redraw_all();
-            }
-        });
-        editor
+        }
     }
 
     /// The editor the designer provides.
@@ -90,14 +69,19 @@ impl Editor {
         use_context::<Editor>()
     }
 
+    /// The editor the designer provides, or one over `plan` (a view mounted on its own).
+    pub fn of(plan: RwSignal<Plan>) -> Editor {
+        Editor::get().unwrap_or_else(|| Editor::new(plan))
+    }
+
     /// Makes every field read its value again.
     pub fn redraw_all(self) {
-        self.redraw.update(|n| *n = n.wrapping_add(1));
+        self.history.redraw_all();
     }
 
     /// Tracks redraws: a view reading this re-runs when the fields must read again.
     pub fn track_redraw(self) {
-        self.redraw.track();
+        self.history.track_redraw();
     }
 
     /// The text of the value at `path`, read now (untracked).
@@ -107,51 +91,63 @@ impl Editor {
             .unwrap_or_default()
     }
 
-    /// Writes what a field typed into the value at `path`. Only a real change notifies.
+    /// Writes what a field typed into the value at `path`. Only a real change is recorded.
     pub fn set_text(self, path: &str, text: &str) -> Result<(), String> {
-        let result = self
-            .plan
-            .try_maybe_update(|p| match set_text_at(p, path, text) {
-                Ok(changed) => (changed, Ok(changed)),
-                Err(error) => (false, Err(error)),
-            });
-        match result {
-            Some(Ok(true)) => {
-                self.own_writes.update_value(|n| *n += 1);
-                let field = crate::rules::field_id(path);
+        let parsed =
+            Path::parse(path).ok_or_else(|| format!("The plan has no field at {path}."))?;
+        match self.history.apply(Edit::set_field(parsed, text)) {
+            Ok(Applied::Unchanged) => Ok(()),
+            Ok(_) => {
                 if let Some(marks) = self.marks {
-                    marks.touch(&field);
-                }
-                if let Some(workspace) = self.workspace {
-                    workspace.journal_field(path, text);
-                }
-                if let Some(history) = self.history {
-                    history.field_edit(&field, |seen| {
-                        let _ = set_text_at(seen, path, text);
-                    });
+                    marks.touch(&crate::rules::field_id(path));
                 }
                 Ok(())
             }
-            Some(Ok(false)) => Ok(()),
-            Some(Err(error)) => Err(error),
-            None => Ok(()),
+            Err(error) => Err(error.reason),
         }
     }
 
     /// The length of the list at `path`, following redraws.
     pub fn len(self, path: &str) -> usize {
-        self.redraw.track();
+        self.track_redraw();
         self.plan.with_untracked(|p| len_at(p, path))
     }
 
-    /// Changes the list at `path` (a structural edit: the fields redraw).
-    pub fn edit_list<R>(self, path: &str, edit: impl FnOnce(&mut dyn List) -> R) -> Option<R> {
-        self.plan.try_update(|p| edit_list(p, path, edit)).flatten()
+    /// Row `index` of the list at `path` as JSON, read now.
+    pub fn row_json(self, path: &str, index: usize) -> Option<serde_json::Value> {
+        self.plan.with_untracked(|p| {
+            at(p, path)
+                .and_then(Node::list)
+                .and_then(|list| list.item_json(index))
+        })
     }
 
-    /// Any other change of the plan (the fields redraw).
-    pub fn update(self, edit: impl FnOnce(&mut Plan)) {
-        self.plan.update(edit);
+    /// Applies one edit (the fields redraw unless it is a field write).
+    pub fn apply(self, edit: Edit) -> Result<Applied, EditError> {
+        self.history.apply(edit)
+    }
+
+    /// Applies several edits as one undo step.
+    pub fn apply_step(self, edits: Vec<Edit>) -> Result<Applied, EditError> {
+        self.history.apply_step(edits)
+    }
+
+    /// A one-click change named `label`: `change` runs on a copy of the plan, and the value at
+    /// `at` (a row, a part, or the whole plan when `None`) is taken from the copy, as one edit.
+    pub fn change<R>(
+        self,
+        label: &str,
+        at: Option<Path>,
+        change: impl FnOnce(&mut Plan) -> R,
+    ) -> Result<R, EditError> {
+        let mut copy = self.plan.get_untracked();
+        let result = change(&mut copy);
+        if self.plan.with_untracked(|plan| *plan == copy) {
+            return Ok(result);
+        }
+        self.history
+            .apply(Edit::replace_from(label, at, &copy)?)
+            .map(|_| result)
     }
 
     /// The names a reference field picks from.

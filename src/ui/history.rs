@@ -1,5 +1,6 @@
-//! Undo and redo of plan edits: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl+Y anywhere in the app, and buttons.
-//! Typing in one field joins into one step (see `drafts::undo`); opening another draft starts afresh.
+//! The open plan's edit log in the browser (`edit::Editor`), and undo and redo over it: Ctrl/Cmd+Z,
+//! Shift+Ctrl/Cmd+Z and Ctrl+Y anywhere in the app, and buttons. Typing in one field joins into
+//! one step; opening another draft starts afresh.
 //!
 //! Decision: undo is the app's everywhere, also inside plan fields, and the browser's own per-field
 //! undo is prevented there — two undo histories over one plan would fight (the browser's does not
@@ -9,56 +10,36 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::drafts::undo::UndoStack;
+use crate::drafts::Journal;
+use crate::edit::{Applied, Edit, EditError, Editor};
 use crate::plan::Plan;
 
-/// The undo history of the open plan. Cheap to copy; lives as long as the app.
+/// The open plan's edit log and its undo history: every change of the plan goes through here
+/// ([`History::apply`]). Cheap to copy; lives as long as the app.
 #[derive(Clone, Copy)]
 pub struct History {
     plan: RwSignal<Plan>,
-    stack: StoredValue<UndoStack<Plan>>,
-    /// The plan as the history last saw it: the "before" of the next edit.
-    seen: StoredValue<Plan>,
-    /// Field edits already recorded (and applied to `seen`) that the watcher has not seen yet.
-    recorded: StoredValue<u32>,
+    editor: StoredValue<Editor>,
+    /// The number of the last record: what the autosave and the journal follow.
+    head: RwSignal<u64>,
+    /// Changes whenever the plan changed other than by one field writing its own value (rows,
+    /// one-click applies, undo, another plan shown): every field reads its value again.
+    redraw: RwSignal<u64>,
     can_undo: RwSignal<bool>,
     can_redo: RwSignal<bool>,
 }
 
 impl History {
-    /// Starts recording every change of `plan`, and listens for the undo/redo keys.
+    /// Starts the log of `plan`, and listens for the undo/redo keys.
     pub fn track(plan: RwSignal<Plan>) -> History {
         let history = History {
             plan,
-            stack: StoredValue::new(UndoStack::new()),
-            seen: StoredValue::new(plan.get_untracked()),
-            recorded: StoredValue::new(0),
+            editor: StoredValue::new(Editor::new()),
+            head: RwSignal::new(0),
+            redraw: RwSignal::new(0),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
         };
-        // Any change a field did not record itself: compared and copied whole.
-        Effect::new(move |_| {
-            plan.track();
-            if history.recorded.get_value() > 0 {
-                history.recorded.set_value(0);
-                return;
-            }
-            let now = plan.get_untracked();
-            if history.seen.with_value(|seen| *seen == now) {
-                return;
-            }
-            let Some(before) = history
-                .seen
-                .try_update_value(|seen| std::mem::replace(seen, now))
-            else {
-                return;
-            };
-            let field = focused_field();
-            history
-                .stack
-                .update_value(|stack| stack.record(before, field.as_deref(), js_sys::Date::now()));
-            history.refresh();
-        });
         let keys = window_event_listener(leptos::ev::keydown, move |event| {
             history.on_key(&event);
         });
@@ -66,32 +47,54 @@ impl History {
         history
     }
 
-    /// Records a field's own edit: `edit` is what it did to the plan, done again to the history's
-    /// copy. The plan is copied only when the edit starts a new undo step.
-    pub fn field_edit(self, field: &str, edit: impl FnOnce(&mut Plan)) {
+    /// Applies `edit` to the plan and records it; a field write within a second of the last
+    /// write to the same field joins its undo step (typing a word is one undo).
+    pub fn apply(self, edit: Edit) -> Result<Applied, EditError> {
         let at = js_sys::Date::now();
-        self.stack.update_value(|stack| {
-            self.seen.update_value(|seen| {
-                stack.record_with(|| seen.clone(), Some(field), at);
-                edit(seen);
-            })
-        });
-        self.recorded.update_value(|n| *n += 1);
-        self.refresh();
+        self.change(move |editor, plan| editor.apply_at(plan, edit, Some(at)))
+    }
+
+    /// Applies `edits` as one undo step (a row added with its first values), all or nothing.
+    pub fn apply_step(self, edits: Vec<Edit>) -> Result<Applied, EditError> {
+        self.change(move |editor, plan| editor.apply_step(plan, edits))
     }
 
     pub fn undo(self) {
-        let current = self.plan.get_untracked();
-        if let Some(previous) = self.stack.try_update_value(|s| s.undo(current)).flatten() {
-            self.show(previous);
-        }
+        let _ = self.change(|editor, plan| editor.undo(plan).map(Option::unwrap_or_default));
     }
 
     pub fn redo(self) {
-        let current = self.plan.get_untracked();
-        if let Some(next) = self.stack.try_update_value(|s| s.redo(current)).flatten() {
-            self.show(next);
+        let _ = self.change(|editor, plan| editor.redo(plan).map(Option::unwrap_or_default));
+    }
+
+    /// Runs `act` on the editor and the plan; the plan notifies only when it changed.
+    fn change(
+        self,
+        act: impl FnOnce(&mut Editor, &mut Plan) -> Result<Applied, EditError>,
+    ) -> Result<Applied, EditError> {
+        let outcome = self
+            .plan
+            .try_maybe_update(|plan| {
+                let outcome = self
+                    .editor
+                    .try_update_value(|editor| act(editor, plan))
+                    .unwrap_or(Ok(Applied::Unchanged));
+                (
+                    matches!(outcome, Ok(Applied::Field(_) | Applied::Plan(_))),
+                    outcome,
+                )
+            })
+            .unwrap_or(Ok(Applied::Unchanged));
+        if let Ok(applied) = &outcome {
+            if let Applied::Plan(_) = applied {
+                self.redraw_all();
+            }
+            if let Some(seq) = applied.record() {
+                self.head.set(seq);
+            }
         }
+        self.refresh();
+        outcome
     }
 
     pub fn can_undo(self) -> bool {
@@ -102,22 +105,51 @@ impl History {
         self.can_redo.get()
     }
 
-    /// Forgets every step: `plan` (about to be shown) is where the new history starts.
-    pub fn reset(self, plan: &Plan) {
-        self.seen.set_value(plan.clone());
-        self.stack.update_value(UndoStack::clear);
+    /// Shows `plan` (another draft opened, their version loaded): a new log and no undo steps.
+    pub fn show(self, plan: Plan) {
+        self.editor.update_value(Editor::reset);
+        self.plan.set(plan);
+        self.redraw_all();
         self.refresh();
     }
 
-    /// Shows a snapshot from the history without recording it as a new edit.
-    fn show(self, plan: Plan) {
-        self.seen.set_value(plan.clone());
-        self.plan.set(plan);
-        self.refresh();
+    /// Makes every field read its value again.
+    pub fn redraw_all(self) {
+        self.redraw.update(|n| *n = n.wrapping_add(1));
+    }
+
+    /// Tracks redraws: a view reading this re-runs when the fields must read again.
+    pub fn track_redraw(self) {
+        self.redraw.track();
+    }
+
+    /// Tracks the log: re-runs at each record (the autosave and the journal follow it).
+    pub fn track_records(self) {
+        self.head.track();
+    }
+
+    /// The number of the last record, read now.
+    pub fn head(self) -> u64 {
+        self.editor.try_with_value(|e| e.log().head()).unwrap_or(0)
+    }
+
+    /// The stored draft now holds the records up to `seq` (a save of the plan at record `seq`).
+    pub fn mark_saved_through(self, seq: u64) {
+        self.editor.update_value(|e| e.mark_saved_through(seq));
+    }
+
+    /// The records the stored draft (at `revision`) does not hold yet, as a journal.
+    pub fn journal(self, revision: u64) -> Journal {
+        self.editor
+            .try_with_value(|e| Journal::of_log(revision, e.log()))
+            .unwrap_or_else(|| Journal::new(revision))
     }
 
     fn refresh(self) {
-        let (undo, redo) = self.stack.with_value(|s| (s.can_undo(), s.can_redo()));
+        let Some((undo, redo)) = self.editor.try_with_value(|e| (e.can_undo(), e.can_redo()))
+        else {
+            return;
+        };
         if self.can_undo.get_untracked() != undo {
             self.can_undo.set(undo);
         }
@@ -144,13 +176,6 @@ impl History {
             self.redo();
         }
     }
-}
-
-/// The id of the focused form field, if any: edits in the same field join into one step.
-fn focused_field() -> Option<String> {
-    let active = web_sys::window()?.document()?.active_element()?;
-    let id = active.id();
-    (!id.is_empty()).then_some(id)
 }
 
 fn target_keeps_own_undo(event: &web_sys::KeyboardEvent) -> bool {

@@ -32,7 +32,8 @@ pub fn field_mark(
     };
     let on_confirm = move |_| {
         let path = path.clone();
-        editor.update(move |p| {
+        // The template's claims are not a part: the whole plan is the edit.
+        let _ = editor.change("Confirming a template value", None, move |p| {
             confirm(p, &path);
         });
     };

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use support_ops::plan::{Category, Duration, MetricTarget, Plan, SlaPolicy, SlaTarget, Target};
+use support_ops::ui::history::{History, UndoRedo};
 use support_ops::ui::Designer;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -301,4 +302,53 @@ async fn an_on_call_rotation_typed_in_the_channel_form_moves_the_capacity_headli
         on_call.starts_with("On call: 1 person at a time"),
         "{on_call}"
     );
+}
+
+/// The case for the edit log: a field write and a structural edit made in one go (no
+/// event loop turn between them, as when a change event and a click are handled in one batch)
+/// are both recorded, and Undo takes back each in turn.
+#[wasm_bindgen_test]
+async fn a_field_write_and_a_row_added_in_one_batch_both_undo() {
+    let plan = RwSignal::new(with_categories(&["Billing"]));
+    let app = Mounted::view(move || {
+        let history = History::track(plan);
+        provide_context(history);
+        view! { <UndoRedo/> <Designer plan>""</Designer> }
+    });
+    open_section(&app, "nav-taxonomy", "field-taxonomy-0-name").await;
+    let name: HtmlInputElement = by_id(&app, "field-taxonomy-0-name")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("row 1 name field");
+
+    type_into(&name, "Billing and refunds");
+    click(&by_id(&app, "field-taxonomy-add").expect("an Add category button"));
+    assert_eq!(category_names(plan), ["Billing and refunds", ""]);
+
+    let undo = app
+        .root()
+        .query_selector(".undo-redo button")
+        .ok()
+        .flatten()
+        .expect("the Undo button");
+    assert!(
+        wait_until(|| !undo.has_attribute("disabled")).await,
+        "both can be undone"
+    );
+    click(&undo);
+    assert!(
+        wait_until(|| category_names(plan) == ["Billing and refunds"]).await,
+        "the first undo takes the row back: {:?}",
+        category_names(plan)
+    );
+    click(&undo);
+    assert!(
+        wait_until(|| category_names(plan) == ["Billing"]).await,
+        "the second undo takes the typing back: {:?}",
+        category_names(plan)
+    );
+    assert!(
+        wait_until(|| name.value() == "Billing").await,
+        "the field shows it"
+    );
+    assert!(undo.has_attribute("disabled"), "nothing else to undo");
 }

@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use crate::capacity::staffing::{default_answer_seconds, priority_mix, StaffingPlan};
 use crate::form::node::{number_text, parse_number};
 use crate::form::{FieldSpec, Kind, Names, LIVE_CHANNEL_FIELDS, MONTH_FIELDS, STAFFING_FIELDS};
-use crate::plan::{Plan, PriorityShare};
+use crate::plan::{Path, Plan, PriorityShare};
 use crate::ui::edit::Editor;
 use crate::ui::form::field_view;
 use crate::ui::inputs::{aria_state, field_frame, Field};
 
 /// The designer's editor, or one of the view's own when drawn outside the designer.
 fn editor_of(plan: RwSignal<Plan>) -> Editor {
-    Editor::get().unwrap_or_else(|| Editor::new(plan))
+    Editor::of(plan)
 }
 
 /// Fields drawn from declared specs at paths from the plan.
@@ -171,7 +171,12 @@ pub fn month_fields(plan: RwSignal<Plan>) -> impl IntoView {
                 <button
                     type="button"
                     class="link-button"
-                    on:click=move |_| editor.update(|p| p.staffing.priority_mix.clear())
+                    on:click=move |_| {
+                        let staffing = Some(Path::field("staffing"));
+                        let _ = editor.change("Using the taxonomy's shares", staffing, |p| {
+                            p.staffing.priority_mix.clear()
+                        });
+                    }
                 >
                     "Use the taxonomy's shares again"
                 </button>
@@ -183,6 +188,7 @@ pub fn month_fields(plan: RwSignal<Plan>) -> impl IntoView {
 /// One priority's share of the month. Its id is that of the mix entry it edits, so a finding
 /// about the entry focuses it; before the plan has its own mix, the first edit starts one.
 fn mix_share_field(plan: RwSignal<Plan>, rank: usize, name: String) -> impl IntoView {
+    let editor = editor_of(plan);
     let entry = move || {
         plan.with(|p| {
             p.staffing
@@ -205,7 +211,10 @@ fn mix_share_field(plan: RwSignal<Plan>, rank: usize, name: String) -> impl Into
         Ok(share) => {
             let _ = error.try_set(None);
             if (plan.with_untracked(|p| shown_share(p, rank)) - share).abs() > f64::EPSILON {
-                plan.update(|p| set_share(p, rank, share));
+                let staffing = Some(Path::field("staffing"));
+                let _ = editor.change("Setting a priority's share", staffing, |p| {
+                    set_share(p, rank, share)
+                });
             }
         }
         Err(reason) => {

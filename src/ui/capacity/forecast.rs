@@ -5,9 +5,11 @@
 
 use leptos::prelude::*;
 
+use crate::edit::Edit;
 use crate::forecast::{apply_to_plan, forecast, series_from_history, Forecast};
 use crate::plan::limits::thousands;
 use crate::plan::Plan;
+use crate::ui::edit::Editor;
 use crate::ui::table::TableScroll;
 
 /// "this method missed the last 3 months by 6.2 % on average" (or why it was not backtested).
@@ -28,6 +30,7 @@ fn month_words((year, month): (i32, u32)) -> String {
 /// The view.
 #[component]
 pub fn ForecastView(plan: RwSignal<Plan>) -> impl IntoView {
+    let editor = Editor::of(plan);
     let horizon = RwSignal::new(6usize);
     let history = Memo::new(move |_| plan.with(|p| p.history.clone()));
     let channels = Memo::new(move |_| {
@@ -54,8 +57,10 @@ pub fn ForecastView(plan: RwSignal<Plan>) -> impl IntoView {
         };
         let peak = ahead.peak_month();
         let (updated, unmatched) = plan.with_untracked(|p| apply_to_plan(p, &ahead, peak));
-        // One change of the plan: one undo step.
-        plan.set(updated);
+        // One change of the plan (volume and channel mix): one undo step.
+        if let Ok(edit) = Edit::replace_plan("Applying the forecast", &updated) {
+            let _ = editor.apply(edit);
+        }
         let mut words = format!(
             "Monthly volume and channel mix set from {} ({} tickets). Undo takes it back.",
             month_words(ahead.months[peak]),

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::capacity::profile::{self, parse_pasted, Preset, WEEK_HOURS};
-use crate::plan::{Plan, Weekday};
+use crate::plan::{Path, Plan, Weekday};
+use crate::ui::edit::Editor;
 use crate::ui::table::TableScroll;
 
 /// Which pattern is being edited: the shared one, or a channel's own (by index).
@@ -34,6 +35,19 @@ fn effective(plan: &Plan, target: Target) -> Vec<f64> {
     }
 }
 
+/// Where the pattern of `target` is kept: the staffing assumptions, or the channel's row.
+fn kept_at(target: Target) -> Option<Path> {
+    Some(match target {
+        None => Path::field("staffing"),
+        Some(index) => Path::field("channels").at(index),
+    })
+}
+
+/// Sets the pattern of `target` as one edit of the plan.
+fn set_pattern(editor: Editor, target: Target, change: impl FnOnce(&mut Plan)) {
+    let _ = editor.change("Setting the arrival pattern", kept_at(target), change);
+}
+
 fn store(plan: &mut Plan, target: Target, values: Vec<f64>) {
     match target {
         None => plan.staffing.arrival_profile = values,
@@ -61,6 +75,7 @@ fn describe(plan: &Plan, target: Target) -> String {
 /// The editor.
 #[component]
 pub fn PatternEditor(plan: RwSignal<Plan>) -> impl IntoView {
+    let editor = Editor::of(plan);
     let target = RwSignal::new(None::<usize>);
     let channels = Memo::new(move |_| {
         plan.with(|p| {
@@ -74,7 +89,8 @@ pub fn PatternEditor(plan: RwSignal<Plan>) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
     let set = move |values: Vec<f64>, message: String| {
-        plan.update(|p| store(p, target.get_untracked(), values));
+        let target = target.get_untracked();
+        set_pattern(editor, target, |p| store(p, target, values));
         status.set(message);
     };
     let presets = Preset::ALL
@@ -161,6 +177,7 @@ fn PatternGrid(
     target: RwSignal<Target>,
     values: Memo<Vec<f64>>,
 ) -> impl IntoView {
+    let editor = Editor::of(plan);
     let rows = Weekday::ALL
         .iter()
         .enumerate()
@@ -180,11 +197,12 @@ fn PatternGrid(
                                     let text = event_target_value(&ev);
                                     if let Ok(value) = text.trim().replace(',', ".").parse::<f64>() {
                                         if value.is_finite() && value >= 0.0 {
-                                            plan.update(|p| {
-                                                let mut pattern = effective(p, target.get_untracked());
+                                            let target = target.get_untracked();
+                                            set_pattern(editor, target, |p| {
+                                                let mut pattern = effective(p, target);
                                                 pattern.resize(WEEK_HOURS, 0.0);
                                                 pattern[at] = value;
-                                                store(p, target.get_untracked(), pattern);
+                                                store(p, target, pattern);
                                             });
                                         }
                                     }

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use crate::capacity::scenario::{Scenario, HANDLE_TIME_CHANGE_RANGE, VOLUME_CHANGE_RANGE};
 use crate::capacity::simulation::SimulationResult;
 use crate::capacity::staffing::{ready, StaffingPlan};
+use crate::edit::Edit;
 use crate::plan::Plan;
 use crate::render::peak_words;
+use crate::ui::edit::Editor;
 use crate::ui::table::TableScroll;
 use crate::ui::worker::simulate_month;
 
@@ -59,6 +61,7 @@ fn change_slider(
 /// The what-if panel. `current` is the plan's own outcome (worked out once by the view).
 #[component]
 pub fn WhatIf(plan: RwSignal<Plan>, current: Memo<Outcome>) -> impl IntoView {
+    let editor = Editor::of(plan);
     let volume = RwSignal::new(0.0);
     let handle = RwSignal::new(0.0);
     // `None`: the plan's own team size, following it as it changes.
@@ -95,8 +98,10 @@ pub fn WhatIf(plan: RwSignal<Plan>, current: Memo<Outcome>) -> impl IntoView {
     };
     let apply = move |_| {
         let changed = plan.with_untracked(|p| scenario.get_untracked().applied_to(p));
-        // One write of the whole plan: one step in the undo history.
-        plan.set(changed);
+        // One edit of the plan (volume, handle times, team): one step in the undo history.
+        if let Ok(edit) = Edit::replace_plan("Applying the what-if", &changed) {
+            let _ = editor.apply(edit);
+        }
         reset();
     };
     let rows = move || {

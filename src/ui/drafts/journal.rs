@@ -1,55 +1,29 @@
-//! The open draft's journal in the browser: every field write goes to local storage at once, as a
-//! small entry, and any other change of the plan as the whole plan; the next save clears it. A tab
-//! that crashes before its autosave thereby loses no keystroke: the next start replays the journal
-//! (`drafts::journal`).
+//! The open draft's journal in the browser: at each record of the edit log, the records the stored
+//! draft does not hold yet go to local storage; the next save clears it. A tab that crashes before
+//! its autosave thereby loses no keystroke: the next start replays the journal (`drafts::journal`).
 
 use leptos::prelude::*;
 
 use super::Workspace;
-use crate::drafts::Journal;
-use crate::form::node::set_text_at;
-use crate::plan::Plan;
 
 impl Workspace {
-    /// Journals a field's own write (called by the editor right after it wrote the plan).
-    pub fn journal_field(self, path: &str, text: &str) {
+    /// Writes the log's records the stored draft does not hold yet (called at each record).
+    pub(super) fn journal_unsaved_records(self) {
         let Some(id) = self.journaled_draft() else {
             return;
         };
-        self.journaled.update_value(|plan| {
-            let _ = set_text_at(plan, path, text);
-        });
-        self.journal
-            .update_value(|journal| journal.field(path, text));
-        self.write_journal(&id, None);
-    }
-
-    /// Journals whatever changed the plan other than field writes (rows added or removed, undo,
-    /// capacity controls): the plan then differs from what the journal leads to.
-    pub(super) fn journal_other_changes(self) {
-        let Some(id) = self.journaled_draft() else {
-            return;
-        };
-        let covered = self
-            .plan
-            .try_with_untracked(|plan| self.journaled.with_value(|journaled| journaled == plan))
-            .unwrap_or(true);
-        if covered {
-            return;
-        }
-        let plan = self.plan.get_untracked();
-        self.journal.update_value(Journal::starts_from_whole);
-        self.write_journal(&id, Some(&plan));
-        self.journaled.set_value(plan);
-    }
-
-    /// Starts an empty journal over the open draft as it is stored, `plan` (just loaded or saved).
-    pub(super) fn reset_journal(self, plan: &Plan) {
         let revision = self
             .current
             .with_untracked(|open| open.as_ref().map_or(0, |meta| meta.revision));
-        self.journal.set_value(Journal::new(revision));
-        self.journaled.set_value(plan.clone());
+        let journal = self.history.journal(revision);
+        if journal.is_empty() {
+            return;
+        }
+        // A journal that cannot be written (storage full) is no worse than none: the save
+        // reports it.
+        let _ = self
+            .store
+            .try_with_value(|drafts| drafts.write_journal(&id, &journal));
     }
 
     /// Removes this tab's journal of the open draft: its edits are stored, kept in this tab as a
@@ -82,13 +56,5 @@ impl Workspace {
         self.current
             .try_with_untracked(|open| open.as_ref().map(|meta| meta.id.clone()))
             .flatten()
-    }
-
-    /// A journal that cannot be written (storage full) is no worse than none: the save reports it.
-    fn write_journal(self, id: &str, whole: Option<&Plan>) {
-        let _ = self.journal.try_with_value(|journal| {
-            self.store
-                .with_value(|drafts| drafts.write_journal(id, journal, whole))
-        });
     }
 }

@@ -17,7 +17,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::drafts::{
-    copy_name, BlankWrite, DraftError, DraftMeta, Drafts, Journal, Notice, StoreError, TheirChange,
+    copy_name, BlankWrite, DraftError, DraftMeta, Drafts, Notice, StoreError, TheirChange,
     Unstored, INDEX_KEY, UNTITLED,
 };
 use crate::plan::Plan;
@@ -138,11 +138,6 @@ pub struct Workspace {
     /// `None` names it after its product.
     pub unstored_name: RwSignal<Option<String>>,
     kept_serial: StoredValue<u64>,
-    /// This tab's edits of the open draft not yet stored, as written to local storage at once.
-    journal: StoredValue<Journal>,
-    /// The plan the stored draft and the journal lead to: a plan that differs from it changed
-    /// other than by field writes.
-    journaled: StoredValue<Plan>,
     store: StoredValue<Drafts<BrowserStore>>,
     /// The plan as stored for the open draft: the plan differs from it only by unsaved edits.
     saved: StoredValue<Plan>,
@@ -186,8 +181,6 @@ pub fn provide_workspace() -> Workspace {
         kept: RwSignal::new(Vec::new()),
         unstored_name: RwSignal::new(None),
         kept_serial: StoredValue::new(0),
-        journal: StoredValue::new(Journal::new(0)),
-        journaled: StoredValue::new(first_plan.clone()),
         store: StoredValue::new(drafts),
         saved: StoredValue::new(first_plan),
         scheduled: StoredValue::new(0),
@@ -196,9 +189,8 @@ pub fn provide_workspace() -> Workspace {
     };
     workspace.add_notices(notices);
     match restored {
-        Ok(Some((meta, plan))) => {
+        Ok(Some((meta, _))) => {
             workspace.current.set(Some(meta));
-            workspace.reset_journal(&plan);
             workspace.mark_saved();
         }
         Ok(None) => workspace.mark_saved(),
@@ -261,6 +253,8 @@ impl Workspace {
         let Some(plan) = self.plan.try_get_untracked() else {
             return Ok(());
         };
+        // The plan as it is after this record of the log: what the save stores.
+        let saved_through = self.history.head();
         if !self.has_unsaved_edits() || self.conflict.get_untracked() {
             return Ok(());
         }
@@ -293,7 +287,7 @@ impl Workspace {
                 self.forget_journal(&meta.id);
                 self.end_start();
                 self.current.set(Some(meta));
-                self.reset_journal(&plan);
+                self.history.mark_saved_through(saved_through);
                 self.saved.set_value(plan);
                 if self.unstored_name.get_untracked().is_some() {
                     self.unstored_name.set(None);
@@ -642,9 +636,7 @@ impl Workspace {
     fn show_unstored(self, plan: Plan) {
         self.scheduled.update_value(|n| *n += 1);
         self.saved.set_value(plan.clone());
-        self.history.reset(&plan);
-        self.reset_journal(&plan);
-        self.plan.set(plan);
+        self.history.show(plan);
     }
 
     fn mark_saved(self) {
@@ -729,7 +721,8 @@ impl Workspace {
     fn start_autosave(self) {
         Effect::new(move |_| {
             self.plan.track();
-            self.journal_other_changes();
+            self.history.track_records();
+            self.journal_unsaved_records();
             if !self.has_unsaved_edits() {
                 if self.save_state.get_untracked() == SaveState::Saving {
                     self.mark_saved();

@@ -234,7 +234,8 @@ fn name_input(
             return;
         };
         if old != new {
-            editor.update(|plan| {
+            // References to the name are anywhere in the plan: the whole plan is the edit.
+            let _ = editor.change("Renaming", None, |plan| {
                 crate::form::rename::rename_references(plan, names, &old, &new);
             });
         }

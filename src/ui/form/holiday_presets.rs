@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::holidays::{holidays_for_years, missing_from, Country};
+use crate::plan::Path;
 
 use super::super::edit::Editor;
 use super::week_hours::{calendar_index, numeric_box};
@@ -51,7 +52,8 @@ pub(super) fn holiday_presets(editor: Editor, path: String, row: String) -> AnyV
             return;
         }
         let mut added = 0;
-        editor.update(|plan| {
+        let row = Some(Path::field("calendars").at(index));
+        let _ = editor.change("Adding holidays", row, |plan| {
             if let Some(calendar) = plan.calendars.get_mut(index) {
                 let new = missing_from(&calendar.holidays, holidays_for_years(chosen, first, last));
                 added = new.len();

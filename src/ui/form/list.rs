@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::form::node::{at, edit_list, set_text_at, List, Node};
+use crate::edit::Edit;
+use crate::form::node::{at, len_at, text_at, Node};
 use crate::form::{FieldSpec, Kind, Layout, ListSpec};
-use crate::plan::Plan;
+use crate::plan::{Path, Plan};
 
 use super::super::edit::Editor;
 use super::super::row_list::{
@@ -124,7 +125,8 @@ fn search_text(plan: &Plan, row: &str, keys: &[&str]) -> String {
     text
 }
 
-/// Add, move and remove for the list at `path`: each one undo step, each redrawing the fields.
+/// Add, move and remove for the list at `path`: each one edit (one undo step) through the log,
+/// each redrawing the fields.
 fn edits(editor: Editor, path: String, spec: &'static ListSpec) -> ListEdits {
     let (add_path, swap_path) = (path.clone(), path.clone());
     let copy = spec.copyable.then(|| {
@@ -133,50 +135,47 @@ fn edits(editor: Editor, path: String, spec: &'static ListSpec) -> ListEdits {
             as Arc<dyn Fn(usize) -> Option<usize> + Send + Sync>
     });
     ListEdits {
-        add: Arc::new(move || {
-            let mut len = 0;
-            editor.update(|plan| {
-                let home_zone = plan.header.time_zone.clone();
-                len = edit_list(plan, &add_path, |list| {
-                    list.push_default();
-                    list.len()
-                })
-                .unwrap_or(0);
-                let row = format!("{add_path}[{}]", len.saturating_sub(1));
-                for (key, text) in spec.init {
-                    let text = if *text == "@home-zone" {
-                        &home_zone
-                    } else {
-                        *text
-                    };
-                    let _ = set_text_at(plan, &format!("{row}.{key}"), text);
-                }
-            });
-            len
-        }),
+        add: Arc::new(move || add_row(editor, &add_path, spec)),
         swap: Arc::new(move |from, to| {
-            editor
-                .edit_list(&swap_path, |list| {
-                    list.swap(from, to);
-                    list.len()
-                })
-                .unwrap_or(0)
+            let list = list_path(&swap_path);
+            let (low, high) = (from.min(to), from.max(to));
+            if low == high {
+                return editor.plan.with_untracked(|p| len_at(p, &swap_path));
+            }
+            // Two moves swap them: the lower row to the higher place, then the one that moved
+            // down by one back to the lower place.
+            let _ = editor.apply_step(vec![
+                Edit::MoveRow {
+                    list: list.clone(),
+                    from: low,
+                    to: high,
+                },
+                Edit::MoveRow {
+                    list,
+                    from: high - 1,
+                    to: low,
+                },
+            ]);
+            editor.plan.with_untracked(|p| len_at(p, &swap_path))
         }),
         remove: Arc::new(move |index| {
-            let (removed, remaining) = editor.edit_list(&path, |list| {
-                let removed = List::remove(list, index);
-                (removed, list.len())
-            })?;
-            let removed = removed?;
-            let path = path.clone();
+            let removed = editor.row_json(&path, index)?;
+            let list = list_path(&path);
+            editor
+                .apply(Edit::RemoveRow {
+                    list: list.clone(),
+                    index,
+                })
+                .ok()?;
+            let remaining = editor.plan.with_untracked(|p| len_at(p, &path));
             let restore: Restore = Arc::new(move || {
-                editor
-                    .edit_list(&path, |list| {
-                        let at = index.min(list.len());
-                        list.insert_json(at, &removed);
-                        at
-                    })
-                    .unwrap_or(0)
+                let at = index.min(editor.plan.with_untracked(|p| len_at(p, list.as_str())));
+                let _ = editor.apply(Edit::InsertRow {
+                    list: list.clone(),
+                    index: at,
+                    row: Some(removed.clone()),
+                });
+                at
             });
             Some((remaining, restore))
         }),
@@ -184,24 +183,47 @@ fn edits(editor: Editor, path: String, spec: &'static ListSpec) -> ListEdits {
     }
 }
 
+/// The path of a declared list (always well formed: it comes from the declarations).
+fn list_path(path: &str) -> Path {
+    Path::parse(path).unwrap_or_default()
+}
+
+/// Adds a row with the declared first values, as one undo step; the list's length after.
+fn add_row(editor: Editor, path: &str, spec: &'static ListSpec) -> usize {
+    let (len, home_zone) = editor
+        .plan
+        .with_untracked(|p| (len_at(p, path), p.header.time_zone.clone()));
+    let row = list_path(path).at(len);
+    let mut edits = vec![Edit::InsertRow {
+        list: list_path(path),
+        index: len,
+        row: None,
+    }];
+    for (key, text) in spec.init {
+        let text = if *text == "@home-zone" {
+            &home_zone
+        } else {
+            *text
+        };
+        edits.push(Edit::set_field(row.clone().then(key), text));
+    }
+    let _ = editor.apply_step(edits);
+    editor.plan.with_untracked(|p| len_at(p, path))
+}
+
 /// Puts a copy of row `index` of the list at `path` right after it, named "… (copy)" when rows
 /// have names (names must stay unique). One undo step; the copy's index.
 fn copy_row(editor: Editor, path: &str, index: usize) -> Option<usize> {
-    let mut copied = None;
-    editor.update(|plan| {
-        let done = edit_list(plan, path, |list| {
-            let json = List::remove(list, index)?;
-            (list.insert_json(index, &json) && list.insert_json(index + 1, &json)).then_some(())
-        })
-        .flatten();
-        if done.is_none() {
-            return;
-        }
-        let name = format!("{path}[{}].name", index + 1);
-        if let Some(original) = crate::form::node::text_at(plan, &name) {
-            let _ = set_text_at(plan, &name, &format!("{original} (copy)"));
-        }
-        copied = Some(index + 1);
-    });
-    copied
+    let row = editor.row_json(path, index)?;
+    let mut edits = vec![Edit::InsertRow {
+        list: list_path(path),
+        index: index + 1,
+        row: Some(row),
+    }];
+    let name = format!("{path}[{index}].name");
+    if let Some(original) = editor.plan.with_untracked(|p| text_at(p, &name)) {
+        let copy_name = list_path(path).at(index + 1).then("name");
+        edits.push(Edit::set_field(copy_name, &format!("{original} (copy)")));
+    }
+    editor.apply_step(edits).ok().map(|_| index + 1)
 }

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::edit::Edit;
 use crate::form::{FieldSpec, Kind, Names};
+use crate::plan::Path;
 
 use super::super::edit::Editor;
 use super::field_view;
@@ -155,26 +157,29 @@ fn add_row(editor: Editor, p: usize, priority: String, policy: String) -> AnyVie
             class="add-button"
             aria-label=label
             on:click=move |_| {
-                let priority = priority.clone();
-                editor
-                    .update(move |plan| {
-                        if let Some(policy) = plan.sla.get_mut(p) {
-                            policy
-                                .targets
-                                .push(crate::plan::SlaTarget {
-                                    priority,
-                                    first_response: crate::plan::MetricTarget::new(
-                                        crate::plan::Target::NoTarget,
-                                        crate::plan::ALWAYS_OPEN,
-                                    ),
-                                    resolution: crate::plan::MetricTarget::new(
-                                        crate::plan::Target::NoTarget,
-                                        crate::plan::ALWAYS_OPEN,
-                                    ),
-                                    ..crate::plan::SlaTarget::default()
-                                });
-                        }
+                let target = crate::plan::SlaTarget {
+                    priority: priority.clone(),
+                    first_response: crate::plan::MetricTarget::new(
+                        crate::plan::Target::NoTarget,
+                        crate::plan::ALWAYS_OPEN,
+                    ),
+                    resolution: crate::plan::MetricTarget::new(
+                        crate::plan::Target::NoTarget,
+                        crate::plan::ALWAYS_OPEN,
+                    ),
+                    ..crate::plan::SlaTarget::default()
+                };
+                let list = Path::field("sla").at(p).then("targets");
+                let index = editor.plan.with_untracked(|plan| {
+                    plan.sla.get(p).map_or(0, |policy| policy.targets.len())
+                });
+                if let Ok(row) = serde_json::to_value(target) {
+                    let _ = editor.apply(Edit::InsertRow {
+                        list,
+                        index,
+                        row: Some(row),
                     });
+                }
             }
         >
             "+ Add"

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::plan::{ClockTime, Weekday, WeeklyInterval};
+use crate::plan::{ClockTime, Path, Weekday, WeeklyInterval};
 
 use super::super::edit::Editor;
 
@@ -30,7 +30,8 @@ pub(super) fn week_hours(editor: Editor, path: String, row: String) -> AnyView {
         };
         problem.set(None);
         let chosen = days.get_untracked();
-        editor.update(|plan| {
+        let row = Some(Path::field("calendars").at(index));
+        let _ = editor.change("Setting opening hours", row, |plan| {
             if let Some(calendar) = plan.calendars.get_mut(index) {
                 calendar
                     .intervals

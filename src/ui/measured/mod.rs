@@ -15,7 +15,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::history::{self, History, ReadOptions, Replay};
-use crate::plan::{HistorySummary, Plan};
+use crate::plan::{HistorySummary, Part, Path, Plan};
+use crate::ui::edit::Editor;
 
 use super::drafts::DraftScoped;
 use mapping::{saved_for, MappingDraft, MappingStep};
@@ -98,6 +99,7 @@ fn is_json(head: &[u8]) -> bool {
 /// The page, over the session the app provides (or one of its own in a component test).
 #[component]
 pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
+    let editor = Editor::of(plan);
     let session = use_context::<Session>().unwrap_or_else(|| Session::new(plan));
     let zone = move || plan.with_untracked(|p| history::writer_zone(p).to_string());
     let start_read = move |options: ReadOptions| {
@@ -115,7 +117,10 @@ pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
                     let summary =
                         plan.with_untracked(|p| history::summarise(&read, history::writer_zone(p)));
                     // One change of the plan: one undo step.
-                    plan.update(|p| p.history = Some(summary));
+                    let history = Some(Path::field(Part::History.key()));
+                    let _ = editor.change("Reading the ticket history", history, |p| {
+                        p.history = Some(summary)
+                    });
                     session.loaded.set(Arc::new(read));
                     session.applied.set(None);
                 }
@@ -260,6 +265,7 @@ fn ReadingProgress(session: Session) -> impl IntoView {
 /// buttons that carry figures into the plan.
 #[component]
 fn Figures(plan: RwSignal<Plan>, session: Session, summary: HistorySummary) -> impl IntoView {
+    let editor = Editor::of(plan);
     let replay = session.replay;
     let goal = Memo::new(move |_| plan.with(|p| p.staffing.attainment_goal));
     let first = summary.clone();
@@ -278,7 +284,12 @@ fn Figures(plan: RwSignal<Plan>, session: Session, summary: HistorySummary) -> i
             <button
                 type="button"
                 id="measured-forget"
-                on:click=move |_| plan.update(|p| p.history = None)
+                on:click=move |_| {
+                    let history = Some(Path::field(Part::History.key()));
+                    let _ = editor.change("Removing the measured history", history, |p| {
+                        p.history = None
+                    });
+                }
             >
                 "Remove the measured history from the plan"
             </button>
@@ -289,9 +300,10 @@ fn Figures(plan: RwSignal<Plan>, session: Session, summary: HistorySummary) -> i
 /// One click each, one undo step each: arrival profile, channel mix, metric baselines.
 #[component]
 fn ApplyButtons(plan: RwSignal<Plan>, session: Session) -> impl IntoView {
+    let editor = Editor::of(plan);
     let apply = move |what: &'static str, change: fn(&mut Plan) -> bool| {
-        let mut changed = false;
-        plan.update(|p| changed = change(p));
+        // Each sets figures in several parts: the whole plan is the edit.
+        let changed = editor.change(what, None, change).unwrap_or(false);
         session.applied.set(Some(if changed {
             format!("{what} set from the measured history. Undo takes it back.")
         } else {
