@@ -17,7 +17,8 @@ pub enum Step<'a> {
 
 /// A well-formed path: field names joined by `.`, list indexes in `[n]`, starting with a field.
 /// Held as its printed form, so printing is free and a path compares as text does.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// There is no empty path: every one names a field of the plan or something below it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Path(String);
 
 impl Path {
@@ -339,6 +340,24 @@ mod tests {
             None
         );
         assert_eq!(row_in_list("channels", "channels.hours"), None);
+    }
+
+    /// In JSON a path is the text it prints as; text that is not a path is refused with words.
+    #[test]
+    fn paths_are_json_text() {
+        let path = Path::field("sla").at(0).then("name");
+        assert_eq!(serde_json::to_string(&path).unwrap(), r#""sla[0].name""#);
+        assert_eq!(
+            serde_json::from_str::<Path>(r#""sla[0].name""#).unwrap(),
+            path
+        );
+        for bad in [r#""""#, r#""sla..name""#, r#""[0]""#, "3"] {
+            let error = serde_json::from_str::<Path>(bad).unwrap_err().to_string();
+            assert!(
+                bad == "3" || error.contains("is not a path to a field of a plan"),
+                "{bad}: {error}"
+            );
+        }
     }
 
     #[test]

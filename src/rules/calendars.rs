@@ -139,8 +139,9 @@ fn check_intervals(index: usize, calendar: &Calendar, findings: &mut Vec<Finding
                 if stretch.start < end && earlier != stretch.interval {
                     let (first, second) =
                         (earlier.min(stretch.interval), earlier.max(stretch.interval));
+                    let path = Path::field("calendars").at(index).then("intervals");
                     findings.push(OVERLAP.at(
-                        Path::field("calendars").at(index).then("intervals").at(second).then("start"),
+                        path.at(second).then("start"),
                         format!(
                             "{}: on {} intervals {} and {} overlap.",
                             who("Calendar", index, &calendar.name),

@@ -164,10 +164,9 @@ mod tests {
     }
 
     fn fired(plan: &Plan, rule: &str) -> Vec<Finding> {
-        crate::rules::check(plan)
-            .into_iter()
-            .filter(|f| f.rule == rule)
-            .collect()
+        let findings = crate::rules::check(plan);
+        crate::rules::testing::assert_paths_resolve(plan, &findings);
+        findings.into_iter().filter(|f| f.rule == rule).collect()
     }
 
     /// The valid plan runs a channel around the clock: the built-in shifts cover every hour,

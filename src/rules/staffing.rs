@@ -430,6 +430,7 @@ mod tests {
     fn run(plan: &Plan) -> Vec<Finding> {
         let mut findings = Vec::new();
         check(plan, &mut findings);
+        crate::rules::testing::assert_paths_resolve(plan, &findings);
         findings
     }
 

@@ -271,18 +271,23 @@ pub(crate) fn assert_fires(plan: &Plan, rule: &str, path: &str) -> Finding {
                 crate::form::control_for(&finding.path).is_some(),
                 "{rule} at {path}: no form control edits it"
             );
-            // And every finding of this broken plan names a value the plan has.
-            for finding in &findings {
-                assert!(
-                    crate::form::node::at(plan, finding.path.as_str()).is_some(),
-                    "{} at {} is not a value of the plan",
-                    finding.rule,
-                    finding.path
-                );
-            }
+            assert_paths_resolve(plan, &findings);
             (*finding).clone()
         }
         None => panic!("expected {rule} at {path}, got {found:#?}"),
+    }
+}
+
+/// Every finding of this (broken) plan names a value the plan has: its path resolves to a node of
+/// the plan, so a misspelt field or an index past the list fails the rule's own tests.
+pub(crate) fn assert_paths_resolve(plan: &Plan, findings: &[Finding]) {
+    for finding in findings {
+        assert!(
+            crate::form::node::at(plan, finding.path.as_str()).is_some(),
+            "{} at {} is not a value of the plan",
+            finding.rule,
+            finding.path
+        );
     }
 }
 
