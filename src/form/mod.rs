@@ -50,6 +50,8 @@ pub enum Kind {
     Suggest(Names),
     /// An IANA time zone.
     TimeZone,
+    /// Some days of the week (a shift's), one box per day; all ticked is every day.
+    Weekdays,
 }
 
 /// What a name field picks from.

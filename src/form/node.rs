@@ -410,6 +410,60 @@ choice_leaf!(
     ContactsPer,
 );
 
+impl Node for Weekdays {
+    fn leaf(&self) -> Option<&dyn Leaf> {
+        Some(self)
+    }
+    fn leaf_mut(&mut self) -> Option<&mut dyn Leaf> {
+        Some(self)
+    }
+}
+
+/// The text of "every day".
+pub const EVERY_DAY: &str = "every day";
+
+/// A shift's days as the day boxes write them: `Mon, Wed, Fri`, or `every day`. No day at all is
+/// refused (a shift that never runs is a shift to remove).
+impl Leaf for Weekdays {
+    fn text(&self) -> String {
+        if self.is_every_day() {
+            return EVERY_DAY.to_string();
+        }
+        let on = self.on();
+        Weekday::ALL
+            .into_iter()
+            .filter(|d| on[d.index()])
+            .map(Weekday::label)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    fn set_text(&mut self, text: &str) -> Result<bool, String> {
+        set_parsed(self, parse_weekdays(text))
+    }
+}
+
+/// `Mon, Wed, Fri` (any case, commas or spaces), or `every day`.
+pub fn parse_weekdays(text: &str) -> Result<Weekdays, String> {
+    if text.trim().eq_ignore_ascii_case(EVERY_DAY) {
+        return Ok(Weekdays::EVERY_DAY);
+    }
+    let mut days = Vec::new();
+    for word in text.split([',', ' ']).filter(|w| !w.is_empty()) {
+        let day = Weekday::ALL
+            .into_iter()
+            .find(|d| d.label().eq_ignore_ascii_case(word))
+            .ok_or_else(|| format!("\"{word}\" is not a weekday. Use Mon, Tue … Sun."))?;
+        days.push(day);
+    }
+    if days.is_empty() {
+        return Err(
+            "A shift runs on at least one day: tick the days it may start on (all seven for every day), or remove the shift."
+                .to_string(),
+        );
+    }
+    Ok(Weekdays::of(days))
+}
+
 /// A channel's on-call rotation, absent until one of its fields is written: reading an absent one
 /// shows the defaults, writing a field starts a rotation (a blank rotation counts as none).
 impl Node for Option<OnCall> {
@@ -667,6 +721,31 @@ mod tests {
         assert!(!is_blank(&plan, "self_service.community_forum"));
         assert!(!is_blank(&plan, "tiers[0].nope"));
         assert!(!is_blank(&plan, "channels[3].name"));
+    }
+
+    #[test]
+    fn a_shifts_days_read_and_write_as_text() {
+        let mut plan = Plan::blank();
+        plan.staffing
+            .roster
+            .templates
+            .push(ShiftTemplate::default());
+        let path = "staffing.roster.templates[0].days";
+        assert_eq!(text_at(&plan, path).as_deref(), Some("every day"));
+        assert_eq!(set_text_at(&mut plan, path, "fri, Mon wed"), Ok(true));
+        assert_eq!(text_at(&plan, path).as_deref(), Some("Mon, Wed, Fri"));
+        let days = &plan.staffing.roster.templates[0].days;
+        assert_eq!(days.on(), [true, false, true, false, true, false, false]);
+        // All seven ticked is every day again, saved as nothing.
+        set_text_at(&mut plan, path, "Mon Tue Wed Thu Fri Sat Sun").unwrap();
+        assert!(plan.staffing.roster.templates[0].days.is_every_day());
+        assert_eq!(plan.staffing.roster.templates[0].days, Weekdays::EVERY_DAY);
+        // No day at all, or a word that is no day: refused in words, the days kept.
+        set_text_at(&mut plan, path, "Sat, Sun").unwrap();
+        let error = set_text_at(&mut plan, path, "").unwrap_err();
+        assert!(error.contains("at least one day"), "{error}");
+        assert!(set_text_at(&mut plan, path, "Mon, Funday").is_err());
+        assert_eq!(text_at(&plan, path).as_deref(), Some("Sat, Sun"));
     }
 
     #[test]

@@ -809,6 +809,7 @@ const CAPACITY: &[Item] = &[
                     field("start", "Starts", Kind::Time),
                     field("length", "Length (break included)", Kind::Duration),
                     field("unpaid_break", "Unpaid break", Kind::Duration),
+                    wide("days", "Runs on", Kind::Weekdays),
                 ],
             )),
             field(

@@ -132,6 +132,11 @@ fn finding_paths_map_onto_declared_patterns() {
     assert_eq!(control_for("taxonomy[3].types[1]"), Some(Page::Taxonomy));
     assert_eq!(control_for("escalation.rules"), Some(Page::Escalation));
     assert_eq!(control_for("taxonomy[3].nonsense"), None);
+    // A shift's days (SHIFT-004, SHIFT-006) are ticked on the Capacity page's Shifts.
+    assert_eq!(
+        control_for("staffing.roster.templates[2].days"),
+        Some(Page::Capacity)
+    );
 }
 
 /// Plans whose findings between them reach many rules: every template (as shipped and as started

@@ -29,7 +29,7 @@ pub use duration::{ClockUnit, Duration, DurationError, MINUTES_PER_DAY};
 pub use history::{ChannelArrivals, Count, HistorySummary, Period, Share, Spread};
 pub use part::{Page, Part, Section};
 pub use path::Path;
-pub use roster::{Roster, ShiftTemplate, WorkPattern};
+pub use roster::{Roster, ShiftTemplate, Weekdays, WorkPattern};
 pub use sla::{
     HelpdeskCondition, MetricTarget, PolicyScope, SlaMetric, SlaPolicy, SlaTarget, Target,
 };

@@ -131,8 +131,9 @@ impl serde::Serialize for Path {
 impl<'de> serde::Deserialize<'de> for Path {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Path, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Path::parse(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a path in a plan")))
+        Path::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("{text:?} is not a path to a field of a plan"))
+        })
     }
 }
 
@@ -154,7 +155,6 @@ impl PartialEq<&str> for Path {
         self.0 == *text
     }
 }
-
 
 /// A field name: letters, digits and `_`, not empty. (A JSON key that is not one, such as a
 /// misspelt `"team size"`, has no path of its own.)

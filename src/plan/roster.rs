@@ -48,9 +48,9 @@ pub struct ShiftTemplate {
     /// gap in cover.
     #[serde(default = "no_break", skip_serializing_if = "Duration::is_zero")]
     pub unpaid_break: Duration,
-    /// The weekdays the shift may start on; empty = every day.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub days: Vec<Weekday>,
+    /// The weekdays the shift may start on; absent = every day.
+    #[serde(default, skip_serializing_if = "Weekdays::is_every_day")]
+    pub days: Weekdays,
 }
 
 impl Default for ShiftTemplate {
@@ -61,8 +61,47 @@ impl Default for ShiftTemplate {
             start: ClockTime::new(8, 0).unwrap_or(ClockTime::MIDNIGHT),
             length: Duration::minutes(8 * 60 + 30),
             unpaid_break: Duration::minutes(30),
-            days: Vec::new(),
+            days: Weekdays::EVERY_DAY,
         }
+    }
+}
+
+/// The weekdays a shift may start on, saved as a list (`["mon", "tue"]`). Empty, or all seven
+/// listed, is every day: a shift always runs on at least one day (the form refuses clearing the
+/// last one), so plans saved before templates had days load as they were.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct Weekdays(Vec<Weekday>);
+
+impl Weekdays {
+    pub const EVERY_DAY: Weekdays = Weekdays(Vec::new());
+
+    /// These days, Monday first, each once; all seven (or none) is every day.
+    pub fn of(days: impl IntoIterator<Item = Weekday>) -> Weekdays {
+        let on = Weekdays(days.into_iter().collect()).on();
+        if on.iter().all(|&d| d) {
+            return Weekdays::EVERY_DAY;
+        }
+        Weekdays(Weekday::ALL.into_iter().filter(|d| on[d.index()]).collect())
+    }
+
+    pub fn is_every_day(&self) -> bool {
+        self.on().iter().all(|&d| d)
+    }
+
+    pub fn contains(&self, day: Weekday) -> bool {
+        self.0.is_empty() || self.0.contains(&day)
+    }
+
+    /// Which days, Monday first.
+    pub fn on(&self) -> [bool; 7] {
+        std::array::from_fn(|d| self.contains(Weekday::from_index(d)))
+    }
+
+    /// How many different days.
+    pub fn count(&self) -> usize {
+        self.on().iter().filter(|&&d| d).count()
     }
 }
 

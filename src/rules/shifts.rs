@@ -1,10 +1,11 @@
 //! Shift-plan rules: templates that cannot be worked, a work pattern outside the week, and hours
-//! that need agents no shift covers (the shift plan cannot meet them, whatever the head-count).
+//! that need agents no shift covers (the shift plan cannot meet them, whatever the head-count),
+//! told apart from hours a shift would cover on the weekdays it is not allowed to run.
 
 use super::{Finding, RuleInfo, Severity};
 use crate::capacity::staffing::{hour_label, StaffingPlan};
 use crate::plan::Path;
-use crate::plan::{Plan, WorkPattern};
+use crate::plan::{Plan, Weekdays, WorkPattern};
 use crate::shifts::{
     candidates, hourly_need, template_minutes, templates_of, week_cover, LONGEST_SHIFT_MINUTES,
 };
@@ -40,16 +41,24 @@ const DUPLICATE_TEMPLATE: RuleInfo = RuleInfo {
     explanation: "The shift plan and its CSV name people's shifts by template; two templates of one name cannot be told apart there. Give each its own name.",
 };
 
+const OFF_DAY_HOURS: RuleInfo = RuleInfo {
+    id: "SHIFT-006",
+    severity: Severity::Error,
+    title: "Hours a shift would cover on days it does not run",
+    explanation: "Some hours of the week need agents and no shift covers them, but one of the shift templates would if it also ran on the weekdays it is not ticked for (a night shift Monday to Friday leaves the weekend nights empty). The shift plan leaves those hours empty however many people it hires. Tick those days for the shift, add a shift for them, or close the channel then.",
+};
+
 pub(crate) const RULES: &[RuleInfo] = &[
     UNCOVERED_HOURS,
     UNWORKABLE_TEMPLATE,
     BAD_WORK_PATTERN,
     TEMPLATE_NEVER_FITS,
     DUPLICATE_TEMPLATE,
+    OFF_DAY_HOURS,
 ];
 
 /// The shift templates: `staffing.roster.templates`.
-fn templates() -> Path {
+fn templates_path() -> Path {
     Path::field("staffing").then("roster").then("templates")
 }
 
@@ -76,12 +85,8 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
         ..roster.pattern
     };
     for (index, template) in roster.templates.iter().enumerate() {
-        let at = |field: &str| templates().at(index).then(field);
-        let shown = if template.name.trim().is_empty() {
-            format!("Shift template {}", index + 1)
-        } else {
-            format!("Shift \"{}\"", template.name)
-        };
+        let at = |field: &str| templates_path().at(index).then(field);
+        let shown = shown_name(template, index);
         if template_minutes(template).is_none() {
             findings.push(UNWORKABLE_TEMPLATE.at(
                 at("length"),
@@ -99,7 +104,7 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
                 at("days"),
                 format!(
                     "{shown} may only run on {} day(s), and people work {}, so nobody can be put on it.",
-                    template.days.len(),
+                    template.days.count(),
                     crate::shifts::pattern_label(pattern)
                 ),
                 "Allow it on more days, or change the work pattern.".into(),
@@ -119,32 +124,85 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
     }
 }
 
-/// SHIFT-001, from the staffing maths: hours with a need that no candidate shift covers.
+/// "Mon 00:00, Mon 01:00, Sat 03:00, Sat 04:00, …": the first four hours.
+fn hours_shown(hours: &[usize]) -> String {
+    let shown: Vec<String> = hours.iter().take(4).map(|&h| hour_label(h)).collect();
+    let more = if hours.len() > 4 { ", …" } else { "" };
+    format!("{}{more}", shown.join(", "))
+}
+
+/// SHIFT-001 and SHIFT-006, from the staffing maths: hours with a need that no candidate shift
+/// covers; those a template would cover if it ran every day are SHIFT-006 at its days, the rest
+/// SHIFT-001, so every such hour is named once at the field that fixes it.
 pub(crate) fn check_cover(plan: &Plan, staffing: &StaffingPlan, findings: &mut Vec<Finding>) {
     let roster = &plan.staffing.roster;
     let pattern = WorkPattern {
         days_per_week: roster.pattern.days_per_week.clamp(1, 7),
         ..roster.pattern
     };
-    let candidates = candidates(&templates_of(plan), pattern);
+    let templates = templates_of(plan);
     // Pooled, an hour is uncovered when the team's need is; per channel it is the same hours,
     // since every channel's team draws on the same templates.
     let need = hourly_need(staffing, None);
-    let uncovered = week_cover(&need, &candidates).uncovered;
-    if uncovered.is_empty() {
+    let uncovered = week_cover(&need, &candidates(&templates, pattern)).uncovered;
+    let mut explained = vec![false; uncovered.len()];
+    for (index, template) in roster.templates.iter().enumerate() {
+        if uncovered.is_empty() || template.days.is_every_day() {
+            continue;
+        }
+        let mut freed = templates.clone();
+        freed[index].days = Weekdays::EVERY_DAY;
+        let still = week_cover(&need, &candidates(&freed, pattern)).uncovered;
+        let fixed: Vec<usize> = uncovered
+            .iter()
+            .copied()
+            .filter(|h| !still.contains(h))
+            .collect();
+        if fixed.is_empty() {
+            continue;
+        }
+        for (hour, done) in uncovered.iter().zip(&mut explained) {
+            *done |= fixed.contains(hour);
+        }
+        findings.push(OFF_DAY_HOURS.at(
+            templates_path().at(index).then("days"),
+            format!(
+                "{} runs only on {}; on its other days it would cover {} hour(s) that need agents and no shift covers: {}.",
+                shown_name(template, index),
+                crate::shifts::days_label(&template.days.on()),
+                fixed.len(),
+                hours_shown(&fixed)
+            ),
+            "Tick the days it should also run on, add a shift for those days, or close the channel then.".into(),
+        ));
+    }
+    let rest: Vec<usize> = uncovered
+        .iter()
+        .zip(&explained)
+        .filter(|(_, done)| !**done)
+        .map(|(h, _)| *h)
+        .collect();
+    if rest.is_empty() {
         return;
     }
-    let shown: Vec<String> = uncovered.iter().take(4).map(|&h| hour_label(h)).collect();
     findings.push(UNCOVERED_HOURS.at(
-        templates(),
+        templates_path(),
         format!(
-            "{} hour(s) of the week need agents that no shift template covers: {}{}.",
-            uncovered.len(),
-            shown.join(", "),
-            if uncovered.len() > 4 { ", …" } else { "" }
+            "{} hour(s) of the week need agents that no shift template covers: {}.",
+            rest.len(),
+            hours_shown(&rest)
         ),
         "Add a shift template that is at work then (a night shift for night hours), allow a template on those days, or close the channel at those hours.".into(),
     ));
+}
+
+/// "Shift \"Night\"", or "Shift template 3" for one without a name.
+fn shown_name(template: &crate::plan::ShiftTemplate, index: usize) -> String {
+    if template.name.trim().is_empty() {
+        format!("Shift template {}", index + 1)
+    } else {
+        format!("Shift \"{}\"", template.name)
+    }
 }
 
 #[cfg(test)]
@@ -159,7 +217,7 @@ mod tests {
             start: ClockTime::new(9, 0).unwrap(),
             length: Duration::minutes(510),
             unpaid_break: Duration::minutes(30),
-            days: Vec::new(),
+            days: crate::plan::Weekdays::EVERY_DAY,
         }
     }
 
@@ -187,6 +245,62 @@ mod tests {
         );
     }
 
+    fn shift(name: &str, hour: u32, days: &[Weekday]) -> ShiftTemplate {
+        ShiftTemplate {
+            name: name.into(),
+            start: ClockTime::new(hour, 0).unwrap(),
+            days: crate::plan::Weekdays::of(days.iter().copied()),
+            ..day_shift()
+        }
+    }
+
+    /// A 24/7 channel; Early (06:00–14:30) and Late (14:00–22:30) every day, Night (22:00–06:30)
+    /// Monday to Friday only, five-day weeks. By hand: Early and Late cover 06:00–22:00 daily;
+    /// Night starts Mon–Fri 22:00, so it is at work Mon–Fri 22:00–24:00 and Tue–Sat 00:00–06:00.
+    /// Left empty: Sat 22–24, Sun 00–06, Sun 22–24 and Mon 00–06, 2 + 6 + 2 + 6 = 16 hours, all of
+    /// them Night's if it also ran on Saturday and Sunday: one SHIFT-006 at Night's days and no
+    /// SHIFT-001. Without Early, 06:00–14:00 is empty too (Night's 06:00–06:30 is half an hour):
+    /// 8 hours × 7 days = 56 that no day of any shift covers, which is SHIFT-001's.
+    #[test]
+    fn hours_a_shift_would_cover_on_its_days_off_are_named_at_its_days() {
+        use Weekday::*;
+        let mut plan = valid_plan();
+        plan.channels[0].hours = "24/7".into();
+        plan.staffing.roster.templates = vec![
+            shift("Early", 6, &[]),
+            shift("Late", 14, &[]),
+            shift("Night", 22, &[Mon, Tue, Wed, Thu, Fri]),
+        ];
+        let off_days = fired(&plan, "SHIFT-006");
+        assert_eq!(off_days.len(), 1, "{off_days:#?}");
+        assert_eq!(off_days[0].path, "staffing.roster.templates[2].days");
+        let message = &off_days[0].message;
+        assert!(
+            message.contains("Shift \"Night\" runs only on Mon–Fri"),
+            "{message}"
+        );
+        assert!(message.contains("16 hour(s)"), "{message}");
+        assert!(message.contains("Mon 00:00"), "{message}");
+        assert!(fired(&plan, "SHIFT-001").is_empty());
+
+        plan.staffing.roster.templates.remove(0);
+        let uncovered = fired(&plan, "SHIFT-001");
+        assert_eq!(uncovered.len(), 1, "{uncovered:#?}");
+        assert!(
+            uncovered[0].message.starts_with("56 hour(s)"),
+            "{}",
+            uncovered[0].message
+        );
+        assert_eq!(
+            fired(&plan, "SHIFT-006")[0].path,
+            "staffing.roster.templates[1].days"
+        );
+
+        // Night on every day: nothing left empty at night.
+        plan.staffing.roster.templates[1].days = crate::plan::Weekdays::EVERY_DAY;
+        assert!(fired(&plan, "SHIFT-006").is_empty());
+    }
+
     #[test]
     fn templates_that_cannot_be_worked_are_named() {
         let mut plan = valid_plan();
@@ -194,7 +308,7 @@ mod tests {
         no_length.length = Duration::minutes(0);
         let mut three_days = day_shift();
         three_days.name = "Short week".into();
-        three_days.days = vec![Weekday::Mon, Weekday::Tue, Weekday::Wed];
+        three_days.days = crate::plan::Weekdays::of([Weekday::Mon, Weekday::Tue, Weekday::Wed]);
         plan.staffing.roster.templates = vec![day_shift(), no_length, three_days];
         plan.staffing.roster.pattern.days_per_week = 9;
         let paths = |rule: &str| -> Vec<String> {

@@ -4,7 +4,7 @@
 
 use crate::capacity::erlang::scheduled;
 use crate::capacity::staffing::StaffingPlan;
-use crate::plan::{ClockTime, Duration, Plan, ShiftTemplate, WorkPattern};
+use crate::plan::{ClockTime, Duration, Plan, ShiftTemplate, Weekdays, WorkPattern};
 
 use super::search::{search, Progress};
 use super::week::{
@@ -18,7 +18,7 @@ pub fn default_templates() -> Vec<ShiftTemplate> {
         start: ClockTime::new(hour, 0).unwrap_or(ClockTime::MIDNIGHT),
         length: Duration::minutes(8 * 60 + 30),
         unpaid_break: Duration::minutes(30),
-        days: Vec::new(),
+        days: Weekdays::EVERY_DAY,
     };
     vec![
         shift("Early", 6),
@@ -262,12 +262,10 @@ fn template_row(template: &ShiftTemplate) -> TemplateRow {
     let (length, paid) = template_minutes(template).unwrap_or((0, 0));
     let start = template.start.minute_of_day();
     let end = (start + length) % (24 * 60);
-    let days = if template.days.is_empty() {
+    let days = if template.days.is_every_day() {
         "any day".to_string()
     } else {
-        let mut on = [false; 7];
-        template.days.iter().for_each(|d| on[d.index()] = true);
-        days_label(&on)
+        days_label(&template.days.on())
     };
     TemplateRow {
         name: template.name.clone(),

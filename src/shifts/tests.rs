@@ -1,7 +1,7 @@
 //! Hand-worked shift plans, and the search checked against an exhaustive one on small problems.
 
 use super::*;
-use crate::plan::{ClockTime, Duration, ShiftTemplate, Weekday, WorkPattern};
+use crate::plan::{ClockTime, Duration, ShiftTemplate, Weekday, Weekdays, WorkPattern};
 
 fn template(
     name: &str,
@@ -14,7 +14,7 @@ fn template(
         start: ClockTime::new(start.0, start.1).unwrap(),
         length: Duration::minutes(length_minutes),
         unpaid_break: Duration::minutes(break_minutes),
-        days: Vec::new(),
+        days: Weekdays::EVERY_DAY,
     }
 }
 
@@ -104,6 +104,45 @@ fn weekend_cover_of_two_still_fits_four_people() {
     assert_eq!((team.people, team.bound_people), (4, 4));
 }
 
+/// A template is only put on its own days. Need: 3 Monday to Friday, 1 on Saturday and Sunday,
+/// 09:00–17:00; five-day weeks, days off together. "Day" (09:00–17:30, 30m break) may run
+/// Mon–Fri only, "Rota" (the same hours) Wed–Sun only. By hand: Day's one five-day week is
+/// Mon–Fri and Rota's is Wed–Sun (off Mon–Tue). Monday needs 3 and only Day works Mondays, so
+/// at least 3 on Day; Saturday needs 1 and only Rota works Saturdays, so at least 1 on Rota:
+/// 4 people, 4 × 5 days × 8 paid hours = 160 h, and nothing cheaper can exist. Wed–Fri then
+/// has 4 on shift against 3 needed: 1 extra × 8 hours × 3 days = 24 person-hours over.
+#[test]
+fn a_template_is_only_put_on_the_days_it_runs() {
+    use Weekday::*;
+    let need = daily_need([3, 3, 3, 3, 3, 1, 1], 9, 17);
+    let mut day = template("Day", (9, 0), 510, 30);
+    day.days = Weekdays::of([Mon, Tue, Wed, Thu, Fri]);
+    let mut rota = template("Rota", (9, 0), 510, 30);
+    rota.days = Weekdays::of([Wed, Thu, Fri, Sat, Sun]);
+    let team = solve(&need, &[day.clone(), rota], WorkPattern::default());
+    assert_eq!((team.people, team.bound_people), (4, 4));
+    assert_eq!(team.paid_hours, 160.0);
+    assert!(team.proven_optimal);
+    let shown: Vec<(u32, &str, &str)> = team
+        .assignments
+        .iter()
+        .map(|a| (a.people, a.template.as_str(), a.days_label.as_str()))
+        .collect();
+    assert_eq!(shown, [(3, "Day", "Mon–Fri"), (1, "Rota", "Wed–Sun")]);
+    let over: u32 = team
+        .on_shift
+        .iter()
+        .zip(&need)
+        .map(|(on, needed)| on.saturating_sub(*needed))
+        .sum();
+    assert_eq!(over, 24);
+    assert_covers(&team, &need);
+    // Without Rota the weekend cannot be covered: Day never works it.
+    let team = solve(&need, &[day], WorkPattern::default());
+    assert_eq!(team.uncovered_hours.len(), 16);
+    assert_eq!(team.on_shift[5 * 24 + 10], 0);
+}
+
 #[test]
 fn an_hour_no_template_covers_is_reported_not_hidden() {
     let mut need = daily_need([2, 2, 2, 2, 2, 0, 0], 9, 17);
@@ -147,13 +186,13 @@ fn patterns_and_template_days_limit_the_candidates() {
     };
     assert_eq!(day_sets(any_two_off).len(), 21);
     let mut weekdays_only = template("Day", (8, 0), 510, 30);
-    weekdays_only.days = vec![
+    weekdays_only.days = Weekdays::of([
         Weekday::Mon,
         Weekday::Tue,
         Weekday::Wed,
         Weekday::Thu,
         Weekday::Fri,
-    ];
+    ]);
     let found = candidates(&[weekdays_only], WorkPattern::default());
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].days_label(), "Mon–Fri");

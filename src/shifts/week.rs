@@ -68,8 +68,7 @@ pub fn candidates(templates: &[ShiftTemplate], pattern: WorkPattern) -> Vec<Cand
         let Some((length, paid)) = template_minutes(template) else {
             continue;
         };
-        let allowed =
-            |d: usize| template.days.is_empty() || template.days.contains(&Weekday::from_index(d));
+        let allowed = |d: usize| template.days.contains(Weekday::from_index(d));
         for days in sets
             .iter()
             .filter(|days| (0..7).all(|d| !days[d] || allowed(d)))

@@ -45,6 +45,36 @@ test('a shift added re-runs the search; the forecast asks for a history first', 
   await expect(page.locator('#shifts-table')).toContainText('Only days');
 });
 
+test('a shift runs only on the days ticked for it; the last day cannot be cleared', async ({ page }) => {
+  await openCapacity(page);
+  await page.getByRole('button', { name: /Add shift/ }).click();
+  await page.getByLabel('shift 1 shift', { exact: true }).fill('Weekdays');
+  const days = page.getByRole('group', { name: /shift 1 Runs on/i });
+  // A new shift runs every day.
+  for (const day of ['Mon', 'Sat', 'Sun']) await expect(days.getByRole('checkbox', { name: day })).toBeChecked();
+  await days.getByRole('checkbox', { name: 'Sat' }).uncheck();
+  await days.getByRole('checkbox', { name: 'Sun' }).uncheck();
+  // Five-day weeks on a Mon–Fri shift: its only week is Mon–Fri.
+  const row = page.locator('#shifts-table tbody tr', { hasText: 'Weekdays' });
+  await expect(row.first()).toContainText('Mon–Fri');
+  await expect(page.locator('#shifts-table tbody')).not.toContainText(/Sat|Sun/);
+  // b2b-saas answers customers at the weekend: those hours are named at the shift's days.
+  await expect(page.locator('#shift-findings')).toContainText('SHIFT-006');
+  await expect(page.locator('#shift-findings')).toContainText('"Weekdays" runs only on Mon–Fri');
+  const group = page.locator('.field', { has: days });
+  await group.screenshot({ path: 'test-results/shift-days-1280.png' });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await group.screenshot({ path: 'test-results/shift-days-390.png' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const day of ['Mon', 'Tue', 'Wed', 'Thu']) await days.getByRole('checkbox', { name: day }).uncheck();
+  await expect(page.locator('#shift-findings')).toContainText('runs only on Fri');
+  // The last one stays ticked, and the field says why.
+  await days.getByRole('checkbox', { name: 'Fri' }).click();
+  await expect(page.getByText('A shift runs on at least one day')).toBeVisible();
+  await expect(days.getByRole('checkbox', { name: 'Fri' })).toBeChecked();
+  await expect(page.locator('#shift-findings')).toContainText('runs only on Fri');
+});
+
 for (const width of [1280, 390]) {
   test(`the shift view passes axe and contrast, and fits ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });

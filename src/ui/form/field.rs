@@ -63,6 +63,7 @@ pub fn field_view(
     );
     let control = match spec.kind {
         Kind::Check => check_box(aria, value, write),
+        Kind::Weekdays => day_boxes(aria, value, write),
         Kind::Choice => {
             let choices = editor
                 .plan
@@ -116,6 +117,80 @@ fn check_box(
             prop:checked=move || value() == "true"
             on:change=move |ev| write(event_target_checked(&ev).to_string())
         />
+    }
+    .into_any()
+}
+
+/// Some weekdays, a box each; the value is `Mon, Wed` or `every day`. Clearing the last box is
+/// refused (the field says why) and the box stays ticked, as the plan does.
+fn day_boxes(
+    aria: Aria,
+    value: impl Fn() -> String + Clone + Send + Sync + 'static,
+    write: impl Fn(String) + Clone + 'static,
+) -> AnyView {
+    use crate::plan::Weekday;
+    let Aria {
+        id,
+        label,
+        described,
+        invalid,
+    } = aria;
+    let on = {
+        let value = value.clone();
+        move || {
+            crate::form::node::parse_weekdays(&value())
+                .map(|days| days.on())
+                .unwrap_or([true; 7])
+        }
+    };
+    let boxes = Weekday::ALL
+        .into_iter()
+        .map(|day| {
+            let (on, write) = (on.clone(), write.clone());
+            let now = on.clone();
+            let change = move |ev: leptos::ev::Event| {
+                let mut days = now();
+                days[day.index()] = event_target_checked(&ev);
+                if !days.contains(&true) {
+                    if let Some(input) = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    {
+                        input.set_checked(true);
+                    }
+                }
+                let text: Vec<&str> = Weekday::ALL
+                    .into_iter()
+                    .filter(|d| days[d.index()])
+                    .map(Weekday::label)
+                    .collect();
+                write(text.join(", "));
+            };
+            view! {
+                <label class="day-check">
+                    <input
+                        type="checkbox"
+                        id=format!("{id}-{}", day.label().to_lowercase())
+                        aria-describedby=described
+                        prop:checked=move || on()[day.index()]
+                        on:change=change
+                    />
+                    {day.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <span
+            class="week-days"
+            role="group"
+            id=id
+            tabindex="-1"
+            aria-label=label
+            aria-invalid=invalid
+        >
+            {boxes}
+        </span>
     }
     .into_any()
 }

@@ -185,7 +185,7 @@ fn edits(editor: Editor, path: String, spec: &'static ListSpec) -> ListEdits {
 
 /// The path of a declared list (always well formed: it comes from the declarations).
 fn list_path(path: &str) -> Path {
-    Path::parse(path).unwrap_or_default()
+    Path::parse(path).unwrap_or_else(|| Path::field(path))
 }
 
 /// Adds a row with the declared first values, as one undo step; the list's length after.
