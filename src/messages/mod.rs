@@ -12,6 +12,12 @@ use crate::capacity::simulation::{simulate, SimulationConfig, SimulationResult};
 use crate::capacity::staffing::ready;
 use crate::plan::{Date, Plan};
 use crate::rules::{self, Finding};
+use crate::shifts::{searched, ShiftPlan};
+
+/// Search steps at most for the Shifts view's plan, and how long (milliseconds) it may run when
+/// the worker has a clock: off the page, a search can take longer than the page could wait.
+pub const SHIFT_SEARCH_STEPS: u64 = 2_000_000;
+pub const SHIFT_SEARCH_MILLISECONDS: f64 = 4_000.0;
 
 /// The version of these messages. A page and a worker from different builds (a new version
 /// published while a tab stays open) refuse each other's messages in words instead of
@@ -46,6 +52,10 @@ pub enum Ask {
         plan: Box<Plan>,
         today: Date,
     },
+    /// Search for this plan's shift plan, and list its roster findings (the Shifts view).
+    Shifts {
+        plan: Box<Plan>,
+    },
     /// For the end-to-end tests of recovery: the worker stops with an error (`Crash`) or stops
     /// answering (`Hang`). The worker entry acts on these; `WorkerCore` never sees them.
     Crash,
@@ -71,6 +81,11 @@ impl Request {
         BorrowedAsk::Plan { plan }.to_json(revision)
     }
 
+    /// `Request::new(revision, Ask::Shifts { plan }).to_json()` without copying the plan.
+    pub fn shifts_json(revision: u64, plan: &Plan) -> String {
+        BorrowedAsk::Shifts { plan }.to_json(revision)
+    }
+
     /// `Request::new(revision, Ask::Month { plan, today }).to_json()` without copying the plan.
     pub fn month_json(revision: u64, plan: &Plan, today: Date) -> String {
         BorrowedAsk::Month { plan, today }.to_json(revision)
@@ -83,6 +98,7 @@ impl Request {
 enum BorrowedAsk<'a> {
     Plan { plan: &'a Plan },
     Month { plan: &'a Plan, today: Date },
+    Shifts { plan: &'a Plan },
 }
 
 impl BorrowedAsk<'_> {
@@ -124,6 +140,12 @@ pub enum Answer {
     /// plan lacks what staffing needs: the Capacity view says what).
     Month {
         month: Option<Box<SimulationResult>>,
+    },
+    /// The shift plan searched for the plan at this revision (or why there is none, in words),
+    /// and the plan's roster findings.
+    Shifts {
+        roster: Result<Box<ShiftPlan>, String>,
+        findings: Vec<Finding>,
     },
     /// The worker holds no plan to apply a field to (it was restarted, or missed an edit): the
     /// page sends the whole plan.
@@ -205,11 +227,22 @@ pub struct WorkerCore {
     /// The latest revision applied; older requests are stale and get no answer.
     revision: Option<u64>,
     staffing: Option<(Plan, Vec<Finding>)>,
+    /// Milliseconds from some start, for the shift search's time limit; none: steps alone bound
+    /// it (the core has no clock of its own: the worker entry gives it the browser's).
+    clock: Option<fn() -> f64>,
 }
 
 impl WorkerCore {
     pub fn new() -> WorkerCore {
         WorkerCore::default()
+    }
+
+    /// A core whose shift search also stops after `SHIFT_SEARCH_MILLISECONDS` by `clock`.
+    pub fn with_clock(clock: fn() -> f64) -> WorkerCore {
+        WorkerCore {
+            clock: Some(clock),
+            ..WorkerCore::default()
+        }
     }
 
     /// What to do with one message from the page.
@@ -282,11 +315,29 @@ impl WorkerCore {
                     .map(Box::new);
                 return Answer::Month { month };
             }
+            Ask::Shifts { plan } => {
+                self.revision = Some(revision);
+                return self.shifts(&plan);
+            }
             // Answered by `handle` before a revision is looked at.
             Ask::Crash | Ask::Hang => return Answer::NeedPlan,
         }
         Answer::Findings {
             findings: self.findings(),
+        }
+    }
+
+    /// The Shifts view's answer for `plan`.
+    fn shifts(&self, plan: &Plan) -> Answer {
+        let clock = self.clock;
+        let started = clock.map(|now| now());
+        let mut keep_going = move || match (clock, started) {
+            (Some(now), Some(start)) => now() - start < SHIFT_SEARCH_MILLISECONDS,
+            _ => true,
+        };
+        Answer::Shifts {
+            roster: searched(plan, SHIFT_SEARCH_STEPS, &mut keep_going).map(Box::new),
+            findings: rules::roster_findings(plan),
         }
     }
 

@@ -307,3 +307,57 @@ fn a_blank_plan_has_no_month() {
     let reply = Reply::from_json(&reply.expect("an answer"));
     assert_eq!(reply.answer, Answer::Month { month: None });
 }
+
+/// The Shifts view's search, asked of a worker core: for b2b-saas it comes back as a shift plan
+/// whose people per shift add up to its answer, never below the proven bound, with the roster
+/// findings beside it; for a blank plan, the words saying why there is nothing to roster.
+#[test]
+fn a_shift_search_is_answered_with_the_plan_and_its_roster_findings() {
+    let plan = crate::plan::templates::by_id("b2b-saas").expect("template");
+    let mut core = WorkerCore::new();
+    let reply = core
+        .answer(&Request::shifts_json(1, &plan))
+        .expect("an answer");
+    let Answer::Shifts { roster, findings } = Reply::from_json(&reply).answer else {
+        panic!("expected a shift plan: {reply}");
+    };
+    let roster = roster.expect("b2b-saas can be rostered");
+    let assigned: u32 = roster
+        .teams
+        .iter()
+        .flat_map(|team| &team.assignments)
+        .map(|a| a.people)
+        .sum();
+    assert_eq!(assigned, roster.people);
+    assert!(roster.people >= roster.bound_people);
+    assert!(findings.iter().all(|f| f.rule.starts_with("SHIFT-")));
+
+    let reply = core.answer(&Request::shifts_json(2, &Plan::blank()));
+    let Answer::Shifts { roster, .. } = Reply::from_json(&reply.expect("an answer")).answer else {
+        panic!("expected a shift answer");
+    };
+    let why = roster.expect_err("a blank plan has no need to roster");
+    assert!(why.contains("until staffing is worked out"), "{why}");
+}
+
+/// A core with a clock stops the search when its time is up and still answers with the best
+/// plan found: here a clock that jumps a minute per reading stops it at once.
+#[test]
+fn a_shift_search_out_of_time_still_answers() {
+    fn jumping_clock() -> f64 {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NOW: AtomicU64 = AtomicU64::new(0);
+        NOW.fetch_add(60_000, Ordering::Relaxed) as f64
+    }
+    let plan = crate::plan::templates::by_id("b2b-saas").expect("template");
+    let mut core = WorkerCore::with_clock(jumping_clock);
+    let reply = core
+        .answer(&Request::shifts_json(1, &plan))
+        .expect("an answer");
+    let Answer::Shifts { roster, .. } = Reply::from_json(&reply).answer else {
+        panic!("expected a shift plan: {reply}");
+    };
+    let roster = roster.expect("a plan, even out of time");
+    assert!(roster.people >= roster.bound_people);
+    assert!(roster.people > 0);
+}

@@ -182,6 +182,14 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
     combine(check_without_staffing(plan), check_staffing(plan))
 }
 
+/// The roster's findings (SHIFT-…), as the Shifts view lists them beside the shift plan.
+pub fn roster_findings(plan: &Plan) -> Vec<Finding> {
+    check(plan)
+        .into_iter()
+        .filter(|f| f.rule.starts_with("SHIFT-"))
+        .collect()
+}
+
 /// Every rule but the staffing ones (the staffing maths is the costly part of a check).
 pub fn check_without_staffing(plan: &Plan) -> Vec<Finding> {
     let mut findings = Vec::new();

@@ -11,7 +11,7 @@ mod week;
 
 pub use report::{to_markdown, to_text};
 pub use roster::{
-    default_templates, gap_sentence, hourly_need, pattern_label, shift_plan, team_roster,
+    default_templates, gap_sentence, hourly_need, pattern_label, searched, shift_plan, team_roster,
     templates_of, Assignment, Budget, ShiftPlan, TeamRoster, TemplateRow,
 };
 pub use search::{search, Cover, Progress, Search};

@@ -60,7 +60,7 @@ pub struct Budget<'a> {
 }
 
 /// One template as the roster shows it.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TemplateRow {
     pub name: String,
     pub start: String,
@@ -73,7 +73,7 @@ pub struct TemplateRow {
 }
 
 /// People on one template on one set of working days.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Assignment {
     pub template: String,
     pub start: String,
@@ -87,7 +87,7 @@ pub struct Assignment {
 }
 
 /// The roster of one team (a channel, or everyone pooled).
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TeamRoster {
     pub name: String,
     /// Index into `plan.channels`; `None` for the pooled team.
@@ -114,7 +114,7 @@ pub struct TeamRoster {
 
 /// The STAFFING ROSTER: templates, people per template, paid hours, cover and the gap to the
 /// bound, for the whole plan.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShiftPlan {
     pub pooled: bool,
     pub pattern: String,
@@ -321,4 +321,36 @@ fn summarise(
         under_hours: under,
         teams,
     }
+}
+
+/// The Shifts view's search: the shift plan of `plan`, searched for at most `steps` steps and as
+/// long as `keep_going` says (the worker gives it a clock); in words, what staffing still needs
+/// when there is no need to roster yet.
+pub fn searched(
+    plan: &Plan,
+    steps: u64,
+    keep_going: &mut dyn FnMut() -> bool,
+) -> Result<ShiftPlan, String> {
+    use crate::capacity::staffing::{ready, NotWorkedOut};
+    // The one staffing answer the Capacity view, the findings and the documents read.
+    let need = ready(plan).map_err(|why| match why {
+        NotWorkedOut::Missing(missing) => {
+            let what: Vec<String> = missing.into_iter().map(|m| m.message).collect();
+            format!(
+                "There is no shift plan until staffing is worked out. The plan needs: {}",
+                what.join(" ")
+            )
+        }
+        NotWorkedOut::Failed(error) => error.to_string(),
+    })?;
+    let mut keep_going = |_: &str, _: &Progress| keep_going();
+    Ok(shift_plan(
+        plan,
+        &need,
+        Budget {
+            steps,
+            report_every: 2_000,
+            keep_going: &mut keep_going,
+        },
+    ))
 }

@@ -16,6 +16,7 @@ use crate::capacity::simulation::SimulationResult;
 use crate::messages::{Answer, Ask, Reply, Request, WorkerCore};
 use crate::plan::{Date, Plan};
 use crate::rules::Finding;
+use crate::shifts::ShiftPlan;
 
 /// A worker that has not answered the latest request this long after it was sent is taken to be
 /// stuck (a check of the 500-category plan takes a few milliseconds, a month well under a second).
@@ -94,6 +95,40 @@ impl Question for MonthSimulation {
             other => Err(other),
         }
     }
+}
+
+/// The Shifts view's shift plan (or why there is none) and roster findings.
+pub struct ShiftSearch;
+
+/// What the shift search answers: the plan or why there is none, and the roster findings.
+pub type ShiftAnswer = (Result<Box<ShiftPlan>, String>, Vec<Finding>);
+
+impl Question for ShiftSearch {
+    type Value = ShiftAnswer;
+    const MEASURE: Option<&'static str> = Some("shift-search");
+    const WORDS: Words = Words {
+        crashed: "The shift search stopped with an error and was restarted. Nothing you typed is \
+                  lost: the shifts are being searched again.",
+        hung: "The shift search stopped answering and was restarted. Nothing you typed is lost: \
+               the shifts are being searched again.",
+        gave_up: "The shift search could not be started, so the shift plan shown may be out of \
+                  date. Your plan is saved as you type: reload the page to search again.",
+        no_workers: "This browser cannot search for a shift plan (Web Workers are missing or \
+                     turned off). Head-count and everything else work, and your plan is saved as \
+                     you type.",
+    };
+    fn read(answer: Answer) -> Result<ShiftAnswer, Answer> {
+        match answer {
+            Answer::Shifts { roster, findings } => Ok((roster, findings)),
+            other => Err(other),
+        }
+    }
+}
+
+/// Searches for the shift plan of the plan `input` gives in a worker, again whenever it changes.
+pub fn search_shifts(input: impl Fn() -> Plan + 'static) -> Answered<ShiftAnswer> {
+    let request = move |revision| Some(Request::shifts_json(revision, &input()));
+    ask::<ShiftSearch>(request, Signal::from(true), false)
 }
 
 /// A question's answer as the page shows it.

@@ -1,63 +1,50 @@
 //! The Shifts view under Capacity: the shift search run on the plan's hourly need (bounded in
 //! time, best-so-far with its gap to the proven bound: "31 people; no plan can do it with fewer
 //! than 30"), people per shift and working days, the week's cover against the need with hours
-//! over and under, the roster findings (SHIFT-001…005) and the roster as CSV.
+//! over and under, the roster findings (SHIFT-…) and the roster as CSV. The search and the
+//! findings come from a worker (`ui::worker::ShiftSearch`), so the page never waits on them.
 
 use leptos::prelude::*;
 
-use crate::capacity::staffing::staffing;
 use crate::plan::Plan;
 use crate::render::roster_csv;
-use crate::rules::{check_staffing, check_without_staffing, staffing_inputs, Finding};
-use crate::shifts::{shift_plan, Budget, ShiftPlan};
+use crate::rules::staffing_inputs;
+use crate::shifts::ShiftPlan;
 use crate::ui::table::{table_head, TableScroll};
+use crate::ui::worker::search_shifts;
 
 use super::charts::WeekChart;
-
-/// Search steps at most, and how long (milliseconds) a search may hold the page.
-const MOST_STEPS: u64 = 2_000_000;
-const MOST_MILLISECONDS: f64 = 1_500.0;
-
-/// The shift plan of `plan`, searched for at most `MOST_MILLISECONDS`.
-fn searched(plan: &Plan) -> Result<ShiftPlan, String> {
-    let need = staffing(plan).map_err(|e| e.to_string())?;
-    let started = js_sys::Date::now();
-    let mut keep_going =
-        |_: &str, _: &crate::shifts::Progress| js_sys::Date::now() - started < MOST_MILLISECONDS;
-    Ok(shift_plan(
-        plan,
-        &need,
-        Budget {
-            steps: MOST_STEPS,
-            report_every: 2_000,
-            keep_going: &mut keep_going,
-        },
-    ))
-}
-
-/// The roster findings of `plan`.
-fn roster_findings(plan: &Plan) -> Vec<Finding> {
-    check_without_staffing(plan)
-        .into_iter()
-        .chain(check_staffing(plan))
-        .filter(|f| f.rule.starts_with("SHIFT-"))
-        .collect()
-}
 
 /// The view: worked out again when what the staffing maths reads changes.
 #[component]
 pub fn ShiftsView(plan: RwSignal<Plan>) -> impl IntoView {
     let inputs = Memo::new(move |_| plan.with(staffing_inputs));
-    let result = Memo::new(move |_| inputs.with(searched));
-    let findings = Memo::new(move |_| inputs.with(roster_findings));
+    // The search runs in a worker; the last plan found stays while the next is searched for.
+    let searched = search_shifts(move || inputs.get());
+    let result = Memo::new(move |_| searched.value.get().map(|(roster, _)| roster));
+    let findings = Memo::new(move |_| {
+        searched
+            .value
+            .with(|answer| answer.as_ref().map(|(_, f)| f.clone()))
+            .unwrap_or_default()
+    });
+    let searching = move || {
+        let text = match searched.notice.get() {
+            Some(notice) => Some(notice),
+            None if searched.working.get() => Some("Searching for the shift plan…".to_string()),
+            None => None,
+        };
+        text.map(|text| view! { <p class="capacity-simulating" role="status">{text}</p> })
+    };
     let status = RwSignal::new(None::<String>);
     let download = move |_| {
         let said = result.with_untracked(|r| match r {
-            Ok(roster) => {
+            None => Some("The shift plan is still being searched for.".to_string()),
+            Some(Ok(roster)) => {
                 crate::ui::browser::download_text("shift-plan.csv", "text/csv", &roster_csv(roster))
                     .err()
             }
-            Err(why) => Some(why.clone()),
+            Some(Err(why)) => Some(why.clone()),
         });
         status.set(said);
     };
@@ -71,9 +58,11 @@ pub fn ShiftsView(plan: RwSignal<Plan>) -> impl IntoView {
                     .collect_view();
                 view! { <ul class="capacity-notes shift-findings" id="shift-findings">{items}</ul> }
             }))}
+            {searching}
             {move || result.with(|r| match r {
-                Err(why) => view! { <p class="capacity-error" role="alert">{why.clone()}</p> }.into_any(),
-                Ok(roster) => roster_view(roster).into_any(),
+                None => ().into_any(),
+                Some(Err(why)) => view! { <p class="capacity-error" role="alert">{why.clone()}</p> }.into_any(),
+                Some(Ok(roster)) => roster_view(roster).into_any(),
             })}
             <button type="button" id="shifts-csv" on:click=download>"Download the shift plan (CSV)"</button>
             {move || status.get().map(|s| view! { <p class="capacity-error" role="alert">{s}</p> })}
