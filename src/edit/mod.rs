@@ -92,6 +92,24 @@ impl Edit {
         })
     }
 
+    /// The user vouches for the value at `path` as it is in `plan`: no longer the starter
+    /// template's (the value itself stays).
+    pub fn confirm(path: &Path, plan: &Plan) -> Result<Edit, EditError> {
+        let label = format!("confirming {path}");
+        match Edit::replace_from(&label, Some(path.row_or_part()), plan)? {
+            Edit::Replace { at, value, .. } => Ok(Edit::Replace {
+                at,
+                label,
+                value,
+                claim: Some(Claim {
+                    path: path.to_string(),
+                    template_text: None,
+                }),
+            }),
+            other => Ok(other),
+        }
+    }
+
     /// What the edit does, in words, for messages ("typing in header.product").
     pub fn describe(&self) -> String {
         match self {

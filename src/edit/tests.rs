@@ -395,3 +395,12 @@ fn a_row_is_replaced_from_a_changed_copy_of_the_plan() {
     assert!(after.calendars[0].holidays.is_empty());
     assert_eq!(after.header, started().header);
 }
+
+#[test]
+fn confirming_a_template_value_and_its_undo_give_back_the_same_plan() {
+    let field = path("metrics.csat.baseline");
+    let edit = Edit::confirm(&field, &started()).unwrap();
+    let after = round_trip(edit);
+    assert!(!after.from_template.contains_key(field.as_str()));
+    assert_eq!(after.metrics, started().metrics, "the value itself stays");
+}

@@ -84,6 +84,11 @@ impl Editor {
         self.history.track_redraw();
     }
 
+    /// Tracks the edit log: a view or Effect reading this re-runs at each record.
+    pub fn track_records(self) {
+        self.history.track_records();
+    }
+
     /// The text of the value at `path`, read now (untracked).
     pub fn text(self, path: &str) -> String {
         self.plan

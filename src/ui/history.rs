@@ -133,6 +133,13 @@ impl History {
         self.editor.try_with_value(|e| e.log().head()).unwrap_or(0)
     }
 
+    /// Whether records were applied since the last save.
+    pub fn has_unsaved(self) -> bool {
+        self.editor
+            .try_with_value(|e| e.log().has_unsaved())
+            .unwrap_or(false)
+    }
+
     /// The stored draft now holds the records up to `seq` (a save of the plan at record `seq`).
     pub fn mark_saved_through(self, seq: u64) {
         self.editor.update_value(|e| e.mark_saved_through(seq));

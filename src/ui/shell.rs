@@ -172,7 +172,7 @@ pub fn Designer(
                     <Preview plan=plan.read_only() drawn=painted />
                 </div>
             </main>
-            <UndoRemoval removal plan />
+            <UndoRemoval removal editor />
             {move || painted.get().then(|| name_lists(editor))}
         </div>
     }
@@ -376,12 +376,12 @@ fn removal_id(removal: Option<Removal>) -> Option<usize> {
 /// The toast offering to bring back the last row removed from the open draft. It goes at the
 /// next change of the plan, or after `TOAST_SHOWN_FOR`; Undo in the header does the same.
 #[component]
-fn UndoRemoval(removal: DraftScoped<Removal>, plan: RwSignal<Plan>) -> impl IntoView {
+fn UndoRemoval(removal: DraftScoped<Removal>, editor: Editor) -> impl IntoView {
     let message = move || removal.get().map(|r| r.message);
-    // At each change of the plan: a toast already shown at the last change goes (the edit after a
-    // removal); one set by this very change (the removal itself) stays.
+    // At each record of the edit log: a toast already shown at the last record goes (the edit
+    // after a removal); one set by this very record (the removal itself) stays.
     Effect::new(move |shown_before: Option<Option<usize>>| {
-        plan.track();
+        editor.track_records();
         let now = removal_id(removal.get_untracked());
         if now.is_some() && shown_before.flatten() == now {
             removal.clear();

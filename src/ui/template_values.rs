@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::plan::provenance::{confirm, is_template_value, template_values};
-use crate::plan::Plan;
+use crate::edit::Edit;
+use crate::plan::provenance::{is_template_value, template_values};
+use crate::plan::{Path, Plan};
 use crate::rules::provenance::describe;
 
 use super::edit::Editor;
@@ -32,10 +33,12 @@ pub fn field_mark(
     };
     let on_confirm = move |_| {
         let path = path.clone();
-        // The template's claims are not a part: the whole plan is the edit.
-        let _ = editor.change("Confirming a template value", None, move |p| {
-            confirm(p, &path);
-        });
+        let Some(field) = Path::parse(&path) else {
+            return;
+        };
+        if let Ok(edit) = editor.plan.with_untracked(|p| Edit::confirm(&field, p)) {
+            let _ = editor.apply(edit);
+        }
     };
     let label = format!("Confirm {name}");
     view! {

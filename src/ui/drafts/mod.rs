@@ -2,9 +2,10 @@
 //! each change, shows the save state, and keeps two tabs from silently overwriting each other: saves
 //! run one tab at a time under a Web Lock, and the `storage` event tells a tab what another saved.
 //!
-//! Every load path (restore, switch, "load their version") records the loaded plan as `saved`
-//! before showing it, so only the user's own edits make the plan differ from what is stored — and
-//! only such a difference is ever written.
+//! Every load path (restore, switch, "load their version") starts the plan's edit log afresh
+//! (`History::show`), so only records of the user's own edits after the last save count as unsaved
+//! — and only then is anything written. A save stores the plan as it is after record N and marks
+//! the log saved through N; the crash journal is the records after that.
 
 mod banner;
 mod journal;
@@ -76,10 +77,8 @@ impl Opened {
 pub struct Kept {
     /// Tells kept plans apart in the draft list.
     pub key: String,
+    /// Kept only while it has edits the storage does not hold: reopened, it is unsaved as a whole.
     pub unstored: Unstored,
-    /// What was stored for it when it was left (a blank plan if nothing), so reopening it
-    /// knows which of it is unsaved edits.
-    saved: Plan,
 }
 
 /// What the save-state line says.
@@ -140,7 +139,9 @@ pub struct Workspace {
     kept_serial: StoredValue<u64>,
     store: StoredValue<Drafts<BrowserStore>>,
     /// The plan as stored for the open draft: the plan differs from it only by unsaved edits.
-    saved: StoredValue<Plan>,
+    /// The plan shown differs from what is stored for it before any record of the log (a plan the
+    /// storage refused, a kept one reopened): unsaved until a save succeeds.
+    shown_unstored: StoredValue<bool>,
     /// Counts scheduled autosaves; only the latest one runs.
     scheduled: StoredValue<u64>,
     memory_only: bool,
@@ -182,7 +183,7 @@ pub fn provide_workspace() -> Workspace {
         unstored_name: RwSignal::new(None),
         kept_serial: StoredValue::new(0),
         store: StoredValue::new(drafts),
-        saved: StoredValue::new(first_plan),
+        shown_unstored: StoredValue::new(false),
         scheduled: StoredValue::new(0),
         memory_only,
         edited_in_memory: StoredValue::new(false),
@@ -241,11 +242,10 @@ impl Workspace {
         }
     }
 
-    /// Whether the plan has edits not yet stored.
+    /// Whether the plan has edits not yet stored: records of the log after the last save, or a
+    /// plan shown that the storage never took.
     pub fn has_unsaved_edits(self) -> bool {
-        self.plan
-            .try_with_untracked(|plan| self.saved.with_value(|saved| saved != plan))
-            .unwrap_or(false)
+        self.shown_unstored.try_get_value().unwrap_or(false) || self.history.has_unsaved()
     }
 
     /// Saves the open draft now if it has unsaved edits.
@@ -288,7 +288,7 @@ impl Workspace {
                 self.end_start();
                 self.current.set(Some(meta));
                 self.history.mark_saved_through(saved_through);
-                self.saved.set_value(plan);
+                self.shown_unstored.set_value(false);
                 if self.unstored_name.get_untracked().is_some() {
                     self.unstored_name.set(None);
                 }
@@ -365,8 +365,9 @@ impl Workspace {
                     self.conflict.set(false);
                     self.show_unstored(plan);
                     self.unstored_name.set(Some(name.to_string()));
-                    // Nothing of it is stored: the plan differs from "saved" until a save succeeds.
-                    self.saved.set_value(Plan::blank());
+                    // Nothing of it is stored: unsaved until a save succeeds, unless it is blank.
+                    let blank = self.plan.with_untracked(|shown| *shown == Plan::blank());
+                    self.shown_unstored.set_value(!blank);
                     self.report_failure(&DraftError::Store(problem.clone()));
                     Ok(Opened::InThisTabOnly(problem.to_string()))
                 }
@@ -395,7 +396,7 @@ impl Workspace {
         self.current.set(kept.unstored.base);
         self.show_unstored(kept.unstored.plan);
         self.unstored_name.set(Some(kept.unstored.name));
-        self.saved.set_value(kept.saved);
+        self.shown_unstored.set_value(true);
         self.refresh_list();
         Ok(())
     }
@@ -420,7 +421,6 @@ impl Workspace {
         let kept = Kept {
             key: key.clone(),
             unstored: Unstored { name, base, plan },
-            saved: self.saved.get_value(),
         };
         self.kept.update(|list| list.push(kept));
         Some(key)
@@ -635,7 +635,7 @@ impl Workspace {
 
     fn show_unstored(self, plan: Plan) {
         self.scheduled.update_value(|n| *n += 1);
-        self.saved.set_value(plan.clone());
+        self.shown_unstored.set_value(false);
         self.history.show(plan);
     }
 
