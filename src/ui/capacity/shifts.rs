@@ -1,39 +1,19 @@
 //! The Shifts view under Capacity: the shift search run on the plan's hourly need (bounded in
 //! time, best-so-far with its gap to the proven bound: "31 people; no plan can do it with fewer
 //! than 30"), people per shift and working days, the week's cover against the need with hours
-//! over and under, the roster findings (SHIFT-001…005) and the roster as CSV.
+//! over and under, the roster findings (SHIFT-001…006) and the roster as CSV. The answer is the
+//! designer's one `RosterAnswer`, which the preview and the exports read too.
 
 use leptos::prelude::*;
 
-use crate::capacity::staffing::staffing;
 use crate::plan::Plan;
 use crate::render::roster_csv;
 use crate::rules::{check_staffing, check_without_staffing, staffing_inputs, Finding};
-use crate::shifts::{shift_plan, Budget, ShiftPlan};
+use crate::shifts::ShiftPlan;
+use crate::ui::roster_answer::RosterAnswer;
 use crate::ui::table::{table_head, TableScroll};
 
 use super::charts::WeekChart;
-
-/// Search steps at most, and how long (milliseconds) a search may hold the page.
-const MOST_STEPS: u64 = 2_000_000;
-const MOST_MILLISECONDS: f64 = 1_500.0;
-
-/// The shift plan of `plan`, searched for at most `MOST_MILLISECONDS`.
-fn searched(plan: &Plan) -> Result<ShiftPlan, String> {
-    let need = staffing(plan).map_err(|e| e.to_string())?;
-    let started = js_sys::Date::now();
-    let mut keep_going =
-        |_: &str, _: &crate::shifts::Progress| js_sys::Date::now() - started < MOST_MILLISECONDS;
-    Ok(shift_plan(
-        plan,
-        &need,
-        Budget {
-            steps: MOST_STEPS,
-            report_every: 2_000,
-            keep_going: &mut keep_going,
-        },
-    ))
-}
 
 /// The roster findings of `plan`.
 fn roster_findings(plan: &Plan) -> Vec<Finding> {
@@ -48,7 +28,7 @@ fn roster_findings(plan: &Plan) -> Vec<Finding> {
 #[component]
 pub fn ShiftsView(plan: RwSignal<Plan>) -> impl IntoView {
     let inputs = Memo::new(move |_| plan.with(staffing_inputs));
-    let result = Memo::new(move |_| inputs.with(searched));
+    let result = RosterAnswer::for_designer(plan.into());
     let findings = Memo::new(move |_| inputs.with(roster_findings));
     let status = RwSignal::new(None::<String>);
     let download = move |_| {
@@ -92,10 +72,10 @@ fn roster_view(roster: &ShiftPlan) -> impl IntoView {
                     <tr>
                         <td>{team.name.clone()}</td>
                         <td>{a.template.clone()}</td>
-                        <td>{format!("{}–{}", a.start, a.end)}</td>
+                        <td>{a.hours_words()}</td>
                         <td>{a.days_label.clone()}</td>
                         <td class="number">{a.people}</td>
-                        <td class="number">{format!("{:.1}", a.paid_hours_each * f64::from(a.people))}</td>
+                        <td class="number">{a.paid_hours_words()}</td>
                     </tr>
                 }
             })
@@ -103,34 +83,37 @@ fn roster_view(roster: &ShiftPlan) -> impl IntoView {
         .collect_view();
     let need: Vec<f64> = roster.need.iter().map(|&n| f64::from(n)).collect();
     let on_shift: Vec<f64> = roster.on_shift.iter().map(|&n| f64::from(n)).collect();
-    let stopped = (!roster.proven_optimal).then(|| {
-        view! { <p class="help">"The search stopped before it could prove this plan the cheapest; the bound still holds."</p> }
-    });
+    let caveats = roster
+        .caveats()
+        .into_iter()
+        .map(|said| view! { <p class="help">{said}</p> })
+        .collect_view();
+    let uncovered = roster
+        .teams
+        .iter()
+        .filter_map(|team| team.uncovered_sentence())
+        .map(|said| view! { <p class="help">{said}</p> })
+        .collect_view();
     view! {
         <p class="shifts-verdict" id="shifts-verdict">{roster.gap_sentence()}</p>
         <p>
             {format!(
-                "Paid hours a week: {:.0} (no plan pays fewer than {:.0}). People work {}; the need is grossed up for {:.0} % shrinkage.",
-                roster.paid_hours,
-                roster.bound_paid_hours,
+                "Paid hours a week: {}. {}; people work {}; the need is grossed up for {} shrinkage.",
+                roster.paid_words(),
+                roster.teams_words(),
                 roster.pattern,
-                roster.shrinkage * 100.0
+                roster.shrinkage_words()
             )}
         </p>
-        <p id="shifts-cover">
-            {format!(
-                "Cover: {} person-hours a week on shift beyond the need, {} needed and not covered.",
-                roster.over_hours,
-                roster.under_hours
-            )}
-        </p>
-        {stopped}
+        <p id="shifts-cover">{format!("Cover: {}.", roster.cover_words())}</p>
+        {caveats}
         <TableScroll label="People per shift">
             <table class="doc-table" id="shifts-table">
                 {table_head(&["Team", "Shift", "Hours", "Days", "People", "Paid hours a week"])}
                 <tbody>{rows}</tbody>
             </table>
         </TableScroll>
+        {uncovered}
         <WeekChart
             id="shifts-week".to_string()
             title="People on shift by hour of the week: needed (after shrinkage) and rostered".to_string()
