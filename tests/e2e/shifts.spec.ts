@@ -129,6 +129,33 @@ test('the preview and the stakeholder view carry the STAFFING ROSTER the Shifts 
   await context.close();
 });
 
+test('comparing a plan with its rostered copy shows the roster people before → after', async ({ page }) => {
+  await openCapacity(page);
+  await page.getByLabel('Import JSON file').setInputFiles({
+    name: 'rostered.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(rostered)),
+  });
+  const verdict = page.locator('#shifts-verdict');
+  await expect(page.locator('#shifts-table')).toContainText('Night');
+  const people = ((await verdict.textContent()) ?? '').split(' ')[0];
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  const panel = page.getByRole('region', { name: 'Compare two drafts' });
+  // The shipped template has no roster; its rostered copy has the Shifts view's answer.
+  const row = panel.locator('tr', { hasText: 'People on the shift roster' });
+  await expect(row.locator('td').nth(0)).toHaveText('—');
+  await expect(row.locator('td').nth(1)).toHaveText(people);
+  await expect(panel.locator('tr', { hasText: 'Agents needed' }).first()).toBeVisible();
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/compare-roster-1280.png' });
+  // On a phone the toolbar, and the panel in it, sit in the ☰ Menu.
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(row).toBeVisible();
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/compare-roster-390.png' });
+});
+
 test('a plan without roster inputs has no STAFFING ROSTER part', async ({ page }) => {
   await openCapacity(page);
   await expect(page.locator('#shifts-verdict')).toBeVisible();
