@@ -150,7 +150,7 @@ pub struct RosterPeople {
 
 /// Search steps a comparison gives each team's roster: enough to prove most plans' answers, and
 /// a comparison of two large plans stays quick (a stopped search still has its proven bound).
-const ROSTER_STEPS: u64 = 200_000;
+const ROSTER_STEPS: u64 = 50_000;
 
 /// Findings of the after plan that the before plan did not have, and the other way round.
 /// A finding is the same on both sides when its rule and its words are (paths move when lists
