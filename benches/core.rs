@@ -5,7 +5,7 @@ use divan::{black_box, Bencher};
 use support_ops::capacity::staffing::ready;
 use support_ops::plan::generate::{large_plan, PlanSize};
 use support_ops::plan::Plan;
-use support_ops::render::{capacity_summary_given, render, render_with, Format, Section};
+use support_ops::render::{capacity_summary_given, render, render_with, Format, Given, Section};
 use support_ops::rules;
 
 const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];
@@ -64,7 +64,15 @@ fn validate_and_render_text(bencher: Bencher, categories: usize) {
         let capacity = capacity_summary_given(plan, &staffed);
         (
             findings,
-            render_with(plan, Format::Text, Section::Full, Some(&capacity)),
+            render_with(
+                plan,
+                Format::Text,
+                Section::Full,
+                Given {
+                    capacity: Some(&capacity),
+                    ..Given::default()
+                },
+            ),
         )
     });
 }

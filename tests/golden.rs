@@ -102,3 +102,30 @@ fn shipped_schema_matches_the_types() {
          cargo run --bin support-ops -- schema > public/plan.schema.json"
     );
 }
+
+/// b2b-saas rostered on shifts of its own (a weekday-only day shift among them, any two days
+/// off): the document carries its STAFFING ROSTER part. The search proves its answer the
+/// cheapest, so the golden does not depend on when a search stops.
+#[test]
+fn a_rostered_plan_carries_its_staffing_roster() {
+    let mut plan = templates::by_id("b2b-saas").unwrap();
+    plan.staffing.roster = serde_json::from_str(
+        r#"{
+            "templates": [
+                {"name": "Early", "start": "06:00", "length": "8h30m", "unpaid_break": "30m"},
+                {"name": "Office", "start": "09:00", "length": "8h30m", "unpaid_break": "30m",
+                 "days": ["mon", "tue", "wed", "thu", "fri"]},
+                {"name": "Late", "start": "13:00", "length": "8h30m", "unpaid_break": "30m"},
+                {"name": "Night", "start": "21:30", "length": "8h30m", "unpaid_break": "30m"}
+            ],
+            "pattern": {"days_per_week": 5, "consecutive_days_off": false}
+        }"#,
+    )
+    .unwrap();
+    let roster = support_ops::shifts::roster_of(&plan, &mut |_, _| true).unwrap();
+    assert!(roster.proven_optimal, "{}", roster.gap_sentence());
+    for format in [Format::Text, Format::Markdown] {
+        let name = format!("b2b-saas-rostered.{}", format.file_extension());
+        assert_golden(&name, &render(&plan, format, Section::Full));
+    }
+}

@@ -13,7 +13,9 @@ use support_ops::import::{import, SourceFile};
 use support_ops::plan::generate::{large_plan, PlanSize};
 use support_ops::plan::json::{from_json, text_from_bytes, to_json, LoadError};
 use support_ops::plan::{templates, Plan};
-use support_ops::render::{helpdesk, json_schema, render, terminal_line, Format, Section};
+use support_ops::render::{
+    helpdesk, json_schema, render_with, terminal_line, Format, Given, Section,
+};
 use support_ops::rules::{check, Finding, Severity};
 
 const USAGE: &str = "\
@@ -537,7 +539,14 @@ type Export = fn(&Plan) -> helpdesk::HelpdeskExport;
 
 fn render_as(plan: &Plan, format: &str, section: Section) -> Result<String, Failure> {
     if let Some(format) = Format::from_name(format) {
-        return Ok(render(plan, format, section));
+        // The STAFFING ROSTER part says what `shifts` says: the same search, the same clock.
+        let roster = (section == Section::Full && !plan.staffing.roster.is_empty())
+            .then(|| planning::roster_answer(plan));
+        let given = Given {
+            roster: roster.as_ref(),
+            ..Default::default()
+        };
+        return Ok(render_with(plan, format, section, given));
     }
     if let Some((_, export)) = HELPDESK_EXPORTS.iter().find(|(name, _)| *name == format) {
         let export = export(plan);

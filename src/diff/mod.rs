@@ -133,9 +133,24 @@ pub enum Staffing {
         team_size: u32,
         /// Agents needed on shift at the busiest hour.
         peak_on_duty: f64,
+        /// People on call at once, beside the agents at desks (0 without on-call cover).
+        on_call_people: u32,
+        /// The shift roster's people, when the plan has roster inputs.
+        roster: Option<RosterPeople>,
     },
     Unknown(String),
 }
+
+/// People on a plan's shift roster (the Shifts view's search), and the fewest any plan needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RosterPeople {
+    pub people: u32,
+    pub bound: u32,
+}
+
+/// Search steps a comparison gives each team's roster: enough to prove most plans' answers, and
+/// a comparison of two large plans stays quick (a stopped search still has its proven bound).
+const ROSTER_STEPS: u64 = 50_000;
 
 /// Findings of the after plan that the before plan did not have, and the other way round.
 /// A finding is the same on both sides when its rule and its words are (paths move when lists
@@ -399,9 +414,23 @@ fn staffing_of(plan: &Plan) -> Staffing {
             head_count: needed.head_count,
             team_size: needed.team_size,
             peak_on_duty: needed.peak_on_duty,
+            on_call_people: needed.on_call_people(),
+            roster: roster_people(plan),
         },
         Err(error) => Staffing::Unknown(error.to_string()),
     }
+}
+
+/// The roster's people, from the one search the Shifts view runs, for at most `ROSTER_STEPS`.
+fn roster_people(plan: &Plan) -> Option<RosterPeople> {
+    if plan.staffing.roster.is_empty() {
+        return None;
+    }
+    let roster = crate::shifts::roster_of(plan, &mut |_, p| p.steps < ROSTER_STEPS).ok()?;
+    Some(RosterPeople {
+        people: roster.people,
+        bound: roster.bound_people,
+    })
 }
 
 fn findings(before: &Plan, after: &Plan) -> FindingsChange {

@@ -103,12 +103,48 @@ fn staffing_numbers(staffing: &Staffing) -> Option<(u32, u32, f64)> {
             head_count,
             team_size,
             peak_on_duty,
+            ..
         } => Some((*head_count, *team_size, *peak_on_duty)),
         Staffing::Unknown(_) => None,
     }
 }
 
-/// The three staffing lines both formats show: label, before, after.
+/// People then and now beside the agents: on call at once (when either side has a rotation) and
+/// on the shift roster (when either side has roster inputs): "25", "31 (at least 30)", "—".
+fn people_rows(staffing: &[Staffing; 2]) -> Vec<(&'static str, String, String)> {
+    let on_call = |s: &Staffing| match s {
+        Staffing::Needed { on_call_people, .. } => Some(*on_call_people),
+        Staffing::Unknown(_) => None,
+    };
+    let roster = |s: &Staffing| match s {
+        Staffing::Needed { roster, .. } => roster.clone(),
+        Staffing::Unknown(_) => None,
+    };
+    let mut rows = Vec::new();
+    if staffing.iter().any(|s| on_call(s).unwrap_or(0) > 0) {
+        let words = |s: &Staffing| on_call(s).map_or_else(|| "?".to_string(), |n| n.to_string());
+        rows.push((
+            "People on call at once",
+            words(&staffing[0]),
+            words(&staffing[1]),
+        ));
+    }
+    if staffing.iter().any(|s| roster(s).is_some()) {
+        let words = |s: &Staffing| match roster(s) {
+            Some(r) if r.bound < r.people => format!("{} (at least {})", r.people, r.bound),
+            Some(r) => r.people.to_string(),
+            None => "—".to_string(),
+        };
+        rows.push((
+            "People on the shift roster",
+            words(&staffing[0]),
+            words(&staffing[1]),
+        ));
+    }
+    rows
+}
+
+/// The staffing lines both formats show: label, before, after.
 pub fn staffing_rows(staffing: &[Staffing; 2]) -> Vec<(&'static str, String, String)> {
     let pick = |index: usize, what: fn((u32, u32, f64)) -> String| {
         staffing_numbers(&staffing[index]).map_or_else(|| "?".to_string(), what)
@@ -130,6 +166,9 @@ pub fn staffing_rows(staffing: &[Staffing; 2]) -> Vec<(&'static str, String, Str
             pick(1, |(_, _, p)| Number(p).to_string()),
         ),
     ]
+    .into_iter()
+    .chain(people_rows(staffing))
+    .collect()
 }
 
 /// What each side's staffing says in a sentence: short by so many agents, or why unknown.
@@ -457,6 +496,56 @@ Introduced (0):
 (none)
 Still open: ";
         assert!(text.starts_with(expected), "{text}");
+    }
+
+    /// Before: b2b-saas as shipped (no rotation, no roster). After: its phone answered by a Tier 2
+    /// rotation of 2 people at once, and rostered on four shifts. By hand: one rotation of 2 is
+    /// 2 people on call at once (0 before); the roster's people are the Shifts view's answer (the
+    /// same search), and none before, so "—".
+    #[test]
+    fn people_on_call_and_on_the_roster_then_and_now() {
+        let before = crate::plan::templates::by_id("b2b-saas").unwrap();
+        let mut after = before.clone();
+        let phone = after
+            .channels
+            .iter()
+            .position(|c| c.kind == crate::plan::ChannelKind::Phone)
+            .unwrap();
+        after.channels[phone].on_call = Some(crate::plan::OnCall {
+            rotation: "Tier 2".into(),
+            people: 2,
+            ..crate::plan::OnCall::default()
+        });
+        after.staffing.roster.templates = crate::shifts::default_templates();
+        let roster = crate::shifts::roster_of(&after, &mut |_, _| true).unwrap();
+        let comparison = compare(&before, &after);
+        let rows = staffing_rows(&comparison.staffing);
+        let row = |label: &str| rows.iter().find(|r| r.0 == label).cloned();
+        assert_eq!(
+            row("People on call at once"),
+            Some(("People on call at once", "0".into(), "2".into()))
+        );
+        let roster_words = if roster.bound_people < roster.people {
+            format!("{} (at least {})", roster.people, roster.bound_people)
+        } else {
+            roster.people.to_string()
+        };
+        assert_eq!(
+            row("People on the shift roster"),
+            Some((
+                "People on the shift roster",
+                "—".into(),
+                roster_words.clone()
+            ))
+        );
+        let text = to_text(&comparison);
+        assert!(
+            text.contains(&format!("People on the shift roster: — → {roster_words}")),
+            "{text}"
+        );
+        // Neither side with a rotation or a roster: no such rows.
+        let rows = staffing_rows(&compare(&before, &before).staffing);
+        assert_eq!(rows.len(), 3, "{rows:?}");
     }
 
     #[test]

@@ -12,11 +12,11 @@ use crate::capacity::simulation::{simulate, SimulationConfig, SimulationResult};
 use crate::capacity::staffing::ready;
 use crate::plan::{Date, Plan};
 use crate::rules::{self, Finding};
-use crate::shifts::{searched, ShiftPlan};
+use crate::shifts::{roster_of, ShiftPlan};
 
-/// Search steps at most for the Shifts view's plan, and how long (milliseconds) it may run when
-/// the worker has a clock: off the page, a search can take longer than the page could wait.
-pub const SHIFT_SEARCH_STEPS: u64 = 2_000_000;
+/// How long (milliseconds) the Shifts view's search may run when the worker has a clock: off the
+/// page it can take longer than the page could wait (1.5 s there), and still well inside the
+/// page's 8 s before it takes a worker to be stuck. Steps bound it too (`shifts::MOST_STEPS`).
 pub const SHIFT_SEARCH_MILLISECONDS: f64 = 4_000.0;
 
 /// The version of these messages. A page and a worker from different builds (a new version
@@ -331,12 +331,12 @@ impl WorkerCore {
     fn shifts(&self, plan: &Plan) -> Answer {
         let clock = self.clock;
         let started = clock.map(|now| now());
-        let mut keep_going = move || match (clock, started) {
+        let mut keep_going = move |_: &str, _: &crate::shifts::Progress| match (clock, started) {
             (Some(now), Some(start)) => now() - start < SHIFT_SEARCH_MILLISECONDS,
             _ => true,
         };
         Answer::Shifts {
-            roster: searched(plan, SHIFT_SEARCH_STEPS, &mut keep_going).map(Box::new),
+            roster: roster_of(plan, &mut keep_going).map(Box::new),
             findings: rules::roster_findings(plan),
         }
     }

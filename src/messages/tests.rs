@@ -337,7 +337,7 @@ fn a_shift_search_is_answered_with_the_plan_and_its_roster_findings() {
         panic!("expected a shift answer");
     };
     let why = roster.expect_err("a blank plan has no need to roster");
-    assert!(why.contains("until staffing is worked out"), "{why}");
+    assert!(why.contains("needs the staffing figures first"), "{why}");
 }
 
 /// A core with a clock stops the search when its time is up and still answers with the best

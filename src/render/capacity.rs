@@ -332,7 +332,15 @@ mod tests {
             );
             for format in [Format::Text, Format::Markdown] {
                 assert_eq!(
-                    render_with(&plan, format, Section::Full, Some(&summary)),
+                    render_with(
+                        &plan,
+                        format,
+                        Section::Full,
+                        crate::render::Given {
+                            capacity: Some(&summary),
+                            ..Default::default()
+                        }
+                    ),
                     render(&plan, format, Section::Full),
                     "{}",
                     template.id

@@ -108,32 +108,57 @@ pub fn file_stem(product: &str) -> String {
 
 /// Renders the plan, or one section of it, in a format.
 pub fn render(plan: &Plan, format: Format, section: Section) -> String {
-    render_with(plan, format, section, None)
+    render_with(plan, format, section, Given::default())
 }
 
-/// As [`render`], with the Capacity part's figures already worked out (`None`: work them out),
-/// so a caller that also checks the plan runs the staffing maths once for both.
-pub fn render_with(
-    plan: &Plan,
-    format: Format,
-    section: Section,
-    capacity: Option<&CapacitySummary>,
-) -> String {
+/// Answers a caller has already worked out, so a document says what the view beside it says and
+/// nothing is worked out twice; each one left `None` is worked out here.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Given<'i> {
+    /// The Capacity part's figures.
+    pub capacity: Option<&'i CapacitySummary>,
+    /// The shift search's answer (the Shifts view's), for the STAFFING ROSTER part.
+    pub roster: Option<&'i Result<crate::shifts::ShiftPlan, String>>,
+}
+
+/// As [`render`], with answers already worked out (see [`Given`]): a caller that also checks
+/// the plan runs the staffing maths once for both, and the page's document says the shift plan
+/// its Shifts view found.
+pub fn render_with(plan: &Plan, format: Format, section: Section, given: Given<'_>) -> String {
     match format {
-        Format::Text => text::render(plan, section, capacity),
+        Format::Text => text::render(plan, section, given),
         Format::Markdown => {
             // The whole plan handed to a stakeholder says what the checks found, as the shared
             // view does beside it.
             let findings = (section == Section::Full).then(|| crate::rules::check(plan));
             let inputs = document::Inputs {
-                capacity,
+                capacity: given.capacity,
                 checks: findings.as_deref(),
                 replay: None,
+                roster: given.roster,
             };
             markdown::render(plan, section, inputs)
         }
         Format::Json => json(plan, section),
     }
+}
+
+/// The STAFFING ROSTER part alone, as `support-ops shifts` prints it: the brief's text style, or
+/// Markdown (JSON is the `ShiftPlan` itself).
+pub fn render_roster(roster: &crate::shifts::ShiftPlan, format: Format) -> String {
+    let answer = Ok(roster.clone());
+    let mut out = String::new();
+    match format {
+        Format::Markdown => {
+            let blocks = document::roster_section(&answer, Layout::Detailed);
+            markdown::write_document(&mut out, &document::Document { blocks });
+        }
+        Format::Text | Format::Json => {
+            let blocks = document::roster_section(&answer, Layout::Brief);
+            text::write_document(&mut out, &document::Document { blocks });
+        }
+    }
+    out
 }
 
 /// The whole plan as `to_json` writes it, or one section as `{"<part key>": …}`.

@@ -4,18 +4,19 @@
 use std::fmt::{self, Write};
 
 use super::document::{document, Block, Document, Fact, FactStyle, Inputs, Layout, Table};
-use super::{list_marker, trimmed, CapacitySummary, Section};
+use super::{list_marker, trimmed, Given, Section};
 use crate::plan::Plan;
 
 pub(crate) const DOUBLE_RULE: &str = "═══════════════════════════════════════";
 pub(crate) const SINGLE_RULE: &str = "────────────────────────────";
 
 /// Renders the plan, or one section, as the brief's text block.
-pub(super) fn render(plan: &Plan, section: Section, capacity: Option<&CapacitySummary>) -> String {
+pub(super) fn render(plan: &Plan, section: Section, given: Given<'_>) -> String {
     let inputs = Inputs {
-        capacity,
+        capacity: given.capacity,
         checks: None,
         replay: None,
+        roster: given.roster,
     };
     let document = document(plan, section, Layout::Brief, inputs);
     let mut out = String::with_capacity(4096 + plan.taxonomy.len() * 160);
@@ -233,7 +234,7 @@ mod tests {
         plan.metrics.csat.baseline = Some(82.5);
         plan.metrics.first_response.target = Duration::hours(1);
 
-        let text = render(&plan, Section::Full, None);
+        let text = render(&plan, Section::Full, Given::default());
         let expected_start = "\
 SUPPORT OPERATIONS PLAN
 ═══════════════════════════════════════
@@ -383,7 +384,7 @@ CUSTOMER SUCCESS
             },
         ];
         assert_eq!(
-            render(&plan, Section::Sla, None),
+            render(&plan, Section::Sla, Given::default()),
             "\
 SLA TARGETS
 ────────────────────────────
@@ -416,7 +417,7 @@ Applies to: everyone
         let mut plan = Plan::blank();
         plan.feedback.weekly = "Top 10 issues to product".into();
         assert_eq!(
-            render(&plan, Section::Feedback, None),
+            render(&plan, Section::Feedback, Given::default()),
             "FEEDBACK LOOP\n────────────────────────────\nWeekly: Top 10 issues to product\nMonthly: —\nQuarterly: —\n"
         );
     }

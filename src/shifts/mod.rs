@@ -9,10 +9,10 @@ mod roster;
 mod search;
 mod week;
 
-pub use report::{to_markdown, to_text};
+pub use report::{hours_words, minutes_words};
 pub use roster::{
-    default_templates, gap_sentence, hourly_need, pattern_label, searched, shift_plan, team_roster,
-    templates_of, Assignment, Budget, ShiftPlan, TeamRoster, TemplateRow,
+    default_templates, gap_sentence, hourly_need, pattern_label, roster_of, shift_plan,
+    team_roster, templates_of, Assignment, Budget, ShiftPlan, TeamRoster, TemplateRow, MOST_STEPS,
 };
 pub use search::{search, Cover, Progress, Search};
 pub use week::{

@@ -138,13 +138,6 @@ pub struct ShiftPlan {
     pub under_hours: u32,
 }
 
-impl ShiftPlan {
-    /// "31 people; no plan can do it with fewer than 30." (or "…, the fewest possible.")
-    pub fn gap_sentence(&self) -> String {
-        gap_sentence(self.people, self.bound_people, self.proven_optimal)
-    }
-}
-
 /// The sentence a reader takes away about the answer and its bound.
 pub fn gap_sentence(people: u32, bound: u32, proven: bool) -> String {
     let noun = |n: u32| if n == 1 { "person" } else { "people" };
@@ -173,6 +166,32 @@ pub fn hourly_need(staffing: &StaffingPlan, channel: Option<usize>) -> Vec<u32> 
         .iter()
         .map(|&n| scheduled(n, staffing.shrinkage))
         .collect()
+}
+
+/// Search steps at most for a plan's shift plan; a caller may stop sooner (the page after 1.5 s).
+pub const MOST_STEPS: u64 = 2_000_000;
+
+/// The plan's shift plan: its staffing maths, then the search for at most `MOST_STEPS`, asking
+/// `keep_going` (the team searched, its progress) every 2,000 steps. The one answer the Shifts
+/// view, the STAFFING ROSTER document part and `support-ops shifts` show.
+pub fn roster_of(
+    plan: &Plan,
+    keep_going: &mut dyn FnMut(&str, &Progress) -> bool,
+) -> Result<ShiftPlan, String> {
+    use crate::capacity::staffing::{ready, NotWorkedOut};
+    let need = ready(plan).map_err(|why| match why {
+        NotWorkedOut::Missing(missing) => format!(
+            "The shift plan needs the staffing figures first: {}",
+            missing.first().map_or("", |m| m.message.as_str())
+        ),
+        NotWorkedOut::Failed(error) => error.to_string(),
+    })?;
+    let budget = Budget {
+        steps: MOST_STEPS,
+        report_every: 2_000,
+        keep_going,
+    };
+    Ok(shift_plan(plan, &need, budget))
 }
 
 /// The shift plan of `plan` from its staffing maths, searched within `budget`.
@@ -321,36 +340,4 @@ fn summarise(
         under_hours: under,
         teams,
     }
-}
-
-/// The Shifts view's search: the shift plan of `plan`, searched for at most `steps` steps and as
-/// long as `keep_going` says (the worker gives it a clock); in words, what staffing still needs
-/// when there is no need to roster yet.
-pub fn searched(
-    plan: &Plan,
-    steps: u64,
-    keep_going: &mut dyn FnMut() -> bool,
-) -> Result<ShiftPlan, String> {
-    use crate::capacity::staffing::{ready, NotWorkedOut};
-    // The one staffing answer the Capacity view, the findings and the documents read.
-    let need = ready(plan).map_err(|why| match why {
-        NotWorkedOut::Missing(missing) => {
-            let what: Vec<String> = missing.into_iter().map(|m| m.message).collect();
-            format!(
-                "There is no shift plan until staffing is worked out. The plan needs: {}",
-                what.join(" ")
-            )
-        }
-        NotWorkedOut::Failed(error) => error.to_string(),
-    })?;
-    let mut keep_going = |_: &str, _: &Progress| keep_going();
-    Ok(shift_plan(
-        plan,
-        &need,
-        Budget {
-            steps,
-            report_every: 2_000,
-            keep_going: &mut keep_going,
-        },
-    ))
 }

@@ -20,7 +20,12 @@ pub fn download_plan(
             format.file_extension()
         ),
         format.mime(),
-        &crate::render::render(plan, format, crate::render::Section::Full),
+        &crate::ui::roster_answer::render_designer_plan(
+            plan,
+            format,
+            crate::render::Section::Full,
+            false,
+        ),
     )
 }
 

@@ -9,13 +9,14 @@ use leptos::prelude::*;
 use crate::history::Replay;
 use crate::plan::Plan;
 use crate::render::document::{
-    capacity_blocks, history_blocks, rows_not_shown, section_blocks, title_block, Block, Chart,
-    Fact, Table, Words,
+    capacity_blocks, history_blocks, rows_not_shown, section_blocks, staffing_roster_blocks,
+    title_block, Block, Chart, Fact, Table, Words,
 };
 use crate::render::{Layout, Section};
 use crate::rules::staffing_inputs;
 
 use super::capacity::WeekChart;
+use super::roster_answer::RosterAnswer;
 use super::row_list::ROWS_PER_PAGE;
 use super::rows::{list_of, ListSource, RowStore};
 use super::table::TableScroll;
@@ -42,6 +43,10 @@ pub fn PlanDocument(
     /// The measured tickets replayed against the plan, while the designer holds them.
     #[prop(optional, into)]
     replay: Option<Signal<Option<Replay>>>,
+    /// The shift search's answer for this plan (the designer's, shared with its Shifts view);
+    /// without it the document searches for its own when the plan has roster inputs.
+    #[prop(optional)]
+    roster: Option<RosterAnswer>,
 ) -> impl IntoView {
     if paged {
         let all = RwSignal::new(false);
@@ -96,6 +101,7 @@ pub fn PlanDocument(
             }}
             {parts}
             {move || is_full.get().then(|| untrack(|| capacity_part(plan)))}
+            {move || is_full.get().then(|| untrack(|| roster_part(plan, roster)))}
             {move || is_full.get().then(|| untrack(|| history_part(plan, replay)))}
         </article>
     }
@@ -111,6 +117,27 @@ fn capacity_part(plan: Signal<Plan>) -> AnyView {
             {draw_part(blocks)}
         </section>
     }
+    .into_any()
+}
+
+/// The STAFFING ROSTER part, when the plan has roster inputs; laid out again when the answer
+/// changes (the search runs only when the plan has them).
+fn roster_part(plan: Signal<Plan>, roster: Option<RosterAnswer>) -> AnyView {
+    let rostered = Memo::new(move |_| plan.with(|p| !p.staffing.roster.is_empty()));
+    let answer = roster.unwrap_or_else(|| RosterAnswer::new(plan));
+    let blocks = Memo::new(move |_| {
+        if !rostered.get() {
+            return Vec::new();
+        }
+        answer
+            .with(|r| plan.with_untracked(|p| staffing_roster_blocks(p, Some(r), Layout::Detailed)))
+    });
+    let shown = Memo::new(move |_| blocks.with(|b| !b.is_empty()));
+    (move || {
+        shown.get().then(|| {
+            view! { <section class="doc-section doc-roster-section">{untrack(|| draw_part(blocks))}</section> }
+        })
+    })
     .into_any()
 }
 
@@ -409,14 +436,16 @@ fn draw_facts(facts: &[Fact<'static>]) -> AnyView {
     view! { <dl class="doc-facts">{items}</dl> }.into_any()
 }
 
+/// A week chart: the first series is the need, a second (when there is one) what meets it.
 fn draw_chart(chart: &Chart) -> AnyView {
     let required = chart
         .series
         .first()
         .map(|s| s.values.clone())
         .unwrap_or_default();
+    let scheduled = chart.series.get(1).map(|s| s.values.clone());
     view! {
-        <WeekChart id=chart.id.clone() title=chart.title.clone() required scheduled=None />
+        <WeekChart id=chart.id.clone() title=chart.title.clone() required scheduled />
     }
     .into_any()
 }

@@ -16,6 +16,7 @@ pub mod history;
 pub mod inputs;
 pub mod measured;
 mod preview;
+mod roster_answer;
 mod row_list;
 mod rows;
 pub mod share_panel;
@@ -40,6 +41,8 @@ pub fn App() -> impl IntoView {
     let workspace = provide_workspace();
     let plan = workspace.plan;
     provide_context(measured::Session::new(plan));
+    // One shift search for the designer's plan: the Shifts view, the preview and the exports.
+    provide_context(roster_answer::RosterAnswer::new(plan.into()));
     provide_context(form::CustomViews {
         measured: ViewFn::from(move || view! { <measured::MeasuredPage plan /> }),
         shifts: ViewFn::from(move || view! { <capacity::ShiftsView plan /> }),

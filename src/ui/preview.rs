@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::plan::Plan;
-use crate::render::{render, Format, Section};
+use crate::render::{Format, Section};
+
+use super::roster_answer::{render_designer_plan, RosterAnswer};
 
 use super::browser;
 use super::document::PlanDocument;
@@ -64,13 +66,13 @@ pub fn Preview(
             View::Markdown => Format::Markdown,
         };
         let part = section.get();
-        Some(plan.with(|p| render(p, format, part)))
+        Some(plan.with(|p| render_designer_plan(p, format, part, true)))
     });
     let export = move |format: Format| {
         let part = section.get_untracked();
         let (text, name) = plan.with_untracked(|p| {
             (
-                render(p, format, part),
+                render_designer_plan(p, format, part, false),
                 file_name(&p.header.product, part, format),
             )
         });
@@ -85,7 +87,7 @@ pub fn Preview(
             View::Document | View::Markdown => Format::Markdown,
         };
         let part = section.get_untracked();
-        let text = plan.with_untracked(|p| render(p, format, part));
+        let text = plan.with_untracked(|p| render_designer_plan(p, format, part, false));
         leptos::task::spawn_local(async move {
             match browser::copy_text(text).await {
                 Ok(()) => status.set(format!("Copied the {} to the clipboard.", format.name())),
@@ -168,7 +170,7 @@ pub fn Preview(
             <div class="preview-body" id="preview-body" tabindex="0" role="region" aria-label="Plan contents">
                 {move || match source.get() {
                     _ if !drawn.get() => ().into_any(),
-                    None => view! { <PlanDocument plan section=section paged=true replay=replay /> }.into_any(),
+                    None => view! { <PlanDocument plan section=section paged=true replay=replay roster=RosterAnswer::for_designer(plan) /> }.into_any(),
                     Some(text) => view! { <pre class="source">{text}</pre> }.into_any(),
                 }}
             </div>

@@ -227,6 +227,7 @@ fn AppHeader(editor: Editor, children: Children) -> impl IntoView {
                 "Menu"
             </button>
             <ProductField editor />
+            <super::drafts::UnsavedNotice />
             <div
                 class="toolbar"
                 id="plan-actions"

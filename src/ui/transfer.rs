@@ -8,11 +8,12 @@ use wasm_bindgen::JsCast;
 
 use crate::plan::json::from_outside;
 use crate::plan::limits::PLAN_FROM_OUTSIDE;
-use crate::render::{render, Format, Section};
+use crate::render::{Format, Section};
 use crate::ui::browser::{after_showing, copy_text, download_plan};
 use crate::ui::drafts::{name_for, DraftScoped, Workspace};
 use crate::ui::helpdesk_import::HelpdeskImport;
 use crate::ui::inputs::paste_area;
+use crate::ui::roster_answer::render_designer_plan;
 use crate::ui::template_values::TemplateWarning;
 
 /// Reads `bytes` (a file, or pasted text) as a plan and opens it as a new draft named after its
@@ -60,9 +61,9 @@ pub fn TransferMenu() -> impl IntoView {
         }
     };
     let exported = move || {
-        workspace
-            .plan
-            .with_untracked(|plan| render(plan, format.get_untracked(), Section::Full))
+        workspace.plan.with_untracked(|plan| {
+            render_designer_plan(plan, format.get_untracked(), Section::Full, false)
+        })
     };
 
     let download = move |_| {

@@ -223,6 +223,7 @@ pub fn ask<Q: Question>(
         ready: false,
         revision: 0,
         latest: None,
+        in_flight: None,
         watchdog: None,
         restarts: 0,
         started: false,
@@ -270,6 +271,9 @@ struct Link<Q: Question> {
     revision: u64,
     /// The latest request, sent again to a restarted worker.
     latest: Option<String>,
+    /// The revision posted and not answered yet. One request is out at a time: edits made while
+    /// it is worked on wait as `latest`, so a slow search is never queued once per keystroke.
+    in_flight: Option<u64>,
     /// Set while an answer is awaited; fires `HUNG`.
     watchdog: Option<TimeoutHandle>,
     restarts: u32,
@@ -296,9 +300,7 @@ impl<Q: Question> Link<Q> {
         link.borrow_mut().started = true;
         if link.borrow().in_page.is_some() {
             link.borrow_mut().ready = true;
-            if let Some(request) = link.borrow().latest.clone() {
-                Self::post(link, request);
-            }
+            Self::post_latest(link);
             return;
         }
         match spawn(link) {
@@ -331,14 +333,32 @@ impl<Q: Question> Link<Q> {
         if let Some(name) = Q::MEASURE {
             mark(&format!("{name}-start"));
         }
-        if ready {
+        let idle = link.borrow().in_flight.is_none();
+        if ready && idle {
             Self::post(link, request);
         } else if !started {
             Self::start(link);
         }
     }
 
+    /// Posts the latest request when nothing is out and it has not been answered yet.
+    fn post_latest(link: &Rc<RefCell<Self>>) {
+        let request = {
+            let state = link.borrow();
+            (state.ready && state.in_flight.is_none())
+                .then(|| state.latest.clone())
+                .flatten()
+        };
+        if let Some(request) = request {
+            Self::post(link, request);
+        }
+    }
+
     fn post(link: &Rc<RefCell<Self>>, request: String) {
+        {
+            let mut state = link.borrow_mut();
+            state.in_flight = Some(state.revision);
+        }
         if link.borrow().in_page.is_some() {
             // As a worker would: the answer comes in a later task, never while the page waits.
             let link = link.clone();
@@ -366,9 +386,7 @@ impl<Q: Question> Link<Q> {
             Self::restart(link, Q::WORDS.crashed);
             return;
         }
-        if link.borrow().watchdog.is_none() {
-            Self::arm(link, HANG_AFTER);
-        }
+        Self::arm(link, HANG_AFTER);
     }
 
     /// (Re)starts the timer after which the worker is taken to be stuck.
@@ -388,31 +406,42 @@ impl<Q: Question> Link<Q> {
 
     fn on_reply(link: &Rc<RefCell<Self>>, text: &str) {
         let reply = Reply::from_json(text);
-        let latest = link.borrow().revision;
+        let latest = {
+            let mut state = link.borrow_mut();
+            if reply.revision.is_some() && reply.revision == state.in_flight {
+                state.in_flight = None;
+            }
+            state.revision
+        };
         let current = reply.revision == Some(latest);
         match Q::read(reply.answer) {
             Ok(value) if current => Self::answered(link, value),
-            // An older revision's answer: the worker is alive and working through the queue.
-            Ok(_) => Self::arm(link, HANG_AFTER),
+            // An older revision's answer: the plan changed while it was worked out.
+            Ok(_) => {
+                Self::disarm(link);
+                Self::post_latest(link);
+            }
             Err(Answer::Ready) => {
                 Self::disarm(link);
-                link.borrow_mut().ready = true;
-                let request = link.borrow().latest.clone();
-                if let Some(request) = request {
-                    Self::post(link, request);
+                {
+                    let mut state = link.borrow_mut();
+                    state.ready = true;
+                    state.in_flight = None;
                 }
+                Self::post_latest(link);
             }
             Err(Answer::NeedPlan) => {
-                if let Some(request) = link.borrow().latest.clone() {
-                    Self::post(link, request);
-                }
+                link.borrow_mut().in_flight = None;
+                Self::post_latest(link);
             }
             Err(Answer::Error { message }) => {
-                if reply.revision.is_none_or(|r| r == latest) {
-                    Self::disarm(link);
-                    link.borrow().working.set(false);
-                }
                 link.borrow().notice.set(Some(message));
+                Self::disarm(link);
+                if current || reply.revision.is_none() {
+                    link.borrow().working.set(false);
+                } else {
+                    Self::post_latest(link);
+                }
             }
             // Another question's answer: never sent to this worker.
             Err(_) => {}
@@ -465,6 +494,7 @@ impl<Q: Question> Link<Q> {
         let (notice, restarts) = {
             let mut state = link.borrow_mut();
             state.ready = false;
+            state.in_flight = None;
             state.restarts += 1;
             (state.notice, state.restarts)
         };

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
 import { seriousViolations, lowContrastText, overflow } from './a11y';
+import { shareFragment } from './share-link';
 
 const template = readFileSync(new URL('../../templates/b2b-saas.json', import.meta.url), 'utf8');
 
@@ -73,6 +74,93 @@ test('a shift runs only on the days ticked for it; the last day cannot be cleare
   await expect(page.getByText('A shift runs on at least one day')).toBeVisible();
   await expect(days.getByRole('checkbox', { name: 'Fri' })).toBeChecked();
   await expect(page.locator('#shift-findings')).toContainText('runs only on Fri');
+});
+
+// b2b-saas on shifts of its own (as tests/golden.rs): a search that proves its answer the cheapest.
+const rostered = JSON.parse(template);
+rostered.staffing = {
+  ...rostered.staffing,
+  roster: {
+    templates: [
+      { name: 'Early', start: '06:00', length: '8h30m', unpaid_break: '30m' },
+      { name: 'Office', start: '09:00', length: '8h30m', unpaid_break: '30m', days: ['mon', 'tue', 'wed', 'thu', 'fri'] },
+      { name: 'Late', start: '13:00', length: '8h30m', unpaid_break: '30m' },
+      { name: 'Night', start: '21:30', length: '8h30m', unpaid_break: '30m' },
+    ],
+    pattern: { days_per_week: 5, consecutive_days_off: false },
+  },
+};
+
+test('the preview and the stakeholder view carry the STAFFING ROSTER the Shifts view found', async ({ page, browser, baseURL }) => {
+  await openApp(page);
+  await page.getByLabel('Import JSON file').setInputFiles({
+    name: 'rostered.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(rostered)),
+  });
+  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Capacity' }).click();
+  const verdict = page.locator('#shifts-verdict');
+  await expect(verdict).toHaveText(/^\d+ people/);
+  const answer = (await verdict.textContent()) ?? '';
+  const preview = page.locator('#preview-body');
+  const part = preview.locator('.doc-roster-section');
+  await expect(part.getByRole('heading', { name: 'Staffing Roster' })).toBeVisible();
+  await expect(part).toContainText(answer);
+  // The people per shift in the document add up to the view's answer.
+  const table = part.getByRole('region', { name: 'People per shift' });
+  const people = await table.locator('tbody tr td:nth-child(5)').allTextContents();
+  expect(people.map(Number).reduce((a, b) => a + b, 0)).toBe(Number(answer.split(' ')[0]));
+  await expect(part.getByRole('region', { name: 'Shift templates' })).toContainText('Mon–Fri');
+  await part.getByRole('heading', { name: 'Staffing Roster' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/roster-part-1280.png' });
+  await page.getByRole('button', { name: 'Text', exact: true }).click();
+  await expect(preview.locator('pre')).toContainText(`STAFFING ROSTER`);
+  await expect(preview.locator('pre')).toContainText(`- People: ${answer}`);
+
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 900 } });
+  const shared = await context.newPage();
+  await shared.goto(`./${shareFragment(JSON.stringify(rostered))}`);
+  const document = shared.getByRole('region', { name: 'Shared plan' });
+  const sharedPart = document.locator('.doc-roster-section');
+  await expect(sharedPart.getByRole('heading', { name: 'Staffing Roster' })).toBeVisible();
+  await expect(sharedPart).toContainText(answer);
+  expect(await overflow(shared)).toBe(0);
+  await sharedPart.screenshot({ path: 'test-results/roster-part-390.png' });
+  await context.close();
+});
+
+test('comparing a plan with its rostered copy shows the roster people before → after', async ({ page }) => {
+  await openCapacity(page);
+  await page.getByLabel('Import JSON file').setInputFiles({
+    name: 'rostered.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(rostered)),
+  });
+  const verdict = page.locator('#shifts-verdict');
+  await expect(page.locator('#shifts-table')).toContainText('Night');
+  const people = ((await verdict.textContent()) ?? '').split(' ')[0];
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  const panel = page.getByRole('region', { name: 'Compare two drafts' });
+  // The shipped template has no roster; its rostered copy has the Shifts view's answer.
+  const row = panel.locator('tr', { hasText: 'People on the shift roster' });
+  await expect(row.locator('td').nth(0)).toHaveText('—');
+  await expect(row.locator('td').nth(1)).toHaveText(people);
+  await expect(panel.locator('tr', { hasText: 'Agents needed' }).first()).toBeVisible();
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/compare-roster-1280.png' });
+  // On a phone the toolbar, and the panel in it, sit in the ☰ Menu.
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(row).toBeVisible();
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/compare-roster-390.png' });
+});
+
+test('a plan without roster inputs has no STAFFING ROSTER part', async ({ page }) => {
+  await openCapacity(page);
+  await expect(page.locator('#shifts-verdict')).toBeVisible();
+  await expect(page.locator('#preview-body').getByRole('heading', { name: 'Capacity' })).toBeVisible();
+  await expect(page.locator('#preview-body .doc-roster-section')).toHaveCount(0);
 });
 
 for (const width of [1280, 390]) {

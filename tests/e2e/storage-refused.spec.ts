@@ -116,3 +116,31 @@ for (const [label, refusal, fromTheStart] of cases) {
     expect(JSON.parse(after['B2B SaaS'].text ?? '{}').header.product).toBe('Cloudline Analytics');
   });
 }
+
+test('at 390 px a refused save is said in the bar that is always shown, with the Menu closed', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await installRefusal(page);
+  await openApp(page);
+  await product(page).fill('Stored before');
+  await expect(saveState(page)).toHaveText('Saved');
+  const notice = page.locator('.app-header .header-unsaved');
+  await expect(notice).toBeHidden();
+  await page.evaluate(() => ((window as unknown as Win).refuseWrites = 'quota'));
+  await product(page).fill('Typed while full');
+  await expect(notice).toHaveText('Not saved: storage is full — export your plan');
+  await expect(notice).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(saveState(page)).toBeHidden();
+  await page.locator('.app-header').screenshot({ path: 'test-results/not-saved-390.png' });
+  // Wide, the toolbar says it and the bar's copy is not shown twice.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(saveState(page)).toHaveText('Not saved: storage is full — export your plan');
+  await expect(notice).toBeHidden();
+  await page.locator('.app-header').screenshot({ path: 'test-results/not-saved-1280.png' });
+  // Storage takes writes again: saved, and the notice goes.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.evaluate(() => (window as unknown as Win).allowWrites());
+  await expect(notice).toBeHidden();
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(saveState(page)).toHaveText('Saved');
+});

@@ -3,10 +3,9 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use support_ops::capacity::staffing::{missing_inputs, staffing};
 use support_ops::plan::{ClockTime, Plan, ShiftTemplate, WorkPattern};
-use support_ops::render::roster_csv;
-use support_ops::shifts::{self, Budget, Progress};
+use support_ops::render::{render_roster, roster_csv, Format};
+use support_ops::shifts::{self, Progress};
 
 /// The time the shift search may take (the bound for a week and 40 templates).
 const SEARCH_TIME: Duration = Duration::from_secs(2);
@@ -18,22 +17,16 @@ fn timed(limit: Duration, started: Instant) -> impl FnMut(&str, &Progress) -> bo
     move |_, _| started.elapsed() < limit
 }
 
+/// The plan's shift plan as the Shifts view and the documents find it, the search stopped after
+/// two seconds here (the page stops it after 1.5).
+pub fn roster_answer(plan: &Plan) -> Result<shifts::ShiftPlan, String> {
+    let mut keep_going = timed(SEARCH_TIME, Instant::now());
+    shifts::roster_of(plan, &mut keep_going)
+}
+
 /// `shifts FILE`: the plan's shift plan in the chosen format.
 pub fn shifts_plan(plan: &Plan, format: &str) -> Result<String, String> {
-    if let Some(missing) = missing_inputs(plan).first() {
-        return Err(format!(
-            "the shift plan needs the staffing figures first: {}",
-            missing.message
-        ));
-    }
-    let need = staffing(plan).map_err(|error| error.to_string())?;
-    let mut keep_going = timed(SEARCH_TIME, Instant::now());
-    let budget = Budget {
-        steps: SEARCH_STEPS,
-        report_every: 200,
-        keep_going: &mut keep_going,
-    };
-    let roster = shifts::shift_plan(plan, &need, budget);
+    let roster = roster_answer(plan)?;
     for team in roster
         .teams
         .iter()
@@ -46,8 +39,8 @@ pub fn shifts_plan(plan: &Plan, format: &str) -> Result<String, String> {
         );
     }
     match format {
-        "text" => Ok(shifts::to_text(&roster)),
-        "markdown" | "md" => Ok(shifts::to_markdown(&roster)),
+        "text" => Ok(render_roster(&roster, Format::Text)),
+        "markdown" | "md" => Ok(render_roster(&roster, Format::Markdown)),
         "csv" => Ok(roster_csv(&roster)),
         "json" => serde_json::to_string_pretty(&roster)
             .map(|json| json + "\n")

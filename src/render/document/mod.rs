@@ -9,6 +9,7 @@ mod checks;
 mod history;
 mod metrics;
 mod parts;
+mod roster;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -21,8 +22,10 @@ use super::{CapacitySummary, Section};
 use crate::history::Replay;
 use crate::plan::Plan;
 use crate::rules::Finding;
+use crate::shifts::ShiftPlan;
 
 pub use checks::checks_part;
+pub use roster::roster_section;
 
 /// Words of a block: borrowed from the plan where they are its text, owned where composed.
 pub type Words<'a> = Cow<'a, str>;
@@ -153,6 +156,9 @@ pub struct Inputs<'i> {
     /// The measured tickets replayed against the plan, when the caller has read them (the plan
     /// holds only their summary); `None`: the History part says where the replay comes from.
     pub replay: Option<&'i Replay>,
+    /// The shift search's answer (or why there is none), as the Shifts view has it; `None`:
+    /// searched here when the plan has roster inputs.
+    pub roster: Option<&'i Result<ShiftPlan, String>>,
 }
 
 /// The plan, or one section of it, as blocks in a layout.
@@ -169,6 +175,7 @@ pub fn document<'a>(
             blocks.extend(section_blocks(plan, part, layout));
         }
         blocks.extend(capacity::capacity_part(plan, inputs.capacity, layout));
+        blocks.extend(roster::roster_part(plan, inputs.roster, layout));
         blocks.extend(history::history_part(plan, inputs.replay));
         if let Some(findings) = inputs.checks {
             blocks.extend(checks_part(findings));
@@ -196,6 +203,16 @@ pub fn capacity_blocks<'a>(
     layout: Layout,
 ) -> Vec<Block<'a>> {
     capacity::capacity_part(plan, summary, layout)
+}
+
+/// The STAFFING ROSTER part's blocks, heading first, from the search's answer (searched here
+/// when `None`); none when the plan has no roster inputs.
+pub fn staffing_roster_blocks(
+    plan: &Plan,
+    roster: Option<&Result<ShiftPlan, String>>,
+    layout: Layout,
+) -> Vec<Block<'static>> {
+    roster::roster_part(plan, roster, layout)
 }
 
 /// The History part's blocks ("Today, Measured"), heading first; none without a measured history.

@@ -1,51 +1,42 @@
 //! The Shifts view under Capacity: the shift search run on the plan's hourly need (bounded in
 //! time, best-so-far with its gap to the proven bound: "31 people; no plan can do it with fewer
 //! than 30"), people per shift and working days, the week's cover against the need with hours
-//! over and under, the roster findings (SHIFT-…) and the roster as CSV. The search and the
-//! findings come from a worker (`ui::worker::ShiftSearch`), so the page never waits on them.
+//! over and under, the roster findings (SHIFT-001…006) and the roster as CSV. The answer is the
+//! designer's one `RosterAnswer`, which the preview and the exports read too; it comes from a
+//! worker (`ui::worker::ShiftSearch`), so the page never waits on the search.
 
 use leptos::prelude::*;
 
 use crate::plan::Plan;
 use crate::render::roster_csv;
-use crate::rules::staffing_inputs;
 use crate::shifts::ShiftPlan;
+use crate::ui::roster_answer::RosterAnswer;
 use crate::ui::table::{table_head, TableScroll};
-use crate::ui::worker::search_shifts;
 
 use super::charts::WeekChart;
 
 /// The view: worked out again when what the staffing maths reads changes.
 #[component]
 pub fn ShiftsView(plan: RwSignal<Plan>) -> impl IntoView {
-    let inputs = Memo::new(move |_| plan.with(staffing_inputs));
-    // The search runs in a worker; the last plan found stays while the next is searched for.
-    let searched = search_shifts(move || inputs.get());
-    let result = Memo::new(move |_| searched.value.get().map(|(roster, _)| roster));
-    let findings = Memo::new(move |_| {
-        searched
-            .value
-            .with(|answer| answer.as_ref().map(|(_, f)| f.clone()))
-            .unwrap_or_default()
-    });
+    let result = RosterAnswer::for_designer(plan.into());
+    let findings = Memo::new(move |_| result.findings());
     let searching = move || {
-        let text = match searched.notice.get() {
-            Some(notice) => Some(notice),
-            None if searched.working.get() => Some("Searching for the shift plan…".to_string()),
-            None => None,
-        };
-        text.map(|text| view! { <p class="capacity-simulating" role="status">{text}</p> })
+        result
+            .status()
+            .map(|text| view! { <p class="capacity-simulating" role="status">{text}</p> })
     };
     let status = RwSignal::new(None::<String>);
     let download = move |_| {
-        let said = result.with_untracked(|r| match r {
+        let said = match result.get_untracked() {
             None => Some("The shift plan is still being searched for.".to_string()),
-            Some(Ok(roster)) => {
-                crate::ui::browser::download_text("shift-plan.csv", "text/csv", &roster_csv(roster))
-                    .err()
-            }
-            Some(Err(why)) => Some(why.clone()),
-        });
+            Some(Ok(roster)) => crate::ui::browser::download_text(
+                "shift-plan.csv",
+                "text/csv",
+                &roster_csv(&roster),
+            )
+            .err(),
+            Some(Err(why)) => Some(why),
+        };
         status.set(said);
     };
     view! {
@@ -60,9 +51,8 @@ pub fn ShiftsView(plan: RwSignal<Plan>) -> impl IntoView {
             }))}
             {searching}
             {move || result.with(|r| match r {
-                None => ().into_any(),
-                Some(Err(why)) => view! { <p class="capacity-error" role="alert">{why.clone()}</p> }.into_any(),
-                Some(Ok(roster)) => roster_view(roster).into_any(),
+                Err(why) => view! { <p class="capacity-error" role="alert">{why.clone()}</p> }.into_any(),
+                Ok(roster) => roster_view(roster).into_any(),
             })}
             <button type="button" id="shifts-csv" on:click=download>"Download the shift plan (CSV)"</button>
             {move || status.get().map(|s| view! { <p class="capacity-error" role="alert">{s}</p> })}
@@ -81,10 +71,10 @@ fn roster_view(roster: &ShiftPlan) -> impl IntoView {
                     <tr>
                         <td>{team.name.clone()}</td>
                         <td>{a.template.clone()}</td>
-                        <td>{format!("{}–{}", a.start, a.end)}</td>
+                        <td>{a.hours_words()}</td>
                         <td>{a.days_label.clone()}</td>
                         <td class="number">{a.people}</td>
-                        <td class="number">{format!("{:.1}", a.paid_hours_each * f64::from(a.people))}</td>
+                        <td class="number">{a.paid_hours_words()}</td>
                     </tr>
                 }
             })
@@ -92,34 +82,37 @@ fn roster_view(roster: &ShiftPlan) -> impl IntoView {
         .collect_view();
     let need: Vec<f64> = roster.need.iter().map(|&n| f64::from(n)).collect();
     let on_shift: Vec<f64> = roster.on_shift.iter().map(|&n| f64::from(n)).collect();
-    let stopped = (!roster.proven_optimal).then(|| {
-        view! { <p class="help">"The search stopped before it could prove this plan the cheapest; the bound still holds."</p> }
-    });
+    let caveats = roster
+        .caveats()
+        .into_iter()
+        .map(|said| view! { <p class="help">{said}</p> })
+        .collect_view();
+    let uncovered = roster
+        .teams
+        .iter()
+        .filter_map(|team| team.uncovered_sentence())
+        .map(|said| view! { <p class="help">{said}</p> })
+        .collect_view();
     view! {
         <p class="shifts-verdict" id="shifts-verdict">{roster.gap_sentence()}</p>
         <p>
             {format!(
-                "Paid hours a week: {:.0} (no plan pays fewer than {:.0}). People work {}; the need is grossed up for {:.0} % shrinkage.",
-                roster.paid_hours,
-                roster.bound_paid_hours,
+                "Paid hours a week: {}. {}; people work {}; the need is grossed up for {} shrinkage.",
+                roster.paid_words(),
+                roster.teams_words(),
                 roster.pattern,
-                roster.shrinkage * 100.0
+                roster.shrinkage_words()
             )}
         </p>
-        <p id="shifts-cover">
-            {format!(
-                "Cover: {} person-hours a week on shift beyond the need, {} needed and not covered.",
-                roster.over_hours,
-                roster.under_hours
-            )}
-        </p>
-        {stopped}
+        <p id="shifts-cover">{format!("Cover: {}.", roster.cover_words())}</p>
+        {caveats}
         <TableScroll label="People per shift">
             <table class="doc-table" id="shifts-table">
                 {table_head(&["Team", "Shift", "Hours", "Days", "People", "Paid hours a week"])}
                 <tbody>{rows}</tbody>
             </table>
         </TableScroll>
+        {uncovered}
         <WeekChart
             id="shifts-week".to_string()
             title="People on shift by hour of the week: needed (after shrinkage) and rostered".to_string()

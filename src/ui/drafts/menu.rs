@@ -39,6 +39,26 @@ impl Panel {
 }
 
 /// The drafts menu, for the designer's toolbar.
+/// The save state in the header's always-visible bar when the plan is not being saved ("Not
+/// saved: storage is full — export your plan"), for a phone, where the drafts menu with the full
+/// save state is folded behind the Menu button (the stylesheet shows it on narrow screens only).
+#[component]
+pub fn UnsavedNotice() -> impl IntoView {
+    let workspace = use_context::<Workspace>();
+    let unsaved = move || {
+        let state = workspace?.save_state.get();
+        match state {
+            super::SaveState::Saved | super::SaveState::Saving => None,
+            other => Some(other.message()),
+        }
+    };
+    view! {
+        <span class="header-unsaved" role="status" aria-live="polite">
+            {unsaved}
+        </span>
+    }
+}
+
 #[component]
 pub fn DraftsMenu() -> impl IntoView {
     let workspace = expect_context::<Workspace>();

@@ -26,7 +26,7 @@ use crate::ui::browser::{when_idle, with_tab_lock};
 use crate::ui::history::History;
 
 pub use banner::StorageBanner;
-pub use menu::DraftsMenu;
+pub use menu::{DraftsMenu, UnsavedNotice};
 pub use scoped::DraftScoped;
 pub use store::{BrowserStore, LocalStore};
 

@@ -1,0 +1,106 @@
+//! The shift search's answer for the designer's plan, searched in a worker once per change of
+//! what it reads and shared: the Shifts view, the preview's STAFFING ROSTER part and every export
+//! read this one answer, so they say the same numbers and the search does not run again for each.
+
+use leptos::prelude::*;
+
+use crate::plan::Plan;
+use crate::render::{render_with, Format, Given, Section};
+use crate::rules::{staffing_inputs, Finding};
+use crate::shifts::ShiftPlan;
+use crate::ui::worker::{search_shifts, Answered, ShiftAnswer};
+
+/// What the views show until the first answer comes (a search takes up to a few seconds).
+const SEARCHING: &str = "The shift plan is being searched for; it appears here in a moment.";
+
+/// The shift search's answer for a plan, asked of a worker again only when what the staffing
+/// maths reads changes.
+#[derive(Clone, Copy)]
+pub struct RosterAnswer {
+    answered: Answered<ShiftAnswer>,
+    /// The latest answer; `None` until the first.
+    roster: Memo<Option<Result<ShiftPlan, String>>>,
+    /// Shown until the first answer, and read as the answer then.
+    pending: StoredValue<Result<ShiftPlan, String>>,
+}
+
+impl RosterAnswer {
+    pub fn new(plan: Signal<Plan>) -> RosterAnswer {
+        let inputs = Memo::new(move |_| plan.with(staffing_inputs));
+        let answered = search_shifts(move || inputs.get());
+        let roster = Memo::new(move |_| {
+            answered.value.with(|answer| {
+                answer
+                    .as_ref()
+                    .map(|(roster, _)| roster.as_deref().cloned().map_err(Clone::clone))
+            })
+        });
+        RosterAnswer {
+            answered,
+            roster,
+            pending: StoredValue::new(Err(SEARCHING.to_string())),
+        }
+    }
+
+    /// The designer's answer for its plan (provided by the app), else one of its own for `plan`.
+    pub fn for_designer(plan: Signal<Plan>) -> RosterAnswer {
+        use_context::<RosterAnswer>().unwrap_or_else(|| RosterAnswer::new(plan))
+    }
+
+    /// Reads the answer (tracked); until the first one, the words saying it is being searched.
+    pub fn with<R>(&self, read: impl FnOnce(&Result<ShiftPlan, String>) -> R) -> R {
+        let pending = self.pending;
+        self.roster.with(|answer| match answer {
+            Some(answer) => read(answer),
+            None => pending.with_value(|words| read(words)),
+        })
+    }
+
+    /// The answer, untracked; `None` until the first.
+    pub fn get_untracked(&self) -> Option<Result<ShiftPlan, String>> {
+        self.roster.get_untracked()
+    }
+
+    /// The roster findings (SHIFT-…) of the plan answered.
+    pub fn findings(&self) -> Vec<Finding> {
+        self.answered
+            .value
+            .with(|answer| answer.as_ref().map(|(_, f)| f.clone()))
+            .unwrap_or_default()
+    }
+
+    /// "Searching for the shift plan…" while the worker works, or what went wrong with it.
+    pub fn status(&self) -> Option<String> {
+        match self.answered.notice.get() {
+            Some(notice) => Some(notice),
+            None if self.answered.working.get() => Some("Searching for the shift plan…".into()),
+            None => None,
+        }
+    }
+}
+
+/// The designer's plan in a format, its STAFFING ROSTER part from the designer's one answer (so
+/// an export says what the Shifts view says, and the search does not run again). Tracks the
+/// answer only when the plan has roster inputs. An export asked for before the first answer
+/// searches on the page once, rather than say "being searched for" in a file.
+pub fn render_designer_plan(
+    plan: &Plan,
+    format: Format,
+    section: Section,
+    tracked: bool,
+) -> String {
+    let answer = use_context::<RosterAnswer>()
+        .filter(|_| section == Section::Full && !plan.staffing.roster.is_empty());
+    let render = |roster: Option<&Result<ShiftPlan, String>>| {
+        let given = Given {
+            roster,
+            ..Given::default()
+        };
+        render_with(plan, format, section, given)
+    };
+    match answer {
+        Some(answer) if tracked => answer.with(|r| render(Some(r))),
+        Some(answer) => render(answer.get_untracked().as_ref()),
+        None => render(None),
+    }
+}
