@@ -170,15 +170,20 @@ fn search(
         return Err(never());
     }
     let first = local_day(&zone, start) - 2;
+    // 16, 64, … days, the last stretch the whole `LONGEST_SEARCH_DAYS` (growing by four alone
+    // went from 4,096 days to past the limit and stopped at 11 years, not 22: 15 open minutes a
+    // week and 8,776 minutes to go, 4,096 days, was "never open").
     let mut days = 16;
-    while days <= LONGEST_SEARCH_DAYS {
+    loop {
         let timeline = Timeline::build(calendar, zone, first, first + days);
         if let Some(due) = query(&timeline) {
             return Ok(due);
         }
-        days *= 4;
+        if days >= LONGEST_SEARCH_DAYS {
+            return Err(never());
+        }
+        days = (days * 4).min(LONGEST_SEARCH_DAYS);
     }
-    Err(never())
 }
 
 /// One stretch of open time, in UTC, with the open minutes of the timeline before it.
