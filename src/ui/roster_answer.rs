@@ -22,12 +22,18 @@ pub struct RosterAnswer {
     roster: Memo<Option<Result<ShiftPlan, String>>>,
     /// Shown until the first answer, and read as the answer then.
     pending: StoredValue<Result<ShiftPlan, String>>,
+    /// Shifts views open now: without one, only a plan with roster inputs (whose documents have
+    /// a STAFFING ROSTER part) is searched, so a plan that never opens Shifts costs no search.
+    views: RwSignal<u32>,
 }
 
 impl RosterAnswer {
     pub fn new(plan: Signal<Plan>) -> RosterAnswer {
         let inputs = Memo::new(move |_| plan.with(staffing_inputs));
-        let answered = search_shifts(move || inputs.get());
+        let rostered = Memo::new(move |_| plan.with(|p| !p.staffing.roster.is_empty()));
+        let views = RwSignal::new(0u32);
+        let answered =
+            search_shifts(move || (rostered.get() || views.get() > 0).then(|| inputs.get()));
         let roster = Memo::new(move |_| {
             answered.value.with(|answer| {
                 answer
@@ -39,7 +45,18 @@ impl RosterAnswer {
             answered,
             roster,
             pending: StoredValue::new(Err(SEARCHING.to_string())),
+            views,
         }
+    }
+
+    /// A Shifts view is open for as long as the current owner lives: the plan is searched even
+    /// without roster inputs (the view shows the built-in shifts' answer).
+    pub fn shown(&self) {
+        let views = self.views;
+        views.update(|n| *n += 1);
+        on_cleanup(move || {
+            let _ = views.try_update(|n| *n = n.saturating_sub(1));
+        });
     }
 
     /// The designer's answer for its plan (provided by the app), else one of its own for `plan`.

@@ -125,9 +125,10 @@ impl Question for ShiftSearch {
     }
 }
 
-/// Searches for the shift plan of the plan `input` gives in a worker, again whenever it changes.
-pub fn search_shifts(input: impl Fn() -> Plan + 'static) -> Answered<ShiftAnswer> {
-    let request = move |revision| Some(Request::shifts_json(revision, &input()));
+/// Searches for the shift plan of the plan `input` gives in a worker, again whenever it changes;
+/// `None` from `input` asks nothing (nothing shows a shift plan).
+pub fn search_shifts(input: impl Fn() -> Option<Plan> + 'static) -> Answered<ShiftAnswer> {
+    let request = move |revision| input().map(|plan| Request::shifts_json(revision, &plan));
     ask::<ShiftSearch>(request, Signal::from(true), false)
 }
 
@@ -469,10 +470,13 @@ impl<Q: Question> Link<Q> {
     /// Ends the worker for good: the designer is gone.
     fn stop(link: &Rc<RefCell<Self>>) {
         Self::disarm(link);
-        let mut state = link.borrow_mut();
-        state.stopped = true;
-        if let Some(running) = state.worker.take() {
-            running.worker.terminate();
+        let old = {
+            let mut state = link.borrow_mut();
+            state.stopped = true;
+            state.worker.take()
+        };
+        if let Some(running) = old {
+            retire(running);
         }
     }
 
@@ -485,11 +489,7 @@ impl<Q: Question> Link<Q> {
         Self::disarm(link);
         let old = link.borrow_mut().worker.take();
         if let Some(running) = old {
-            running.worker.set_onmessage(None);
-            running.worker.set_onerror(None);
-            running.worker.terminate();
-            // Dropped in a later task: `restart` may be running inside one of its handlers.
-            set_timeout(move || drop(running), Duration::ZERO);
+            retire(running);
         }
         let (notice, restarts) = {
             let mut state = link.borrow_mut();
@@ -505,6 +505,15 @@ impl<Q: Question> Link<Q> {
         notice.set(Some(why.to_string()));
         Self::start(link);
     }
+}
+
+/// Ends a worker: its handlers are unhooked first, and dropped in a later task, since this may
+/// run inside one of them (a restart from its error handler, a view closed from an answer).
+fn retire(running: Running) {
+    running.worker.set_onmessage(None);
+    running.worker.set_onerror(None);
+    running.worker.terminate();
+    set_timeout(move || drop(running), Duration::ZERO);
 }
 
 /// Marks `name` in the page's performance timeline.

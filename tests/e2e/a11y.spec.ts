@@ -169,6 +169,9 @@ for (const size of WIDTHS) {
       // keyboard where that button was).
       await page.reload();
       await expect(page.getByLabel('Product', { exact: true })).toBeVisible();
+      // The findings come from the worker a moment after the form; until then the pane holds
+      // nothing to Tab to.
+      await expect(page.locator('.finding-counts')).not.toContainText('Checking the plan');
       let reached = false;
       for (let tab = 0; tab < 3 && !reached; tab++) {
         await page.keyboard.press('Tab');

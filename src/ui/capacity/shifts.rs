@@ -19,6 +19,7 @@ use super::charts::WeekChart;
 #[component]
 pub fn ShiftsView(plan: RwSignal<Plan>) -> impl IntoView {
     let result = RosterAnswer::for_designer(plan.into());
+    result.shown();
     let findings = Memo::new(move |_| result.findings());
     let searching = move || {
         result
