@@ -229,14 +229,13 @@ fn table_slot(blocks: Memo<Blocks>, at: usize) -> AnyView {
             let source: ListSource<Vec<Words<'static>>> = list_of(blocks, move |b: &Blocks| {
                 table_at(b, at).map_or(&[][..], |t| t.rows.as_slice())
             });
-            let numeric: Arc<Vec<bool>> = Arc::new(table.columns.iter().map(|c| c.numeric).collect());
-            let row = Arc::new(move |_: usize, cells: &Vec<Words<'static>>| {
-                table_row(cells, &numeric)
-            });
+            let heads = Arc::new(Heads::of(&table));
+            let class = heads.class();
+            let row = Arc::new(move |_: usize, cells: &Vec<Words<'static>>| table_row(cells, &heads));
             let columns = table.columns.len();
             view! {
                 <TableScroll label=table.label.to_string()>
-                    <table>
+                    <table class=class>
                         {table_head(&table)}
                         <tbody>
                             {indexed_rows(source, row, table.noun.to_string(), RowsIn::Table { columns })}
@@ -344,13 +343,45 @@ fn table_head(table: &Table<'_>) -> AnyView {
     .into_any()
 }
 
-fn table_row(cells: &[Words<'static>], numeric: &[bool]) -> AnyView {
+/// What a table's cells need of its columns: which hold figures, and each heading, which a cell
+/// shows beside its value when a narrow preview lays the rows out as cards.
+struct Heads {
+    numeric: Vec<bool>,
+    labels: Vec<String>,
+}
+
+impl Heads {
+    fn of(table: &Table<'_>) -> Heads {
+        Heads {
+            numeric: table.columns.iter().map(|c| c.numeric).collect(),
+            labels: table
+                .columns
+                .iter()
+                .map(|c| c.heading.to_string())
+                .collect(),
+        }
+    }
+
+    /// From five columns up, a row's cells side by side need more than a preview column beside
+    /// the form has: such a table is laid out as cards in a narrow box (style/main.css).
+    fn class(&self) -> Option<&'static str> {
+        (self.labels.len() >= 5).then_some("doc-table-cards")
+    }
+}
+
+fn table_row(cells: &[Words<'static>], heads: &Heads) -> AnyView {
     let cells = cells
         .iter()
         .enumerate()
         .map(|(n, cell)| {
-            let class = numeric.get(n).copied().unwrap_or(false).then_some("num");
-            view! { <td class=class>{cell.to_string()}</td> }
+            let class = heads
+                .numeric
+                .get(n)
+                .copied()
+                .unwrap_or(false)
+                .then_some("num");
+            let label = heads.labels.get(n).cloned();
+            view! { <td class=class data-label=label>{cell.to_string()}</td> }
         })
         .collect_view();
     view! { <tr>{cells}</tr> }.into_any()
@@ -367,17 +398,18 @@ fn draw_block(block: &Block<'static>) -> AnyView {
         Block::Heading { level, text } => draw_heading(*level, text),
         Block::Facts { facts, .. } => draw_facts(facts),
         Block::Table(table) => {
-            let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
+            let heads = Heads::of(table);
             let rows = table
                 .rows
                 .iter()
-                .map(|cells| table_row(cells, &numeric))
+                .map(|cells| table_row(cells, &heads))
                 .collect_view();
             // Built here: the table box draws its children later, when `table` is gone.
             let head = table_head(table);
+            let class = heads.class();
             view! {
                 <TableScroll label=table.label.to_string()>
-                    <table>
+                    <table class=class>
                         {head}
                         <tbody>{rows}</tbody>
                     </table>

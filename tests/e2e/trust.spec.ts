@@ -111,3 +111,44 @@ test('a printout has no empty parts and no expanders', async ({ page }) => {
   expect(visible.headings).not.toContain('Assessment');
   expect(visible.expanders).toEqual([]);
 });
+
+// The preview beside the form at 1280 px is about 460 px wide: a channels table of six to nine
+// columns, or escalation rules with e-mail addresses to notify, cut off their last columns and
+// scrolled them inside their box. Every table of every template shows whole now; on a phone a
+// short table may still scroll in its box, but the page is never wider than the window.
+test('every preview table of every template is whole at 1280 px, and no page is wider than 390 px', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  await page.locator('#drafts-new').click();
+  const templates = await page.getByRole('group', { name: 'New plan' }).getByRole('button').allTextContents();
+  await page.locator('#drafts-new').click();
+  const cut: string[] = [];
+  const body = page.locator('#preview-body');
+  for (const title of templates.map((t) => t.trim()).filter((t) => !/^(Cancel|.*empty.*)$/i.test(t))) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await newFromTemplate(page, title);
+    await page.locator('#preview-section').selectOption({ label: 'Whole plan' });
+    await expect(body.getByRole('region', { name: 'Escalation rules' })).toBeVisible();
+    for (const more of await body.getByRole('button', { name: 'Show all' }).all()) await more.click();
+    const boxes = body.locator('.table-scroll');
+    expect(await boxes.count()).toBeGreaterThan(3);
+    cut.push(
+      ...(await boxes.evaluateAll(
+        (all, t) =>
+          all
+            .filter((box) => box.scrollWidth > box.clientWidth)
+            .map((box) => `${t}: ${box.getAttribute('aria-label')} (${box.scrollWidth} > ${box.clientWidth} px)`),
+        title,
+      )),
+    );
+    if (/B2B/.test(title)) await page.screenshot({ path: 'test-results/preview-tables-1280.png' });
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.locator('#pane-tab-preview').click();
+    await expect(body.getByRole('region', { name: 'Escalation rules' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), title).toBeLessThanOrEqual(390);
+    if (/B2B/.test(title)) await body.screenshot({ path: 'test-results/preview-tables-390.png' });
+    await page.locator('#pane-tab-form').click();
+  }
+  expect(cut).toEqual([]);
+});
