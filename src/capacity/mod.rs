@@ -6,6 +6,7 @@ pub mod erlang;
 pub mod on_call;
 pub mod profile;
 pub mod scenario;
+pub mod short;
 pub mod simulation;
 pub mod sla;
 pub mod staffing;

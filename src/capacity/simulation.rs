@@ -19,8 +19,9 @@ use serde::{Deserialize, Serialize};
 use crate::plan::{Calendar, Date, Plan, ALWAYS_OPEN};
 
 use super::business::{local_day, runs_on_elapsed_time, zone_of, Instant, Timeline};
+pub use super::staffing::escalation_share;
 use super::staffing::{
-    home_zone, open_hours, priority_mix, reference_week, staffing, ChannelStaffing,
+    escalation_tier, home_zone, priority_mix, staffing, ChannelStaffing, StaffingPlan,
     PAID_HOURS_PER_WEEK, WEEK_HOURS,
 };
 use super::zones::Zone;
@@ -283,9 +284,25 @@ impl Pool {
     }
 }
 
+/// Splits the team between the pools. A team as large as the pools' head-counts together (the
+/// plan's headline need) gives each pool its own first, so none is short at any hour, and the
+/// rest by the work each has; a smaller one is split by the work alone.
+fn split_team(total: u32, needs: &[u32], weights: &[f64]) -> Vec<u32> {
+    let needed = needs.iter().copied().fold(0, u32::saturating_add);
+    if total < needed {
+        return split_by_work(total, weights);
+    }
+    let extra = split_by_work(total - needed, weights);
+    needs
+        .iter()
+        .zip(extra)
+        .map(|(need, more)| need + more)
+        .collect()
+}
+
 /// Splits `total` in proportion to `weights` (largest remainder), giving each pool with work at
 /// least one person while people last.
-fn split_team(total: u32, weights: &[f64]) -> Vec<u32> {
+fn split_by_work(total: u32, weights: &[f64]) -> Vec<u32> {
     let sum: f64 = weights.iter().sum();
     if sum <= 0.0 {
         return vec![0; weights.len()];
@@ -341,12 +358,14 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
         .iter()
         .filter(|c| c.weekly_contacts > 0.0)
         .collect();
-    let escalation_share = escalation_share(plan);
-    let mut pools = pools(plan, &channels, &zone, escalation_share)?;
+    let escalation_share = need.escalation.share;
+    let mut pools = pools(plan, &channels, &need);
     for (index, pool) in pools.iter_mut().enumerate() {
         let hours = match channels.get(index) {
             Some(channel) => plan.calendar(&plan.channels[channel.index].hours),
-            None => escalation_tier(plan, &channels).and_then(|tier| plan.calendar(&tier.hours)),
+            None => {
+                escalation_tier(plan, &need.channels).and_then(|tier| plan.calendar(&tier.hours))
+            }
         };
         pool.holiday = hours.map_or_else(Vec::new, |calendar| holiday_hours(calendar, &span));
     }
@@ -454,24 +473,22 @@ impl MonthSpan {
 }
 
 /// The pools: one per channel with contacts, in order, then the escalation tier's; the team
-/// split between them by the agent-hours each needs.
-fn pools(
-    plan: &Plan,
-    channels: &[&ChannelStaffing],
-    zone: &Zone,
-    escalation_share: f64,
-) -> Result<Vec<Pool>, CapacityError> {
-    let escalation_tier = escalation_tier(plan, channels);
-    let escalation_required =
-        escalation_need(plan, channels, zone, escalation_tier, escalation_share)?;
+/// split between them (`split_team`).
+fn pools(plan: &Plan, channels: &[&ChannelStaffing], need: &StaffingPlan) -> Vec<Pool> {
+    let escalation = &need.escalation;
     let mut shapes: Vec<(&[f64], f64)> = channels
         .iter()
         .map(|c| (c.required.as_slice(), c.agent_hours))
         .collect();
-    shapes.push((&escalation_required, escalation_required.iter().sum()));
+    shapes.push((&escalation.required, escalation.agent_hours));
     let weights: Vec<f64> = shapes.iter().map(|s| s.1).collect();
-    let team = split_team(plan.header.team_size, &weights);
-    let shrinkage = (plan.staffing.shrinkage / 100.0).clamp(0.0, 0.95);
+    let needs: Vec<u32> = channels
+        .iter()
+        .map(|c| c.head_count)
+        .chain([escalation.head_count])
+        .collect();
+    let team = split_team(plan.header.team_size, &needs, &weights);
+    let shrinkage = need.shrinkage;
     let priority_count = plan.priorities.len().max(1);
     let pools = shapes
         .iter()
@@ -484,11 +501,7 @@ fn pools(
                     Some(c.index),
                     plan.channels[c.index].concurrency.max(1),
                 ),
-                None => (
-                    escalation_tier.map_or_else(|| "Escalations".to_string(), |t| t.name.clone()),
-                    None,
-                    1,
-                ),
+                None => (escalation.tier.clone(), None, 1),
             };
             let mut on_shift = roster(shape, agent_hours, agents, shrinkage);
             // An on-call rotation answers its hours with its people, not with desk agents.
@@ -512,22 +525,7 @@ fn pools(
             }
         })
         .collect();
-    Ok(pools)
-}
-
-/// The tier escalations go to: the one after the first channel's tier.
-fn escalation_tier<'a>(
-    plan: &'a Plan,
-    channels: &[&ChannelStaffing],
-) -> Option<&'a crate::plan::Tier> {
-    channels
-        .first()
-        .and_then(|c| {
-            plan.tiers
-                .iter()
-                .position(|t| t.name == plan.channels[c.index].route_to)
-        })
-        .and_then(|i| plan.tiers.get(i + 1))
+    pools
 }
 
 /// Per hour of the stretch, whether it falls on one of the calendar's holidays (its local date
@@ -547,45 +545,6 @@ fn holiday_hours(calendar: &Calendar, span: &MonthSpan) -> Vec<bool> {
         .collect()
 }
 
-/// Agents the escalation tier needs per hour of the week: the escalated share of the channels'
-/// work, spread over the tier's open hours, at the plan's occupancy.
-fn escalation_need(
-    plan: &Plan,
-    channels: &[&ChannelStaffing],
-    zone: &Zone,
-    tier: Option<&crate::plan::Tier>,
-    escalation_share: f64,
-) -> Result<Vec<f64>, CapacityError> {
-    let occupancy = if plan.staffing.max_occupancy > 0.0 {
-        (plan.staffing.max_occupancy / 100.0).min(1.0)
-    } else {
-        0.85
-    };
-    let calendar = tier
-        .and_then(|tier| plan.calendar(&tier.hours).cloned())
-        .unwrap_or_else(Calendar::always_open);
-    let open = open_hours(&calendar, &reference_week(zone))?;
-    let work: f64 = channels
-        .iter()
-        .map(|c| {
-            c.weekly_contacts * plan.channels[c.index].handle_time.open_minutes(24 * 60) as f64
-                / 60.0
-        })
-        .sum::<f64>()
-        * escalation_share;
-    let open_total: f64 = open.iter().sum();
-    Ok(open
-        .iter()
-        .map(|o| {
-            if open_total > 0.0 {
-                work / open_total * o / occupancy
-            } else {
-                0.0
-            }
-        })
-        .collect())
-}
-
 /// Whole agents on shift per hour of the week: the shape of the need, scaled to the agent-hours
 /// the pool has (40 paid hours a week less shrinkage), carrying the fractions on so the week's
 /// hours add up, never more than the pool.
@@ -603,7 +562,9 @@ fn roster(shape: &[f64], agent_hours: f64, agents: u32, shrinkage: f64) -> Vec<u
                 return 0;
             }
             carried += shape[h] * scale;
-            let whole = (carried.floor().max(0.0) as u32).min(agents);
+            // A hair over: a pool with exactly the hours it needs must not lose an agent to
+            // rounding (2 × 0.999… is still 2 people).
+            let whole = ((carried + 1e-9).floor().max(0.0) as u32).min(agents);
             carried -= f64::from(whole);
             whole
         })
@@ -830,16 +791,6 @@ fn outcomes(plan: &Plan, tickets: &[Ticket], clocks: &[PriorityClocks]) -> Vec<P
         }
     }
     priorities
-}
-
-/// The plan's escalation share as a fraction (0–1); a value that is not a number reads as the default.
-pub fn escalation_share(plan: &Plan) -> f64 {
-    let share = plan.staffing.escalation_share;
-    if share.is_finite() {
-        (share / 100.0).clamp(0.0, 1.0)
-    } else {
-        crate::plan::DEFAULT_ESCALATION_SHARE / 100.0
-    }
 }
 
 /// Starts as many queued tickets as the pool has free agents.
@@ -1140,8 +1091,15 @@ mod tests {
     /// that reshaping the code cannot change what it shows. The fingerprints were taken from the
     /// code before `simulate` was split into steps (and before deadlines kept seconds); a change
     /// of the model has to change them on purpose. The counts beside them say what they hold.
+    /// Both changed on purpose (issue 23): the roster lost an agent in hours where the carried
+    /// agent-hours summed to a whole number less a rounding error (2 × 0.999…), and now keeps
+    /// it. March resolves more of Critical and High in time (712 → 737, 716 → 717); October
+    /// leaves fewer tickets open (1,792 → 1,738). Both teams are smaller than the pools'
+    /// head-counts together, so the team is still split by work.
     #[test]
     fn seeded_months_are_pinned() {
+        assert!(staffing(&plan(8, 3000)).unwrap().head_count > 8);
+        assert!(staffing(&plan(3, 4000)).unwrap().head_count > 3);
         let march = simulate(&plan(8, 3000), &SimulationConfig::default()).unwrap();
         let met: Vec<_> = march
             .priorities
@@ -1151,10 +1109,10 @@ mod tests {
         assert_eq!(
             met,
             [
-                (755, 668, 712),
-                (727, 643, 716),
+                (755, 669, 737),
+                (727, 643, 717),
                 (763, 757, 763),
-                (755, 638, 755)
+                (755, 641, 755)
             ]
         );
         assert_eq!(fingerprint(&pinned_text(&march)), PIN_MARCH);
@@ -1164,12 +1122,12 @@ mod tests {
             ..SimulationConfig::default()
         };
         let short = simulate(&plan(3, 4000), &october).unwrap();
-        assert_eq!(short.unresolved, 1792);
+        assert_eq!(short.unresolved, 1738);
         assert_eq!(fingerprint(&pinned_text(&short)), PIN_OCTOBER);
     }
 
-    const PIN_MARCH: u64 = 17_971_464_223_631_431_661;
-    const PIN_OCTOBER: u64 = 783_923_045_492_504_624;
+    const PIN_MARCH: u64 = 14_461_651_781_450_829_748;
+    const PIN_OCTOBER: u64 = 18_433_787_682_409_472_016;
 
     /// Issue 23 item 4: Low promises no resolution time, so it has no resolution attainment (not
     /// a green 100 %), while its first response still has one. With one agent for 3,000 tickets
@@ -1226,8 +1184,8 @@ mod tests {
 
     #[test]
     fn teams_split_by_need() {
-        assert_eq!(split_team(10, &[3.0, 1.0, 0.0]), vec![8, 2, 0]);
-        assert_eq!(split_team(3, &[100.0, 1.0, 1.0]), vec![1, 1, 1]);
-        assert_eq!(split_team(0, &[1.0]), vec![0]);
+        assert_eq!(split_by_work(10, &[3.0, 1.0, 0.0]), vec![8, 2, 0]);
+        assert_eq!(split_by_work(3, &[100.0, 1.0, 1.0]), vec![1, 1, 1]);
+        assert_eq!(split_by_work(0, &[1.0]), vec![0]);
     }
 }

@@ -41,8 +41,15 @@ pub struct StaffingPlan {
     /// The busiest hour's on-shift need and its hour of the week.
     pub peak_on_duty: f64,
     pub peak_hour: usize,
-    /// Head-count the plan needs, after shrinkage.
+    /// Head-count the plan needs, after shrinkage: whole people for each channel's desks and for
+    /// the escalation tier, as the simulated month (and the what-if) rosters them, each pool on
+    /// its own; never fewer than `pooled_head_count`.
     pub head_count: u32,
+    /// What the head-count would be were every agent to take every channel's and the escalation
+    /// tier's work (the busiest hour or the week's hours of all of it together).
+    pub pooled_head_count: u32,
+    /// The tier escalated tickets go to, and what it needs.
+    pub escalation: EscalationStaffing,
     /// Head-count the plan has (`header.team_size`).
     pub team_size: u32,
     /// Shrinkage used (0–0.95).
@@ -60,6 +67,47 @@ impl StaffingPlan {
         hours.sort_by(|&a, &b| self.on_duty[b].total_cmp(&self.on_duty[a]).then(a.cmp(&b)));
         hours.truncate(count);
         hours
+    }
+
+    /// How the head-count adds up, in words: "Chat 5 + Email 4 + Tier 2 (escalations) 1 = 10".
+    /// Each channel's desks and the escalation tier are a pool of whole people of their own, as
+    /// the simulated month and the what-if roster them.
+    pub fn head_count_sum(&self) -> String {
+        let mut parts: Vec<String> = self
+            .channels
+            .iter()
+            .filter(|c| c.head_count > 0)
+            .map(|c| format!("{} {}", c.name, c.head_count))
+            .collect();
+        if self.escalation.head_count > 0 {
+            parts.push(format!(
+                "{} (escalations) {}",
+                self.escalation.tier, self.escalation.head_count
+            ));
+        }
+        let sum = self
+            .channels
+            .iter()
+            .map(|c| c.head_count)
+            .fold(self.escalation.head_count, u32::saturating_add);
+        if sum < self.head_count || parts.is_empty() {
+            return self.head_count.to_string();
+        }
+        // A plan of many channels names the first few and adds up the rest.
+        const NAMED: usize = 6;
+        if parts.len() > NAMED + 1 {
+            let named: u32 = self
+                .channels
+                .iter()
+                .filter(|c| c.head_count > 0)
+                .take(NAMED)
+                .map(|c| c.head_count)
+                .fold(0, u32::saturating_add);
+            let others = parts.len() - NAMED;
+            parts.truncate(NAMED);
+            parts.push(format!("{others} more {}", sum - named));
+        }
+        format!("{} = {}", parts.join(" + "), self.head_count)
     }
 
     /// Whether some hour needs more agents than the maths searches (those figures are a floor).
@@ -87,6 +135,22 @@ impl StaffingPlan {
         }
         rotations.iter().map(|(_, people)| people).sum()
     }
+}
+
+/// The tier escalated tickets go to and the agents it needs for them: the escalated share of the
+/// channels' work spread over the tier's open hours (the simulated month's last pool).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EscalationStaffing {
+    /// The tier's name, or "Escalations" when no tier follows the first channel's.
+    pub tier: String,
+    /// Share of tickets that escalate (0–1).
+    pub share: f64,
+    /// Agents needed on shift per hour of the week, and their week's agent-hours.
+    pub required: Vec<f64>,
+    pub agent_hours: f64,
+    pub peak: f64,
+    /// Head-count the tier needs for them, after shrinkage.
+    pub head_count: u32,
 }
 
 /// What a live channel is staffed to: answer `service_level` of contacts within
@@ -486,10 +550,23 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
         .map(|hour| channels.iter().map(|c| c.required[hour]).sum())
         .collect();
     let (peak_on_duty, peak_hour) = peak_of(&on_duty);
-    let agent_hours: f64 = on_duty.iter().sum();
+    let escalation = escalation_staffing(plan, &channels, &week, shrinkage)?;
+    let pooled: Vec<f64> = on_duty
+        .iter()
+        .zip(&escalation.required)
+        .map(|(desks, tier)| desks + tier)
+        .collect();
+    let pooled_head_count = head_count(peak_of(&pooled).0, pooled.iter().sum(), shrinkage);
+    // Saturating: a plan of absurd volumes must not overflow the count.
+    let per_pool = channels
+        .iter()
+        .map(|c| c.head_count)
+        .fold(escalation.head_count, u32::saturating_add);
     Ok(StaffingPlan {
         channels,
-        head_count: head_count(peak_on_duty, agent_hours, shrinkage),
+        head_count: per_pool.max(pooled_head_count),
+        pooled_head_count,
+        escalation,
         on_duty,
         peak_on_duty,
         peak_hour,
@@ -592,6 +669,93 @@ fn spread_work(work_hours: f64, open: &[f64], occupancy: f64) -> Vec<f64> {
             }
         })
         .collect()
+}
+
+/// The tier escalations go to: the one after the first channel's tier.
+pub fn escalation_tier<'a>(
+    plan: &'a Plan,
+    channels: &[ChannelStaffing],
+) -> Option<&'a crate::plan::Tier> {
+    channels
+        .iter()
+        .find(|c| c.weekly_contacts > 0.0)
+        .and_then(|c| {
+            plan.tiers
+                .iter()
+                .position(|t| t.name == plan.channels[c.index].route_to)
+        })
+        .and_then(|i| plan.tiers.get(i + 1))
+}
+
+/// Agents the escalation tier needs per hour of the week: the escalated share of the channels'
+/// work, spread over the tier's open hours, at the plan's occupancy.
+fn escalation_need(
+    plan: &Plan,
+    channels: &[ChannelStaffing],
+    week: &[Instant],
+    tier: Option<&crate::plan::Tier>,
+    escalation_share: f64,
+) -> Result<Vec<f64>, CapacityError> {
+    let occupancy = if plan.staffing.max_occupancy > 0.0 {
+        (plan.staffing.max_occupancy / 100.0).min(1.0)
+    } else {
+        0.85
+    };
+    let calendar = tier
+        .and_then(|tier| plan.calendar(&tier.hours).cloned())
+        .unwrap_or_else(Calendar::always_open);
+    let open = open_hours(&calendar, week)?;
+    let work: f64 = channels
+        .iter()
+        .map(|c| {
+            c.weekly_contacts * plan.channels[c.index].handle_time.open_minutes(24 * 60) as f64
+                / 60.0
+        })
+        .sum::<f64>()
+        * escalation_share;
+    let open_total: f64 = open.iter().sum();
+    Ok(open
+        .iter()
+        .map(|o| {
+            if open_total > 0.0 {
+                work / open_total * o / occupancy
+            } else {
+                0.0
+            }
+        })
+        .collect())
+}
+
+/// The plan's escalation share as a fraction (0–1); a value that is not a number reads as the default.
+pub fn escalation_share(plan: &Plan) -> f64 {
+    let share = plan.staffing.escalation_share;
+    if share.is_finite() {
+        (share / 100.0).clamp(0.0, 1.0)
+    } else {
+        crate::plan::DEFAULT_ESCALATION_SHARE / 100.0
+    }
+}
+
+/// The escalation tier's staffing: its hourly need and the whole people it takes.
+fn escalation_staffing(
+    plan: &Plan,
+    channels: &[ChannelStaffing],
+    week: &[Instant],
+    shrinkage: f64,
+) -> Result<EscalationStaffing, CapacityError> {
+    let tier = escalation_tier(plan, channels);
+    let share = escalation_share(plan);
+    let required = escalation_need(plan, channels, week, tier, share)?;
+    let (peak, _) = peak_of(&required);
+    let agent_hours: f64 = required.iter().sum();
+    Ok(EscalationStaffing {
+        tier: tier.map_or_else(|| "Escalations".to_string(), |t| t.name.clone()),
+        share,
+        head_count: head_count(peak, agent_hours, shrinkage),
+        required,
+        agent_hours,
+        peak,
+    })
 }
 
 /// "Tue 14:00" for an hour of the week.

@@ -96,8 +96,9 @@ pub fn large_plan(seed: u64, size: PlanSize) -> Plan {
     let mut plan = templates::by_id("b2b-saas").unwrap_or_else(Plan::blank);
     plan.header.product = format!("Generated enterprise plan #{seed}");
     plan.header.monthly_volume = 2_000 + 40 * size.categories as u32;
-    // About one agent per 150 tickets a month: enough for the staffing maths to be met.
-    plan.header.team_size = 10 + plan.header.monthly_volume / 150;
+    // About one agent per 120 tickets a month: enough for the staffing maths to be met with
+    // whole people at each of the many small channels' desks.
+    plan.header.team_size = 10 + plan.header.monthly_volume / 120;
 
     // Normal and Low go to Tier 1 or Tier 2; Critical to incident response; High to Tier 1.
     let routes = |priority: &str| match priority {

@@ -21,6 +21,9 @@ pub enum CapacitySummary {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CapacityFigures {
     pub needed: u32,
+    /// How `needed` adds up: "Chat 5 + Email 5 + Tier 2 (escalations) 2 = 12"; `None` when
+    /// nothing needs anyone.
+    pub adds_up: Option<String>,
     pub planned: u32,
     /// When the most agents are on shift: "7 on shift, Mon–Fri 08:00–18:00"; `—` when never.
     pub peak_hours: String,
@@ -113,6 +116,7 @@ pub fn capacity_summary_given(plan: &Plan, staffed: &Staffed) -> CapacitySummary
     }
     CapacitySummary::Ready(CapacityFigures {
         needed: need.head_count,
+        adds_up: Some(need.head_count_sum()).filter(|sum| sum.contains(" = ")),
         planned: need.team_size,
         peak_hours: peak_words(&need.on_duty),
         channels,

@@ -245,6 +245,16 @@ pub fn staffing_inputs(plan: &Plan) -> Plan {
         calendars: plan.calendars.clone(),
         priorities: plan.priorities.clone(),
         channels: plan.channels.clone(),
+        // Escalations go to the tier after the first channel's, on that tier's hours.
+        tiers: plan
+            .tiers
+            .iter()
+            .map(|tier| crate::plan::Tier {
+                name: tier.name.clone(),
+                hours: tier.hours.clone(),
+                ..crate::plan::Tier::default()
+            })
+            .collect(),
         sla: plan.sla.clone(),
         staffing: plan.staffing.clone(),
         taxonomy: plan

@@ -2,11 +2,9 @@
 //! (Erlang C for live channels, workload for deferred ones), and time zones the maths cannot read.
 
 use super::{Finding, RuleInfo, Severity};
-use crate::capacity::erlang::{scheduled, MAX_AGENTS};
+use crate::capacity::erlang::MAX_AGENTS;
 use crate::capacity::profile::{is_usable, WEEK_HOURS};
-use crate::capacity::staffing::{
-    hour_label, live_targets, ready, Staffed, StaffingPlan, PAID_HOURS_PER_WEEK,
-};
+use crate::capacity::staffing::{hour_label, live_targets, ready, Staffed, StaffingPlan};
 use crate::capacity::zones::is_known_zone;
 use crate::plan::Path;
 use crate::plan::Plan;
@@ -86,24 +84,12 @@ fn unknown_zone(name: &str) -> bool {
     name.contains('/') && !is_known_zone(name.trim())
 }
 
-/// Says which of the two limits sets the head-count: the busiest hour or the week's hours.
-fn staffing_hint(need: &StaffingPlan, shrinkage: f64) -> String {
-    let on_shift = need.peak_on_duty.ceil();
-    let agent_hours: f64 = need.on_duty.iter().sum();
-    let by_peak = scheduled(need.peak_on_duty, shrinkage / 100.0);
-    let reason = if by_peak >= need.head_count {
-        format!(
-            "At the busiest hour ({}) {on_shift:.0} agents must be on shift; with {shrinkage}% shrinkage that takes {} people.",
-            hour_label(need.peak_hour),
-            need.head_count
-        )
-    } else {
-        format!(
-            "Covering the week takes {agent_hours:.0} agent-hours on shift; at {PAID_HOURS_PER_WEEK:.0} paid hours a week less {shrinkage}% shrinkage that is {} people.",
-            need.head_count
-        )
-    };
-    format!("{reason} Grow the team, or reduce the load with self-service and automation, shorter hours or longer targets.")
+/// How the head-count adds up: each channel's desks and the escalation tier, whole people each.
+fn staffing_hint(need: &StaffingPlan) -> String {
+    format!(
+        "Each channel's desks and the escalation tier are staffed with whole people of their own, as the simulated month rosters them: {}. Grow the team, or reduce the load with self-service and automation, shorter hours or longer targets.",
+        need.head_count_sum()
+    )
 }
 
 pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
@@ -196,7 +182,7 @@ pub(crate) fn check_given(plan: &Plan, staffed: Option<&Staffed>, findings: &mut
                 need.head_count,
                 need.head_count - team
             ),
-            staffing_hint(need, plan.staffing.shrinkage),
+            staffing_hint(need),
         ));
     }
     for channel in need.channels.iter().filter(|c| c.live) {

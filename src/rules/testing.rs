@@ -114,7 +114,7 @@ pub(crate) fn valid_plan() -> Plan {
     plan.header = Header {
         product: "Acme Cloud".into(),
         monthly_volume: 4000,
-        team_size: 15,
+        team_size: 17,
         time_zone: "Europe/Berlin".into(),
     };
     plan.calendars = vec![business_hours()];

@@ -96,14 +96,14 @@ test('the what-if leaves the plan alone until Apply, which is one undo step', as
   const table = page.locator('.what-if-table');
   await expect(table).toContainText('8000');
   await expect(table.locator('tr', { hasText: 'Team size' })).toContainText('4');
-  await expect(verdict).toContainText('the team has 20');
+  await expect(verdict).toContainText('the team has 21');
 
   await page.getByRole('button', { name: 'Apply to the plan' }).click();
   await expect(verdict).toContainText('the team has 4');
   await expect(page.locator('#pane-preview')).toContainText('8,000 tickets/month');
 
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
-  await expect(verdict).toContainText('the team has 20');
+  await expect(verdict).toContainText('the team has 21');
   await expect(page.locator('#pane-preview')).toContainText('4,000 tickets/month');
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(verdict).toContainText('the team has 4');
@@ -118,7 +118,7 @@ test('the stakeholder view and the Markdown export carry the staffing figures', 
   const markdown = readFileSync(await file.path(), 'utf8');
   expect(markdown).toContain('## Capacity');
   expect(markdown).toContain(`- **Headcount Needed:** ${needed} agents`);
-  expect(markdown).toContain('- **Headcount Planned:** 20 agents');
+  expect(markdown).toContain('- **Headcount Planned:** 21 agents');
   expect(markdown).toContain('- **Peak Hours:**');
 
   await page.locator('.share-menu summary').click();
@@ -128,6 +128,27 @@ test('the stakeholder view and the Markdown export carry the staffing figures', 
   await reader.goto(link);
   const part = reader.getByRole('region', { name: 'Shared plan' }).locator('.doc-capacity-section');
   await expect(part).toContainText(new RegExp(`Headcount Needed\\s*${needed} agents`));
-  await expect(part).toContainText(/Headcount Planned\s*20 agents/);
+  await expect(part).toContainText(/Headcount Planned\s*21 agents/);
   await expect(part.locator('svg.chart-plot')).toHaveCount(1);
+});
+
+// Issue 23: the what-if with the team set to the headline's "needed" figure shows no hour short.
+// The figure is whole people per queue as the simulated month rosters them (each channel's desks
+// and the escalation tier); before, b2b-saas said 18 and a what-if at 18 showed hours short.
+test('a what-if at the needed team shows no hour short, and one fewer does', async ({ page }) => {
+  await openCapacity(page);
+  const verdict = (await page.locator('.capacity-verdict').textContent()) ?? '';
+  const needed = Number(verdict.match(/needs (\d+) agents/)?.[1]);
+  expect(needed).toBe(21);
+  await expect(page.locator('.capacity-adds-up')).toContainText('Tier 2 (escalations) 2 = 21');
+  const team = page.getByLabel('Team size (agents)', { exact: true });
+  const shortRow = page.locator('.what-if-table tr', { hasText: 'Hours short of agents' });
+  const chart = page.locator('#what-if-week .chart-desc');
+  await team.fill(String(needed - 1));
+  await expect(shortRow.locator('td').nth(1)).not.toHaveText(/^(0|—)$/);
+  await team.fill(String(needed + 1));
+  await team.fill(String(needed));
+  // The plan's own team is 21 too: both columns read 0, and the chart says so.
+  await expect(shortRow.locator('td').nth(1)).toHaveText('0');
+  await expect(chart).toContainText('No hour is short.');
 });

@@ -328,7 +328,7 @@ async fn the_stakeholder_view_carries_the_staffing_figures() {
         .next()
         .expect("the shared document has a Capacity part");
     assert_eq!(fact(&part, "Headcount Needed"), format!("{needed} agents"));
-    assert_eq!(fact(&part, "Headcount Planned"), "20 agents");
+    assert_eq!(fact(&part, "Headcount Planned"), "21 agents");
     assert!(fact(&part, "Peak Hours").contains("on shift"));
     assert!(!all(&part, "svg.chart-plot").is_empty());
 }

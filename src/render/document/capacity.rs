@@ -62,6 +62,13 @@ pub(super) fn capacity_part<'a>(
             fact("Peak Hours", figures.peak_hours.clone()),
         ]
         .into_iter()
+        // Each desk and the escalation tier with whole people of their own.
+        .chain(
+            figures
+                .adds_up
+                .as_ref()
+                .map(|sum| fact("Adds Up As", sum.clone())),
+        )
         .chain((figures.on_call_people > 0).then(|| {
             fact(
                 "On Call",

@@ -161,7 +161,7 @@ fn the_preview_says_the_words_the_exports_say() {
     assert!(text.contains("- Community Forum: no\n"));
 }
 
-/// A plan started from the B2B SaaS template says its CSAT baseline (82 %), its team size (20)
+/// A plan started from the B2B SaaS template says its CSAT baseline (82 %), its team size (21)
 /// and its health weights are the template's; once the baseline is typed over, that line no
 /// longer says so. The same template read as a plan of one's own marks nothing.
 #[test]
@@ -171,7 +171,7 @@ fn documents_say_which_values_are_the_templates() {
         let text = render(&plan, format, Section::Full);
         for expected in [
             "82% (template))",
-            "20 agents (template)",
+            "21 agents (template)",
             "40% (template)",
             "Done (template)",
         ] {

@@ -84,6 +84,10 @@ pub fn WeekChart(
     required: Vec<f64>,
     /// Agents scheduled per hour (the roster); `None` draws the need alone.
     scheduled: Option<Vec<f64>>,
+    /// The short hours, when the roster is a simulated month's (`capacity::short`: deferred
+    /// work may wait an hour); without them an hour is short where the line is under the bar.
+    #[prop(default = None)]
+    short: Option<Vec<usize>>,
 ) -> impl IntoView {
     let top = axis_top(
         &required
@@ -96,9 +100,9 @@ pub fn WeekChart(
     let bottom = PLOT_TOP + PLOT_HEIGHT;
     let height = bottom + MARKS + AXIS_HEIGHT;
     let ticks = [0.0, top / 2.0, top];
-    let short = scheduled
-        .as_ref()
-        .map(|s| short_hours(&required, s))
+    let waits = short.is_some();
+    let short = short
+        .or_else(|| scheduled.as_ref().map(|s| short_hours(&required, s)))
         .unwrap_or_default();
     let bars = required
         .iter()
@@ -185,7 +189,18 @@ pub fn WeekChart(
             }
         })
         .collect_view();
-    let description = describe_week(&required, scheduled.as_deref(), &short);
+    let mut description = describe_week(&required, scheduled.as_deref(), &short);
+    if waits
+        && short.is_empty()
+        && scheduled
+            .as_deref()
+            .is_some_and(|s| !short_hours(&required, s).is_empty())
+    {
+        description.push_str(
+            " Where the line dips under a bar by a fraction of an agent, that is deferred work \
+             (such as email) waiting for the next hour, never more than one agent-hour behind.",
+        );
+    }
     let by_day = by_day(&required, scheduled.as_deref(), &short);
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");

@@ -11,6 +11,7 @@ mod what_if;
 
 use leptos::prelude::*;
 
+use crate::capacity::short::{short_against, short_hours};
 use crate::capacity::simulation::SimulationResult;
 use crate::capacity::staffing::{
     missing_inputs, ready, ChannelStaffing, NotWorkedOut, StaffingPlan, WEEK_HOURS,
@@ -101,12 +102,14 @@ pub fn CapacityView(plan: RwSignal<Plan>) -> impl IntoView {
                 {move || {
                     current.with(|o| {
                         o.as_ref().map(|(need, month)| {
+                            let short = month.as_ref().map(|m| short_hours(need, &m.pools));
                             view! {
                                 <WeekChart
                                     id="capacity-week".to_string()
                                     title="Agents on shift by hour of the week: needed and scheduled".to_string()
                                     required=need.on_duty.clone()
                                     scheduled=month.as_ref().map(scheduled_by_hour)
+                                    short=short
                                 />
                             }
                         })
@@ -188,6 +191,12 @@ fn HeadCount(need: StaffingPlan, plan: RwSignal<Plan>) -> impl IntoView {
             need.head_count, need.team_size
         )
     };
+    // Each desk and the escalation tier are whole people of their own, as the month rosters them.
+    let adds_up = format!(
+        "Each channel's desks and the escalation tier are staffed with whole people of their own: {}. Were every agent to take every queue, {} would do.",
+        need.head_count_sum(),
+        need.pooled_head_count
+    );
     let on_call_line = (on_call > 0).then(|| {
         let person = if on_call == 1 { "person" } else { "people" };
         view! {
@@ -209,6 +218,7 @@ fn HeadCount(need: StaffingPlan, plan: RwSignal<Plan>) -> impl IntoView {
     view! {
         <div class="capacity-headcount" class:capacity-short=short>
             <p class="capacity-verdict">{verdict}</p>
+            <p class="capacity-adds-up">{adds_up}</p>
             {on_call_line}
             <p class="capacity-peak">{format!("Busiest: {}.", peak_words(&need.on_duty))}</p>
             <details class="capacity-why" open>
@@ -235,17 +245,18 @@ fn HeadCount(need: StaffingPlan, plan: RwSignal<Plan>) -> impl IntoView {
 /// One channel's week: needed and scheduled by hour, with the figures in words.
 #[component]
 fn ChannelWeek(channel: ChannelStaffing, month: Option<SimulationResult>) -> impl IntoView {
-    let roster = month.as_ref().and_then(|m| {
+    let pool = month.as_ref().and_then(|m| {
         m.pools
             .iter()
             .find(|pool| pool.channel == Some(channel.index))
-            .map(|pool| {
-                pool.on_shift
-                    .iter()
-                    .map(|&n| f64::from(n))
-                    .collect::<Vec<_>>()
-            })
     });
+    let roster = pool.map(|pool| {
+        pool.on_shift
+            .iter()
+            .map(|&n| f64::from(n))
+            .collect::<Vec<_>>()
+    });
+    let short = pool.map(|pool| short_against(&channel.required, &pool.on_shift, channel.live));
     let kind = if channel.live { "live" } else { "deferred" };
     let title = format!(
         "{} ({kind}, follows {}): agents needed and scheduled",
@@ -258,6 +269,7 @@ fn ChannelWeek(channel: ChannelStaffing, month: Option<SimulationResult>) -> imp
             title
             required=channel.required.clone()
             scheduled=roster
+            short=short
         />
     }
 }

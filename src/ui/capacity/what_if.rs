@@ -14,7 +14,9 @@ use crate::ui::edit::Editor;
 use crate::ui::table::TableScroll;
 use crate::ui::worker::simulate_month;
 
-use super::charts::{attainment_words, short_hours, WeekChart};
+use crate::capacity::short::short_hours;
+
+use super::charts::{attainment_words, WeekChart};
 use super::{month_status, scheduled_by_hour};
 
 /// Staffing and a simulated month of a plan, or `None` when it cannot be worked out.
@@ -117,12 +119,14 @@ pub fn WhatIf(plan: RwSignal<Plan>, current: Memo<Outcome>) -> impl IntoView {
         tried.with(|outcome| {
             outcome.as_ref().map(|(need, month)| {
                 let scheduled = month.as_ref().map(scheduled_by_hour);
+                let short = month.as_ref().map(|m| short_hours(need, &m.pools));
                 view! {
                     <WeekChart
                         id="what-if-week".to_string()
                         title="What-if: agents needed and scheduled by hour of the week".to_string()
                         required=need.on_duty.clone()
                         scheduled=scheduled
+                        short=short
                     />
                 }
             })
@@ -277,8 +281,6 @@ fn comparison_rows(
 
 fn short_count(need: &StaffingPlan, month: Option<&SimulationResult>) -> String {
     month.map_or("—".to_string(), |m| {
-        short_hours(&need.on_duty, &scheduled_by_hour(m))
-            .len()
-            .to_string()
+        short_hours(need, &m.pools).len().to_string()
     })
 }
