@@ -286,7 +286,7 @@ async fn the_what_if_leaves_the_plan_alone_until_apply_which_is_one_undo_step() 
     fire(&volume, "input");
     let team_row = || row_cells(app.root(), "Team size");
     assert!(
-        wait_until(|| team_row() == ["20", "3"]).await,
+        wait_until(|| team_row() == ["21", "3"]).await,
         "{:?}",
         team_row()
     );

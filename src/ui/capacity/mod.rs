@@ -178,16 +178,21 @@ fn HeadCount(need: StaffingPlan, plan: RwSignal<Plan>) -> impl IntoView {
     let short = need.head_count > need.team_size;
     let on_call = need.on_call_people();
     let at_desks = if on_call > 0 { " at desks" } else { "" };
+    let agents = if need.head_count == 1 {
+        "agent"
+    } else {
+        "agents"
+    };
     let verdict = if short {
         format!(
-            "The plan needs {} agents{at_desks}; the team has {} ({} short).",
+            "The plan needs {} {agents}{at_desks}; the team has {} ({} short).",
             need.head_count,
             need.team_size,
             need.head_count - need.team_size
         )
     } else {
         format!(
-            "The plan needs {} agents{at_desks}; the team has {}.",
+            "The plan needs {} {agents}{at_desks}; the team has {}.",
             need.head_count, need.team_size
         )
     };
