@@ -177,7 +177,7 @@ impl SetAside {
 }
 
 /// What one file was read as.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileReport {
     pub name: String,
     /// "Zendesk incremental export (3 pages)", "Freshdesk CSV export", …

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::capacity::simulation::{simulate, SimulationConfig, SimulationResult};
 use crate::capacity::staffing::ready;
-use crate::history::{History, ReadOptions, Replay};
+use crate::history::{History, Preview, ReadOptions, Replay};
 use crate::plan::{Date, Plan};
 use crate::rules::{self, Finding};
 use crate::shifts::{roster_of, ShiftPlan};
@@ -68,6 +68,14 @@ pub enum Ask {
     },
     /// Stop the read under way (answered `read_failed`, saying it was cancelled).
     CancelRead,
+    /// Preview a CSV from its first bytes (`head`; `whole_file`: they are all of it) with these
+    /// options: the mapping step's columns, questions and first rows as understood.
+    PreviewHistory {
+        name: String,
+        head: Vec<u8>,
+        whole_file: bool,
+        options: ReadOptions,
+    },
     /// Replay the tickets last read against these parts of the plan (the replay's inputs).
     ReplayHistory {
         plan: Box<Plan>,
@@ -169,6 +177,10 @@ pub enum Answer {
     HistoryRead { read: Box<reading::HistoryRead> },
     /// The read of this revision (or the one a Cancel stopped) ended without a history, in words.
     ReadFailed { message: String },
+    /// The preview asked at this revision, or why the file cannot be read so (in words).
+    Preview {
+        preview: Result<Box<Preview>, String>,
+    },
     /// The tickets held replayed against the plan of this revision; none when the worker holds
     /// no tickets (it was restarted: the page reads the files again).
     Replay { replay: Option<Box<Replay>> },
@@ -375,6 +387,18 @@ impl WorkerCore {
                 return Answer::ReadFailed {
                     message: reading::cancelled_words(),
                 };
+            }
+            Ask::PreviewHistory {
+                name,
+                head,
+                whole_file,
+                options,
+            } => {
+                self.revision = Some(revision);
+                let preview = crate::history::preview(&name, &head, whole_file, &options)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string());
+                return Answer::Preview { preview };
             }
             Ask::ReplayHistory { plan } => {
                 self.revision = Some(revision);

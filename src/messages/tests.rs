@@ -583,3 +583,41 @@ fn the_read_messages_cross_the_boundary_unchanged() {
     let cancel = Request::new(5, Ask::CancelRead).to_json();
     assert!(cancel.contains("\"kind\":\"cancel_read\""), "{cancel}");
 }
+
+#[test]
+fn a_preview_is_answered_as_the_page_worked_it_out_and_a_bad_file_in_words() {
+    let mut core = WorkerCore::new();
+    let head = generated_export(3);
+    let options = ReadOptions::default();
+    let ask = Ask::PreviewHistory {
+        name: "three.csv".into(),
+        head: head.clone(),
+        whole_file: true,
+        options: options.clone(),
+    };
+    let expected = history::preview("three.csv", &head, true, &options).unwrap();
+    match send(&mut core, 1, ask).map(|r| r.answer) {
+        Some(Answer::Preview { preview: Ok(p) }) => {
+            assert_eq!(*p, expected);
+            // The first row as understood: 3 March 09:00 UTC, in the default zone (UTC).
+            assert_eq!(p.rows[0].created, "2025-03-03 09:00");
+        }
+        other => panic!("expected a preview, got {other:?}"),
+    }
+    let stock = b"Product,Price,Stock\nWidget,9.99,12\n".to_vec();
+    let ask = Ask::PreviewHistory {
+        name: "stock.csv".into(),
+        head: stock,
+        whole_file: true,
+        options,
+    };
+    match send(&mut core, 2, ask).map(|r| r.answer) {
+        Some(Answer::Preview { preview: Err(why) }) => {
+            assert!(
+                why.starts_with("This file does not look like a ticket export"),
+                "{why}"
+            )
+        }
+        other => panic!("expected words, got {other:?}"),
+    }
+}

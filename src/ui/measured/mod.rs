@@ -22,7 +22,7 @@ use crate::ui::edit::Editor;
 
 use super::drafts::DraftScoped;
 use mapping::{saved_for, MappingDraft, MappingStep};
-use read::{slice_bytes, Handlers, Reader, Shown};
+use read::{slice_bytes, Handlers, PreviewAnswer, Reader, Shown};
 
 /// Bytes looked at to tell a file's shape and preview a CSV.
 const HEAD_BYTES: f64 = 262_144.0;
@@ -164,7 +164,7 @@ pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
         session.shown.failure.set(None);
         let default_zone = zone();
         spawn_local(async move {
-            match first_csv(&files, &default_zone).await {
+            match first_csv(session, &files, &default_zone).await {
                 Ok(Some(draft)) => {
                     session.draft.set(Some(draft));
                     session.step.set(Step::Mapping);
@@ -209,7 +209,7 @@ pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
                 <p class="measured-note" role="status" id="measured-notice">{said}</p>
             })}
             <Show when=move || session.step.get() == Step::Mapping && !session.reading()>
-                <MappingStep draft=session.draft files=file_count() on_read on_cancel />
+                <MappingStep session draft=session.draft files=file_count() on_read on_cancel />
             </Show>
             <Show when=move || session.reading()>
                 <ReadingProgress session />
@@ -222,6 +222,7 @@ pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
 /// The mapping step's draft for the first CSV among `files`, or `None` when every file is read
 /// as it is (Zendesk pages, or a CSV of a known helpdesk whose times are settled).
 async fn first_csv(
+    session: Session,
     files: &[web_sys::File],
     default_zone: &str,
 ) -> Result<Option<MappingDraft>, String> {
@@ -243,7 +244,8 @@ async fn first_csv(
             default_zone: default_zone.to_string(),
             ..ReadOptions::default()
         };
-        let guessed = history::preview(&name, &head, whole_file, &options)
+        let guessed = preview_in_worker(session, &name, &head, whole_file, options)
+            .await
             .map_err(|e| format!("{name}: {e}. The plan is unchanged."))?;
         let Some(guess) = guessed.report.mapping.clone() else {
             return Ok(None);
@@ -263,6 +265,47 @@ async fn first_csv(
         }));
     }
     Ok(None)
+}
+
+/// Asks the reading worker for the preview of a CSV's first bytes; `answer` gets it.
+fn ask_preview(
+    session: Session,
+    name: &str,
+    head: &[u8],
+    whole_file: bool,
+    options: ReadOptions,
+    answer: PreviewAnswer,
+) {
+    session.reader.with_value(|link| {
+        Reader::preview(link, name, head, whole_file, options, answer);
+    });
+}
+
+/// The preview of a CSV's first bytes, awaited (the first look at a chosen file).
+async fn preview_in_worker(
+    session: Session,
+    name: &str,
+    head: &[u8],
+    whole_file: bool,
+    options: ReadOptions,
+) -> Result<Box<history::Preview>, String> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let slot = Rc::new(RefCell::new(None));
+    let filled = slot.clone();
+    let mut options = Some(options);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let filled = filled.clone();
+        let answer: PreviewAnswer = Box::new(move |preview| {
+            *filled.borrow_mut() = Some(preview);
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+        let options = options.take().unwrap_or_default();
+        ask_preview(session, name, head, whole_file, options, answer);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let preview = slot.borrow_mut().take();
+    preview.unwrap_or_else(|| Err("the browser could not look at the file".to_string()))
 }
 
 /// The progress bar, the counts and Cancel.

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::history::{ReadOptions, Replay};
+use crate::history::{Preview, ReadOptions, Replay};
 use crate::messages::reading::{FileToRead, HistoryRead, ReadProgress};
 use crate::messages::{Answer, Ask, Reply, Request};
 use crate::plan::Plan;
@@ -61,6 +61,17 @@ pub struct Handlers {
     pub replay: Rc<dyn Fn(Replay)>,
 }
 
+/// What is done with a preview's answer (or why there is none, in words).
+pub type PreviewAnswer = Box<dyn FnOnce(Result<Box<Preview>, String>)>;
+
+/// A preview asked and not answered yet.
+struct Asked {
+    revision: u64,
+    request: String,
+    posted: bool,
+    answer: PreviewAnswer,
+}
+
 /// A read sent to the worker, kept to send again to a restarted one.
 #[derive(Clone)]
 struct Out {
@@ -84,6 +95,8 @@ pub struct Reader {
     last: Option<Out>,
     /// The latest replay asked and not answered: (revision, request).
     replay: Option<(u64, String)>,
+    /// Previews for the mapping step, answered in turn.
+    previews: Vec<Asked>,
     watchdog: Option<TimeoutHandle>,
     restarts: u32,
     given_up: bool,
@@ -105,6 +118,7 @@ impl Reader {
             read_posted: false,
             last: None,
             replay: None,
+            previews: Vec::new(),
             watchdog: None,
             restarts: 0,
             given_up: false,
@@ -184,6 +198,79 @@ impl Reader {
         Self::send(link);
     }
 
+    /// Previews the CSV whose first bytes are `head` with `options`; `answer` gets the preview.
+    pub fn preview(
+        link: &Link,
+        name: &str,
+        head: &[u8],
+        whole_file: bool,
+        options: ReadOptions,
+        answer: PreviewAnswer,
+    ) {
+        let revision = Self::next_revision(link);
+        let ask = Ask::PreviewHistory {
+            name: name.to_string(),
+            head: head.to_vec(),
+            whole_file,
+            options,
+        };
+        link.borrow_mut().previews.push(Asked {
+            revision,
+            request: Request::new(revision, ask).to_json(),
+            posted: false,
+            answer,
+        });
+        Self::send(link);
+    }
+
+    /// Posts the previews not posted yet to the worker running now.
+    fn post_previews(link: &Link) {
+        let waiting: Vec<(u64, String)> = link
+            .borrow()
+            .previews
+            .iter()
+            .filter(|p| !p.posted)
+            .map(|p| (p.revision, p.request.clone()))
+            .collect();
+        for (revision, request) in waiting {
+            let posted = Self::post(link, &JsValue::from_str(&request));
+            if let Some(asked) = link
+                .borrow_mut()
+                .previews
+                .iter_mut()
+                .find(|p| p.revision == revision)
+            {
+                asked.posted = posted;
+            }
+        }
+    }
+
+    fn nothing_out(link: &Link) -> bool {
+        let state = link.borrow();
+        state.read.is_none() && state.replay.is_none() && state.previews.is_empty()
+    }
+
+    /// Watches the worker while anything is out, and stops watching when nothing is.
+    fn settle(link: &Link) {
+        if Self::nothing_out(link) {
+            Self::disarm(link);
+        } else {
+            Self::arm(link, HANG_AFTER);
+        }
+    }
+
+    fn previewed(link: &Link, revision: u64, preview: Result<Box<Preview>, String>) {
+        let asked = {
+            let mut state = link.borrow_mut();
+            let at = state.previews.iter().position(|p| p.revision == revision);
+            at.map(|at| state.previews.remove(at))
+        };
+        if let Some(asked) = asked {
+            (asked.answer)(preview);
+        }
+        Self::settle(link);
+    }
+
     /// Posts what is waiting, starting the worker first if there is none.
     fn send(link: &Link) {
         if link.borrow().given_up {
@@ -196,13 +283,14 @@ impl Reader {
         if !link.borrow().ready {
             return;
         }
+        Self::post_previews(link);
         let (read, posted, replay) = {
             let state = link.borrow();
             (state.read.clone(), state.read_posted, state.replay.clone())
         };
         match (read, replay) {
             // A replay waits for the read under way, which answers one of its own.
-            (Some(_), _) if posted => return,
+            (Some(_), _) if posted => {}
             (Some(out), _) => {
                 let message = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&message, &"request".into(), &out.request.into());
@@ -212,9 +300,9 @@ impl Reader {
             (None, Some((_, request))) => {
                 Self::post(link, &JsValue::from_str(&request));
             }
-            (None, None) => return,
+            (None, None) => {}
         }
-        Self::arm(link, HANG_AFTER);
+        Self::settle(link);
     }
 
     fn post(link: &Link, message: &JsValue) -> bool {
@@ -244,12 +332,18 @@ impl Reader {
     }
 
     fn give_up(link: &Link, words: String) {
-        let mut state = link.borrow_mut();
-        state.given_up = true;
-        state.read = None;
-        state.replay = None;
-        state.shown.progress.set(None);
-        state.shown.failure.set(Some(words));
+        let previews = {
+            let mut state = link.borrow_mut();
+            state.given_up = true;
+            state.read = None;
+            state.replay = None;
+            state.shown.progress.set(None);
+            state.shown.failure.set(Some(words.clone()));
+            std::mem::take(&mut state.previews)
+        };
+        for asked in previews {
+            (asked.answer)(Err(words.clone()));
+        }
     }
 
     fn arm(link: &Link, after: Duration) {
@@ -272,6 +366,9 @@ impl Reader {
             let mut state = link.borrow_mut();
             state.ready = false;
             state.read_posted = false;
+            for asked in &mut state.previews {
+                asked.posted = false;
+            }
             state.restarts += 1;
             state.running.take()
         };
@@ -282,12 +379,8 @@ impl Reader {
             Self::give_up(link, WORDS.gave_up.to_string());
             return;
         }
-        let nothing_out = {
-            let state = link.borrow();
-            state.read.is_none() && state.replay.is_none()
-        };
         link.borrow().shown.notice.set(Some(why.to_string()));
-        if nothing_out {
+        if Self::nothing_out(link) {
             // Started again at the next replay, which reads the files again first.
             return;
         }
@@ -332,6 +425,7 @@ impl Reader {
                 Self::failed(link, message);
             }
             Answer::Replay { replay } => Self::replayed(link, revision, replay),
+            Answer::Preview { preview } => Self::previewed(link, revision, preview),
             Answer::Error { message } => {
                 let reading = link.borrow_mut().read.take().is_some();
                 link.borrow_mut().replay = None;
@@ -339,7 +433,7 @@ impl Reader {
                     Self::failed(link, message);
                 } else {
                     link.borrow().shown.notice.set(Some(message));
-                    Self::disarm(link);
+                    Self::settle(link);
                 }
             }
             // An older read's progress, or another question's answer: nothing to show.
@@ -348,7 +442,7 @@ impl Reader {
     }
 
     fn failed(link: &Link, message: String) {
-        Self::disarm(link);
+        Self::settle(link);
         let state = link.borrow();
         state.shown.progress.set(None);
         state.shown.failure.set(Some(message));
@@ -372,11 +466,7 @@ impl Reader {
             handler(read);
         }
         // A replay asked meanwhile (or the one a restart lost) goes now.
-        if link.borrow().replay.is_some() {
-            Self::send(link);
-        } else {
-            Self::disarm(link);
-        }
+        Self::send(link);
     }
 
     fn replayed(link: &Link, revision: u64, replay: Option<Box<Replay>>) {
@@ -387,7 +477,7 @@ impl Reader {
         match replay {
             Some(replay) => {
                 link.borrow_mut().replay = None;
-                Self::disarm(link);
+                Self::settle(link);
                 let handler = link.borrow().handlers.replay.clone();
                 handler(*replay);
             }
@@ -398,7 +488,7 @@ impl Reader {
                     Self::send(link);
                 } else {
                     link.borrow_mut().replay = None;
-                    Self::disarm(link);
+                    Self::settle(link);
                 }
             }
         }
