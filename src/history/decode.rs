@@ -3,7 +3,7 @@
 //! split across two chunks is carried over. Invalid UTF-8 is passed on and read field by field.
 
 /// The text encoding of a file, decided from its first bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Encoding {
     Utf8,
     Utf16Le,

@@ -14,7 +14,7 @@ use super::record::{Id, Interner, Ticket};
 pub const ROWS_SHOWN: usize = 5;
 
 /// What the first bytes of one CSV say.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Preview {
     pub report: FileReport,
     /// Each column's header and its first non-empty value.
@@ -25,7 +25,7 @@ pub struct Preview {
 }
 
 /// One row as the reader understood it, in words (times in the zone they were read in).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Understood {
     pub created: String,
     pub first_reply: String,

@@ -14,7 +14,7 @@ use super::timestamp::DateOrder;
 use super::zendesk::ZendeskPages;
 
 /// How to read files whose shape leaves questions open.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReadOptions {
     /// A saved mapping for CSVs (checked against each header); `None`: guess.
     pub mapping: Option<ColumnMapping>,
@@ -149,13 +149,13 @@ impl Why {
 pub const EXAMPLES_KEPT: usize = 3;
 
 /// Rows that could not be read, counted by reason with the first examples.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SetAside {
     pub groups: BTreeMap<String, AsideGroup>,
 }
 
 /// Rows set aside for one reason.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AsideGroup {
     pub count: u64,
     /// (row number in its file, reason in words), the first few.
@@ -177,7 +177,7 @@ impl SetAside {
 }
 
 /// What one file was read as.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileReport {
     pub name: String,
     /// "Zendesk incremental export (3 pages)", "Freshdesk CSV export", …

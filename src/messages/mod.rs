@@ -3,6 +3,7 @@
 //! Browser-free, so the protocol is tested natively; `src/bin/support-ops-worker.rs` only moves
 //! strings between `postMessage` and `WorkerCore::answer`.
 
+pub mod reading;
 #[cfg(test)]
 mod tests;
 
@@ -10,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::capacity::simulation::{simulate, SimulationConfig, SimulationResult};
 use crate::capacity::staffing::ready;
+use crate::history::{History, Preview, ReadOptions, Replay};
 use crate::plan::{Date, Plan};
 use crate::rules::{self, Finding};
 use crate::shifts::{roster_of, ShiftPlan};
@@ -22,7 +24,7 @@ pub const SHIFT_SEARCH_MILLISECONDS: f64 = 2_000.0;
 /// The version of these messages. A page and a worker from different builds (a new version
 /// published while a tab stays open) refuse each other's messages in words instead of
 /// misreading them.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A message from the page. `revision` counts the page's changes to the plan: a reply names the
 /// revision it answers, and only the latest is shown.
@@ -54,6 +56,28 @@ pub enum Ask {
     },
     /// Search for this plan's shift plan, and list its roster findings (the Shifts view).
     Shifts {
+        plan: Box<Plan>,
+    },
+    /// Read these ticket exports ("Today, measured"): their `File`s travel beside this message,
+    /// in the same order (the worker entry slices them). `plan` is the replay's inputs only; the
+    /// summary counts in its home zone. Answered by progress, then the read or why it failed.
+    ReadHistory {
+        files: Vec<reading::FileToRead>,
+        options: ReadOptions,
+        plan: Box<Plan>,
+    },
+    /// Stop the read under way (answered `read_failed`, saying it was cancelled).
+    CancelRead,
+    /// Preview a CSV from its first bytes (`head`; `whole_file`: they are all of it) with these
+    /// options: the mapping step's columns, questions and first rows as understood.
+    PreviewHistory {
+        name: String,
+        head: Vec<u8>,
+        whole_file: bool,
+        options: ReadOptions,
+    },
+    /// Replay the tickets last read against these parts of the plan (the replay's inputs).
+    ReplayHistory {
         plan: Box<Plan>,
     },
     /// For the end-to-end tests of recovery: the worker stops with an error (`Crash`) or stops
@@ -147,6 +171,19 @@ pub enum Answer {
         roster: Result<Box<ShiftPlan>, String>,
         findings: Vec<Finding>,
     },
+    /// How far the read of this revision has come.
+    ReadProgress { progress: reading::ReadProgress },
+    /// The read of this revision is done; the tickets stay in the worker.
+    HistoryRead { read: Box<reading::HistoryRead> },
+    /// The read of this revision (or the one a Cancel stopped) ended without a history, in words.
+    ReadFailed { message: String },
+    /// The preview asked at this revision, or why the file cannot be read so (in words).
+    Preview {
+        preview: Result<Box<Preview>, String>,
+    },
+    /// The tickets held replayed against the plan of this revision; none when the worker holds
+    /// no tickets (it was restarted: the page reads the files again).
+    Replay { replay: Option<Box<Replay>> },
     /// The worker holds no plan to apply a field to (it was restarted, or missed an edit): the
     /// page sends the whole plan.
     NeedPlan,
@@ -230,6 +267,19 @@ pub struct WorkerCore {
     /// Milliseconds from some start, for the shift search's time limit; none: steps alone bound
     /// it (the core has no clock of its own: the worker entry gives it the browser's).
     clock: Option<fn() -> f64>,
+    /// The read of ticket exports under way, and the tickets of the last one that succeeded.
+    reading: Option<reading::ReadJob>,
+    history: Option<History>,
+}
+
+/// What the worker entry does next for the read under way.
+pub enum ReadStep {
+    /// No read under way.
+    Idle,
+    /// Read this slice of a file and hand its bytes to `WorkerCore::read_bytes`.
+    Bytes(reading::Slice),
+    /// Post this reply (JSON): the read is over.
+    Reply(String),
 }
 
 impl WorkerCore {
@@ -319,12 +369,93 @@ impl WorkerCore {
                 self.revision = Some(revision);
                 return self.shifts(&plan);
             }
+            Ask::ReadHistory {
+                files,
+                options,
+                plan,
+            } => {
+                self.revision = Some(revision);
+                let now = self.now();
+                self.reading = Some(reading::ReadJob::new(revision, files, options, plan, now));
+                return Answer::ReadProgress {
+                    progress: reading::ReadProgress::default(),
+                };
+            }
+            Ask::CancelRead => {
+                self.revision = Some(revision);
+                self.reading = None;
+                return Answer::ReadFailed {
+                    message: reading::cancelled_words(),
+                };
+            }
+            Ask::PreviewHistory {
+                name,
+                head,
+                whole_file,
+                options,
+            } => {
+                self.revision = Some(revision);
+                let preview = crate::history::preview(&name, &head, whole_file, &options)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string());
+                return Answer::Preview { preview };
+            }
+            Ask::ReplayHistory { plan } => {
+                self.revision = Some(revision);
+                let replay = self
+                    .history
+                    .as_ref()
+                    .map(|h| Box::new(crate::history::replay(h, &plan)));
+                return Answer::Replay { replay };
+            }
             // Answered by `handle` before a revision is looked at.
             Ask::Crash | Ask::Hang => return Answer::NeedPlan,
         }
         Answer::Findings {
             findings: self.findings(),
         }
+    }
+
+    fn now(&self) -> f64 {
+        self.clock.map_or(0.0, |now| now())
+    }
+
+    /// The read's next step (the worker entry calls this after each message and each chunk).
+    pub fn read_step(&mut self) -> ReadStep {
+        let Some(job) = self.reading.as_mut() else {
+            return ReadStep::Idle;
+        };
+        let revision = job.revision;
+        let answer = match job.next_step() {
+            reading::Next::Bytes(slice) => return ReadStep::Bytes(slice),
+            reading::Next::Done(Ok(read), history) => {
+                self.history = history.map(|h| *h);
+                Answer::HistoryRead {
+                    read: Box::new(read),
+                }
+            }
+            reading::Next::Done(Err(message), _) => Answer::ReadFailed { message },
+        };
+        self.reading = None;
+        ReadStep::Reply(reply_json(revision, answer))
+    }
+
+    /// The bytes of the slice `read_step` asked for (`None`: the browser would not give them):
+    /// the progress to post, or why the read failed (which ends it).
+    pub fn read_bytes(&mut self, bytes: Option<&[u8]>) -> String {
+        let now = self.now();
+        let Some(job) = self.reading.as_mut() else {
+            return String::new();
+        };
+        let revision = job.revision;
+        let answer = match job.feed(bytes, now) {
+            Ok(progress) => Answer::ReadProgress { progress },
+            Err(message) => {
+                self.reading = None;
+                Answer::ReadFailed { message }
+            }
+        };
+        reply_json(revision, answer)
     }
 
     /// The Shifts view's answer for `plan`.
@@ -367,6 +498,15 @@ impl WorkerCore {
         };
         Outcome::Reply(reply.to_json())
     }
+}
+
+fn reply_json(revision: u64, answer: Answer) -> String {
+    Reply {
+        version: VERSION,
+        revision: Some(revision),
+        answer,
+    }
+    .to_json()
 }
 
 fn unreadable(error: &serde_json::Error) -> String {

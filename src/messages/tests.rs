@@ -361,3 +361,263 @@ fn a_shift_search_out_of_time_still_answers() {
     assert!(roster.people >= roster.bound_people);
     assert!(roster.people > 0);
 }
+
+// Reading ticket exports in the worker: the worker entry asks `read_step` for slices, hands over
+// their bytes with `read_bytes`, and posts what comes back; the tickets stay in the core.
+
+use super::reading::{FileToRead, HistoryRead, ReadProgress, CHUNK_BYTES};
+use crate::history::{self, HistoryReader, ReadOptions};
+
+/// `tickets` rows of a generic CSV, 42 bytes each after the header: ticket i arrives on
+/// 3 + (i mod 5) March 2025 at 09:00 UTC, by e-mail, High.
+fn generated_export(tickets: usize) -> Vec<u8> {
+    let mut text = String::from("Ticket ID,Created at,Channel,Priority\n");
+    for i in 0..tickets {
+        text.push_str(&format!(
+            "T-{i:07},2025-03-0{}T09:00:00Z,Email,High\n",
+            3 + i % 5
+        ));
+    }
+    text.into_bytes()
+}
+
+/// Sends a read of `files` (name, bytes) and drives it as the worker entry does: every reply
+/// posted, in order. `cancel_after`: a Cancel arrives after that many chunks.
+fn drive_read(
+    core: &mut WorkerCore,
+    revision: u64,
+    files: &[(&str, &[u8])],
+    cancel_after: Option<usize>,
+) -> Vec<Reply> {
+    let ask = Ask::ReadHistory {
+        files: files
+            .iter()
+            .map(|(name, bytes)| FileToRead {
+                name: name.to_string(),
+                size: bytes.len() as f64,
+            })
+            .collect(),
+        options: ReadOptions::default(),
+        plan: Box::new(Plan::blank()),
+    };
+    let mut replies = vec![send(core, revision, ask).expect("the read is acknowledged")];
+    let mut chunks = 0;
+    loop {
+        if cancel_after == Some(chunks) {
+            replies.push(send(core, revision + 1, Ask::CancelRead).expect("cancel is answered"));
+        }
+        match core.read_step() {
+            ReadStep::Idle => return replies,
+            ReadStep::Reply(json) => replies.push(Reply::from_json(&json)),
+            ReadStep::Bytes(slice) => {
+                let bytes = files[slice.file].1;
+                let part = &bytes[slice.start as usize..slice.end as usize];
+                replies.push(Reply::from_json(&core.read_bytes(Some(part))));
+                chunks += 1;
+            }
+        }
+    }
+}
+
+fn progress_of(reply: &Reply) -> Option<&ReadProgress> {
+    match &reply.answer {
+        Answer::ReadProgress { progress } => Some(progress),
+        _ => None,
+    }
+}
+
+fn read_of(reply: Option<&Reply>) -> HistoryRead {
+    match reply.map(|r| &r.answer) {
+        Some(Answer::HistoryRead { read }) => (**read).clone(),
+        other => panic!("expected the read, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_read_in_chunks_says_how_far_it_is_and_answers_what_a_whole_read_would() {
+    // 30,000 rows of 42 bytes and a 38-byte header: 1,260,038 bytes, two chunks of 1 MB.
+    let export = generated_export(30_000);
+    assert_eq!(export.len(), 1_260_038);
+    let mut core = WorkerCore::with_clock(|| 0.0);
+    let replies = drive_read(&mut core, 1, &[("big.csv", &export)], None);
+    assert!(replies.iter().all(|r| r.revision == Some(1)), "{replies:?}");
+    let steps: Vec<&ReadProgress> = replies.iter().filter_map(progress_of).collect();
+    // The acknowledgement, then one progress per chunk.
+    assert_eq!(steps.len(), 3);
+    assert_eq!(steps[1].bytes_done, CHUNK_BYTES);
+    assert_eq!(steps[1].bytes_total, 1_260_038.0);
+    // 1,048,576 − 38 header bytes = 1,048,538 = 24,965 whole rows of 42 bytes (and 8 bytes).
+    assert_eq!(steps[1].rows_read, 24_965);
+    assert_eq!(steps[2].rows_read, 30_000);
+    assert_eq!(steps[2].fraction(), 1.0);
+    let read = read_of(replies.last());
+    // The same figures as reading the file whole on the page did.
+    let mut reader = HistoryReader::new(ReadOptions::default());
+    reader.feed(&export).unwrap();
+    let whole = reader.finish().unwrap();
+    let plan = Plan::blank();
+    assert_eq!(
+        *read.summary,
+        history::summarise(&whole, history::writer_zone(&plan))
+    );
+    assert_eq!(read.summary.tickets, 30_000);
+    assert_eq!(*read.replay, history::replay(&whole, &plan));
+    // The tickets stayed in the worker: a replay is answered from them.
+    let replay = send(
+        &mut core,
+        2,
+        Ask::ReplayHistory {
+            plan: Box::new(plan.clone()),
+        },
+    );
+    match replay.map(|r| r.answer) {
+        Some(Answer::Replay {
+            replay: Some(replay),
+        }) => {
+            assert_eq!(*replay, history::replay(&whole, &plan))
+        }
+        other => panic!("expected a replay, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_cancel_between_chunks_ends_the_read_in_words_and_keeps_no_tickets() {
+    let export = generated_export(30_000);
+    let mut core = WorkerCore::new();
+    let replies = drive_read(&mut core, 1, &[("big.csv", &export)], Some(1));
+    let last = replies.last().expect("replies");
+    assert_eq!(
+        last.answer,
+        Answer::ReadFailed {
+            message: "Reading was cancelled; the plan is unchanged.".into()
+        }
+    );
+    // Nothing read after the Cancel, and no tickets to replay.
+    assert!(matches!(core.read_step(), ReadStep::Idle));
+    let replay = send(
+        &mut core,
+        3,
+        Ask::ReplayHistory {
+            plan: Box::new(Plan::blank()),
+        },
+    );
+    assert_eq!(
+        replay.map(|r| r.answer),
+        Some(Answer::Replay { replay: None })
+    );
+}
+
+#[test]
+fn a_failed_read_says_why_and_keeps_the_tickets_read_before() {
+    let export = generated_export(10);
+    let mut core = WorkerCore::new();
+    let first = drive_read(&mut core, 1, &[("cases.csv", &export)], None);
+    assert_eq!(read_of(first.last()).summary.tickets, 10);
+    let stock = b"Product,Price,Stock\nWidget,9.99,12\nGadget,19.50,3\n";
+    let second = drive_read(&mut core, 2, &[("stock.csv", stock)], None);
+    match &second.last().expect("replies").answer {
+        Answer::ReadFailed { message } => {
+            assert!(
+                message.starts_with("stock.csv: This file does not look like a ticket export"),
+                "{message}"
+            );
+            assert!(message.ends_with("The plan is unchanged."), "{message}");
+        }
+        other => panic!("expected a failure, got {other:?}"),
+    }
+    // The ten tickets of the first read are still there for the replay.
+    let replay = send(
+        &mut core,
+        3,
+        Ask::ReplayHistory {
+            plan: Box::new(Plan::blank()),
+        },
+    );
+    assert!(matches!(
+        replay.map(|r| r.answer),
+        Some(Answer::Replay { replay: Some(_) })
+    ));
+}
+
+#[test]
+fn bytes_the_browser_would_not_give_end_the_read_in_words() {
+    let export = generated_export(10);
+    let mut core = WorkerCore::new();
+    let ask = Ask::ReadHistory {
+        files: vec![FileToRead {
+            name: "gone.csv".into(),
+            size: export.len() as f64,
+        }],
+        options: ReadOptions::default(),
+        plan: Box::new(Plan::blank()),
+    };
+    send(&mut core, 1, ask).expect("acknowledged");
+    assert!(matches!(core.read_step(), ReadStep::Bytes(_)));
+    let reply = Reply::from_json(&core.read_bytes(None));
+    assert_eq!(
+        reply.answer,
+        Answer::ReadFailed {
+            message:
+                "The browser could not read gone.csv; the plan is unchanged. Choose the file again."
+                    .into()
+        }
+    );
+    assert!(matches!(core.read_step(), ReadStep::Idle));
+}
+
+#[test]
+fn the_read_messages_cross_the_boundary_unchanged() {
+    let request = Request::new(
+        4,
+        Ask::ReadHistory {
+            files: vec![FileToRead {
+                name: "a.csv".into(),
+                size: 12.0,
+            }],
+            options: ReadOptions::default(),
+            plan: Box::new(Plan::blank()),
+        },
+    );
+    let back: Request = serde_json::from_str(&request.to_json()).unwrap();
+    assert_eq!(back, request);
+    let cancel = Request::new(5, Ask::CancelRead).to_json();
+    assert!(cancel.contains("\"kind\":\"cancel_read\""), "{cancel}");
+}
+
+#[test]
+fn a_preview_is_answered_as_the_page_worked_it_out_and_a_bad_file_in_words() {
+    let mut core = WorkerCore::new();
+    let head = generated_export(3);
+    let options = ReadOptions::default();
+    let ask = Ask::PreviewHistory {
+        name: "three.csv".into(),
+        head: head.clone(),
+        whole_file: true,
+        options: options.clone(),
+    };
+    let expected = history::preview("three.csv", &head, true, &options).unwrap();
+    match send(&mut core, 1, ask).map(|r| r.answer) {
+        Some(Answer::Preview { preview: Ok(p) }) => {
+            assert_eq!(*p, expected);
+            // The first row as understood: 3 March 09:00 UTC, in the default zone (UTC).
+            assert_eq!(p.rows[0].created, "2025-03-03 09:00");
+        }
+        other => panic!("expected a preview, got {other:?}"),
+    }
+    let stock = b"Product,Price,Stock\nWidget,9.99,12\n".to_vec();
+    let ask = Ask::PreviewHistory {
+        name: "stock.csv".into(),
+        head: stock,
+        whole_file: true,
+        options,
+    };
+    match send(&mut core, 2, ask).map(|r| r.answer) {
+        Some(Answer::Preview { preview: Err(why) }) => {
+            assert!(
+                why.starts_with("This file does not look like a ticket export"),
+                "{why}"
+            )
+        }
+        other => panic!("expected words, got {other:?}"),
+    }
+}

@@ -20,11 +20,11 @@ use crate::shifts::ShiftPlan;
 
 /// A worker that has not answered the latest request this long after it was sent is taken to be
 /// stuck (a check of the 500-category plan takes a few milliseconds, a month well under a second).
-const HANG_AFTER: Duration = Duration::from_secs(8);
+pub(crate) const HANG_AFTER: Duration = Duration::from_secs(8);
 /// How long a new worker may take to load its wasm and say it is ready.
-const START_WITHIN: Duration = Duration::from_secs(20);
+pub(crate) const START_WITHIN: Duration = Duration::from_secs(20);
 /// Restarts in a row without one answer before the page gives up and says so.
-const RESTARTS_IN_A_ROW: u32 = 3;
+pub(crate) const RESTARTS_IN_A_ROW: u32 = 3;
 /// The window event the end-to-end tests dispatch (detail `"crash"` or `"hang"`) to make the
 /// workers fail as a bug would.
 pub const TEST_EVENT: &str = "support-ops-worker-test";
@@ -289,8 +289,8 @@ struct Link<Q: Question> {
 }
 
 /// A started worker and the handlers it calls (kept alive as long as it is).
-struct Running {
-    worker: web_sys::Worker,
+pub(crate) struct Running {
+    pub(crate) worker: web_sys::Worker,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
@@ -509,7 +509,7 @@ impl<Q: Question> Link<Q> {
 
 /// Ends a worker: its handlers are unhooked first, and dropped in a later task, since this may
 /// run inside one of them (a restart from its error handler, a view closed from an answer).
-fn retire(running: Running) {
+pub(crate) fn retire(running: Running) {
     running.worker.set_onmessage(None);
     running.worker.set_onerror(None);
     running.worker.terminate();
@@ -532,29 +532,41 @@ fn measure(name: &str) {
 
 /// A new worker whose messages and errors go to `link`.
 fn spawn<Q: Question>(link: &Rc<RefCell<Link<Q>>>) -> Result<Running, String> {
+    let replies = link.clone();
+    let crashed = link.clone();
+    start_worker(
+        move |text| Link::on_reply(&replies, text),
+        move || Link::restart(&crashed, Q::WORDS.crashed),
+        &Q::WORDS,
+    )
+}
+
+/// Starts a worker: each text message goes to `on_text`; an error (a crash) is answered by
+/// `on_crash` in a later task. `words` says why there is none.
+pub(crate) fn start_worker(
+    on_text: impl Fn(&str) + 'static,
+    on_crash: impl Fn() + 'static,
+    words: &Words,
+) -> Result<Running, String> {
     let global = js_sys::global();
     let has_workers = js_sys::Reflect::has(&global, &JsValue::from_str("Worker")).unwrap_or(false);
     if !has_workers {
-        return Err(Q::WORDS.no_workers.to_string());
+        return Err(words.no_workers.to_string());
     }
-    let url = worker_url().ok_or_else(|| Q::WORDS.gave_up.to_string())?;
-    let worker = web_sys::Worker::new(&url).map_err(|_| Q::WORDS.no_workers.to_string())?;
-    let replies = link.clone();
+    let url = worker_url().ok_or_else(|| words.gave_up.to_string())?;
+    let worker = web_sys::Worker::new(&url).map_err(|_| words.no_workers.to_string())?;
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             if let Some(text) = event.data().as_string() {
-                Link::on_reply(&replies, &text);
+                on_text(&text);
             }
         });
-    let crashed = link.clone();
+    let on_crash = Rc::new(on_crash);
     let on_error =
         Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
             event.prevent_default();
-            let crashed = crashed.clone();
-            set_timeout(
-                move || Link::restart(&crashed, Q::WORDS.crashed),
-                Duration::ZERO,
-            );
+            let crashed = on_crash.clone();
+            set_timeout(move || crashed(), Duration::ZERO);
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -4,7 +4,7 @@
 // at 1280 and 390 px.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, openPage } from './fixtures';
 import { seriousViolations, lowContrastText, overflow } from './a11y';
 
 const template = readFileSync(new URL('../../templates/b2b-saas.json', import.meta.url), 'utf8');
@@ -118,3 +118,95 @@ for (const width of [1280, 390]) {
     await page.locator('#pane-form').screenshot({ path: `test-results/measured-${width}.png` });
   });
 }
+
+/**
+ * A generated export of `tickets` rows (about 40 bytes each: 600,000 are 25 MB), big enough that reading it in 1 MB
+ * chunks is still going on when the user opens another page. Ticket i arrives on a weekday of
+ * March 2025 at an hour between 08:00 and 15:00 UTC, by e-mail, High.
+ */
+function bigExport(tickets: number): Buffer {
+  const rows = ['Ticket ID,Created at,Channel,Priority'];
+  for (let i = 0; i < tickets; i++) {
+    const day = String(3 + (i % 5)).padStart(2, '0');
+    const hour = String(8 + (i % 8)).padStart(2, '0');
+    rows.push(`T-${i},2025-03-${day}T${hour}:00:00Z,Email,High`);
+  }
+  return Buffer.from(rows.join('\n') + '\n');
+}
+
+/** Opens the measured page and starts reading a generated export; returns once a chunk is read. */
+async function startBigRead(page: Page, tickets: number) {
+  await openMeasured(page);
+  await page.getByLabel('Ticket export files').setInputFiles({
+    name: 'big.csv',
+    mimeType: 'text/csv',
+    buffer: bigExport(tickets),
+  });
+  await expect(page.locator('#mapping-title')).toHaveText('How to read big.csv (CSV export)');
+  await page.locator('#mapping-read').click();
+  await expect(page.locator('#measured-progress')).toContainText('rows read');
+}
+
+test('a read goes on while another page is open, and its figures land in the plan', async ({ page }) => {
+  await startBigRead(page, 600_000);
+  // A first chunk has been read: the read is under way when the user leaves.
+  const nav = page.getByRole('navigation', { name: 'Plan sections' });
+  await nav.getByRole('button', { name: 'Capacity' }).click();
+  await expect(page.locator('#form-title')).toHaveText('Capacity');
+  await nav.getByRole('button', { name: 'Today, measured' }).click();
+  // Back on the page: the read is shown going on (or already done), never lost.
+  await expect(page.locator('#measured-progress, #measured-facts').first()).toBeVisible();
+  // Every ticket is in the plan's history: 600,000 over 3 to 7 March (5 days).
+  await expect(page.locator('#measured-facts')).toContainText('2025-03-03 to 2025-03-07 (5 days)', {
+    timeout: 45_000,
+  });
+  await expect(page.locator('#measured-facts')).toContainText('600,000');
+  await expect(page.locator('#measured-failure')).toHaveCount(0);
+});
+
+test('a reading worker that crashes is started again, says so, and the read still lands', async ({ page }) => {
+  await startBigRead(page, 200_000);
+  await page.evaluate(() =>
+    window.dispatchEvent(new CustomEvent('support-ops-worker-test', { detail: 'crash-history' })),
+  );
+  await expect(page.locator('#measured-notice')).toContainText(
+    'Reading the export stopped with an error and was started again from the first row',
+  );
+  await expect(page.locator('#measured-facts')).toContainText('200,000', { timeout: 45_000 });
+});
+
+test('a cancelled read says so and leaves the plan without a history', async ({ page }) => {
+  await startBigRead(page, 600_000);
+  await page.locator('#measured-cancel').click();
+  await expect(page.locator('#measured-failure')).toHaveText('Reading was cancelled; the plan is unchanged.');
+  await expect(page.locator('#measured-progress')).toHaveCount(0);
+  await expect(page.locator('#measured-facts')).toHaveCount(0);
+});
+
+test('a reading worker that stops answering is started again and says so', async ({ page }) => {
+  await startBigRead(page, 200_000);
+  await page.evaluate(() =>
+    window.dispatchEvent(new CustomEvent('support-ops-worker-test', { detail: 'hang-history' })),
+  );
+  // Nothing for 8 s: the worker is taken to be stuck.
+  await expect(page.locator('#measured-notice')).toContainText('Reading the export stopped answering', {
+    timeout: 20_000,
+  });
+  await expect(page.locator('#measured-facts')).toContainText('200,000', { timeout: 45_000 });
+});
+
+test('the replay runs again in the worker when an SLA target changes', async ({ page }) => {
+  await openMeasured(page);
+  await readCases(page);
+  await openPage(page, 'SLA');
+  // High's first response from 1h to 3h on US business hours: C-1 (20 min) and C-5 (120 min)
+  // are met, C-4 (210 business minutes) still missed: 2 of 3.
+  const target = page.locator('#field-sla-0-targets-1-first_response-target');
+  await target.fill('3h');
+  await target.blur();
+  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Today, measured' }).click();
+  const replay = page.locator('#measured-replay');
+  await expect(replay.locator('tr', { hasText: 'High' }).filter({ hasText: 'first response' })).toContainText(
+    '66.7 % (2 of 3)',
+  );
+});

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::history::{preview, ColumnMapping, DateOrder, Meaning, Preview, Question, ReadOptions};
+use crate::history::{ColumnMapping, DateOrder, Meaning, Preview, Question, ReadOptions};
 use crate::ui::table::{table_head, TableScroll};
 
 /// Where saved mappings are kept in the browser's storage.
@@ -31,11 +31,6 @@ impl MappingDraft {
             default_zone: self.default_zone.clone(),
             date_order: self.mapping.date_order.unwrap_or(DateOrder::DayFirst),
         }
-    }
-
-    /// The preview under the mapping as it stands.
-    pub fn preview(&self) -> Result<Preview, String> {
-        preview(&self.file, &self.head, self.whole_file, &self.options()).map_err(|e| e.to_string())
     }
 }
 
@@ -65,12 +60,36 @@ fn save_mapping(mapping: &ColumnMapping) -> Result<(), String> {
 /// The mapping step: `on_read` reads the files with the mapping shown, `on_cancel` leaves it.
 #[component]
 pub fn MappingStep(
+    session: super::Session,
     draft: RwSignal<Option<MappingDraft>>,
     files: usize,
     on_read: Callback<MappingDraft>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let preview = Memo::new(move |_| draft.with(|d| d.as_ref().map(MappingDraft::preview)));
+    // The preview under the mapping as it stands, worked out in the reading worker again at
+    // each change; only the answer to the latest change is shown.
+    let preview = RwSignal::new(None::<Result<Preview, String>>);
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let Some(d) = draft.get() else {
+            preview.set(None);
+            return;
+        };
+        let number = asked.get_value() + 1;
+        asked.set_value(number);
+        super::ask_preview(
+            session,
+            &d.file,
+            &d.head,
+            d.whole_file,
+            d.options(),
+            Box::new(move |answer| {
+                if asked.try_get_value() == Some(number) {
+                    preview.try_set(Some(answer.map(|p| *p)));
+                }
+            }),
+        );
+    });
     let saved_note = RwSignal::new(None::<String>);
     let edit = move |change: Box<dyn FnOnce(&mut ColumnMapping)>| {
         draft.update(|d| {
@@ -112,7 +131,7 @@ pub fn MappingStep(
             {move || draft.with(|d| d.as_ref().map(|d| d.saved)).unwrap_or(false).then(|| view! {
                 <p class="measured-note" role="status">"Using the mapping saved for these columns."</p>
             })}
-            {columns_table(draft, edit)}
+            {columns_table(draft, preview, edit)}
             {questions(draft, preview, edit)}
             {rows_understood(preview)}
             <div class="measured-actions">
@@ -132,18 +151,20 @@ type Edit = Box<dyn FnOnce(&mut ColumnMapping)>;
 /// Every column: header, an example value, and a choice of meaning.
 fn columns_table(
     draft: RwSignal<Option<MappingDraft>>,
+    preview: RwSignal<Option<Result<Preview, String>>>,
     edit: impl Fn(Edit) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let examples = Memo::new(move |_| {
+        if let Some(Ok(p)) = preview.get() {
+            return p.columns;
+        }
         draft.with(|d| {
             d.as_ref().map_or(Vec::new(), |d| {
-                d.preview().map(|p| p.columns).unwrap_or_else(|_| {
-                    d.mapping
-                        .columns
-                        .iter()
-                        .map(|c| (c.header.clone(), String::new()))
-                        .collect()
-                })
+                d.mapping
+                    .columns
+                    .iter()
+                    .map(|c| (c.header.clone(), String::new()))
+                    .collect()
             })
         })
     });
@@ -198,7 +219,7 @@ fn columns_table(
 /// The date order and time zone, asked where the file cannot tell, and always changeable.
 fn questions(
     draft: RwSignal<Option<MappingDraft>>,
-    preview: Memo<Option<Result<Preview, String>>>,
+    preview: RwSignal<Option<Result<Preview, String>>>,
     edit: impl Fn(Edit) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let asked = move || {
@@ -263,7 +284,7 @@ fn questions(
 }
 
 /// The first rows as read with the mapping, or why the file cannot be read with it.
-fn rows_understood(preview: Memo<Option<Result<Preview, String>>>) -> impl IntoView {
+fn rows_understood(preview: RwSignal<Option<Result<Preview, String>>>) -> impl IntoView {
     move || {
         preview.with(|p| match p {
             None => ().into_any(),

@@ -1,9 +1,10 @@
-//! The "Today, measured" page: one or several ticket exports chosen, read in chunks with a
-//! progress bar (Cancel), a column-mapping step for CSVs the app does not know, then the figures
-//! of the plan's history part, the replay against the plan, and one-click buttons that set
-//! Capacity's arrival profile, the channel mix and the success metrics' baselines from them.
-//! Only the summary enters the plan; the tickets stay in this tab's memory and a failed read
-//! leaves the plan as it was.
+//! The "Today, measured" page: one or several ticket exports chosen, read in chunks in a Web
+//! Worker with a progress bar (Cancel), a column-mapping step for CSVs the app does not know, then
+//! the figures of the plan's history part, the replay against the plan, and one-click buttons that
+//! set Capacity's arrival profile, the channel mix and the success metrics' baselines from them.
+//! Only the summary enters the plan; the tickets stay in the worker's memory and a failed read
+//! leaves the plan as it was. The read belongs to the app, not to the page: it goes on while
+//! another page is open.
 
 mod mapping;
 mod read;
@@ -14,23 +15,23 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::history::{self, History, ReadOptions, Replay};
+use crate::history::{self, ReadOptions, Replay, SetAside};
+use crate::messages::reading::{HistoryRead, ReadProgress};
 use crate::plan::{HistorySummary, Part, Path, Plan};
 use crate::ui::edit::Editor;
 
 use super::drafts::DraftScoped;
 use mapping::{saved_for, MappingDraft, MappingStep};
-use read::{read_all, slice_bytes, Progress};
+use read::{slice_bytes, Handlers, PreviewAnswer, Reader, Shown};
 
 /// Bytes looked at to tell a file's shape and preview a CSV.
 const HEAD_BYTES: f64 = 262_144.0;
 
-/// What the page is doing.
+/// What the page is doing (a read under way shows over either).
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
     Choose,
     Mapping,
-    Reading,
 }
 
 /// The page's state, kept while other pages are open (provided by the app) and scoped to the
@@ -40,13 +41,17 @@ pub struct Session {
     step: RwSignal<Step>,
     files: StoredValue<Vec<web_sys::File>, LocalStorage>,
     draft: RwSignal<Option<MappingDraft>>,
-    progress: RwSignal<Option<Progress>>,
-    cancel: RwSignal<bool>,
-    failure: RwSignal<Option<String>>,
-    /// The tickets last read, for the replay and the rows set aside.
-    loaded: DraftScoped<Arc<History>>,
+    shown: Shown,
+    /// The link to the reading worker, which holds the tickets.
+    reader: StoredValue<read::Link, LocalStorage>,
+    /// The designer's editor, which a finished read writes the summary through (set by the page).
+    editor: StoredValue<Option<Editor>, LocalStorage>,
+    /// The rows set aside by the last read.
+    loaded: DraftScoped<Arc<SetAside>>,
     /// What the last one-click button did.
     applied: RwSignal<Option<String>>,
+    /// The parts of the plan the replay reads.
+    inputs: Memo<Plan>,
     /// The loaded tickets replayed against the plan as it is now (`None` until an export is read).
     pub replay: Memo<Option<Replay>>,
 }
@@ -54,25 +59,65 @@ pub struct Session {
 impl Session {
     /// The page's state over `plan`.
     pub fn new(plan: RwSignal<Plan>) -> Session {
-        let loaded = DraftScoped::<Arc<History>>::new();
+        let loaded = DraftScoped::<Arc<SetAside>>::new();
+        let replayed = DraftScoped::<Arc<Replay>>::new();
+        let shown = Shown {
+            progress: RwSignal::new(None),
+            failure: RwSignal::new(None),
+            notice: RwSignal::new(None),
+        };
+        let editor = StoredValue::new_local(None::<Editor>);
+        let applied = RwSignal::new(None);
+        let inputs = replay_inputs(plan);
+        let reader = StoredValue::new_local(Reader::new(
+            shown,
+            Handlers {
+                read: std::rc::Rc::new(move |read: HistoryRead| {
+                    if let Some(editor) = editor.get_value() {
+                        // One change of the plan: one undo step.
+                        let history = Some(Path::field(Part::History.key()));
+                        let summary = *read.summary;
+                        let _ = editor.change("Reading the ticket history", history, |p| {
+                            p.history = Some(summary)
+                        });
+                    }
+                    loaded.set(Arc::new(read.set_aside));
+                    replayed.set(Arc::new(*read.replay));
+                    applied.set(None);
+                }),
+                replay: std::rc::Rc::new(move |replay: Replay| replayed.set(Arc::new(replay))),
+            },
+        ));
+        // The replay runs again in the worker when a part it reads changes (not on every
+        // keystroke in a category's description), while tickets are held for the open draft.
+        Effect::new(move |_| {
+            let inputs = inputs.get();
+            if loaded.get_untracked().is_some() {
+                reader.with_value(|link| Reader::replay(link, &inputs));
+            }
+        });
         Session {
-            replay: replay_of(plan, loaded),
+            replay: Memo::new(move |_| replayed.get().map(|r| (*r).clone())),
             step: RwSignal::new(Step::Choose),
             files: StoredValue::new_local(Vec::new()),
             draft: RwSignal::new(None),
-            progress: RwSignal::new(None),
-            cancel: RwSignal::new(false),
-            failure: RwSignal::new(None),
+            shown,
+            reader,
+            editor,
             loaded,
-            applied: RwSignal::new(None),
+            applied,
+            inputs,
         }
+    }
+
+    fn reading(self) -> bool {
+        self.shown.progress.with(Option::is_some)
     }
 }
 
-/// The replay of the loaded tickets, worked out again only when a part it reads changes (not
-/// on every keystroke in a category's description).
-fn replay_of(plan: RwSignal<Plan>, loaded: DraftScoped<Arc<History>>) -> Memo<Option<Replay>> {
-    let replay_inputs = Memo::new(move |_| {
+/// The parts of the plan the replay reads (and the home zone the summary counts in).
+fn replay_inputs(plan: RwSignal<Plan>) -> Memo<Plan> {
+    Memo::new(move |_| {
         plan.with(|p| Plan {
             header: p.header.clone(),
             calendars: p.calendars.clone(),
@@ -83,8 +128,7 @@ fn replay_of(plan: RwSignal<Plan>, loaded: DraftScoped<Arc<History>>) -> Memo<Op
             helpdesk: p.helpdesk.clone(),
             ..Plan::blank()
         })
-    });
-    Memo::new(move |_| loaded.with(|h| h.map(|h| replay_inputs.with(|p| history::replay(h, p)))))
+    })
 }
 
 /// Whether these first bytes start a JSON document (a Zendesk page) rather than a CSV.
@@ -101,32 +145,15 @@ fn is_json(head: &[u8]) -> bool {
 pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
     let editor = Editor::of(plan);
     let session = use_context::<Session>().unwrap_or_else(|| Session::new(plan));
+    session.editor.set_value(Some(editor));
     let zone = move || plan.with_untracked(|p| history::writer_zone(p).to_string());
     let start_read = move |options: ReadOptions| {
         let files = session.files.get_value();
-        session.step.set(Step::Reading);
-        session.cancel.set(false);
-        session.progress.set(None);
-        session.failure.set(None);
-        spawn_local(async move {
-            let outcome = read_all(files, options, session.progress, session.cancel).await;
-            session.progress.set(None);
-            session.step.set(Step::Choose);
-            match outcome {
-                Ok(read) => {
-                    let summary =
-                        plan.with_untracked(|p| history::summarise(&read, history::writer_zone(p)));
-                    // One change of the plan: one undo step.
-                    let history = Some(Path::field(Part::History.key()));
-                    let _ = editor.change("Reading the ticket history", history, |p| {
-                        p.history = Some(summary)
-                    });
-                    session.loaded.set(Arc::new(read));
-                    session.applied.set(None);
-                }
-                Err(failure) => session.failure.set(Some(failure.words())),
-            }
-        });
+        session.step.set(Step::Choose);
+        let inputs = session.inputs.get_untracked();
+        session
+            .reader
+            .with_value(|link| Reader::read(link, &files, options, &inputs));
     };
     let choose = move |ev: leptos::ev::Event| {
         let files = super::browser::take_files(&ev);
@@ -134,10 +161,10 @@ pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
             return;
         }
         session.files.set_value(files.clone());
-        session.failure.set(None);
+        session.shown.failure.set(None);
         let default_zone = zone();
         spawn_local(async move {
-            match first_csv(&files, &default_zone).await {
+            match first_csv(session, &files, &default_zone).await {
                 Ok(Some(draft)) => {
                     session.draft.set(Some(draft));
                     session.step.set(Step::Mapping);
@@ -146,7 +173,7 @@ pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
                     default_zone,
                     ..ReadOptions::default()
                 }),
-                Err(why) => session.failure.set(Some(why)),
+                Err(why) => session.shown.failure.set(Some(why)),
             }
         });
     };
@@ -163,7 +190,7 @@ pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
             <p class="help">
                 "Read a ticket export to see how support performs today: Zendesk's incremental export (JSON pages), a Freshdesk CSV export, or any ticket CSV. The files are read in this browser and nothing leaves it; only the totals below are kept in the plan, never a ticket, subject or e-mail."
             </p>
-            <Show when=move || session.step.get() == Step::Choose>
+            <Show when=move || session.step.get() == Step::Choose && !session.reading()>
                 <label class="measured-files">
                     "Ticket export files"
                     <input
@@ -175,13 +202,16 @@ pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
                     />
                 </label>
             </Show>
-            {move || session.failure.get().map(|why| view! {
+            {move || session.shown.failure.get().map(|why| view! {
                 <p class="transfer-error" role="alert" id="measured-failure">{why}</p>
             })}
-            <Show when=move || session.step.get() == Step::Mapping>
-                <MappingStep draft=session.draft files=file_count() on_read on_cancel />
+            {move || session.shown.notice.get().map(|said| view! {
+                <p class="measured-note" role="status" id="measured-notice">{said}</p>
+            })}
+            <Show when=move || session.step.get() == Step::Mapping && !session.reading()>
+                <MappingStep session draft=session.draft files=file_count() on_read on_cancel />
             </Show>
-            <Show when=move || session.step.get() == Step::Reading>
+            <Show when=move || session.reading()>
                 <ReadingProgress session />
             </Show>
             {move || summary.get().map(|s| view! { <Figures plan session summary=s /> })}
@@ -192,6 +222,7 @@ pub fn MeasuredPage(plan: RwSignal<Plan>) -> impl IntoView {
 /// The mapping step's draft for the first CSV among `files`, or `None` when every file is read
 /// as it is (Zendesk pages, or a CSV of a known helpdesk whose times are settled).
 async fn first_csv(
+    session: Session,
     files: &[web_sys::File],
     default_zone: &str,
 ) -> Result<Option<MappingDraft>, String> {
@@ -213,7 +244,8 @@ async fn first_csv(
             default_zone: default_zone.to_string(),
             ..ReadOptions::default()
         };
-        let guessed = history::preview(&name, &head, whole_file, &options)
+        let guessed = preview_in_worker(session, &name, &head, whole_file, options)
+            .await
             .map_err(|e| format!("{name}: {e}. The plan is unchanged."))?;
         let Some(guess) = guessed.report.mapping.clone() else {
             return Ok(None);
@@ -235,26 +267,68 @@ async fn first_csv(
     Ok(None)
 }
 
+/// Asks the reading worker for the preview of a CSV's first bytes; `answer` gets it.
+fn ask_preview(
+    session: Session,
+    name: &str,
+    head: &[u8],
+    whole_file: bool,
+    options: ReadOptions,
+    answer: PreviewAnswer,
+) {
+    session.reader.with_value(|link| {
+        Reader::preview(link, name, head, whole_file, options, answer);
+    });
+}
+
+/// The preview of a CSV's first bytes, awaited (the first look at a chosen file).
+async fn preview_in_worker(
+    session: Session,
+    name: &str,
+    head: &[u8],
+    whole_file: bool,
+    options: ReadOptions,
+) -> Result<Box<history::Preview>, String> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let slot = Rc::new(RefCell::new(None));
+    let filled = slot.clone();
+    let mut options = Some(options);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let filled = filled.clone();
+        let answer: PreviewAnswer = Box::new(move |preview| {
+            *filled.borrow_mut() = Some(preview);
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+        let options = options.take().unwrap_or_default();
+        ask_preview(session, name, head, whole_file, options, answer);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let preview = slot.borrow_mut().take();
+    preview.unwrap_or_else(|| Err("the browser could not look at the file".to_string()))
+}
+
 /// The progress bar, the counts and Cancel.
 #[component]
 fn ReadingProgress(session: Session) -> impl IntoView {
     let value = move || {
-        session.progress.with(|p| {
-            p.as_ref()
-                .map_or(0.0, |p| p.bytes_done / p.bytes_total.max(1.0))
-        })
+        session
+            .shown
+            .progress
+            .with(|p| p.as_ref().map_or(0.0, ReadProgress::fraction))
     };
     let words = move || {
-        session
-            .progress
-            .with(|p| p.as_ref().map_or("Starting…".to_string(), Progress::words))
+        session.shown.progress.with(|p| match p {
+            Some(p) if !p.file.is_empty() => p.words(),
+            _ => "Starting…".to_string(),
+        })
     };
     view! {
         <div class="measured-progress" id="measured-progress">
             <label for="measured-progress-bar">"Reading the export"</label>
             <progress id="measured-progress-bar" max="1" value=value></progress>
             <p role="status" aria-live="polite">{words}</p>
-            <button type="button" id="measured-cancel" on:click=move |_| session.cancel.set(true)>
+            <button type="button" id="measured-cancel" on:click=move |_| session.reader.with_value(Reader::cancel)>
                 "Cancel"
             </button>
         </div>
@@ -280,7 +354,7 @@ fn Figures(plan: RwSignal<Plan>, session: Session, summary: HistorySummary) -> i
             {summary::monthly_trend(&trend)}
             {move || replay.with(|r| summary::first_reply(&first, r.as_ref(), goal.get()))}
             {move || replay.with(|r| r.as_ref().map(summary::replay_table))}
-            {move || session.loaded.with(|h| h.map(|h| summary::set_aside(&h.set_aside)))}
+            {move || session.loaded.with(|aside| aside.map(|aside| summary::set_aside(aside)))}
             <button
                 type="button"
                 id="measured-forget"
