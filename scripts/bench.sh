@@ -26,12 +26,33 @@ HTML
 log "native: validate and render by plan size (cargo bench, divan)"
 cargo bench --no-default-features --features schema --bench core 2>&1 | tee bench-results/native.txt
 
-log "native: month simulation speed"
-cargo test --release --no-default-features --lib -- --ignored simulation_speed --nocapture 2>&1 \
+# The benchmark anchors (PyPI), installed if missing; a row is skipped in words if one cannot be.
+ensure_bench_anchors() {
+  local package
+  for package in duckdb pyworkforce; do
+    python3 -c "import $package" 2>/dev/null && continue
+    log "installing $package from PyPI (a benchmark anchor)"
+    python3 -m pip install --quiet "$package" >&2 || log "could not install $package: its row is skipped"
+  done
+}
+ensure_bench_anchors
+
+log "the month-simulation plan: the 500-category plan at 100,000 tickets a month, native and browser alike"
+cargo run --quiet --release --bin support-ops -- generate 500 > bench-results/large-plan.json
+python3 - bench-results/large-plan.json bench-results/simulation-plan.json <<'PY'
+import json, sys
+plan = json.load(open(sys.argv[1]))
+plan["header"]["monthly_volume"] = 100_000
+plan["header"]["team_size"] = 10 + 100_000 // 150
+json.dump(plan, open(sys.argv[2], "w"))
+PY
+
+log "native: month simulation speed (the same plan the browser simulates)"
+SIMULATION_PLAN="$PWD/bench-results/simulation-plan.json" \
+  cargo test --release --no-default-features --lib -- --ignored simulation_speed --nocapture 2>&1 \
   | tee bench-results/simulation.txt
 
 log "browser: sizes, load time, edit latency (headless Chromium, loopback)"
-cargo run --quiet --release --bin support-ops -- generate 500 > bench-results/large-plan.json
 url_file="$(mktemp)"
 node tests/e2e/serve-dist.mjs --root dist --base /bench/ --port 0 --url-file "$url_file" &
 server=$!
@@ -44,7 +65,8 @@ trap 'kill $server $yardstick_server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do [ -s "$url_file" ] && [ -s "$yardstick_url_file" ] && break; sleep 0.1; done
 (cd tests/e2e && \
   node bench.mjs "$(head -n 1 "$url_file")" ../../dist \
-  ../../bench-results/large-plan.json "$(head -n 1 "$yardstick_url_file")") > bench-results/browser.json
+  ../../bench-results/large-plan.json "$(head -n 1 "$yardstick_url_file")" \
+  ../../bench-results/simulation-plan.json) > bench-results/browser.json
 
 log "native: ticket history of 1,000,000 tickets (support-ops history) beside DuckDB"
 if [ ! -s bench-results/tickets-1m.csv ]; then
@@ -64,5 +86,15 @@ cargo run --quiet --release --no-default-features --features schema --bin suppor
     echo "duckdb: not installed (pip install duckdb) - skipped"
   fi
 } 2>&1 | tee bench-results/history-timing.txt
+
+log "native: the shift search on three sizes, and pyworkforce on the same hourly need"
+{
+  "${CARGO_TARGET_DIR:-target}/release/support-ops" shifts --bench
+  if python3 -c "import pyworkforce" 2>/dev/null; then
+    python3 scripts/compare-pyworkforce.py "${CARGO_TARGET_DIR:-target}/release/support-ops"
+  else
+    echo "pyworkforce: not installed (pip install pyworkforce) - skipped"
+  fi
+} 2>&1 | tee bench-results/shifts.txt
 
 python3 bench/report.py bench-results

@@ -1024,11 +1024,17 @@ mod tests {
         assert_eq!(result.tickets, 100_000);
     }
 
-    /// `cargo test --release --no-default-features -- --ignored simulation_speed --nocapture`
+    /// `cargo test --release --no-default-features -- --ignored simulation_speed --nocapture`;
+    /// with `SIMULATION_PLAN=plan.json` it simulates that plan (the benchmark passes the plan the
+    /// browser simulates too, so the two speeds compare).
     #[test]
     #[ignore]
     fn simulation_speed() {
-        let plan = plan(400, 100_000);
+        let plan = match std::env::var("SIMULATION_PLAN") {
+            Ok(file) => crate::plan::json::from_json(&std::fs::read_to_string(file).unwrap()).unwrap(),
+            Err(_) => plan(400, 100_000),
+        };
+        let tickets = plan.header.monthly_volume;
         let started = std::time::Instant::now();
         let runs = 5;
         for seed in 0..runs {
@@ -1043,8 +1049,9 @@ mod tests {
         }
         let seconds = started.elapsed().as_secs_f64() / runs as f64;
         println!(
-            "100,000 tickets in {seconds:.3} s: {:.0} tickets/s",
-            100_000.0 / seconds
+            "{} tickets in {seconds:.3} s: {:.0} tickets/s",
+            crate::plan::limits::thousands(tickets as usize),
+            f64::from(tickets) / seconds
         );
     }
 

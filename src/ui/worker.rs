@@ -52,7 +52,7 @@ pub struct PlanCheck;
 
 impl Question for PlanCheck {
     type Value = Vec<Finding>;
-    const MEASURE: Option<&'static str> = None;
+    const MEASURE: Option<&'static str> = Some("plan-check");
     const WORDS: Words = Words {
         crashed: "The plan check stopped with an error and was restarted. Nothing you typed is \
                   lost: the plan is being checked again.",
