@@ -115,7 +115,10 @@ for key, label in [("edit_ms_large", "edit -> preview+findings, large"),
               f"the edit: {e['preview_shows_the_edit']}; tasks over 50 ms: {e.get('long_tasks_over_50_ms', '?')})")
 if sim:
     print(f"{'simulation (browser worker)':34} {sim['tickets_per_second']['median']:,.0f} tickets/s "
-          f"(median of {sim['tickets_per_second']['n']} runs of {sim['tickets']:,} tickets)")
+          f"(median of {sim['tickets_per_second']['n']} runs of {sim['tickets']:,} tickets, request to month shown)")
+    if sim.get("first_with_worker_start_ms"):
+        print(f"{'  the first month, worker start incl.':34} {sim['first_with_worker_start_ms']:8.1f} ms; "
+              f"the next ones median {sim['round_trip_ms']['median']:8.1f} ms")
 if simulation:
     print(f"{'simulation (native, same plan)':34} {simulation['tickets_per_second']:,} tickets/s "
           f"({simulation['tickets']:,} tickets)")
@@ -127,11 +130,31 @@ for name, rows_ in native.items():
     print(f"{name:28}" + "".join(f"{rows_.get(size, {}).get('median_ms', float('nan')):12.3f}" for size in sizes_n))
 
 history = text("history-timing.txt")
-if history:
+browser_history = json.loads(text("browser-history.json") or "null")
+if history or browser_history:
     print("\nTICKET HISTORY, 1,000,000 tickets (issue 22)")
+    duckdb_seconds = None
     for line in history.splitlines():
         if line.startswith(("support-ops history:", "duckdb")):
             print("  " + line)
+        found = re.search(r"^duckdb: .* in ([\d.]+) s", line)
+        if found:
+            duckdb_seconds = float(found.group(1))
+    if browser_history:
+        app = browser_history["app_read_seconds"]
+        papa = browser_history["papaparse_seconds"]
+        lag = browser_history["main_thread_delay_ms"]
+        print(f"  browser, the app: read, summarised and replayed in median {app['median']:.2f} s "
+              f"(n={app['n']}, budget <= 10 s: {verdict(app['median'] <= 10)}); {browser_history['file_bytes'] / 1e6:.0f} MB")
+        print(f"  browser, main-thread delay meanwhile: median {lag['median']:.1f} ms, p95 {lag['p95']:.1f} ms "
+              f"(budget p95 <= 50 ms: {verdict(lag['p95'] <= 50)})")
+        print(f"  browser, PapaParse in a worker, parsing only: median {papa['median']:.2f} s "
+              f"({browser_history['papaparse_rows']:,} rows) -> the app takes {app['median'] / papa['median']:.2f}x "
+              f"PapaParse's time (goal: faster)")
+        if duckdb_seconds:
+            print(f"  the app in the browser against DuckDB natively: {app['median'] / duckdb_seconds:.2f}x "
+                  f"(goal: within 3x)")
+        results["browser_history"] = browser_history
 
 shifts = text("shifts.txt")
 if shifts:

@@ -87,6 +87,31 @@ cargo run --quiet --release --no-default-features --features schema --bin suppor
   fi
 } 2>&1 | tee bench-results/history-timing.txt
 
+log "browser: the same 1,000,000 tickets read by the app, and by PapaParse in a browser worker"
+if [ ! -s bench-results/papaparse/node_modules/papaparse/papaparse.min.js ]; then
+  npm install --silent --no-audit --no-fund --prefix bench-results/papaparse papaparse@5 >&2 \
+    || log "could not install papaparse: its row is skipped"
+fi
+rm -rf bench-results/papaparse-site && mkdir -p bench-results/papaparse-site
+if [ -s bench-results/papaparse/node_modules/papaparse/papaparse.min.js ]; then
+  cp bench-results/papaparse/node_modules/papaparse/papaparse.min.js bench-results/papaparse-site/
+fi
+cat > bench-results/papaparse-site/index.html <<'HTML'
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>PapaParse</title>
+<script src="./papaparse.min.js"></script></head>
+<body><input type="file" id="file" aria-label="CSV"></body></html>
+HTML
+papa_url_file="$(mktemp)"
+node tests/e2e/serve-dist.mjs --root bench-results/papaparse-site --base /papaparse/ --port 0 \
+  --url-file "$papa_url_file" &
+papa_server=$!
+trap 'kill $server $yardstick_server $papa_server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do [ -s "$papa_url_file" ] && break; sleep 0.1; done
+(cd tests/e2e && node bench-history.mjs "$(head -n 1 "$url_file")" ../../bench-results/history-plan.json \
+  ../../bench-results/tickets-1m.csv "$(head -n 1 "$papa_url_file")") > bench-results/browser-history.json \
+  || log "the browser history benchmark failed: its rows are skipped"
+
 log "native: the shift search on three sizes, and pyworkforce on the same hourly need"
 {
   "${CARGO_TARGET_DIR:-target}/release/support-ops" shifts --bench
