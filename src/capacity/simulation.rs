@@ -1031,7 +1031,9 @@ mod tests {
     #[ignore]
     fn simulation_speed() {
         let plan = match std::env::var("SIMULATION_PLAN") {
-            Ok(file) => crate::plan::json::from_json(&std::fs::read_to_string(file).unwrap()).unwrap(),
+            Ok(file) => {
+                crate::plan::json::from_json(&std::fs::read_to_string(file).unwrap()).unwrap()
+            }
             Err(_) => plan(400, 100_000),
         };
         let tickets = plan.header.monthly_volume;
