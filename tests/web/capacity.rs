@@ -351,3 +351,59 @@ async fn the_calculator_lists_due_times() {
         "the calculator shows first response and resolution due times"
     );
 }
+
+/// b2b-saas with a measured history of 14 months (100, 110, … tickets), 60 % email, 40 % chat.
+fn b2b_with_history() -> Plan {
+    use support_ops::plan::{Count, HistorySummary};
+    let mut plan = b2b();
+    let by_month: Vec<Count> = (0..14u64)
+        .map(|i| Count {
+            name: format!("{}-{:02}", 2025 + i / 12, i % 12 + 1),
+            tickets: 100 + 10 * i,
+        })
+        .collect();
+    let tickets = by_month.iter().map(|c| c.tickets).sum();
+    let count = |name: &str, share: u64| Count {
+        name: name.into(),
+        tickets: tickets * share / 100,
+    };
+    plan.history = Some(HistorySummary {
+        tickets,
+        by_month,
+        by_channel: vec![count("Email", 60), count("Chat", 40)],
+        ..HistorySummary::default()
+    });
+    plan
+}
+
+#[wasm_bindgen_test]
+async fn the_forecast_says_its_shared_method_once_and_keeps_the_months_in_view() {
+    use support_ops::ui::capacity::ForecastView;
+    let plan = RwSignal::new(b2b_with_history());
+    let app = Mounted::view(move || view! { <ForecastView plan/> });
+    assert!(
+        wait_until(|| !all(app.root(), "#forecast-table").is_empty()).await,
+        "the forecast table is drawn"
+    );
+    // The months are split by the history's channel shares, so every channel has the one
+    // method: it is said once, not on every row (the method column made each row ten lines
+    // tall and pushed the months out of view at 1280 px).
+    let said = first_text(app.root(), "#forecast-method");
+    assert!(
+        said.starts_with("Method, chosen by backtest: ") && said.contains("on average"),
+        "{said}"
+    );
+    let headings: Vec<String> = all(app.root(), "#forecast-table thead th")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(headings.first().map(String::as_str), Some("Channel"));
+    assert_eq!(
+        headings.len(),
+        1 + 6,
+        "Channel and the 6 months ahead: {headings:?}"
+    );
+    assert!(!text(app.root()).contains("Method (backtest)"));
+    // The next month after the history's last (2026-02) comes first.
+    assert_eq!(headings[1], "2026-03");
+}

@@ -8,6 +8,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 mod capacity;
 mod compare;
+mod document;
 mod dom;
 mod drafts;
 mod findings;

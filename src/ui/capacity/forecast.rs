@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::edit::Edit;
-use crate::forecast::{apply_to_plan, forecast, series_from_history, Forecast};
+use crate::forecast::{apply_to_plan, forecast, series_from_history, ChannelForecast, Forecast};
 use crate::plan::limits::thousands;
 use crate::plan::Plan;
 use crate::ui::edit::Editor;
@@ -81,7 +81,7 @@ pub fn ForecastView(plan: RwSignal<Plan>) -> impl IntoView {
     };
     view! {
         <section class="capacity-forecast" id="forecast" aria-labelledby="forecast-heading">
-            <h3 id="forecast-heading">"Volume forecast"</h3>
+            <h3 id="forecast-heading">"Tickets forecast per month"</h3>
             {move || match result.get() {
                 None => view! {
                     <p class="help">"Read a ticket export on the Today, measured page: its months are forecast here."</p>
@@ -107,8 +107,31 @@ pub fn ForecastView(plan: RwSignal<Plan>) -> impl IntoView {
     }
 }
 
-/// Per channel: the method, its backtest error and the months ahead; the total last.
+/// "level and damped trend (Holt): missed the last 3 months by 7.2 % on average".
+fn method_words(channel: &ChannelForecast) -> String {
+    format!(
+        "{}: {}",
+        channel.method.label(),
+        backtest_words(channel.backtest_mape)
+    )
+}
+
+/// The one method every channel was forecast by, in the same words (the months are split by
+/// channel shares, so they usually are): said once above the table instead of on every row.
+fn shared_method(ahead: &Forecast) -> Option<String> {
+    let first = method_words(ahead.channels.first()?);
+    ahead
+        .channels
+        .iter()
+        .all(|c| method_words(c) == first)
+        .then_some(first)
+}
+
+/// Per channel the months ahead (and its method and backtest error when channels differ in
+/// them); the total last.
 fn forecast_table(ahead: &Forecast) -> impl IntoView {
+    let shared = shared_method(ahead);
+    let per_row = shared.is_none();
     let months = ahead
         .months
         .iter()
@@ -126,7 +149,7 @@ fn forecast_table(ahead: &Forecast) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{c.channel.clone()}</th>
-                    <td>{format!("{}: {}", c.method.label(), backtest_words(c.backtest_mape))}</td>
+                    {per_row.then(|| view! { <td>{method_words(c)}</td> })}
                     {values}
                 </tr>
             }
@@ -141,12 +164,19 @@ fn forecast_table(ahead: &Forecast) -> impl IntoView {
         .map(|n| view! { <li>{n.clone()}</li> })
         .collect_view();
     view! {
+        {shared.map(|words| view! { <p class="forecast-method" id="forecast-method">{format!("Method, chosen by backtest: {words}.")}</p> })}
         <TableScroll label="Forecast tickets per month">
             <table class="doc-table" id="forecast-table">
-                <thead><tr><th scope="col">"Channel"</th><th scope="col">"Method (backtest)"</th>{months}</tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"Channel"</th>
+                        {per_row.then(|| view! { <th scope="col">"Method (backtest)"</th> })}
+                        {months}
+                    </tr>
+                </thead>
                 <tbody>
                     {rows}
-                    <tr><th scope="row">"All channels"</th><td></td>{totals}</tr>
+                    <tr><th scope="row">"All channels"</th>{per_row.then(|| view! { <td></td> })}{totals}</tr>
                 </tbody>
             </table>
         </TableScroll>
