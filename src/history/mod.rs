@@ -36,6 +36,6 @@ pub use summary::{
 };
 pub use timestamp::DateOrder;
 pub use writer::{
-    attainment_words, hour_words, minutes_words, share_words, spread_words, to_markdown, to_text,
-    zone_of as writer_zone, HistoryReport,
+    attainment_words, coverage_words, hour_words, minutes_words, share_words, spread_words,
+    to_markdown, to_text, zone_of as writer_zone, HistoryReport,
 };

@@ -73,6 +73,10 @@ pub struct Coverage {
     pub classified: Share,
     /// The most frequent tags on tickets no keyword classifies.
     pub top_unclassified: Vec<Count>,
+    /// The most frequent words in the types (categories) of those tickets: candidates for new
+    /// keywords. An export keeps no subject or description, so a type's name is all the words.
+    #[serde(default)]
+    pub top_unclassified_words: Vec<Count>,
 }
 
 /// Agreement within this many minutes counts as the same measurement.
@@ -598,6 +602,7 @@ fn coverage(tickets: &Tickets, plan: &Plan) -> Option<Coverage> {
         .collect();
     let mut classified = 0u64;
     let mut unclassified_tags = vec![0u64; tickets.tags.len()];
+    let mut unclassified_types = vec![0u64; tickets.categories.len()];
     for ticket in &tickets.list {
         let tags = tickets.tags_of(ticket);
         let hit = type_hits
@@ -610,6 +615,9 @@ fn coverage(tickets: &Tickets, plan: &Plan) -> Option<Coverage> {
         if hit {
             classified += 1;
         } else {
+            if let Some(n) = unclassified_types.get_mut(usize::from(ticket.category)) {
+                *n += 1;
+            }
             for &tag in tags {
                 if let Some(n) = unclassified_tags.get_mut(usize::from(tag)) {
                     *n += 1;
@@ -620,5 +628,31 @@ fn coverage(tickets: &Tickets, plan: &Plan) -> Option<Coverage> {
     Some(Coverage {
         classified: Share::of(classified, tickets.list.len() as u64)?,
         top_unclassified: top(&tickets.tags, &unclassified_tags, false),
+        top_unclassified_words: top_words(&tickets.categories, &unclassified_types),
     })
+}
+
+/// The words (three letters or more, lower-cased) of the names counted in `counts`, each
+/// counted once per ticket, most first (ties by word), the first `MOST_LISTED`.
+fn top_words(names: &super::record::Interner, counts: &[u64]) -> Vec<Count> {
+    let mut words: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    for (id, &n) in counts.iter().enumerate().filter(|(_, &n)| n > 0) {
+        let name = names.name(id as Id).to_lowercase();
+        let mut seen: Vec<&str> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for word in seen {
+            *words.entry(word.to_string()).or_default() += n;
+        }
+    }
+    let mut rows: Vec<Count> = words
+        .into_iter()
+        .map(|(name, tickets)| Count { name, tickets })
+        .collect();
+    rows.sort_by(|a, b| b.tickets.cmp(&a.tickets).then_with(|| a.name.cmp(&b.name)));
+    rows.truncate(super::summary::MOST_LISTED);
+    rows
 }

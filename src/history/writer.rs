@@ -290,26 +290,39 @@ fn summary_times(s: &HistorySummary, r: &Replay, add: &mut impl FnMut(&str, Stri
     }
 }
 
-fn replay_lines(r: &Replay, add: &mut impl FnMut(&str, String)) {
-    if let Some(coverage) = &r.taxonomy {
-        let tags: Vec<String> = coverage
-            .top_unclassified
+/// "keywords classify 50.0 % (1 of 2); most frequent unclassified tags: billing (1)", and the
+/// words of their types when the export has types.
+pub fn coverage_words(coverage: &super::Coverage) -> String {
+    let listed = |counts: &[super::Count]| {
+        let names: Vec<String> = counts
             .iter()
             .take(10)
             .map(|c| format!("{} ({})", c.name, thousands(c.tickets as usize)))
             .collect();
-        add(
-            "Taxonomy coverage",
-            format!(
-                "keywords classify {}; most frequent unclassified tags: {}",
-                share_words(&coverage.classified),
-                if tags.is_empty() {
-                    "none".into()
-                } else {
-                    tags.join(", ")
-                }
-            ),
-        );
+        if names.is_empty() {
+            "none".to_string()
+        } else {
+            names.join(", ")
+        }
+    };
+    let words = if coverage.top_unclassified_words.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; most frequent words in their types: {}",
+            listed(&coverage.top_unclassified_words)
+        )
+    };
+    format!(
+        "keywords classify {}; most frequent unclassified tags: {}{words}",
+        share_words(&coverage.classified),
+        listed(&coverage.top_unclassified)
+    )
+}
+
+fn replay_lines(r: &Replay, add: &mut impl FnMut(&str, String)) {
+    if let Some(coverage) = &r.taxonomy {
+        add("Taxonomy coverage", coverage_words(coverage));
     }
     for row in &r.attainment {
         let without = if row.without_time > 0 {

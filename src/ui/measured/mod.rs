@@ -354,6 +354,7 @@ fn Figures(plan: RwSignal<Plan>, session: Session, summary: HistorySummary) -> i
             {summary::monthly_trend(&trend)}
             {move || replay.with(|r| summary::first_reply(&first, r.as_ref(), goal.get()))}
             {move || replay.with(|r| r.as_ref().map(summary::replay_table))}
+            {move || replay.with(|r| r.as_ref().and_then(|r| r.taxonomy.as_ref()).map(summary::coverage))}
             {move || session.loaded.with(|aside| aside.map(|aside| summary::set_aside(aside)))}
             <button
                 type="button"

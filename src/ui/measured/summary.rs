@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::history::{
-    attainment_words, hour_words, spread_words, Attainment, HistorySummary, Replay, SetAside,
+    attainment_words, hour_words, share_words, spread_words, Attainment, Coverage, HistorySummary,
+    Replay, SetAside,
 };
 use crate::plan::limits::thousands;
 use crate::plan::{SlaMetric, Weekday};
@@ -272,6 +273,35 @@ pub fn replay_table(replay: &Replay) -> impl IntoView {
                 </table>
             </TableScroll>
             <ul class="measured-notes">{notes}</ul>
+        </section>
+    }
+}
+
+/// How much of the history the taxonomy's keywords would classify, and the most frequent tags
+/// and type words of the tickets they would not: where new keywords would pay.
+pub fn coverage(coverage: &Coverage) -> impl IntoView {
+    let list = |counts: &[crate::plan::Count]| {
+        if counts.is_empty() {
+            return view! { <p>"None."</p> }.into_any();
+        }
+        let items = counts
+            .iter()
+            .take(10)
+            .map(|c| view! { <li>{format!("{} ({})", c.name, thousands(c.tickets as usize))}</li> })
+            .collect_view();
+        view! { <ol>{items}</ol> }.into_any()
+    };
+    view! {
+        <section class="measured-coverage" aria-labelledby="coverage-title" id="measured-coverage">
+            <h3 id="coverage-title">"Taxonomy coverage"</h3>
+            <p>{format!(
+                "The categories' keywords would classify {} of the tickets, by their type or tags.",
+                share_words(&coverage.classified)
+            )}</p>
+            <h4>"Most frequent tags on tickets no keyword classifies"</h4>
+            <div id="measured-unclassified-tags">{list(&coverage.top_unclassified)}</div>
+            <h4>"Most frequent words in their types"</h4>
+            <div id="measured-unclassified-words">{list(&coverage.top_unclassified_words)}</div>
         </section>
     }
 }
