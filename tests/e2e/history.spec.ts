@@ -224,3 +224,17 @@ test('taxonomy coverage shows what the keywords classify and the tags and words 
   await expect(page.locator('#measured-unclassified-tags')).toHaveText('billing (1)');
   await expect(page.locator('#measured-unclassified-words')).toHaveText('problem (1)');
 });
+
+test('a browser without Web Workers is told the export cannot be read, and the plan is untouched', async ({ page }) => {
+  await page.addInitScript(() => {
+    // As in a browser (or a policy) with workers turned off.
+    delete (globalThis as { Worker?: unknown }).Worker;
+  });
+  await openMeasured(page);
+  await page.getByLabel('Ticket export files').setInputFiles({ name: 'cases.csv', mimeType: 'text/csv', buffer: cases });
+  await expect(page.locator('#measured-failure')).toHaveText(
+    'This browser cannot read ticket exports (Web Workers are missing or turned off). The plan is unchanged, and everything else works.',
+  );
+  await expect(page.locator('#measured-facts')).toHaveCount(0);
+  await expect(page.locator('#mapping-title')).toHaveCount(0);
+});

@@ -246,7 +246,11 @@ async fn first_csv(
         };
         let guessed = preview_in_worker(session, &name, &head, whole_file, options)
             .await
-            .map_err(|e| format!("{name}: {e}. The plan is unchanged."))?;
+            .map_err(|e| match session.reader.with_value(Reader::gave_up) {
+                // Why there is no reader at all, already in words.
+                true => e,
+                false => format!("{name}: {e}. The plan is unchanged."),
+            })?;
         let Some(guess) = guessed.report.mapping.clone() else {
             return Ok(None);
         };

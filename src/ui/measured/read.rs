@@ -173,6 +173,12 @@ impl Reader {
         Self::send(link);
     }
 
+    /// The worker could not be had (no Web Workers, or three restarts in a row): the page has
+    /// said why in words.
+    pub fn gave_up(link: &Link) -> bool {
+        link.borrow().given_up
+    }
+
     /// Stops the read under way (the worker answers that it was cancelled).
     pub fn cancel(link: &Link) {
         if link.borrow().read.is_none() {
