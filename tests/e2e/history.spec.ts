@@ -203,6 +203,10 @@ test('the replay runs again in the worker when an SLA target changes', async ({ 
   // High's first response from 1h to 3h on US business hours: C-1 (20 min) and C-5 (120 min)
   // are met, C-4 (210 business minutes) still missed: 2 of 3.
   const target = page.locator('#field-sla-0-targets-1-first_response-target');
+  // Two edits in a row (30m, then 3h): the replay shown is the last one's, whichever order the
+  // worker's answers come in.
+  await target.fill('30m');
+  await target.blur();
   await target.fill('3h');
   await target.blur();
   await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('button', { name: 'Today, measured' }).click();

@@ -95,6 +95,9 @@ pub struct Reader {
     last: Option<Out>,
     /// The latest replay asked and not answered: (revision, request).
     replay: Option<(u64, String)>,
+    /// The replay posted and not answered: one is out at a time, so edits made while a long
+    /// replay runs wait as `replay` and only the latest is worked out next.
+    replay_in_flight: Option<u64>,
     /// Previews for the mapping step, answered in turn.
     previews: Vec<Asked>,
     watchdog: Option<TimeoutHandle>,
@@ -118,6 +121,7 @@ impl Reader {
             read_posted: false,
             last: None,
             replay: None,
+            replay_in_flight: None,
             previews: Vec::new(),
             watchdog: None,
             restarts: 0,
@@ -303,8 +307,12 @@ impl Reader {
                 let _ = js_sys::Reflect::set(&message, &"files".into(), &out.files);
                 link.borrow_mut().read_posted = Self::post(link, &message);
             }
-            (None, Some((_, request))) => {
-                Self::post(link, &JsValue::from_str(&request));
+            (None, Some((revision, request))) => {
+                if link.borrow().replay_in_flight.is_none()
+                    && Self::post(link, &JsValue::from_str(&request))
+                {
+                    link.borrow_mut().replay_in_flight = Some(revision);
+                }
             }
             (None, None) => {}
         }
@@ -372,6 +380,7 @@ impl Reader {
             let mut state = link.borrow_mut();
             state.ready = false;
             state.read_posted = false;
+            state.replay_in_flight = None;
             for asked in &mut state.previews {
                 asked.posted = false;
             }
@@ -435,6 +444,7 @@ impl Reader {
             Answer::Error { message } => {
                 let reading = link.borrow_mut().read.take().is_some();
                 link.borrow_mut().replay = None;
+                link.borrow_mut().replay_in_flight = None;
                 if reading {
                     Self::failed(link, message);
                 } else {
@@ -476,8 +486,13 @@ impl Reader {
     }
 
     fn replayed(link: &Link, revision: u64, replay: Option<Box<Replay>>) {
+        if link.borrow().replay_in_flight == Some(revision) {
+            link.borrow_mut().replay_in_flight = None;
+        }
         let latest = link.borrow().replay.as_ref().map(|(r, _)| *r);
         if latest != Some(revision) {
+            // The plan changed while it was worked out: the latest inputs go now.
+            Self::send(link);
             return;
         }
         match replay {
