@@ -195,8 +195,12 @@ fn collect(items: &[Item], prefix: &str, paths: &mut Vec<(String, bool)>) {
 pub fn custom_paths(custom: Custom) -> Vec<(String, bool)> {
     match custom {
         Custom::SlaMatrix => ["first_response", "resolution"]
-            .map(|metric| (format!("sla[].targets[].{metric}.target"), false))
-            .to_vec(),
+            .into_iter()
+            .flat_map(|metric| {
+                ["target", "calendar"]
+                    .map(|part| (format!("sla[].targets[].{metric}.{part}"), false))
+            })
+            .collect(),
         Custom::WeekHours
         | Custom::HolidayPresets
         | Custom::Measured

@@ -300,18 +300,6 @@ const fn metric(
     ]
 }
 
-const FIRST: [Item; 2] = metric(
-    "first_response.target",
-    "first_response.calendar",
-    "First response",
-    "First response clock",
-);
-const RESOLUTION: [Item; 2] = metric(
-    "resolution.target",
-    "resolution.calendar",
-    "Resolution",
-    "Resolution clock",
-);
 const NEXT: [Item; 2] = metric(
     "next_response.target",
     "next_response.calendar",
@@ -368,9 +356,8 @@ const SLA: &[Item] = &[
                                     Kind::OptionalDuration,
                                     "",
                                 ),
-                                // First response and resolution targets are in the matrix above.
-                                FIRST[1],
-                                RESOLUTION[1],
+                                // First response and resolution, targets and clocks, are
+                                // edited in the matrix above.
                                 NEXT[0],
                                 NEXT[1],
                                 UPDATE[0],

@@ -1,6 +1,6 @@
 // A plan a VP can trust, on screen: the template's figures marked until confirmed, public
 // holidays added without typing, an undo message that goes away, rows whose buttons stay in them,
-// an SLA matrix that names each clock, and a copy of a shared plan
+// an SLA matrix where targets and their clocks are edited, and a copy of a shared plan
 // that opens at the top.
 import { readFileSync } from 'node:fs';
 import { test, expect, openApp, openPage, newFromTemplate } from './fixtures';
@@ -78,8 +78,28 @@ test('row buttons sit inside their row, and the SLA matrix names each clock', as
   expect(button!.y + button!.height).toBeLessThanOrEqual(rowBox!.y + rowBox!.height);
 
   await openPage(page, 'SLA');
-  await expect(page.locator('#field-sla-0-targets-0-first_response-calendar-note')).toHaveText('Clock: 24/7');
-  await expect(page.locator('#field-sla-0-targets-1-first_response-calendar-note')).toHaveText('Clock: US business hours');
+  // The matrix shows each cell's clock, and is where it is changed.
+  await expect(page.locator('#field-sla-0-targets-0-first_response-calendar')).toHaveValue('24/7');
+  await expect(page.locator('#field-sla-0-targets-1-first_response-calendar')).toHaveValue('US business hours');
+});
+
+test('targets and their clocks are edited in the SLA matrix, once', async ({ page }) => {
+  await openApp(page);
+  await newFromTemplate(page, 'B2B SaaS');
+  await openPage(page, 'SLA');
+  const matrix = page.getByRole('region', { name: 'SLA targets by priority and policy' });
+  const clock = page.locator('#field-sla-0-targets-1-first_response-calendar');
+  // The cell's clock is a control of the matrix, and the policy's card below has no second one.
+  await expect(matrix.locator('#field-sla-0-targets-1-first_response-calendar')).toHaveCount(1);
+  await expect(page.locator('[id="field-sla-0-targets-1-first_response-calendar"]')).toHaveCount(1);
+  await clock.selectOption('24/7');
+  await page.locator('#field-sla-0-targets-1-first_response-target').fill('3h');
+  await page.locator('#field-sla-0-targets-1-first_response-target').blur();
+  // The plan has both: the preview says High's first response now runs on 24/7 (its next
+  // response and resolution stay on US business hours), and the target is the one typed.
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview).toContainText('first response on 24/7');
+  await expect(page.locator('#field-sla-0-targets-1-first_response-target')).toHaveValue('3h');
 });
 
 test('on a phone, an editable copy of a shared plan opens at the top', async ({ page }) => {

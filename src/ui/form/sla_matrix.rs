@@ -1,5 +1,7 @@
 //! The SLA policies as vendors publish them: priorities down, policies across, each cell the
-//! first response and resolution targets of that priority in that policy.
+//! first response and resolution targets of that priority in that policy and the clock each runs
+//! on. This is where those targets and clocks are edited; each policy's card below holds the rest
+//! (next response, periodic updates, breach warnings).
 
 use leptos::prelude::*;
 
@@ -24,6 +26,24 @@ const RESOLUTION: FieldSpec = FieldSpec {
     label: "Resolution",
     name: None,
     kind: Kind::Target,
+    hint: "",
+    wide: false,
+};
+
+const FIRST_RESPONSE_CLOCK: FieldSpec = FieldSpec {
+    key: "first_response.calendar",
+    label: "Clock",
+    name: None,
+    kind: Kind::Name(Names::Calendars, None),
+    hint: "",
+    wide: false,
+};
+
+const RESOLUTION_CLOCK: FieldSpec = FieldSpec {
+    key: "resolution.calendar",
+    label: "Clock",
+    name: None,
+    kind: Kind::Name(Names::Calendars, None),
     hint: "",
     wide: false,
 };
@@ -63,27 +83,9 @@ pub(super) fn sla_matrix(editor: Editor) -> AnyView {
                     .map(|(p, policy)| {
                         let cell = match rows.get(p).and_then(|r| r.get(rank)).copied().flatten() {
                             Some(row) => {
-                                let path = format!("sla[{p}].targets[{row}]");
+                                let path = Path::field("sla").at(p).then("targets").at(row);
                                 let name = format!("{policy} {priority}");
-                                view! {
-                                    {field_view(
-                                        editor,
-                                        &FIRST_RESPONSE,
-                                        format!("{path}.first_response.target"),
-                                        format!("{name} first response"),
-                                        None,
-                                    )}
-                                    {clock_note(editor, format!("{path}.first_response.calendar"))}
-                                    {field_view(
-                                        editor,
-                                        &RESOLUTION,
-                                        format!("{path}.resolution.target"),
-                                        format!("{name} resolution"),
-                                        None,
-                                    )}
-                                    {clock_note(editor, format!("{path}.resolution.calendar"))}
-                                }
-                                .into_any()
+                                matrix_cell(editor, &path, &name)
                             }
                             None => add_row(editor, p, priority.clone(), policy.clone()),
                         };
@@ -114,7 +116,7 @@ pub(super) fn sla_matrix(editor: Editor) -> AnyView {
         <fieldset class="group">
             <legend>"Targets by priority and policy"</legend>
             <p class="help">
-                "Each cell: first response and resolution, each with the clock it runs on. Type 30m, 4h, 24h or 3bd, \"best effort\", or leave empty for no target. Change a clock, and set the other targets, in each policy below."
+                "Each cell: the first response and resolution targets, each with the clock it runs on. Type 30m, 4h, 24h or 3bd, \"best effort\", or leave empty for no target. Next response, periodic updates and breach warnings are set in each policy below."
             </p>
             <div class="table-scroll" role="region" aria-label="SLA targets by priority and policy" tabindex="0">
                 {table}
@@ -124,28 +126,29 @@ pub(super) fn sla_matrix(editor: Editor) -> AnyView {
     .into_any()
 }
 
-/// The clock a matrix cell's target runs on ("Clock: US business hours"), following the policy's
-/// clock field below (one small memo per cell: a matrix has a few dozen).
-fn clock_note(editor: Editor, calendar_path: String) -> impl IntoView {
-    let id = format!("{}-note", crate::rules::field_id(&calendar_path));
-    let clock = Memo::new(move |_| {
-        editor
-            .plan
-            .with(|p| crate::form::node::text_at(p, &calendar_path))
-            .unwrap_or_default()
-    });
+/// One cell: the first response target and its clock, then the resolution target and its
+/// clock, all the plan's own fields (a finding about any of them leads here).
+fn matrix_cell(editor: Editor, row: &Path, name: &str) -> AnyView {
+    let metric = |spec: &'static FieldSpec, what: &str| {
+        field_view(
+            editor,
+            spec,
+            format!("{row}.{}", spec.key),
+            format!("{name} {what}"),
+            None,
+        )
+    };
     view! {
-        <p class="matrix-clock" id=id>
-            {move || {
-                let name = clock.get();
-                if name.trim().is_empty() {
-                    "Clock: not set".to_string()
-                } else {
-                    format!("Clock: {name}")
-                }
-            }}
-        </p>
+        <div class="matrix-metric">
+            {metric(&FIRST_RESPONSE, "first response")}
+            {metric(&FIRST_RESPONSE_CLOCK, "first response clock")}
+        </div>
+        <div class="matrix-metric">
+            {metric(&RESOLUTION, "resolution")}
+            {metric(&RESOLUTION_CLOCK, "resolution clock")}
+        </div>
     }
+    .into_any()
 }
 
 /// A button adding a row for `priority` to policy `p`, its clocks on 24/7.
