@@ -71,6 +71,20 @@ test('a generic CSV is mapped, read and measured as worked by hand', async ({ pa
   );
 });
 
+test('an export without first-reply times says so instead of asking to be read', async ({ page }) => {
+  await openMeasured(page);
+  await page.getByLabel('Ticket export files').setInputFiles({ name: 'cases.csv', mimeType: 'text/csv', buffer: cases });
+  await expect(page.locator('#mapping-title')).toHaveText('How to read cases.csv (CSV export)');
+  // "First answer" is left unmapped: no ticket has a first-reply time.
+  await page.getByLabel('Time zone of times without an offset').fill('America/New_York');
+  await page.getByLabel('Time zone of times without an offset').blur();
+  await page.locator('#mapping-read').click();
+  await expect(page.locator('#measured-facts')).toBeVisible();
+  const chart = page.locator('#measured-first-reply');
+  await expect(chart).toContainText("None of the exported tickets has a first-reply time, so the replay cannot score the plan's first-response targets.");
+  await expect(chart).not.toContainText('Read the export on this page');
+});
+
 test('baselines are set in one click and taken back in one undo', async ({ page }) => {
   await openMeasured(page);
   await readCases(page);

@@ -204,6 +204,15 @@ pub fn first_reply(summary: &HistorySummary, replay: Option<&Replay>, goal: f64)
         })
         .collect_view();
     let has_bars = !rows.is_empty();
+    // Why there are no bars: nothing replayed yet, no first-reply times in the export, or no
+    // first-response target in the plan.
+    let no_bars = match replay {
+        None => "Read the export on this page to replay it against the plan's first-response targets.",
+        Some(r) if r.attainment.iter().any(|a| a.metric == SlaMetric::FirstResponse) => {
+            "None of the exported tickets has a first-reply time, so the replay cannot score the plan's first-response targets."
+        }
+        Some(_) => "The plan promises no first-response target to replay the export against.",
+    };
     view! {
         <figure class="measured-chart" id="measured-first-reply">
             <figcaption>
@@ -212,7 +221,7 @@ pub fn first_reply(summary: &HistorySummary, replay: Option<&Replay>, goal: f64)
                     {if has_bars {
                         format!("The share of measured first replies within each target; the mark is the plan's goal of {goal:.0} %.")
                     } else {
-                        "Read the export on this page to replay it against the plan's first-response targets.".to_string()
+                        no_bars.to_string()
                     }}
                 </span>
             </figcaption>
