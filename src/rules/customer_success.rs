@@ -140,6 +140,18 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
 }
 
 fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
+    let ordered = ordered_bands(bands, findings);
+    let next = check_gaps_and_overlaps(&ordered, findings);
+    check_top(&ordered, next, findings);
+    check_colours(bands, findings);
+}
+
+/// The bands that run upwards, lowest first (a band running backwards is a finding and left
+/// out of the coverage checks).
+fn ordered_bands<'b>(
+    bands: &'b [HealthBand],
+    findings: &mut Vec<Finding>,
+) -> Vec<(usize, &'b HealthBand)> {
     let mut ordered: Vec<(usize, &HealthBand)> = Vec::with_capacity(bands.len());
     for (index, band) in bands.iter().enumerate() {
         if band.min > band.max {
@@ -158,8 +170,13 @@ fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
         }
     }
     ordered.sort_by_key(|(index, band)| (band.min, *index));
+    ordered
+}
+
+/// Scores no band covers, or two bands cover, from 0 up; gives the first score above them all.
+fn check_gaps_and_overlaps(ordered: &[(usize, &HealthBand)], findings: &mut Vec<Finding>) -> u32 {
     let mut next: u32 = 0;
-    for &(index, band) in &ordered {
+    for &(index, band) in ordered {
         if band.min > next && next <= 100 {
             findings.push(COVERAGE.at(
                 bands_path().at(index).then("min"),
@@ -187,39 +204,45 @@ fn check_bands(bands: &[HealthBand], findings: &mut Vec<Finding>) {
         }
         next = next.max(band.max.saturating_add(1));
     }
-    match ordered.last() {
-        None => findings.push(COVERAGE.at(
+    next
+}
+
+/// No bands at all, or a top band that stops short of 100 or reaches past it (`next`: the first
+/// score above every band).
+fn check_top(ordered: &[(usize, &HealthBand)], next: u32, findings: &mut Vec<Finding>) {
+    if ordered.is_empty() {
+        findings.push(COVERAGE.at(
             bands_path(),
             "The health score has no bands, so no score gets a colour.".into(),
             "Add red, yellow and green bands covering 0–100, e.g. 0–39, 40–69, 70–100.".into(),
-        )),
-        Some(_) if next <= 100 => {
-            let top = ordered
-                .iter()
-                .max_by_key(|(_, b)| b.max)
-                .map_or(0, |(i, _)| *i);
-            findings.push(COVERAGE.at(
-                bands_path().at(top).then("max"),
-                format!("No health band covers scores {next}–100."),
-                "Extend the top band to 100.".into(),
-            ));
-        }
-        Some(_) if next > 101 => {
-            let top = ordered
-                .iter()
-                .max_by_key(|(_, b)| b.max)
-                .map_or(0, |(i, _)| *i);
-            findings.push(COVERAGE.at(
-                bands_path().at(top).then("max"),
-                format!(
-                    "A health band reaches {}, above the top score of 100.",
-                    next - 1
-                ),
-                "End the top band at 100.".into(),
-            ));
-        }
-        Some(_) => {}
+        ));
+        return;
     }
+    let top = ordered
+        .iter()
+        .max_by_key(|(_, b)| b.max)
+        .map_or(0, |(i, _)| *i);
+    let top_path = bands_path().at(top).then("max");
+    if next <= 100 {
+        findings.push(COVERAGE.at(
+            top_path,
+            format!("No health band covers scores {next}–100."),
+            "Extend the top band to 100.".into(),
+        ));
+    } else if next > 101 {
+        findings.push(COVERAGE.at(
+            top_path,
+            format!(
+                "A health band reaches {}, above the top score of 100.",
+                next - 1
+            ),
+            "End the top band at 100.".into(),
+        ));
+    }
+}
+
+/// A colour with no band, and red above green.
+fn check_colours(bands: &[HealthBand], findings: &mut Vec<Finding>) {
     let missing: Vec<&str> = HealthColour::ALL
         .iter()
         .filter(|colour| !bands.iter().any(|b| b.colour == **colour))
