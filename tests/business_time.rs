@@ -51,6 +51,7 @@ fn written_in(zone: &str, spans: &Spans, shift: u32) -> Calendar {
         time_zone: zone.to_string(),
         intervals,
         holidays: Vec::new(),
+        holidays_from: String::new(),
     }
 }
 

@@ -101,6 +101,7 @@ fn office_plan() -> Plan {
             }),
             yearly: false,
         }],
+        holidays_from: String::new(),
     }];
     plan.sla = everyone(vec![
         sla(
@@ -666,6 +667,7 @@ fn a_follow_the_sun_week_exports_the_same_minutes_on_any_clock() {
             time_zone: zone.to_string(),
             intervals,
             holidays: vec![],
+            holidays_from: String::new(),
         }
     };
     let clocks = [

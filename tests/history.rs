@@ -61,6 +61,7 @@ fn office() -> Calendar {
         })
         .collect(),
         holidays: vec![],
+        holidays_from: String::new(),
     }
 }
 

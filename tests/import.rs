@@ -789,6 +789,7 @@ fn zendesk_shaped_plan() -> Plan {
             date: Date::new(2026, 10, 3).expect("a date"),
             yearly: false,
         }],
+        holidays_from: String::new(),
     }];
     plan.channels = [ChannelKind::Phone, ChannelKind::Email, ChannelKind::Chat]
         .iter()

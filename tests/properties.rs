@@ -125,6 +125,7 @@ fn calendar() -> impl Strategy<Value = Calendar> {
             time_zone,
             intervals,
             holidays,
+            holidays_from: String::new(),
         })
 }
 

@@ -275,3 +275,64 @@ fn the_needed_team_leaves_no_hour_short() {
     );
     assert!(!short_hours(&need, &month_with(need.head_count - 1).pools).is_empty());
 }
+
+/// Issue 23 item 6: a holiday list several calendars share. A second calendar, "US Extended"
+/// (Mon–Sat 08:00–20:00), keeps the holidays of "US Business" ("Same holidays as"): the file
+/// holds the 12 US days once, every clock and the staffing maths read them on both calendars
+/// (Independence Day is observed on Monday 5 July 2027), and the Zendesk export writes them
+/// into each schedule, as Zendesk wants holidays per schedule. A name that is not another
+/// calendar of the plan is CAL-006.
+#[test]
+fn calendars_share_one_holiday_list() {
+    use support_ops::plan::{json::to_json, Date, Weekday, WeeklyInterval};
+    let mut plan = plan();
+    let business = plan.calendar("US Business").unwrap().into_owned();
+    assert_eq!(business.holidays.len(), 12);
+    let mut extended = business.clone();
+    extended.name = "US Extended".into();
+    extended.holidays.clear();
+    extended.holidays_from = "US Business".into();
+    extended.intervals = Weekday::ALL[..6]
+        .iter()
+        .map(|&d| WeeklyInterval::new(d, "08:00".parse().unwrap(), "20:00".parse().unwrap()))
+        .collect();
+    plan.calendars.push(extended);
+
+    let shared = plan.calendar("US Extended").unwrap();
+    assert_eq!(shared.holidays.len(), 12);
+    let july_5 = Date {
+        year: 2027,
+        month: 7,
+        day: 5,
+    };
+    assert!(shared.holidays.iter().any(|h| h.falls_on(july_5)));
+
+    // One copy in the file; it loads back the same.
+    let text = to_json(&plan);
+    assert_eq!(
+        text.matches("Independence Day (observed)").count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(from_json(&text).unwrap(), plan);
+
+    let export = zendesk(&plan);
+    let body: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    let holidays_of = |name: &str| {
+        body["schedules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["schedule"]["name"] == name)
+            .map(|s| s["holidays"].as_array().unwrap().len())
+    };
+    assert_eq!(holidays_of("US Business"), Some(12));
+    assert_eq!(holidays_of("US Extended"), Some(12));
+    assert!(rules::check(&plan).iter().all(|f| f.rule != "CAL-006"));
+
+    plan.calendars[1].holidays_from = "UK Business".into();
+    let unknown = rules::check(&plan);
+    let finding = unknown.iter().find(|f| f.rule == "CAL-006").unwrap();
+    assert_eq!(finding.path.as_str(), "calendars[1].holidays_from");
+    assert_eq!(plan.calendar("US Extended").unwrap().holidays.len(), 0);
+}

@@ -344,6 +344,7 @@ mod tests {
             time_zone: zone.into(),
             intervals,
             holidays: vec![],
+            holidays_from: String::new(),
         }
     }
 
@@ -710,6 +711,7 @@ mod tests {
                 time_zone: zone.into(),
                 intervals,
                 holidays: vec![],
+                holidays_from: String::new(),
             }
         };
         let clocks = [

@@ -211,11 +211,11 @@ impl TargetClock {
         let calendar = plan
             .calendar(&target.calendar)
             .or_else(|| plan.calendar(ALWAYS_OPEN))?;
-        let clock = if runs_on_elapsed_time(calendar) {
+        let clock = if runs_on_elapsed_time(&calendar) {
             SlaClock::Elapsed
         } else {
-            let zone = zone_of(calendar).ok()?;
-            SlaClock::Business(Timeline::build(calendar, zone, first_day, last_day))
+            let zone = zone_of(&calendar).ok()?;
+            SlaClock::Business(Timeline::build(&calendar, zone, first_day, last_day))
         };
         Some(TargetClock { clock, within })
     }
@@ -367,7 +367,7 @@ pub fn simulate(plan: &Plan, config: &SimulationConfig) -> Result<SimulationResu
                 escalation_tier(plan, &need.channels).and_then(|tier| plan.calendar(&tier.hours))
             }
         };
-        pool.holiday = hours.map_or_else(Vec::new, |calendar| holiday_hours(calendar, &span));
+        pool.holiday = hours.map_or_else(Vec::new, |calendar| holiday_hours(&calendar, &span));
     }
     let clocks: Vec<PriorityClocks> = plan
         .priorities
@@ -846,6 +846,7 @@ mod tests {
                 })
                 .collect(),
             holidays: vec![],
+            holidays_from: String::new(),
         });
         plan.channels = vec![
             Channel {

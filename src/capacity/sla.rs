@@ -208,7 +208,7 @@ fn escalations(
 
 fn calendar(plan: &Plan, name: &str) -> Result<Calendar, CapacityError> {
     plan.calendar(name)
-        .cloned()
+        .map(std::borrow::Cow::into_owned)
         .ok_or_else(|| CapacityError::UnknownCalendar {
             name: name.to_string(),
         })

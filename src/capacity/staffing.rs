@@ -425,7 +425,7 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
     let mut weeks_open: Vec<(&str, Vec<f64>)> = Vec::new();
     for (index, channel) in plan.channels.iter().enumerate() {
         let calendar = match plan.calendar(&channel.hours) {
-            Some(calendar) => std::borrow::Cow::Borrowed(calendar),
+            Some(calendar) => calendar,
             None => {
                 notes.push(format!(
                     "Channel \"{}\" uses calendar \"{}\", which the plan does not define; counted as 24/7.",
@@ -590,7 +590,7 @@ fn on_call_hours(
         return Ok(None);
     }
     match plan.calendar(name) {
-        Some(calendar) => Ok(Some(open_hours(calendar, week)?)),
+        Some(calendar) => Ok(Some(open_hours(&calendar, week)?)),
         None => {
             notes.push(format!(
                 "The on-call rotation of \"{}\" uses calendar \"{name}\", which the plan does not define; counted as all of the channel's hours.",
@@ -702,7 +702,7 @@ fn escalation_need(
         0.85
     };
     let calendar = tier
-        .and_then(|tier| plan.calendar(&tier.hours).cloned())
+        .and_then(|tier| plan.calendar(&tier.hours).map(std::borrow::Cow::into_owned))
         .unwrap_or_else(Calendar::always_open);
     let open = open_hours(&calendar, week)?;
     let work: f64 = channels
@@ -788,6 +788,7 @@ mod tests {
                 })
                 .collect(),
             holidays: vec![],
+            holidays_from: String::new(),
         });
         plan.channels.push(Channel {
             name: "Phone".into(),

@@ -611,7 +611,7 @@ struct_node! {
     Evidence { figure, unit, quote, source }
     CompetitorBenchmark { competitor, channels, first_response, hours, notable }
     ImprovementGoal { goal, metric, by }
-    Calendar { name, time_zone, intervals, holidays }
+    Calendar { name, time_zone, intervals, holidays, holidays_from }
     WeeklyInterval { day, start, end, overnight }
     Holiday { name, date, yearly }
     Priority { name, description }

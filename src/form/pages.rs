@@ -149,6 +149,11 @@ const OVERVIEW: &[Item] = &[
                         ],
                     )),
                     Item::Heading("Holidays"),
+                    field(
+                        "holidays_from",
+                        "Same holidays as",
+                        Kind::Name(Names::Calendars, Some("Its own only")),
+                    ),
                     Item::Custom(Custom::HolidayPresets),
                     Item::List(rows(
                         "holidays",

@@ -62,6 +62,9 @@ pub fn rename_references(plan: &mut Plan, names: Names, old: &str, new: &str) ->
             }
         }
         Names::Calendars => {
+            plan.calendars
+                .iter_mut()
+                .for_each(|c| follow(&mut c.holidays_from));
             for channel in &mut plan.channels {
                 follow(&mut channel.hours);
                 if let Some(on_call) = &mut channel.on_call {

@@ -289,7 +289,7 @@ impl Clocks<'_> {
             return clock.clone();
         }
         let clock = match self.plan.calendar(name) {
-            Some(calendar) => match Clock::new(calendar, self.first, self.last) {
+            Some(calendar) => match Clock::new(&calendar, self.first, self.last) {
                 Ok(clock) => Some(clock),
                 Err(error) => {
                     self.notes.push(format!("Calendar \"{name}\": {error}"));
@@ -426,7 +426,7 @@ impl<'p> Scoring<'p> {
             let within = metric_target.within()?;
             let calendar = plan.calendar(&metric_target.calendar)?;
             let clock = self.clocks.of(&metric_target.calendar)?;
-            Some((open_minutes(within, calendar), clock))
+            Some((open_minutes(within, &calendar), clock))
         })();
         self.targets.insert((policy, priority, metric), found);
     }

@@ -173,6 +173,7 @@ fn business_hours(
         time_zone,
         intervals,
         holidays,
+        holidays_from: String::new(),
     });
     let default = flag_is(item, "is_default", true);
     Some((item.get("id").and_then(id_text), name, default))

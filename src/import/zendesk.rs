@@ -186,6 +186,7 @@ fn schedule(file: &str, path: &str, item: &Value, assembly: &mut Assembly, repor
         time_zone,
         intervals,
         holidays,
+        holidays_from: String::new(),
     });
 }
 

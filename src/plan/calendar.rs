@@ -22,6 +22,11 @@ pub struct Calendar {
     pub intervals: Vec<WeeklyInterval>,
     #[serde(default)]
     pub holidays: Vec<Holiday>,
+    /// Another calendar whose holidays this one keeps too, so several calendars share one list
+    /// that is edited (and filled from a preset) once; empty: only its own. Not followed further:
+    /// the named calendar's own holidays only.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub holidays_from: String,
 }
 
 impl Calendar {
@@ -40,6 +45,7 @@ impl Calendar {
                 })
                 .collect(),
             holidays: Vec::new(),
+            holidays_from: String::new(),
         }
     }
 
@@ -687,6 +693,7 @@ mod tests {
                 overnight: true,
             }],
             holidays: vec![],
+            holidays_from: String::new(),
         };
         assert_eq!(cal.weekly_open_minutes(), 8 * 60);
         assert!(cal.is_open_at(Weekday::Sat, 5 * 60));

@@ -851,13 +851,41 @@ impl Plan {
 
     /// The calendar with this name; `24/7` is built in unless the plan defines its own.
     /// Borrowed: documents and rules look calendars up once per SLA target.
-    pub fn calendar(&self, name: &str) -> Option<&Calendar> {
+    pub fn calendar(&self, name: &str) -> Option<std::borrow::Cow<'_, Calendar>> {
         static BUILT_IN_ALWAYS_OPEN: std::sync::LazyLock<Calendar> =
             std::sync::LazyLock::new(Calendar::always_open);
         self.calendars
             .iter()
             .find(|c| c.name == name)
-            .or_else(|| (name == ALWAYS_OPEN).then(|| &*BUILT_IN_ALWAYS_OPEN))
+            .map(|c| self.with_shared_holidays(c))
+            .or_else(|| {
+                (name == ALWAYS_OPEN).then(|| std::borrow::Cow::Borrowed(&*BUILT_IN_ALWAYS_OPEN))
+            })
+    }
+
+    /// A calendar with the holidays it shares (`holidays_from`) beside its own: what every clock,
+    /// the staffing maths and the exports read. Borrowed when it shares none.
+    pub fn with_shared_holidays<'a>(
+        &'a self,
+        calendar: &'a Calendar,
+    ) -> std::borrow::Cow<'a, Calendar> {
+        let from = calendar.holidays_from.trim();
+        let shared = self
+            .calendars
+            .iter()
+            .find(|c| !from.is_empty() && c.name == from && c.name != calendar.name);
+        match shared {
+            Some(shared) if !shared.holidays.is_empty() => {
+                let mut merged = calendar.clone();
+                for holiday in &shared.holidays {
+                    if !merged.holidays.contains(holiday) {
+                        merged.holidays.push(holiday.clone());
+                    }
+                }
+                std::borrow::Cow::Owned(merged)
+            }
+            _ => std::borrow::Cow::Borrowed(calendar),
+        }
     }
 
     /// Urgency rank of a priority: 0 is the most urgent. `None` if the plan has no such priority.

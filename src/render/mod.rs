@@ -359,6 +359,7 @@ mod tests {
                 .map(|&(day, start, end)| WeeklyInterval::new(day, time(start), time(end)))
                 .collect(),
             holidays: vec![],
+            holidays_from: String::new(),
         }
     }
 

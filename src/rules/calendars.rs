@@ -37,8 +37,21 @@ const FAKE_ALWAYS_OPEN: RuleInfo = RuleInfo {
     explanation: "The plan redefines the built-in 24/7 calendar with fewer hours. Everything labelled 24/7 then quietly runs on those hours. Rename the calendar or open it all week.",
 };
 
-pub(crate) const RULES: &[RuleInfo] =
-    &[BACKWARDS, OVERLAP, TIME_ZONE, NEVER_OPEN, FAKE_ALWAYS_OPEN];
+const SHARED_HOLIDAYS: RuleInfo = RuleInfo {
+    id: "CAL-006",
+    severity: Severity::Error,
+    title: "Shares the holidays of a calendar the plan does not define",
+    explanation: "A calendar can keep the holidays of another (\"Same holidays as\"), so several share one list. The one it names must be another of the plan's calendars, or its days are not closed.",
+};
+
+pub(crate) const RULES: &[RuleInfo] = &[
+    BACKWARDS,
+    OVERLAP,
+    TIME_ZONE,
+    NEVER_OPEN,
+    FAKE_ALWAYS_OPEN,
+    SHARED_HOLIDAYS,
+];
 
 const MINUTES_PER_WEEK: u32 = 7 * 24 * 60;
 
@@ -62,6 +75,18 @@ pub(crate) fn check(plan: &Plan, findings: &mut Vec<Finding>) {
             ));
         }
         check_intervals(index, calendar, findings);
+        let from = calendar.holidays_from.trim();
+        let shared = plan
+            .calendars
+            .iter()
+            .any(|c| c.name == from && c.name != calendar.name);
+        if !from.is_empty() && !shared {
+            findings.push(SHARED_HOLIDAYS.at(
+                at("holidays_from"),
+                format!("{calendar_name} keeps the holidays of \"{from}\", which is not another calendar of the plan."),
+                "Pick one of the plan's other calendars, or \"Its own only\".".into(),
+            ));
+        }
         let open = calendar.weekly_open_minutes();
         if open == 0 {
             findings.push(NEVER_OPEN.at(

@@ -596,7 +596,7 @@ impl<'a> Coverage<'a> {
         {
             if !hours_of.contains_key(name) {
                 if let Some(calendar) = plan.calendar(name) {
-                    hours_of.insert(name, WeekHours::of(calendar));
+                    hours_of.insert(name, WeekHours::of(&calendar));
                 }
             }
         }

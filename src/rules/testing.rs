@@ -22,6 +22,7 @@ pub(crate) fn business_hours() -> Calendar {
             .map(|&day| WeeklyInterval::new(day, clock("09:00"), clock("17:00")))
             .collect(),
         holidays: Vec::new(),
+        holidays_from: String::new(),
     }
 }
 
@@ -315,5 +316,6 @@ pub(crate) fn nine_to_five(name: &str, zone: &str) -> Calendar {
             .map(|&d| WeeklyInterval::new(d, "09:00".parse().unwrap(), "17:00".parse().unwrap()))
             .collect(),
         holidays: vec![],
+        holidays_from: String::new(),
     }
 }

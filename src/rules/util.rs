@@ -255,7 +255,8 @@ impl<'a> Clocks<'a> {
         for calendar in &plan.calendars {
             clocks.entry(&calendar.name).or_insert(Clock {
                 business_day: calendar.business_day_minutes(),
-                elapsed: calendar.is_always_open(),
+                // Open all week but closed on holidays it shares: a business clock.
+                elapsed: plan.with_shared_holidays(calendar).is_always_open(),
             });
         }
         Clocks(clocks)

@@ -172,3 +172,19 @@ test('every preview table of every template is whole at 1280 px, and no page is 
   }
   expect(cut).toEqual([]);
 });
+
+test('a calendar keeps the holidays of another, picked once in its Holidays', async ({ page }) => {
+  await openApp(page);
+  await newFromTemplate(page, 'Developer tools');
+  await openPage(page, 'Overview');
+  const from = page.locator('#field-calendars-1-holidays_from');
+  await expect(from).toHaveValue('');
+  await from.selectOption({ label: 'Follow the sun' });
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview).toContainText('those of "Follow the sun", and');
+  await expect(page.locator('.pane-findings')).not.toContainText('CAL-006');
+  await page.setViewportSize({ width: 390, height: 800 });
+  await from.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/shared-holidays-390.png' });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

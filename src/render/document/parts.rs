@@ -275,6 +275,15 @@ fn calendar_facts<'a>(plan: &Plan, calendar: &'a Calendar) -> Block<'a> {
             let _ = write!(holidays, " ({})", holiday.date);
         }
     }
+    let from = calendar.holidays_from.trim();
+    if !from.is_empty() {
+        let shared = format!("those of \"{}\"", user(from));
+        holidays = if holidays.is_empty() {
+            shared
+        } else {
+            format!("{shared}, and {holidays}")
+        };
+    }
     if holidays.is_empty() {
         holidays.push_str(NONE);
     }

@@ -63,11 +63,13 @@ pub fn zendesk(plan: &Plan) -> HelpdeskExport {
         ));
     }
 
+    // Each schedule carries its holidays, those it shares with another calendar included.
     let schedules: Vec<Value> = plan
         .calendars
         .iter()
+        .map(|c| plan.with_shared_holidays(c))
         .filter(|c| !c.is_always_open())
-        .map(|calendar| schedule(calendar, &mut report))
+        .map(|calendar| schedule(&calendar, &mut report))
         .collect();
 
     let triggers = default_priority_triggers(plan, &mapped, &mut report);
