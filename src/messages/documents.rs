@@ -116,3 +116,23 @@ impl WorkerCore {
         }
     }
 }
+
+/// The before → after comparison of two plans, and its text and Markdown to download or copy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Compared {
+    pub comparison: crate::diff::Comparison,
+    pub markdown: String,
+    pub text: String,
+}
+
+impl Compared {
+    /// Compares `before` with `after` (both checked, both staffed) and writes the comparison.
+    pub fn of(before: &Plan, after: &Plan) -> Compared {
+        let comparison = crate::diff::compare(before, after);
+        Compared {
+            markdown: crate::diff::to_markdown(&comparison),
+            text: crate::diff::to_text(&comparison),
+            comparison,
+        }
+    }
+}

@@ -8,7 +8,7 @@ pub mod reading;
 #[cfg(test)]
 mod tests;
 
-pub use documents::{DocumentParts, RosterAnswer};
+pub use documents::{Compared, DocumentParts, RosterAnswer};
 
 use serde::{Deserialize, Serialize};
 
@@ -109,6 +109,11 @@ pub enum Ask {
         #[serde(default)]
         roster: Option<RosterAnswer>,
     },
+    /// Compare two plans, before → after (the Compare panel), and write the comparison.
+    Compare {
+        before: Box<Plan>,
+        after: Box<Plan>,
+    },
 }
 
 impl Request {
@@ -155,6 +160,11 @@ impl Request {
             roster,
         }
         .to_json(revision)
+    }
+
+    /// `Ask::Compare` without copying the plans.
+    pub fn compare_json(revision: u64, before: &Plan, after: &Plan) -> String {
+        BorrowedAsk::Compare { before, after }.to_json(revision)
     }
 
     /// `Ask::Export` without copying the plan or the roster.
@@ -205,6 +215,10 @@ enum BorrowedAsk<'a> {
         format: Format,
         section: Section,
         roster: Option<&'a RosterAnswer>,
+    },
+    Compare {
+        before: &'a Plan,
+        after: &'a Plan,
     },
 }
 
@@ -276,6 +290,8 @@ pub enum Answer {
     Document { document: Box<DocumentParts> },
     /// The export numbered `asked`, as its file holds it.
     Export { asked: u64, text: String },
+    /// The comparison of the two plans at this revision.
+    Comparison { compared: Box<Compared> },
 }
 
 impl Reply {
@@ -515,6 +531,12 @@ impl WorkerCore {
             } => {
                 self.revision = Some(revision);
                 return WorkerCore::export(&plan, asked, format, section, roster.as_ref());
+            }
+            Ask::Compare { before, after } => {
+                self.revision = Some(revision);
+                return Answer::Comparison {
+                    compared: Box::new(Compared::of(&before, &after)),
+                };
             }
             // Answered by `handle` before a revision is looked at.
             Ask::Crash | Ask::Hang => return Answer::NeedPlan,

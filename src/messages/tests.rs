@@ -728,3 +728,27 @@ fn an_export_is_answered_with_the_text_of_its_file() {
         assert!(text.contains("The shift plan is being searched for."));
     }
 }
+
+/// The Compare panel's comparison comes from the worker with the text and Markdown to hand on,
+/// the same as the command line's `diff`.
+#[test]
+fn a_comparison_is_answered_with_its_text_and_markdown() {
+    let before = plan_with_sla(Duration::hours(4), Duration::hours(8));
+    let after = plan_with_sla(Duration::hours(1), Duration::hours(8));
+    let mut core = WorkerCore::new();
+    let reply = core.answer(&Request::compare_json(1, &before, &after));
+    let Answer::Comparison { compared } = Reply::from_json(&reply.expect("an answer")).answer
+    else {
+        panic!("expected a comparison");
+    };
+    let comparison = crate::diff::compare(&before, &after);
+    assert_eq!(compared.markdown, crate::diff::to_markdown(&comparison));
+    assert_eq!(compared.text, crate::diff::to_text(&comparison));
+    assert_eq!(compared.comparison, comparison);
+    assert!(compared
+        .comparison
+        .policies
+        .iter()
+        .flat_map(|p| &p.targets)
+        .any(|t| t.verdict == crate::diff::Verdict::Faster));
+}
