@@ -136,3 +136,39 @@ impl Compared {
         }
     }
 }
+
+/// Which helpdesk configuration to write (the Share panel's buttons).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HelpdeskKind {
+    Zendesk,
+    Freshdesk,
+    TaxonomyCsv,
+}
+
+/// A helpdesk configuration file, and what the helpdesk cannot hold (one sentence each).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HelpdeskFile {
+    pub file_name: String,
+    pub mime: String,
+    pub body: String,
+    pub report: Vec<String>,
+}
+
+impl HelpdeskFile {
+    /// `plan`'s configuration for the helpdesk `kind` names.
+    pub fn of(plan: &Plan, kind: HelpdeskKind) -> HelpdeskFile {
+        use crate::render::helpdesk;
+        let export = match kind {
+            HelpdeskKind::Zendesk => helpdesk::zendesk(plan),
+            HelpdeskKind::Freshdesk => helpdesk::freshdesk(plan),
+            HelpdeskKind::TaxonomyCsv => helpdesk::taxonomy_csv(plan),
+        };
+        HelpdeskFile {
+            file_name: export.file_name,
+            mime: export.mime.to_string(),
+            body: export.body,
+            report: export.report,
+        }
+    }
+}

@@ -8,7 +8,7 @@ pub mod reading;
 #[cfg(test)]
 mod tests;
 
-pub use documents::{Compared, DocumentParts, RosterAnswer};
+pub use documents::{Compared, DocumentParts, HelpdeskFile, HelpdeskKind, RosterAnswer};
 
 use serde::{Deserialize, Serialize};
 
@@ -114,6 +114,12 @@ pub enum Ask {
         before: Box<Plan>,
         after: Box<Plan>,
     },
+    /// Write this plan's configuration for a helpdesk (the Share panel); `asked` comes back.
+    Helpdesk {
+        plan: Box<Plan>,
+        asked: u64,
+        helpdesk: HelpdeskKind,
+    },
 }
 
 impl Request {
@@ -165,6 +171,16 @@ impl Request {
     /// `Ask::Compare` without copying the plans.
     pub fn compare_json(revision: u64, before: &Plan, after: &Plan) -> String {
         BorrowedAsk::Compare { before, after }.to_json(revision)
+    }
+
+    /// `Ask::Helpdesk` without copying the plan.
+    pub fn helpdesk_json(revision: u64, plan: &Plan, asked: u64, helpdesk: HelpdeskKind) -> String {
+        BorrowedAsk::Helpdesk {
+            plan,
+            asked,
+            helpdesk,
+        }
+        .to_json(revision)
     }
 
     /// `Ask::Export` without copying the plan or the roster.
@@ -219,6 +235,11 @@ enum BorrowedAsk<'a> {
     Compare {
         before: &'a Plan,
         after: &'a Plan,
+    },
+    Helpdesk {
+        plan: &'a Plan,
+        asked: u64,
+        helpdesk: HelpdeskKind,
     },
 }
 
@@ -292,6 +313,8 @@ pub enum Answer {
     Export { asked: u64, text: String },
     /// The comparison of the two plans at this revision.
     Comparison { compared: Box<Compared> },
+    /// The helpdesk file numbered `asked`.
+    Helpdesk { asked: u64, file: Box<HelpdeskFile> },
 }
 
 impl Reply {
@@ -537,6 +560,15 @@ impl WorkerCore {
                 return Answer::Comparison {
                     compared: Box::new(Compared::of(&before, &after)),
                 };
+            }
+            Ask::Helpdesk {
+                plan,
+                asked,
+                helpdesk,
+            } => {
+                self.revision = Some(revision);
+                let file = Box::new(HelpdeskFile::of(&plan, helpdesk));
+                return Answer::Helpdesk { asked, file };
             }
             // Answered by `handle` before a revision is looked at.
             Ask::Crash | Ask::Hang => return Answer::NeedPlan,

@@ -37,3 +37,17 @@ test('the Markdown export, written in a worker, downloads with the checks and th
   expect(text.suggestedFilename()).toBe('acme-worker-cloud.txt');
   expect(readFileSync(await text.path(), 'utf8')).toContain('Acme Worker Cloud');
 });
+
+test('a helpdesk configuration, written in a worker, downloads with its mapping report', async ({ page }) => {
+  await openApp(page);
+  await importTemplate(page);
+  await page.locator('header details.share-menu > summary').click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Zendesk SLA policy and schedules' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(/zendesk/);
+  const body = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(JSON.stringify(body)).toContain('first_reply_time');
+  await expect(page.getByLabel('Mapping report')).toContainText('Zendesk');
+});
