@@ -8,6 +8,8 @@ pub mod render;
 
 pub use render::{to_markdown, to_text};
 
+use serde::{Deserialize, Serialize};
+
 use crate::capacity::staffing::staffing;
 use crate::plan::{Plan, SlaMetric, SlaPolicy, Target};
 use crate::render::hours_in_words;
@@ -15,7 +17,7 @@ use crate::render::sla::{scope_in_words, target_in_words};
 use crate::rules::{check, Finding};
 
 /// Everything that differs between two plans, in the order a stakeholder reads it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     /// The product each plan is for ("—" when unnamed).
     pub before_product: String,
@@ -31,7 +33,7 @@ pub struct Comparison {
 }
 
 /// One SLA policy before and after.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PolicyChange {
     /// Its name before and after; `None` on the side where it does not exist.
     pub before: Option<String>,
@@ -55,7 +57,7 @@ impl PolicyChange {
 }
 
 /// One target before and after.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TargetChange {
     /// The priority ("High"), or "Urgent → Critical" when the priority of that urgency was renamed.
     pub priority: String,
@@ -67,7 +69,7 @@ pub struct TargetChange {
 }
 
 /// How a target changed, for a reader who wants the gist.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verdict {
     Same,
     /// Due sooner for every ticket.
@@ -96,7 +98,7 @@ impl Verdict {
 }
 
 /// A channel added, removed, or open at other hours.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChannelChange {
     pub name: String,
     /// Its hours in words and open hours a week, where it exists.
@@ -105,7 +107,7 @@ pub struct ChannelChange {
 }
 
 /// A calendar added, removed, or changed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CalendarChange {
     pub name: String,
     pub before: Option<Hours>,
@@ -113,7 +115,7 @@ pub struct CalendarChange {
 }
 
 /// When something is open: in words, and how many hours a week.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hours {
     /// "Mon–Fri 09:00–17:00 Europe/Berlin", "24/7".
     pub words: String,
@@ -124,7 +126,7 @@ pub struct Hours {
 }
 
 /// The head-count a plan needs, or why it cannot be worked out.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Staffing {
     Needed {
         /// Agents needed after shrinkage.
@@ -142,7 +144,7 @@ pub enum Staffing {
 }
 
 /// People on a plan's shift roster (the Shifts view's search), and the fewest any plan needs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RosterPeople {
     pub people: u32,
     pub bound: u32,
@@ -155,7 +157,7 @@ const ROSTER_STEPS: u64 = 50_000;
 /// Findings of the after plan that the before plan did not have, and the other way round.
 /// A finding is the same on both sides when its rule and its words are (paths move when lists
 /// are reordered; the words name the thing).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FindingsChange {
     pub fixed: Vec<Finding>,
     pub introduced: Vec<Finding>,

@@ -3,16 +3,20 @@
 //! Browser-free, so the protocol is tested natively; `src/bin/support-ops-worker.rs` only moves
 //! strings between `postMessage` and `WorkerCore::answer`.
 
+mod documents;
 pub mod reading;
 #[cfg(test)]
 mod tests;
+
+pub use documents::{Compared, DocumentParts, HelpdeskFile, HelpdeskKind, RosterAnswer};
 
 use serde::{Deserialize, Serialize};
 
 use crate::capacity::simulation::{simulate, SimulationConfig, SimulationResult};
 use crate::capacity::staffing::ready;
 use crate::history::{History, Preview, ReadOptions, Replay};
-use crate::plan::{Date, Plan};
+use crate::plan::{Date, Plan, Section};
+use crate::render::Format;
 use crate::rules::{self, Finding};
 use crate::shifts::{roster_of, ShiftPlan};
 
@@ -84,6 +88,38 @@ pub enum Ask {
     /// answering (`Hang`). The worker entry acts on these; `WorkerCore` never sees them.
     Crash,
     Hang,
+    /// Lay out this plan's document (the whole plan or one section) for the preview, the
+    /// stakeholder view and print, with the measured replay and the shift search's answer the
+    /// page holds (`roster` none: searched here when the plan has roster inputs).
+    Document {
+        plan: Box<Plan>,
+        section: Section,
+        #[serde(default)]
+        replay: Option<Box<Replay>>,
+        #[serde(default)]
+        roster: Option<RosterAnswer>,
+    },
+    /// Write this plan (or one section) as text or Markdown: an export to download or copy, or
+    /// the preview's source view. `asked` numbers the page's exports and comes back in the answer.
+    Export {
+        plan: Box<Plan>,
+        asked: u64,
+        format: Format,
+        section: Section,
+        #[serde(default)]
+        roster: Option<RosterAnswer>,
+    },
+    /// Compare two plans, before → after (the Compare panel), and write the comparison.
+    Compare {
+        before: Box<Plan>,
+        after: Box<Plan>,
+    },
+    /// Write this plan's configuration for a helpdesk (the Share panel); `asked` comes back.
+    Helpdesk {
+        plan: Box<Plan>,
+        asked: u64,
+        helpdesk: HelpdeskKind,
+    },
 }
 
 impl Request {
@@ -114,15 +150,97 @@ impl Request {
     pub fn month_json(revision: u64, plan: &Plan, today: Date) -> String {
         BorrowedAsk::Month { plan, today }.to_json(revision)
     }
+
+    /// `Ask::Document` without copying the plan, the replay or the roster.
+    pub fn document_json(
+        revision: u64,
+        plan: &Plan,
+        section: Section,
+        replay: Option<&Replay>,
+        roster: Option<&RosterAnswer>,
+    ) -> String {
+        BorrowedAsk::Document {
+            plan,
+            section,
+            replay,
+            roster,
+        }
+        .to_json(revision)
+    }
+
+    /// `Ask::Compare` without copying the plans.
+    pub fn compare_json(revision: u64, before: &Plan, after: &Plan) -> String {
+        BorrowedAsk::Compare { before, after }.to_json(revision)
+    }
+
+    /// `Ask::Helpdesk` without copying the plan.
+    pub fn helpdesk_json(revision: u64, plan: &Plan, asked: u64, helpdesk: HelpdeskKind) -> String {
+        BorrowedAsk::Helpdesk {
+            plan,
+            asked,
+            helpdesk,
+        }
+        .to_json(revision)
+    }
+
+    /// `Ask::Export` without copying the plan or the roster.
+    pub fn export_json(revision: u64, export: &Export<'_>) -> String {
+        BorrowedAsk::Export {
+            plan: export.plan,
+            asked: export.asked,
+            format: export.format,
+            section: export.section,
+            roster: export.roster,
+        }
+        .to_json(revision)
+    }
+}
+
+/// One export the page asks for (`Request::export_json`).
+pub struct Export<'a> {
+    pub plan: &'a Plan,
+    pub asked: u64,
+    pub format: Format,
+    pub section: Section,
+    pub roster: Option<&'a RosterAnswer>,
 }
 
 /// The asks that carry a plan, borrowing it: they serialise exactly as `Ask` does.
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum BorrowedAsk<'a> {
-    Plan { plan: &'a Plan },
-    Month { plan: &'a Plan, today: Date },
-    Shifts { plan: &'a Plan },
+    Plan {
+        plan: &'a Plan,
+    },
+    Month {
+        plan: &'a Plan,
+        today: Date,
+    },
+    Shifts {
+        plan: &'a Plan,
+    },
+    Document {
+        plan: &'a Plan,
+        section: Section,
+        replay: Option<&'a Replay>,
+        roster: Option<&'a RosterAnswer>,
+    },
+    Export {
+        plan: &'a Plan,
+        asked: u64,
+        format: Format,
+        section: Section,
+        roster: Option<&'a RosterAnswer>,
+    },
+    Compare {
+        before: &'a Plan,
+        after: &'a Plan,
+    },
+    Helpdesk {
+        plan: &'a Plan,
+        asked: u64,
+        helpdesk: HelpdeskKind,
+    },
 }
 
 impl BorrowedAsk<'_> {
@@ -189,6 +307,14 @@ pub enum Answer {
     NeedPlan,
     /// The request could not be answered, in the user's words.
     Error { message: String },
+    /// The document of the plan at this revision, part by part.
+    Document { document: Box<DocumentParts> },
+    /// The export numbered `asked`, as its file holds it.
+    Export { asked: u64, text: String },
+    /// The comparison of the two plans at this revision.
+    Comparison { compared: Box<Compared> },
+    /// The helpdesk file numbered `asked`.
+    Helpdesk { asked: u64, file: Box<HelpdeskFile> },
 }
 
 impl Reply {
@@ -270,6 +396,8 @@ pub struct WorkerCore {
     /// The read of ticket exports under way, and the tickets of the last one that succeeded.
     reading: Option<reading::ReadJob>,
     history: Option<History>,
+    /// What the documents keep between requests.
+    documents: documents::Cache,
 }
 
 /// What the worker entry does next for the read under way.
@@ -407,6 +535,40 @@ impl WorkerCore {
                     .as_ref()
                     .map(|h| Box::new(crate::history::replay(h, &plan)));
                 return Answer::Replay { replay };
+            }
+            Ask::Document {
+                plan,
+                section,
+                replay,
+                roster,
+            } => {
+                self.revision = Some(revision);
+                return self.document(&plan, section, replay.as_deref(), roster.as_ref());
+            }
+            Ask::Export {
+                plan,
+                asked,
+                format,
+                section,
+                roster,
+            } => {
+                self.revision = Some(revision);
+                return WorkerCore::export(&plan, asked, format, section, roster.as_ref());
+            }
+            Ask::Compare { before, after } => {
+                self.revision = Some(revision);
+                return Answer::Comparison {
+                    compared: Box::new(Compared::of(&before, &after)),
+                };
+            }
+            Ask::Helpdesk {
+                plan,
+                asked,
+                helpdesk,
+            } => {
+                self.revision = Some(revision);
+                let file = Box::new(HelpdeskFile::of(&plan, helpdesk));
+                return Answer::Helpdesk { asked, file };
             }
             // Answered by `handle` before a revision is looked at.
             Ask::Crash | Ask::Hang => return Answer::NeedPlan,

@@ -621,3 +621,134 @@ fn a_preview_is_answered_as_the_page_worked_it_out_and_a_bad_file_in_words() {
         other => panic!("expected words, got {other:?}"),
     }
 }
+
+fn document_of(reply: Option<String>) -> DocumentParts {
+    match Reply::from_json(&reply.expect("an answer")).answer {
+        Answer::Document { document } => *document,
+        other => panic!("expected a document, got {other:?}"),
+    }
+}
+
+/// The preview's blocks come from the worker as the page's view drew them itself before: every
+/// part's blocks, the title, the Capacity part; a single section has only its own part.
+#[test]
+fn a_document_is_answered_with_the_blocks_of_each_part() {
+    use crate::render::document::{capacity_blocks, section_blocks, title_block};
+    use crate::render::Layout;
+    for template in crate::plan::templates::all() {
+        let plan = crate::plan::templates::by_id(template.id).expect("template");
+        let mut core = WorkerCore::new();
+        let request = Request::document_json(1, &plan, Section::Full, None, None);
+        let document = document_of(core.answer(&request));
+        let owned = |blocks: Vec<crate::render::Block<'_>>| -> Vec<crate::render::Block<'static>> {
+            blocks.into_iter().map(|b| b.into_owned()).collect()
+        };
+        assert_eq!(
+            document.title,
+            Some(title_block(&plan, Layout::Detailed).into_owned())
+        );
+        for (at, part) in Section::DOCUMENT.into_iter().enumerate() {
+            assert_eq!(
+                document.parts[at],
+                owned(section_blocks(&plan, part, Layout::Detailed)),
+                "{} {part:?}",
+                template.id
+            );
+        }
+        let inputs = crate::rules::staffing_inputs(&plan);
+        assert_eq!(
+            document.capacity,
+            owned(capacity_blocks(&inputs, None, Layout::Detailed))
+        );
+        // The same plan again (a keystroke elsewhere): the Capacity part kept, not worked out again.
+        let again =
+            document_of(core.answer(&Request::document_json(2, &plan, Section::Full, None, None)));
+        assert_eq!(again, document);
+
+        let sla =
+            document_of(core.answer(&Request::document_json(3, &plan, Section::Sla, None, None)));
+        assert_eq!(sla.title, None);
+        assert!(sla.capacity.is_empty());
+        for (at, part) in Section::DOCUMENT.into_iter().enumerate() {
+            assert_eq!(sla.parts[at].is_empty(), part != Section::Sla, "{part:?}");
+        }
+    }
+}
+
+/// An export is the file as the command line writes it (the whole plan's Markdown with its
+/// checks), numbered as the page asked; the roster the page holds is the one the file reports.
+#[test]
+fn an_export_is_answered_with_the_text_of_its_file() {
+    use crate::render::{render, Format};
+    let plan = crate::plan::templates::by_id("b2b-saas").expect("template");
+    let mut core = WorkerCore::new();
+    for (revision, format) in [(1, Format::Markdown), (2, Format::Text)] {
+        let export = Export {
+            plan: &plan,
+            asked: 7 + revision,
+            format,
+            section: Section::Full,
+            roster: None,
+        };
+        let reply = core.answer(&Request::export_json(revision, &export));
+        let Answer::Export { asked, text } = Reply::from_json(&reply.expect("an answer")).answer
+        else {
+            panic!("expected an export");
+        };
+        assert_eq!(asked, 7 + revision);
+        assert_eq!(text, render(&plan, format, Section::Full));
+    }
+    let markdown = render(&plan, Format::Markdown, Section::Full);
+    assert!(
+        markdown.contains("Checks"),
+        "the Markdown reports the checks"
+    );
+
+    let mut rostered = plan.clone();
+    rostered.staffing.roster = serde_json::from_str(
+        r#"{"templates": [{"name": "Day", "start": "08:00", "length": "8h30m", "unpaid_break": "30m"}],
+            "pattern": {"days_per_week": 5, "consecutive_days_off": false}}"#,
+    )
+    .expect("roster inputs");
+    {
+        // The page's answer is written as the page holds it: no search of the worker's own.
+        let held: RosterAnswer = Err("The shift plan is being searched for.".into());
+        let export = Export {
+            plan: &rostered,
+            asked: 1,
+            format: Format::Text,
+            section: Section::Full,
+            roster: Some(&held),
+        };
+        let reply = core.answer(&Request::export_json(3, &export));
+        let Answer::Export { text, .. } = Reply::from_json(&reply.expect("an answer")).answer
+        else {
+            panic!("expected an export");
+        };
+        assert!(text.contains("The shift plan is being searched for."));
+    }
+}
+
+/// The Compare panel's comparison comes from the worker with the text and Markdown to hand on,
+/// the same as the command line's `diff`.
+#[test]
+fn a_comparison_is_answered_with_its_text_and_markdown() {
+    let before = plan_with_sla(Duration::hours(4), Duration::hours(8));
+    let after = plan_with_sla(Duration::hours(1), Duration::hours(8));
+    let mut core = WorkerCore::new();
+    let reply = core.answer(&Request::compare_json(1, &before, &after));
+    let Answer::Comparison { compared } = Reply::from_json(&reply.expect("an answer")).answer
+    else {
+        panic!("expected a comparison");
+    };
+    let comparison = crate::diff::compare(&before, &after);
+    assert_eq!(compared.markdown, crate::diff::to_markdown(&comparison));
+    assert_eq!(compared.text, crate::diff::to_text(&comparison));
+    assert_eq!(compared.comparison, comparison);
+    assert!(compared
+        .comparison
+        .policies
+        .iter()
+        .flat_map(|p| &p.targets)
+        .any(|t| t.verdict == crate::diff::Verdict::Faster));
+}

@@ -49,7 +49,8 @@ pub enum Page {
 
 /// What part of the plan a document shows: the whole plan, or one section (the brief's quick
 /// commands: `/support-ops sla`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Section {
     Full,
     Assess,

@@ -38,7 +38,8 @@ use std::fmt::{self, Write};
 use crate::plan::{HealthBand, Plan, Weekday, WeeklyInterval};
 
 /// An export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Format {
     Text,
     Markdown,
@@ -139,7 +140,7 @@ pub fn render_with(plan: &Plan, format: Format, section: Section, given: Given<'
             };
             markdown::render(plan, section, inputs)
         }
-        Format::Json => json(plan, section),
+        Format::Json => json_text(plan, section),
     }
 }
 
@@ -161,8 +162,9 @@ pub fn render_roster(roster: &crate::shifts::ShiftPlan, format: Format) -> Strin
     out
 }
 
-/// The whole plan as `to_json` writes it, or one section as `{"<part key>": …}`.
-fn json(plan: &Plan, section: Section) -> String {
+/// The whole plan as `to_json` writes it, or one section as `{"<part key>": …}`: the JSON export,
+/// which the page writes itself (it is the plan, not a document).
+pub fn json_text(plan: &Plan, section: Section) -> String {
     let Some(part) = section.part() else {
         return crate::plan::json::to_json(plan);
     };

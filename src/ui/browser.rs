@@ -7,28 +7,26 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Offers `text` to the user as a file named `file_name` (e.g. `plan.md`).
-/// Downloads the whole plan in a format, named after its product (`acme-analytics.md`).
-pub fn download_plan(
-    plan: &crate::plan::Plan,
-    format: crate::render::Format,
-) -> Result<(), String> {
-    download_text(
-        &format!(
-            "{}.{}",
-            crate::render::file_stem(&plan.header.product),
-            format.file_extension()
-        ),
-        format.mime(),
-        &crate::ui::roster_answer::render_designer_plan(
-            plan,
-            format,
-            crate::render::Section::Full,
-            false,
-        ),
+/// The file name of the whole plan in a format, after its product (`acme-analytics.md`).
+pub fn plan_file_name(plan: &crate::plan::Plan, format: crate::render::Format) -> String {
+    format!(
+        "{}.{}",
+        crate::render::file_stem(&plan.header.product),
+        format.file_extension()
     )
 }
 
+/// Downloads the whole plan as JSON, named after its product (`acme-analytics.json`).
+pub fn download_plan_json(plan: &crate::plan::Plan) -> Result<(), String> {
+    let format = crate::render::Format::Json;
+    download_text(
+        &plan_file_name(plan, format),
+        format.mime(),
+        &crate::plan::json::to_json(plan),
+    )
+}
+
+/// Offers `text` to the user as a file named `file_name` (e.g. `plan.md`).
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |what: &str| format!("Could not start the download ({what}). Use Copy instead.");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

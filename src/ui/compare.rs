@@ -1,5 +1,7 @@
 //! Before → after in the app: two drafts compared as stakeholders read it — SLA targets, channels
 //! and hours, staffing, findings fixed or introduced — as tables, and as Markdown or text to hand on.
+//! The comparison (both plans checked and staffed) and its text are worked out in a worker
+//! (`Ask::Compare`); the page draws the answer and downloads or copies the text it came with.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -7,14 +9,44 @@ use leptos::task::spawn_local;
 use crate::diff::render::{
     applies_to, opening_change, policy_heading, staffing_rows, staffing_verdicts, still_open,
 };
-use crate::diff::{compare, to_markdown, to_text, Comparison, Hours, PolicyChange, Verdict};
+use crate::diff::{Comparison, Hours, PolicyChange, Verdict};
 use crate::drafts::DraftMeta;
+use crate::messages::{Answer, Compared, Request};
+use crate::plan::Plan;
 use crate::render::{file_stem, Format};
 use crate::rules::Finding;
 use crate::ui::browser::{copy_text, download_text};
 use crate::ui::drafts::Workspace;
 use crate::ui::inputs::disclosure_button;
 use crate::ui::table::table_head;
+use crate::ui::worker::{ask, Question, Words};
+
+/// The comparison of two drafts, worked out in a worker.
+pub struct CompareDraftsQuestion;
+
+impl Question for CompareDraftsQuestion {
+    type Value = Box<Compared>;
+    const MEASURE: Option<&'static str> = None;
+    const WORDS: Words = Words {
+        crashed: "The comparison stopped with an error and was restarted. Nothing you typed is \
+                  lost: the drafts are being compared again.",
+        hung: "The comparison stopped answering and was restarted. Nothing you typed is lost: \
+               the drafts are being compared again.",
+        gave_up: "The drafts could not be compared. Your plans are saved: reload the page to \
+                  compare them again.",
+        no_workers: "This browser cannot compare drafts (Web Workers are missing or turned off). \
+                     Everything else works, and your plan is saved as you type.",
+    };
+    fn read(answer: Answer) -> Result<Self::Value, Answer> {
+        match answer {
+            Answer::Comparison { compared } => Ok(compared),
+            other => Err(other),
+        }
+    }
+}
+
+/// What the panel says until the first comparison comes.
+const COMPARING: &str = "Comparing the drafts…";
 
 /// The toolbar's "Compare…" button and, while it is pressed, the comparison panel.
 #[component]
@@ -119,7 +151,7 @@ fn CompareDrafts(on_close: Callback<()>) -> impl IntoView {
             workspace.read_plan(id)
         }
     };
-    let comparison = Memo::new(move |_| {
+    let plans = Memo::new(move |_| -> Result<(Plan, Plan), String> {
         // Another tab saving a draft changes the list: read the stored plans again.
         workspace.drafts.track();
         let (before, after) = (before.get(), after.get());
@@ -129,11 +161,43 @@ fn CompareDrafts(on_close: Callback<()>) -> impl IntoView {
                     .to_string(),
             );
         }
-        Ok(compare(&plan_of(&before)?, &plan_of(&after)?))
+        Ok((plan_of(&before)?, plan_of(&after)?))
+    });
+    let answered = ask::<CompareDraftsQuestion>(
+        move |revision| {
+            plans.with(|p| {
+                p.as_ref()
+                    .ok()
+                    .map(|(before, after)| Request::compare_json(revision, before, after))
+            })
+        },
+        Signal::from(true),
+        false,
+    );
+    // The latest comparison answered, or why there is none yet; the words while a newer one is
+    // worked out, or when the worker is gone.
+    let comparison = Memo::new(move |_| {
+        plans.get()?;
+        answered.value.get().ok_or_else(|| {
+            answered
+                .notice
+                .get()
+                .unwrap_or_else(|| COMPARING.to_string())
+        })
+    });
+    let working = Memo::new(move |_| {
+        plans.with(Result::is_ok)
+            && answered.value.with(Option::is_some)
+            && (answered.working.get() || answered.notice.with(Option::is_some))
     });
     let status = RwSignal::new(None::<Result<String, String>>);
     let export = move |format: Format| {
         let Some(Ok(found)) = comparison.try_get_untracked() else {
+            if plans.with_untracked(Result::is_ok) {
+                status.set(Some(Err(
+                    "The comparison is not worked out yet: try again in a moment.".to_string(),
+                )));
+            }
             return None;
         };
         let stem = format!(
@@ -142,8 +206,8 @@ fn CompareDrafts(on_close: Callback<()>) -> impl IntoView {
             file_stem(&name_of(&after.get_untracked()))
         );
         let text = match format {
-            Format::Text => to_text(&found),
-            _ => to_markdown(&found),
+            Format::Text => found.text,
+            _ => found.markdown,
         };
         Some((format!("{stem}.{}", format.file_extension()), text))
     };
@@ -188,8 +252,12 @@ fn CompareDrafts(on_close: Callback<()>) -> impl IntoView {
                 Ok(m) => view! { <p class="transfer-status" role="status">{m}</p> }.into_any(),
                 Err(m) => view! { <p class="transfer-error" role="alert">{m}</p> }.into_any(),
             })}
+            {move || working.get().then(|| {
+                let words = answered.notice.get().unwrap_or_else(|| COMPARING.to_string());
+                view! { <p class="compare-note" role="status">{words}</p> }
+            })}
             {move || match comparison.get() {
-                Ok(found) => view! { <ComparisonView comparison=found /> }.into_any(),
+                Ok(found) => view! { <ComparisonView comparison=found.comparison /> }.into_any(),
                 Err(why) => view! { <p class="compare-note" role="status">{why}</p> }.into_any(),
             }}
         </section>

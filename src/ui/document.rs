@@ -1,32 +1,55 @@
 //! The plan as a formatted, read-only document (the live preview, the stakeholder view, print):
 //! a view of the core's blocks (`render::document`), which decide every word and what is shown.
-//! Each part redraws only when its blocks change, and a long table or run of records row by row.
+//! The blocks are laid out in a worker (`Ask::Document`): the page holds only their types and
+//! this view. Each part redraws only when its blocks change, and a long table or run of records
+//! row by row.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::history::Replay;
+use crate::messages::{Answer, DocumentParts, Request};
 use crate::plan::Plan;
-use crate::render::document::{
-    capacity_blocks, history_blocks, rows_not_shown, section_blocks, staffing_roster_blocks,
-    title_block, Block, Chart, Fact, Table, Words,
-};
-use crate::render::{Layout, Section};
-use crate::rules::staffing_inputs;
+use crate::render::document::{rows_not_shown, Block, Chart, Fact, Table, Words};
+use crate::render::Section;
 
 use super::capacity::WeekChart;
 use super::roster_answer::RosterAnswer;
 use super::row_list::ROWS_PER_PAGE;
 use super::rows::{list_of, ListSource, RowStore};
 use super::table::TableScroll;
+use super::worker::{ask, Answered, Question, Words as WorkerWords};
 
 /// A part's blocks, owned, as the view keeps them.
 type Blocks = Vec<Block<'static>>;
 
-fn owned(blocks: Vec<Block<'_>>) -> Blocks {
-    blocks.into_iter().map(Block::into_owned).collect()
+/// The document's blocks, laid out in a worker.
+pub struct DocumentLayout;
+
+impl Question for DocumentLayout {
+    type Value = Box<DocumentParts>;
+    const MEASURE: Option<&'static str> = Some("document");
+    const WORDS: WorkerWords = WorkerWords {
+        crashed: "The document stopped with an error and was restarted. Nothing you typed is \
+                  lost: the plan is being laid out again.",
+        hung: "The document stopped answering and was restarted. Nothing you typed is lost: the \
+               plan is being laid out again.",
+        gave_up: "The document could not be laid out, so what is shown may be out of date. Your \
+                  plan is saved as you type: reload the page to see it again.",
+        no_workers: "This browser cannot lay out the document (Web Workers are missing or turned \
+                     off). The form and everything else work, and your plan is saved as you type.",
+    };
+    fn read(answer: Answer) -> Result<Self::Value, Answer> {
+        match answer {
+            Answer::Document { document } => Ok(document),
+            other => Err(other),
+        }
+    }
 }
+
+/// What the view says until the first blocks come.
+const LAYING_OUT: &str = "Laying out the plan…";
 
 /// Set in a paged document (the live preview): long runs show their first rows until the reader
 /// asks for all of them, or prints.
@@ -57,22 +80,12 @@ pub fn PlanDocument(
     }
     let section = section.unwrap_or_else(|| Signal::derive(|| Section::Full));
     let is_full = Memo::new(move |_| section.get() == Section::Full);
-    let title = Memo::new(move |_| {
-        is_full
-            .get()
-            .then(|| plan.with(|p| title_block(p, Layout::Detailed).into_owned()))
-    });
-    let parts = Section::DOCUMENT
-        .into_iter()
-        .map(|part| {
-            let blocks = Memo::new(move |_| {
-                let current = section.get();
-                if current == Section::Full || current == part {
-                    plan.with(|p| owned(section_blocks(p, part, Layout::Detailed)))
-                } else {
-                    Vec::new()
-                }
-            });
+    let laid_out = lay_out(plan, section, replay, roster);
+    let value = laid_out.value;
+    let title = Memo::new(move |_| value.with(|d| d.as_ref().and_then(|d| d.title.clone())));
+    let parts = (0..Section::DOCUMENT.len())
+        .map(|at| {
+            let blocks = part_of(value, move |d| d.parts.get(at).cloned().unwrap_or_default());
             let shown = Memo::new(move |_| blocks.with(|b| !b.is_empty()));
             // A part with nothing written in it but its heading and "(none)": a printout leaves
             // it out rather than show an empty Assessment.
@@ -93,64 +106,85 @@ pub fn PlanDocument(
             }
         })
         .collect_view();
+    let capacity = part_of(value, |d| d.capacity.clone());
+    let roster = part_of(value, |d| d.roster.clone());
+    let history = part_of(value, |d| d.history.clone());
     view! {
-        <article class="plan-document">
-            {move || match title.get() {
-                Some(block) => draw_block(&block),
-                None => view! { <h1>{section.get().title()}</h1> }.into_any(),
+        <article class="plan-document" aria-busy=move || laid_out.working.get().to_string()>
+            {move || status_line(laid_out)}
+            {move || match (is_full.get(), title.get()) {
+                (true, Some(block)) => draw_block(&block),
+                _ => view! { <h1>{section.get().title()}</h1> }.into_any(),
             }}
+            // Until blocks come (or with no worker to lay them out), the product typed is shown
+            // as written, so the preview still follows the form.
+            {move || value.with(Option::is_none).then(|| {
+                view! { <p class="doc-product">{plan.with(|p| p.header.product.clone())}</p> }
+            })}
             {parts}
-            {move || is_full.get().then(|| untrack(|| capacity_part(plan)))}
-            {move || is_full.get().then(|| untrack(|| roster_part(plan, roster)))}
-            {move || is_full.get().then(|| untrack(|| history_part(plan, replay)))}
+            {move || is_full.get().then(|| untrack(|| extra_part("doc-capacity-section", capacity)))}
+            {move || is_full.get().then(|| untrack(|| extra_part("doc-roster-section", roster)))}
+            {move || is_full.get().then(|| untrack(|| extra_part("doc-history-section", history)))}
         </article>
     }
 }
 
-/// The Capacity part; laid out again only when what the staffing maths reads changes.
-fn capacity_part(plan: Signal<Plan>) -> AnyView {
-    let inputs = Memo::new(move |_| plan.with(staffing_inputs));
-    let blocks =
-        Memo::new(move |_| inputs.with(|p| owned(capacity_blocks(p, None, Layout::Detailed))));
-    view! {
-        <section class="doc-section doc-capacity-section" aria-labelledby="doc-capacity-heading">
-            {draw_part(blocks)}
-        </section>
-    }
-    .into_any()
-}
-
-/// The STAFFING ROSTER part, when the plan has roster inputs; laid out again when the answer
-/// changes (the search runs only when the plan has them).
-fn roster_part(plan: Signal<Plan>, roster: Option<RosterAnswer>) -> AnyView {
-    let rostered = Memo::new(move |_| plan.with(|p| !p.staffing.roster.is_empty()));
-    let answer = roster.unwrap_or_else(|| RosterAnswer::new(plan));
-    let blocks = Memo::new(move |_| {
-        if !rostered.get() {
-            return Vec::new();
-        }
-        answer
-            .with(|r| plan.with_untracked(|p| staffing_roster_blocks(p, Some(r), Layout::Detailed)))
-    });
-    let shown = Memo::new(move |_| blocks.with(|b| !b.is_empty()));
-    (move || {
-        shown.get().then(|| {
-            view! { <section class="doc-section doc-roster-section">{untrack(|| draw_part(blocks))}</section> }
-        })
-    })
-    .into_any()
-}
-
-/// The History part, when the plan holds a measured history.
-fn history_part(plan: Signal<Plan>, replay: Option<Signal<Option<Replay>>>) -> AnyView {
-    let blocks = Memo::new(move |_| {
+/// Asks a worker for the document's blocks, again whenever the plan, the section, the replay or
+/// (for a plan with roster inputs) the shift search's answer changes.
+fn lay_out(
+    plan: Signal<Plan>,
+    section: Signal<Section>,
+    replay: Option<Signal<Option<Replay>>>,
+    roster: Option<RosterAnswer>,
+) -> Answered<Box<DocumentParts>> {
+    let roster = roster.unwrap_or_else(|| RosterAnswer::new(plan));
+    let request = move |revision| {
+        let section = section.get();
         let replay = replay.and_then(|r| r.get());
-        plan.with(|p| owned(history_blocks(p, replay.as_ref())))
-    });
+        let message = plan.with(|p| {
+            let write = |answer: Option<&crate::messages::RosterAnswer>| {
+                Request::document_json(revision, p, section, replay.as_ref(), answer)
+            };
+            if section == Section::Full && !p.staffing.roster.is_empty() {
+                roster.with(|answer| write(Some(answer)))
+            } else {
+                write(None)
+            }
+        });
+        Some(message)
+    };
+    ask::<DocumentLayout>(request, Signal::from(true), false)
+}
+
+/// One piece of the latest document answered (empty until the first).
+fn part_of(
+    value: Memo<Option<Box<DocumentParts>>>,
+    piece: impl Fn(&DocumentParts) -> Blocks + Send + Sync + 'static,
+) -> Memo<Blocks> {
+    Memo::new(move |_| value.with(|d| d.as_deref().map(&piece).unwrap_or_default()))
+}
+
+/// "Laying out the plan…" until the first blocks come, and a restart or a worker gone, in words.
+fn status_line(laid_out: Answered<Box<DocumentParts>>) -> Option<AnyView> {
+    let notice = laid_out.notice.get();
+    let waiting = laid_out.value.with(Option::is_none);
+    let words = notice.or_else(|| waiting.then(|| LAYING_OUT.to_string()))?;
+    Some(view! { <p class="doc-status" role="status">{words}</p> }.into_any())
+}
+
+/// The Capacity, STAFFING ROSTER and History parts: shown when they have blocks (Capacity
+/// always does for the whole plan; the others when the plan has roster inputs, a history).
+fn extra_part(class: &'static str, blocks: Memo<Blocks>) -> AnyView {
     let shown = Memo::new(move |_| blocks.with(|b| !b.is_empty()));
+    // The Capacity part is named by its heading, as the other parts are by theirs.
+    let labelled_by = (class == "doc-capacity-section").then_some("doc-capacity-heading");
     (move || {
         shown.get().then(|| {
-            view! { <section class="doc-section doc-history-section">{untrack(|| draw_part(blocks))}</section> }
+            view! {
+                <section class=format!("doc-section {class}") aria-labelledby=labelled_by>
+                    {untrack(|| draw_part(blocks))}
+                </section>
+            }
         })
     })
     .into_any()

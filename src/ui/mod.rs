@@ -9,6 +9,7 @@ pub mod compare;
 pub mod document;
 pub mod drafts;
 pub mod edit;
+mod exports;
 mod findings;
 pub(crate) mod form;
 pub mod helpdesk_import;

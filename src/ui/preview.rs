@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use crate::plan::Plan;
 use crate::render::{Format, Section};
 
-use super::roster_answer::{render_designer_plan, RosterAnswer};
+use super::roster_answer::RosterAnswer;
 
 use super::browser;
 use super::document::PlanDocument;
+use super::exports::{source_text, Exporter};
 use crate::render::file_stem;
 
 /// What the preview shows.
@@ -58,28 +59,32 @@ pub fn Preview(
         };
     let section = RwSignal::new(Section::Full);
     let status = RwSignal::new(String::new());
-    // Rendered text only while a text view is shown; the document view needs none.
+    // Written (in a worker) only while a text view is shown; the document view needs none.
+    let source_format = move || match view_mode.get() {
+        View::Document => None,
+        View::Text => Some((Format::Text, section.get())),
+        View::Markdown => Some((Format::Markdown, section.get())),
+    };
+    let source_answer = source_text(plan, source_format);
     let source = Memo::new(move |_| {
-        let format = match view_mode.get() {
-            View::Document => return None,
-            View::Text => Format::Text,
-            View::Markdown => Format::Markdown,
-        };
-        let part = section.get();
-        Some(plan.with(|p| render_designer_plan(p, format, part, true)))
+        (view_mode.get() != View::Document).then(|| match source_answer.value.get() {
+            Some((_, text)) => text,
+            None => source_answer
+                .notice
+                .get()
+                .unwrap_or_else(|| "Writing the text…".to_string()),
+        })
     });
+    let exporter = Exporter::new(plan);
     let export = move |format: Format| {
         let part = section.get_untracked();
-        let (text, name) = plan.with_untracked(|p| {
-            (
-                render_designer_plan(p, format, part, false),
-                file_name(&p.header.product, part, format),
-            )
-        });
-        match browser::download_text(&name, format.mime(), &text) {
+        let name = plan.with_untracked(|p| file_name(&p.header.product, part, format));
+        let deliver = move |text: String| match browser::download_text(&name, format.mime(), &text)
+        {
             Ok(()) => status.set(format!("Downloaded {name}.")),
             Err(message) => status.set(message),
-        }
+        };
+        plan.with_untracked(|p| exporter.write(p, format, part, deliver));
     };
     let copy = move |_| {
         let format = match view_mode.get_untracked() {
@@ -87,13 +92,15 @@ pub fn Preview(
             View::Document | View::Markdown => Format::Markdown,
         };
         let part = section.get_untracked();
-        let text = plan.with_untracked(|p| render_designer_plan(p, format, part, false));
-        leptos::task::spawn_local(async move {
-            match browser::copy_text(text).await {
-                Ok(()) => status.set(format!("Copied the {} to the clipboard.", format.name())),
-                Err(message) => status.set(message),
-            }
-        });
+        let deliver = move |text: String| {
+            leptos::task::spawn_local(async move {
+                match browser::copy_text(text).await {
+                    Ok(()) => status.set(format!("Copied the {} to the clipboard.", format.name())),
+                    Err(message) => status.set(message),
+                }
+            });
+        };
+        plan.with_untracked(|p| exporter.write(p, format, part, deliver));
     };
     let mode_buttons = View::ALL
         .iter()
@@ -163,7 +170,7 @@ pub fn Preview(
                     "Copy"
                 </button>
                 <span class="status" role="status" aria-live="polite">
-                    {move || status.get()}
+                    {move || exporter.status().unwrap_or_else(|| status.get())}
                 </span>
             </div>
             // It scrolls on its own, so a keyboard must be able to reach it to scroll it.

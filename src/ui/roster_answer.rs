@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::plan::Plan;
-use crate::render::{render_with, Format, Given, Section};
 use crate::rules::{staffing_inputs, Finding};
 use crate::shifts::ShiftPlan;
 use crate::ui::worker::{search_shifts, Answered, ShiftAnswer};
@@ -93,31 +92,5 @@ impl RosterAnswer {
             None if self.answered.working.get() => Some("Searching for the shift plan…".into()),
             None => None,
         }
-    }
-}
-
-/// The designer's plan in a format, its STAFFING ROSTER part from the designer's one answer (so
-/// an export says what the Shifts view says, and the search does not run again). Tracks the
-/// answer only when the plan has roster inputs. An export asked for before the first answer
-/// searches on the page once, rather than say "being searched for" in a file.
-pub fn render_designer_plan(
-    plan: &Plan,
-    format: Format,
-    section: Section,
-    tracked: bool,
-) -> String {
-    let answer = use_context::<RosterAnswer>()
-        .filter(|_| section == Section::Full && !plan.staffing.roster.is_empty());
-    let render = |roster: Option<&Result<ShiftPlan, String>>| {
-        let given = Given {
-            roster,
-            ..Given::default()
-        };
-        render_with(plan, format, section, given)
-    };
-    match answer {
-        Some(answer) if tracked => answer.with(|r| render(Some(r))),
-        Some(answer) => render(answer.get_untracked().as_ref()),
-        None => render(None),
     }
 }

@@ -1,40 +1,68 @@
 //! The Share panel: make a link a stakeholder can open read-only, copy it, fall back to the plan
-//! file when the link is too long, and download helpdesk configuration with its mapping report.
+//! file when the link is too long, and download helpdesk configuration with its mapping report
+//! (written by a worker, `Ask::Helpdesk`: the file is offered when the answer comes).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::messages::{Answer, HelpdeskFile, HelpdeskKind, Request};
 use crate::plan::json::to_json;
 use crate::plan::limits::thousands as group_thousands;
 use crate::plan::Plan;
-use crate::render::helpdesk::{self, file_stem, HelpdeskExport};
+use crate::render::file_stem;
 use crate::share::{link_is_too_long, share_link, PRACTICAL_LINK_LIMIT};
 use crate::ui::browser::{copy_text, download_text};
 use crate::ui::drafts::DraftScoped;
+use crate::ui::exports::OnClick;
 use crate::ui::template_values::TemplateWarning;
+use crate::ui::worker::{Question, Words};
 
-/// One helpdesk export button: its label, what the report is about, and the exporter.
+/// One helpdesk export button: its label, what the report is about, and the file it asks for.
 struct ExportKind {
     label: &'static str,
     helpdesk: &'static str,
-    export: fn(&Plan) -> HelpdeskExport,
+    export: HelpdeskKind,
+}
+
+/// A helpdesk configuration, written by a worker.
+struct HelpdeskExport;
+
+impl Question for HelpdeskExport {
+    type Value = (u64, Box<HelpdeskFile>);
+    const MEASURE: Option<&'static str> = None;
+    const WORDS: Words = Words {
+        crashed: "Writing the helpdesk file stopped with an error and was restarted. Nothing you \
+                  typed is lost: the file is being written again.",
+        hung: "Writing the helpdesk file stopped answering and was restarted. Nothing you typed \
+               is lost: the file is being written again.",
+        gave_up: "The helpdesk file could not be written. Your plan is saved as you type: reload \
+                  the page and try again.",
+        no_workers: "This browser cannot write helpdesk files (Web Workers are missing or turned \
+                     off). The share link and the plan file work, and your plan is saved.",
+    };
+    fn read(answer: Answer) -> Result<Self::Value, Answer> {
+        match answer {
+            Answer::Helpdesk { asked, file } => Ok((asked, file)),
+            other => Err(other),
+        }
+    }
 }
 
 const EXPORTS: [ExportKind; 3] = [
     ExportKind {
         label: "Zendesk SLA policy and schedules",
         helpdesk: "Zendesk",
-        export: helpdesk::zendesk,
+        export: HelpdeskKind::Zendesk,
     },
     ExportKind {
         label: "Freshdesk SLA policy",
         helpdesk: "Freshdesk",
-        export: helpdesk::freshdesk,
+        export: HelpdeskKind::Freshdesk,
     },
     ExportKind {
         label: "Ticket taxonomy (CSV)",
         helpdesk: "The taxonomy CSV",
-        export: helpdesk::taxonomy_csv,
+        export: HelpdeskKind::TaxonomyCsv,
     },
 ];
 
@@ -53,6 +81,7 @@ pub fn SharePanel(plan: RwSignal<Plan>) -> impl IntoView {
     let made = DraftScoped::<MadeLink>::new();
     let status = DraftScoped::<String>::new();
     let report = DraftScoped::<(String, Vec<String>)>::new();
+    let helpdesk_files = OnClick::<Box<HelpdeskFile>>::new::<HelpdeskExport>();
 
     let make_link = move |_| {
         let current = plan.get_untracked();
@@ -144,16 +173,25 @@ pub fn SharePanel(plan: RwSignal<Plan>) -> impl IntoView {
                         let export = kind.export;
                         let helpdesk = kind.helpdesk;
                         let on_click = move |_| {
-                            let file = plan.with_untracked(export);
-                            if let Err(message) = download_text(&file.file_name, file.mime, &file.body) {
-                                status.set(message);
-                            }
-                            report.set((helpdesk.to_string(), file.report));
+                            let build = move |revision, number| {
+                                plan.with_untracked(|p| Request::helpdesk_json(revision, p, number, export))
+                            };
+                            let deliver = move |file: Box<HelpdeskFile>| {
+                                let file = *file;
+                                if let Err(message) = download_text(&file.file_name, &file.mime, &file.body) {
+                                    status.set(message);
+                                }
+                                report.set((helpdesk.to_string(), file.report));
+                            };
+                            helpdesk_files.ask(build, deliver);
                         };
                         view! { <button type="button" on:click=on_click>{kind.label}</button> }
                     })
                     .collect_view()}
             </div>
+            {move || helpdesk_files.status("Writing the helpdesk file…").map(|words| {
+                view! { <p class="share-status" role="status">{words}</p> }
+            })}
             {move || {
                 report
                     .get()

@@ -9,11 +9,11 @@ use wasm_bindgen::JsCast;
 use crate::plan::json::from_outside;
 use crate::plan::limits::PLAN_FROM_OUTSIDE;
 use crate::render::{Format, Section};
-use crate::ui::browser::{after_showing, copy_text, download_plan};
+use crate::ui::browser::{after_showing, copy_text, download_text, plan_file_name};
 use crate::ui::drafts::{name_for, DraftScoped, Workspace};
+use crate::ui::exports::Exporter;
 use crate::ui::helpdesk_import::HelpdeskImport;
 use crate::ui::inputs::paste_area;
-use crate::ui::roster_answer::render_designer_plan;
 use crate::ui::template_values::TemplateWarning;
 
 /// Reads `bytes` (a file, or pasted text) as a plan and opens it as a new draft named after its
@@ -60,26 +60,29 @@ pub fn TransferMenu() -> impl IntoView {
             error.set(message);
         }
     };
-    let exported = move || {
-        workspace.plan.with_untracked(|plan| {
-            render_designer_plan(plan, format.get_untracked(), Section::Full, false)
-        })
-    };
-
+    let exporter = Exporter::new(workspace.plan.into());
     let download = move |_| {
-        let result = workspace
-            .plan
-            .with_untracked(|plan| download_plan(plan, format.get_untracked()));
-        outcome(result.map(|()| "Download started.".to_string()));
+        let chosen = format.get_untracked();
+        workspace.plan.with_untracked(|plan| {
+            let name = plan_file_name(plan, chosen);
+            exporter.write(plan, chosen, Section::Full, move |text| {
+                let result = download_text(&name, chosen.mime(), &text);
+                outcome(result.map(|()| "Download started.".to_string()));
+            });
+        });
     };
     let copy = move |_| {
-        let text = exported();
-        spawn_local(async move {
-            outcome(
-                copy_text(text)
-                    .await
-                    .map(|()| "Copied to the clipboard.".to_string()),
-            );
+        let deliver = move |text: String| {
+            spawn_local(async move {
+                outcome(
+                    copy_text(text)
+                        .await
+                        .map(|()| "Copied to the clipboard.".to_string()),
+                );
+            });
+        };
+        workspace.plan.with_untracked(|plan| {
+            exporter.write(plan, format.get_untracked(), Section::Full, deliver)
         });
     };
     let import_file = move |ev: leptos::ev::Event| {
@@ -174,7 +177,7 @@ pub fn TransferMenu() -> impl IntoView {
             </Show>
             <HelpdeskImport />
             <TemplateWarning plan=workspace.plan />
-            {move || busy.get().map(|m| view! { <p class="transfer-status" role="status" aria-busy="true">{m}</p> })}
+            {move || busy.get().or_else(|| exporter.status()).map(|m| view! { <p class="transfer-status" role="status" aria-busy="true">{m}</p> })}
             {move || status.get().map(|m| view! { <p class="transfer-status" role="status">{m}</p> })}
             {move || error.get().map(|m| view! { <p class="transfer-error" role="alert">{m}</p> })}
         </div>

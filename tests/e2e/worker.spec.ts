@@ -123,6 +123,24 @@ test.describe('without the worker', () => {
     await page.getByLabel('Product', { exact: true }).fill('Acme Cloud');
     await expect(page.getByRole('region', { name: 'Preview' })).toContainText('Acme Cloud');
   });
+
+  test('the document and the text exports say they cannot be made, and JSON still downloads', async ({ page }) => {
+    await page.route(/support-ops-worker-/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await openApp(page);
+    // The preview's blocks are laid out in a worker: without one it says so, not a stale document.
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect(preview.locator('.doc-status')).toContainText('could not be laid out', { timeout: 30_000 });
+    await expect(preview.locator('.doc-section')).toHaveCount(0);
+    // Markdown is written by a worker too: the click is answered in words, no file of nothing.
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.locator('#export-markdown').click();
+    await expect(page.locator('.preview-actions [role=status]')).toContainText('export could not be written', { timeout: 30_000 });
+    expect(downloads).toBe(0);
+    // JSON is the plan itself, written on the page.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+    expect(file.suggestedFilename()).toMatch(/\.json$/);
+  });
 });
 
 test('a browser without Web Workers is told so in words, and the form still works', async ({ page }) => {

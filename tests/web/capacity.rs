@@ -323,6 +323,8 @@ async fn the_stakeholder_view_carries_the_staffing_figures() {
     let plan = b2b();
     let needed = staffing(&plan).expect("computes").head_count;
     let app = Mounted::view(move || view! { <StakeholderView plan/> });
+    // The blocks come from the (in-page) worker core in a later task.
+    assert!(wait_until(|| !all(app.root(), ".doc-capacity-section").is_empty()).await);
     let part = all(app.root(), ".doc-capacity-section")
         .into_iter()
         .next()

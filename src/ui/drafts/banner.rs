@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use super::Workspace;
 use crate::drafts::StoreError;
 use crate::render::file_stem;
-use crate::render::Format;
-use crate::ui::browser::download_plan;
+use crate::ui::browser::download_plan_json;
 use crate::ui::browser::download_text;
 
 /// Banner of storage problems and their ways out; empty when all is well.
@@ -17,9 +16,7 @@ pub fn StorageBanner() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let dismissed = RwSignal::new(Vec::<String>::new());
     let export = move |_| {
-        let result = workspace
-            .plan
-            .with_untracked(|plan| download_plan(plan, Format::Json));
+        let result = workspace.plan.with_untracked(download_plan_json);
         failure.set(result.err());
     };
     let outcome = move |result: Result<(), String>| failure.set(result.err());
