@@ -416,147 +416,31 @@ fn head_count(on_duty_peak: f64, agent_hours: f64, shrinkage: f64) -> u32 {
 pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
     let mut notes = Vec::new();
     let zone = home_zone(plan, &mut notes)?;
-    let week = reference_week(&zone);
-    let plan_occupancy = percent(plan.staffing.max_occupancy, 0.85);
-    let shrinkage = shrinkage(plan);
-    let monthly = f64::from(plan.header.monthly_volume);
+    let week = Week {
+        hours: reference_week(&zone),
+        occupancy: percent(plan.staffing.max_occupancy, 0.85),
+        shrinkage: shrinkage(plan),
+    };
     let mut channels = Vec::with_capacity(plan.channels.len());
     // Channels mostly share a few calendars; each calendar's week is worked out once.
     let mut weeks_open: Vec<(&str, Vec<f64>)> = Vec::new();
     for (index, channel) in plan.channels.iter().enumerate() {
-        let calendar = match plan.calendar(&channel.hours) {
-            Some(calendar) => calendar,
-            None => {
-                notes.push(format!(
-                    "Channel \"{}\" uses calendar \"{}\", which the plan does not define; counted as 24/7.",
-                    channel.name, channel.hours
-                ));
-                std::borrow::Cow::Owned(Calendar::always_open())
-            }
-        };
-        let open = match weeks_open.iter().find(|(name, _)| *name == channel.hours) {
-            Some((_, open)) => open.clone(),
-            None => {
-                let open = open_hours(&calendar, &week)?;
-                weeks_open.push((&channel.hours, open.clone()));
-                open
-            }
-        };
-        let live = channel.kind.is_live();
-        let mut weekly_contacts = monthly * channel.volume_share.max(0.0) / 100.0 / WEEKS_PER_MONTH;
-        if channel.kind == ChannelKind::Chat {
-            if let Some(contained) = plan.automation.chatbot_containment {
-                weekly_contacts *= 1.0 - (contained / 100.0).clamp(0.0, 1.0);
-            }
-        }
-        let handle_seconds = channel.handle_time.open_minutes(24 * 60) as f64 * 60.0;
-        let (base, profile) = profile::for_channel(plan, channel);
-        let arrivals = if live {
-            let weighted: Vec<f64> = base.iter().zip(&open).map(|(b, o)| b * o).collect();
-            if weighted.iter().sum::<f64>() > 0.0 {
-                normalised(weighted)
-            } else {
-                if open.iter().any(|o| *o > 0.0) && weekly_contacts > 0.0 {
-                    notes.push(format!(
-                        "Channel \"{}\" follows {}, which has no arrivals while it is open; its contacts are spread evenly over its open hours.",
-                        channel.name,
-                        profile.label()
-                    ));
-                }
-                normalised(open.clone())
-            }
-        } else {
-            normalised(base)
-        };
-        let targets = live.then(|| live_targets(plan, channel));
-        let on_call = match channel.rotation() {
-            Some(on_call) => {
-                let own_hours = on_call_hours(plan, channel, on_call, &week, &mut notes)?;
-                let load = ChannelLoad {
-                    open: &open,
-                    arrivals: &arrivals,
-                    weekly_contacts,
-                    handle_seconds,
-                    max_occupancy: plan_occupancy,
-                };
-                Some(cover(on_call, own_hours.as_deref(), &load))
-            }
-            None => None,
-        };
-        // Desks staff the hours no rotation covers.
-        let desk_open: Vec<f64> = open
-            .iter()
-            .enumerate()
-            .map(|(hour, &o)| match &on_call {
-                Some(cover) if cover.covers(hour) => 0.0,
-                _ => o,
-            })
-            .collect();
-        let mut capped_hours = Vec::new();
-        let required: Vec<f64> = match targets {
-            Some(targets) => {
-                let demand = LiveChannel {
-                    weekly_contacts,
-                    handle_seconds: (handle_seconds / f64::from(channel.concurrency.max(1)))
-                        .max(1.0),
-                    targets,
-                };
-                demand.required(&arrivals, &desk_open, &mut capped_hours)
-            }
-            None => {
-                // Work arriving while the rotation covers the channel is the rotation's.
-                let desk_share: f64 = match &on_call {
-                    Some(cover) => arrivals
-                        .iter()
-                        .enumerate()
-                        .filter(|(hour, _)| !cover.covers(*hour))
-                        .map(|(_, share)| share)
-                        .sum(),
-                    None => 1.0,
-                };
-                let work_hours = weekly_contacts * desk_share * handle_seconds / 3600.0;
-                spread_work(work_hours, &desk_open, plan_occupancy)
-            }
-        };
-        if weekly_contacts > 0.0 && open.iter().all(|o| *o <= 0.0) {
-            notes.push(format!(
-                "Channel \"{}\" is never open, so its contacts are never answered.",
-                channel.name
-            ));
-        }
-        let (peak, peak_hour) = peak_of(&required);
-        let agent_hours: f64 = required.iter().sum();
-        channels.push(ChannelStaffing {
-            index,
-            name: channel.name.clone(),
-            kind: channel.kind,
-            live,
-            weekly_contacts,
-            arrivals,
-            open,
-            scheduled_at_peak: scheduled(peak, shrinkage),
-            head_count: head_count(peak, agent_hours, shrinkage),
-            required,
-            peak,
-            peak_hour,
-            agent_hours,
-            targets,
-            profile,
-            capped_hours,
-            on_call,
-        });
+        let open = open_week(plan, channel, &week.hours, &mut weeks_open, &mut notes)?;
+        channels.push(channel_staffing(
+            plan, index, channel, open, &week, &mut notes,
+        )?);
     }
     let on_duty: Vec<f64> = (0..WEEK_HOURS)
         .map(|hour| channels.iter().map(|c| c.required[hour]).sum())
         .collect();
     let (peak_on_duty, peak_hour) = peak_of(&on_duty);
-    let escalation = escalation_staffing(plan, &channels, &week, shrinkage)?;
+    let escalation = escalation_staffing(plan, &channels, &week.hours, week.shrinkage)?;
     let pooled: Vec<f64> = on_duty
         .iter()
         .zip(&escalation.required)
         .map(|(desks, tier)| desks + tier)
         .collect();
-    let pooled_head_count = head_count(peak_of(&pooled).0, pooled.iter().sum(), shrinkage);
+    let pooled_head_count = head_count(peak_of(&pooled).0, pooled.iter().sum(), week.shrinkage);
     // Saturating: a plan of absurd volumes must not overflow the count.
     let per_pool = channels
         .iter()
@@ -571,9 +455,205 @@ pub fn staffing(plan: &Plan) -> Result<StaffingPlan, CapacityError> {
         peak_on_duty,
         peak_hour,
         team_size: plan.header.team_size,
-        shrinkage,
+        shrinkage: week.shrinkage,
         notes,
     })
+}
+
+/// What every channel's staffing shares: the reference week's hours, the plan's occupancy cap
+/// and its shrinkage.
+struct Week {
+    hours: Vec<Instant>,
+    occupancy: f64,
+    shrinkage: f64,
+}
+
+/// How open `channel`'s calendar is in each hour of the reference week (a calendar the plan does
+/// not define counts as 24/7, said in a note for each channel on it); each calendar's week is
+/// worked out once.
+fn open_week<'p>(
+    plan: &'p Plan,
+    channel: &'p Channel,
+    week: &[Instant],
+    weeks_open: &mut Vec<(&'p str, Vec<f64>)>,
+    notes: &mut Vec<String>,
+) -> Result<Vec<f64>, CapacityError> {
+    let calendar = match plan.calendar(&channel.hours) {
+        Some(calendar) => calendar,
+        None => {
+            notes.push(format!(
+                "Channel \"{}\" uses calendar \"{}\", which the plan does not define; counted as 24/7.",
+                channel.name, channel.hours
+            ));
+            std::borrow::Cow::Owned(Calendar::always_open())
+        }
+    };
+    if let Some((_, open)) = weeks_open.iter().find(|(name, _)| *name == channel.hours) {
+        return Ok(open.clone());
+    }
+    let open = open_hours(&calendar, week)?;
+    weeks_open.push((&channel.hours, open.clone()));
+    Ok(open)
+}
+
+/// Contacts a week on `channel`: its share of the monthly volume, less what the chatbot
+/// contains on chat.
+fn weekly_contacts(plan: &Plan, channel: &Channel) -> f64 {
+    let monthly = f64::from(plan.header.monthly_volume);
+    let mut weekly = monthly * channel.volume_share.max(0.0) / 100.0 / WEEKS_PER_MONTH;
+    if channel.kind == ChannelKind::Chat {
+        if let Some(contained) = plan.automation.chatbot_containment {
+            weekly *= 1.0 - (contained / 100.0).clamp(0.0, 1.0);
+        }
+    }
+    weekly
+}
+
+/// The share of the week's contacts arriving in each hour. A live channel's arrivals fall in
+/// its open hours (spread evenly over them when its profile has none then, said in a note).
+fn channel_arrivals(
+    plan: &Plan,
+    channel: &Channel,
+    open: &[f64],
+    weekly_contacts: f64,
+    notes: &mut Vec<String>,
+) -> (Vec<f64>, ProfileSource) {
+    let (base, profile) = profile::for_channel(plan, channel);
+    if !channel.kind.is_live() {
+        return (normalised(base), profile);
+    }
+    let weighted: Vec<f64> = base.iter().zip(open).map(|(b, o)| b * o).collect();
+    if weighted.iter().sum::<f64>() > 0.0 {
+        return (normalised(weighted), profile);
+    }
+    if open.iter().any(|o| *o > 0.0) && weekly_contacts > 0.0 {
+        notes.push(format!(
+            "Channel \"{}\" follows {}, which has no arrivals while it is open; its contacts are spread evenly over its open hours.",
+            channel.name,
+            profile.label()
+        ));
+    }
+    (normalised(open.to_vec()), profile)
+}
+
+/// One channel: its load, the on-call rotation's cover, and the agents its desks need each hour.
+fn channel_staffing(
+    plan: &Plan,
+    index: usize,
+    channel: &Channel,
+    open: Vec<f64>,
+    week: &Week,
+    notes: &mut Vec<String>,
+) -> Result<ChannelStaffing, CapacityError> {
+    let live = channel.kind.is_live();
+    let weekly_contacts = weekly_contacts(plan, channel);
+    let handle_seconds = channel.handle_time.open_minutes(24 * 60) as f64 * 60.0;
+    let (arrivals, profile) = channel_arrivals(plan, channel, &open, weekly_contacts, notes);
+    let targets = live.then(|| live_targets(plan, channel));
+    let on_call = match channel.rotation() {
+        Some(on_call) => {
+            let own_hours = on_call_hours(plan, channel, on_call, &week.hours, notes)?;
+            let load = ChannelLoad {
+                open: &open,
+                arrivals: &arrivals,
+                weekly_contacts,
+                handle_seconds,
+                max_occupancy: week.occupancy,
+            };
+            Some(cover(on_call, own_hours.as_deref(), &load))
+        }
+        None => None,
+    };
+    let mut capped_hours = Vec::new();
+    let desks = Desks {
+        open: &open,
+        arrivals: &arrivals,
+        on_call: on_call.as_ref(),
+        weekly_contacts,
+        handle_seconds,
+        occupancy: week.occupancy,
+    };
+    let required = desks.required(channel, targets, &mut capped_hours);
+    if weekly_contacts > 0.0 && open.iter().all(|o| *o <= 0.0) {
+        notes.push(format!(
+            "Channel \"{}\" is never open, so its contacts are never answered.",
+            channel.name
+        ));
+    }
+    let (peak, peak_hour) = peak_of(&required);
+    let agent_hours: f64 = required.iter().sum();
+    Ok(ChannelStaffing {
+        index,
+        name: channel.name.clone(),
+        kind: channel.kind,
+        live,
+        weekly_contacts,
+        arrivals,
+        open,
+        scheduled_at_peak: scheduled(peak, week.shrinkage),
+        head_count: head_count(peak, agent_hours, week.shrinkage),
+        required,
+        peak,
+        peak_hour,
+        agent_hours,
+        targets,
+        profile,
+        capped_hours,
+        on_call,
+    })
+}
+
+/// A channel's desks: the hours no rotation covers, and the work that arrives then.
+struct Desks<'a> {
+    open: &'a [f64],
+    arrivals: &'a [f64],
+    on_call: Option<&'a OnCallCover>,
+    weekly_contacts: f64,
+    handle_seconds: f64,
+    occupancy: f64,
+}
+
+impl Desks<'_> {
+    fn covered(&self, hour: usize) -> bool {
+        self.on_call.is_some_and(|cover| cover.covers(hour))
+    }
+
+    /// Agents at desks each hour: Erlang C against the targets on a live channel, the week's
+    /// work spread over the open hours on a deferred one (work arriving while the rotation
+    /// covers the channel is the rotation's).
+    fn required(
+        &self,
+        channel: &Channel,
+        targets: Option<LiveTargets>,
+        capped_hours: &mut Vec<usize>,
+    ) -> Vec<f64> {
+        let desk_open: Vec<f64> = self
+            .open
+            .iter()
+            .enumerate()
+            .map(|(hour, &o)| if self.covered(hour) { 0.0 } else { o })
+            .collect();
+        match targets {
+            Some(targets) => LiveChannel {
+                weekly_contacts: self.weekly_contacts,
+                handle_seconds: (self.handle_seconds / f64::from(channel.concurrency.max(1)))
+                    .max(1.0),
+                targets,
+            }
+            .required(self.arrivals, &desk_open, capped_hours),
+            None => {
+                let desk_share: f64 = self
+                    .arrivals
+                    .iter()
+                    .enumerate()
+                    .filter(|(hour, _)| !self.covered(*hour))
+                    .map(|(_, share)| share)
+                    .sum();
+                let work_hours = self.weekly_contacts * desk_share * self.handle_seconds / 3600.0;
+                spread_work(work_hours, &desk_open, self.occupancy)
+            }
+        }
+    }
 }
 
 /// The hours of the week the rotation's own calendar is open, or `None` when it covers the
