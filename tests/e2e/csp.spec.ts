@@ -92,9 +92,9 @@ test('everything a user does runs under the policy with no violation', async ({ 
   // and the preview's document draws the week chart too.
   await sections.getByRole('button', { name: 'Capacity' }).click();
   await expect(formTitle).toHaveText('Capacity');
-  await expect(page.locator('.pane-form .week-chart svg.chart-plot rect.chart-need').first()).toBeAttached();
+  await expect(page.locator('.pane-form .week-chart svg.chart-plot .chart-need').first()).toBeAttached();
   await expect(page.locator('.pane-form .attainment-chart rect.chart-attained').first()).toBeAttached();
-  await expect(page.locator('#doc-capacity-week svg.chart-plot rect.chart-need').first()).toBeAttached();
+  await expect(page.locator('#doc-capacity-week svg.chart-plot .chart-need').first()).toBeAttached();
   expect(await violations(page)).toEqual([]);
   await sections.getByRole('button', { name: 'Overview' }).click();
   await expect(formTitle).toHaveText('Overview');

@@ -104,62 +104,40 @@ pub fn WeekChart(
     let short = short
         .or_else(|| scheduled.as_ref().map(|s| short_hours(&required, s)))
         .unwrap_or_default();
-    let bars = required
+    // Bars, the roster's step line and the short-hour marks are one path each, drawn in hours
+    // across (a view box 168 wide, stretched to the plot's width): a chart is a handful of
+    // elements, not 800, so redrawing the Capacity view's charts on each edit stays quick.
+    let bars: String = required
         .iter()
         .enumerate()
         .filter(|(_, &need)| need > 0.0)
         .map(|(hour, &need)| {
-            view! {
-                <rect
-                    class="chart-need"
-                    x=across(hour as f64 + 0.1)
-                    width=across(0.8)
-                    y=format!("{:.1}", y(need))
-                    height=format!("{:.1}", bottom - y(need))
-                ></rect>
-            }
+            format!(
+                "M{:.1} {:.1}h0.8V{bottom:.1}h-0.8Z",
+                hour as f64 + 0.1,
+                y(need)
+            )
         })
-        .collect_view();
+        .collect();
     // The roster as one step line: a level per hour, joined where it changes.
     let roster = scheduled.as_ref().map(|planned| {
-        planned
-            .iter()
-            .enumerate()
-            .map(|(hour, &agents)| {
-                let before = if hour == 0 { agents } else { planned[hour - 1] };
-                view! {
-                    <line
-                        class="chart-scheduled"
-                        x1=across(hour as f64)
-                        x2=across(hour as f64)
-                        y1=format!("{:.1}", y(before))
-                        y2=format!("{:.1}", y(agents))
-                    ></line>
-                    <line
-                        class="chart-scheduled"
-                        x1=across(hour as f64)
-                        x2=across(hour as f64 + 1.0)
-                        y1=format!("{:.1}", y(agents))
-                        y2=format!("{:.1}", y(agents))
-                    ></line>
-                }
-            })
-            .collect_view()
-    });
-    let marks = short
-        .iter()
-        .map(|&hour| {
-            view! {
-                <rect
-                    class="chart-short"
-                    x=across(hour as f64)
-                    width=across(1.0)
-                    y=bottom + 2.0
-                    height=MARKS - 2.0
-                ></rect>
+        let mut line = String::new();
+        for (hour, &agents) in planned.iter().enumerate() {
+            if hour == 0 {
+                line.push_str(&format!("M0 {:.1}", y(agents)));
+            } else {
+                line.push_str(&format!("V{:.1}", y(agents)));
             }
-        })
-        .collect_view();
+            line.push_str(&format!("H{}", hour + 1));
+        }
+        view! {
+            <path class="chart-scheduled" d=line vector-effect="non-scaling-stroke"></path>
+        }
+    });
+    let marks: String = short
+        .iter()
+        .map(|&hour| format!("M{hour} {:.1}h1v{:.1}h-1Z", bottom + 2.0, MARKS - 2.0))
+        .collect();
     let days = Weekday::ALL
         .iter()
         .enumerate()
@@ -221,9 +199,17 @@ pub fn WeekChart(
                     <title>{title}</title>
                     {grid}
                     {days}
-                    {bars}
-                    {roster}
-                    {marks}
+                    <svg
+                        class="chart-shapes"
+                        width="100%"
+                        height=height
+                        viewBox=format!("0 0 {WEEK_HOURS} {height}")
+                        preserveAspectRatio="none"
+                    >
+                        <path class="chart-need" d=bars></path>
+                        {roster}
+                        <path class="chart-short" d=marks></path>
+                    </svg>
                     <text class="chart-label" x="50%" y=height - 4.0 text-anchor="middle">
                         "Hour of the week, home time zone"
                     </text>
