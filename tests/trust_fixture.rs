@@ -336,3 +336,28 @@ fn calendars_share_one_holiday_list() {
     assert_eq!(finding.path.as_str(), "calendars[1].holidays_from");
     assert_eq!(plan.calendar("US Extended").unwrap().holidays.len(), 0);
 }
+
+/// People typed absurdly large on two rotations add up to the most a count holds, never an
+/// overflow (a property test found `on_call_people` panicking on such a plan in a debug build).
+#[test]
+fn on_call_people_of_absurd_rotations_saturate() {
+    let mut plan = plan();
+    let hotline = plan
+        .channels
+        .iter()
+        .position(|c| c.on_call.is_some())
+        .unwrap();
+    let mut second = plan.channels[hotline].clone();
+    second.name = "Second hotline".into();
+    second.volume_share = 0.0;
+    if let Some(on_call) = &mut second.on_call {
+        on_call.rotation = "Platform engineers".into();
+        on_call.people = u32::MAX;
+    }
+    if let Some(on_call) = &mut plan.channels[hotline].on_call {
+        on_call.people = u32::MAX;
+    }
+    plan.channels.push(second);
+    let need = ready(&plan).unwrap();
+    assert_eq!(need.on_call_people(), u32::MAX);
+}

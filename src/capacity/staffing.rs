@@ -133,7 +133,10 @@ impl StaffingPlan {
                 None => rotations.push((name, cover.people)),
             }
         }
-        rotations.iter().map(|(_, people)| people).sum()
+        // Saturating: people typed absurdly large must not overflow the count.
+        rotations
+            .iter()
+            .fold(0u32, |sum, (_, people)| sum.saturating_add(*people))
     }
 }
 
