@@ -4,7 +4,7 @@
 
 use std::fmt::{self, Write};
 
-use super::{CalendarChange, ChannelChange, Comparison, Hours, PolicyChange, Staffing, Verdict};
+use super::{Comparison, Hours, PolicyChange, Staffing, Verdict};
 use crate::plan::SlaMetric;
 use crate::render::{markdown_text, text_line, Number, DOUBLE_RULE, SINGLE_RULE};
 use crate::rules::Finding;
@@ -208,6 +208,36 @@ fn write_text(out: &mut String, comparison: &Comparison) -> fmt::Result {
         text_line(&comparison.after_product, false)
     )?;
     writeln!(out, "{DOUBLE_RULE}\n\nSLA TARGETS\n{SINGLE_RULE}")?;
+    write_text_policies(out, comparison)?;
+    writeln!(out, "\nCHANNELS AND HOURS\n{SINGLE_RULE}")?;
+    if comparison.channels.is_empty() {
+        out.push_str("No channel added, removed or open at other hours.\n");
+    }
+    let channels = comparison
+        .channels
+        .iter()
+        .map(|c| (&c.name, &c.before, &c.after));
+    write_text_openings(out, channels)?;
+    if !comparison.calendars.is_empty() {
+        out.push_str("\nCalendars:\n");
+    }
+    let calendars = comparison
+        .calendars
+        .iter()
+        .map(|c| (&c.name, &c.before, &c.after));
+    write_text_openings(out, calendars)?;
+    writeln!(out, "\nSTAFFING\n{SINGLE_RULE}")?;
+    for (label, before, after) in staffing_rows(&comparison.staffing) {
+        writeln!(out, "{label}: {before} → {after}")?;
+    }
+    for verdict in staffing_verdicts(&comparison.staffing) {
+        writeln!(out, "- {}", text_line(&verdict, false))?;
+    }
+    write_text_findings(out, &comparison.findings)
+}
+
+/// Each policy's targets before → after: the brief's table, then next response and updates.
+fn write_text_policies(out: &mut String, comparison: &Comparison) -> fmt::Result {
     if comparison.policies.is_empty() {
         out.push_str("(no SLA policies either side)\n");
     }
@@ -256,16 +286,15 @@ fn write_text(out: &mut String, comparison: &Comparison) -> fmt::Result {
             }
         }
     }
-    writeln!(out, "\nCHANNELS AND HOURS\n{SINGLE_RULE}")?;
-    if comparison.channels.is_empty() {
-        out.push_str("No channel added, removed or open at other hours.\n");
-    }
-    for ChannelChange {
-        name,
-        before,
-        after,
-    } in &comparison.channels
-    {
+    Ok(())
+}
+
+/// One line per channel or calendar: its name and how its hours changed.
+fn write_text_openings<'c>(
+    out: &mut String,
+    changes: impl Iterator<Item = (&'c String, &'c Option<Hours>, &'c Option<Hours>)>,
+) -> fmt::Result {
+    for (name, before, after) in changes {
         writeln!(
             out,
             "- {}: {}",
@@ -273,31 +302,12 @@ fn write_text(out: &mut String, comparison: &Comparison) -> fmt::Result {
             text_line(&opening_change(before, after), false)
         )?;
     }
-    if !comparison.calendars.is_empty() {
-        out.push_str("\nCalendars:\n");
-    }
-    for CalendarChange {
-        name,
-        before,
-        after,
-    } in &comparison.calendars
-    {
-        writeln!(
-            out,
-            "- {}: {}",
-            text_line(name, false),
-            text_line(&opening_change(before, after), false)
-        )?;
-    }
-    writeln!(out, "\nSTAFFING\n{SINGLE_RULE}")?;
-    for (label, before, after) in staffing_rows(&comparison.staffing) {
-        writeln!(out, "{label}: {before} → {after}")?;
-    }
-    for verdict in staffing_verdicts(&comparison.staffing) {
-        writeln!(out, "- {}", text_line(&verdict, false))?;
-    }
+    Ok(())
+}
+
+/// Findings fixed and introduced, each listed, and how many are still open.
+fn write_text_findings(out: &mut String, findings: &super::FindingsChange) -> fmt::Result {
     writeln!(out, "\nFINDINGS\n{SINGLE_RULE}")?;
-    let findings = &comparison.findings;
     for (heading, list) in fixed_and_introduced(findings) {
         writeln!(out, "{heading} ({}):", list.len())?;
         if list.is_empty() {
